@@ -1,0 +1,14 @@
+/* intl.h: the gettext markers every user-facing string goes through. */
+#ifndef TENANTRY_INTL_H
+#define TENANTRY_INTL_H
+
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s) (s)
+#endif
+/* N_ marks a string for translation where it cannot be translated yet (static tables). */
+#define N_(s) (s)
+
+#endif

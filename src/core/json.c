@@ -1,0 +1,128 @@
+/* json.c: safe parsing and typed getters over cJSON. */
+#include "config.h"
+
+#include "core/json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/util.h"
+
+cJSON *json_parse(const char *buf, size_t len)
+{
+    /* cJSON reads until a NUL; give it an explicit length and a terminated copy so a
+     * body without a trailing NUL is never read past its end. */
+    if (!buf || memchr(buf, '\0', len))
+        return NULL;
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, buf, len);
+    copy[len] = '\0';
+    const char *end = NULL;
+    cJSON *item = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
+    free(copy);
+    return item;
+}
+
+static cJSON *member(const cJSON *obj, const char *key)
+{
+    if (!cJSON_IsObject(obj))
+        return NULL;
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+const char *json_get_string(const cJSON *obj, const char *key)
+{
+    cJSON *m = member(obj, key);
+    return cJSON_IsString(m) ? m->valuestring : NULL;
+}
+
+cJSON *json_get_object(const cJSON *obj, const char *key)
+{
+    cJSON *m = member(obj, key);
+    return cJSON_IsObject(m) ? m : NULL;
+}
+
+cJSON *json_get_array(const cJSON *obj, const char *key)
+{
+    cJSON *m = member(obj, key);
+    return cJSON_IsArray(m) ? m : NULL;
+}
+
+bool json_get_int(const cJSON *obj, const char *key, long long min, long long max,
+                  long long *out)
+{
+    cJSON *m = member(obj, key);
+    if (!cJSON_IsNumber(m))
+        return false;
+    double v = m->valuedouble;
+    /* Whole numbers only, and only where a double holds them exactly. */
+    if (!isfinite(v) || v != floor(v) || v < -9007199254740992.0 || v > 9007199254740992.0)
+        return false;
+    long long n = (long long)v;
+    if (n < min || n > max)
+        return false;
+    *out = n;
+    return true;
+}
+
+bool json_is_string_array(const cJSON *array)
+{
+    const cJSON *e;
+    if (!cJSON_IsArray(array))
+        return false;
+    cJSON_ArrayForEach(e, array)
+    {
+        if (!cJSON_IsString(e))
+            return false;
+    }
+    return true;
+}
+
+static void *check(void *p)
+{
+    if (!p)
+        die(_("out of memory while building JSON"));
+    return p;
+}
+
+char *json_print(const cJSON *item)
+{
+    return check(cJSON_PrintUnformatted(item));
+}
+
+void json_add_string(cJSON *obj, const char *key, const char *value)
+{
+    if (value)
+        check(cJSON_AddStringToObject(obj, key, value));
+    else
+        check(cJSON_AddNullToObject(obj, key));
+}
+
+cJSON *json_new_object(void)
+{
+    return check(cJSON_CreateObject());
+}
+
+cJSON *json_new_array(void)
+{
+    return check(cJSON_CreateArray());
+}
+
+cJSON *json_new_string(const char *s)
+{
+    return check(cJSON_CreateString(s));
+}
+
+void json_append(cJSON *array, cJSON *item)
+{
+    if (!cJSON_AddItemToArray(array, item))
+        die(_("out of memory while building JSON"));
+}
+
+void json_add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!cJSON_AddItemToObject(obj, key, item))
+        die(_("out of memory while building JSON"));
+}

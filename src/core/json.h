@@ -1,0 +1,37 @@
+/* json.h: safe parsing and typed getters over cJSON. */
+#ifndef TENANTRY_JSON_H
+#define TENANTRY_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* Parse exactly len bytes of buf (which need not be NUL-terminated) as one JSON value;
+ * trailing bytes other than white space, or a NUL inside, make it fail. NULL on failure. */
+cJSON *json_parse(const char *buf, size_t len);
+/* The string member key of obj, or NULL when missing or not a string. */
+const char *json_get_string(const cJSON *obj, const char *key);
+/* The object member key of obj, or NULL when missing or not an object. */
+cJSON *json_get_object(const cJSON *obj, const char *key);
+/* The array member key of obj, or NULL when missing or not an array. */
+cJSON *json_get_array(const cJSON *obj, const char *key);
+/* Read the integer member key of obj in [min, max] into out; false when missing,
+ * not a number, not whole, or out of range. */
+bool json_get_int(const cJSON *obj, const char *key, long long min, long long max,
+                  long long *out);
+/* True when every element of array is a string (an empty array counts). */
+bool json_is_string_array(const cJSON *array);
+/* Print item without white space into a new string, or die on allocation failure. */
+char *json_print(const cJSON *item);
+/* Add a string member, dying on allocation failure; a NULL value adds null. */
+void json_add_string(cJSON *obj, const char *key, const char *value);
+/* Create an object, array or string item, dying on allocation failure. */
+cJSON *json_new_object(void);
+cJSON *json_new_array(void);
+cJSON *json_new_string(const char *s);
+/* Append item to array (or add it to object under key), dying on failure. */
+void json_append(cJSON *array, cJSON *item);
+void json_add(cJSON *obj, const char *key, cJSON *item);
+
+#endif

@@ -1,0 +1,318 @@
+/* util.c: allocation that never returns NULL, growable strings, fatal errors, clocks. */
+#include "config.h"
+
+#include "core/util.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/intl.h"
+
+static void (*die_hook)(void);
+static const char *progname = PACKAGE;
+
+void util_set_progname(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    progname = slash ? slash + 1 : name;
+}
+
+const char *util_progname(void)
+{
+    return progname;
+}
+
+void util_set_die_hook(void (*hook)(void))
+{
+    die_hook = hook;
+}
+
+void die(const char *fmt, ...)
+{
+    va_list ap;
+    if (die_hook) {
+        void (*hook)(void) = die_hook;
+        die_hook = NULL; /* a failing hook must not recurse */
+        hook();
+    }
+    fprintf(stderr, "%s: ", progname);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static TN_NORETURN void out_of_memory(size_t n)
+{
+    die(_("out of memory (%zu bytes)"), n);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+    void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(nmemb * size);
+    return p;
+}
+
+void *xreallocarray(void *p, size_t nmemb, size_t size)
+{
+    if (size && nmemb > SIZE_MAX / size)
+        out_of_memory(SIZE_MAX);
+    size_t n = nmemb * size;
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *p = xmalloc(len + 1);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    struct strbuf sb = SB_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    return sb_steal(&sb);
+}
+
+void sb_grow(struct strbuf *sb, size_t extra)
+{
+    if (extra > SIZE_MAX - sb->len - 1)
+        out_of_memory(SIZE_MAX);
+    size_t need = sb->len + extra + 1;
+    if (need <= sb->cap)
+        return;
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    sb->buf = xreallocarray(sb->buf, cap, 1);
+    sb->cap = cap;
+}
+
+void sb_add(struct strbuf *sb, const void *data, size_t n)
+{
+    sb_grow(sb, n);
+    if (n)
+        memcpy(sb->buf + sb->len, data, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
+
+void sb_adds(struct strbuf *sb, const char *s)
+{
+    sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(struct strbuf *sb, char c)
+{
+    sb_add(sb, &c, 1);
+}
+
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0)
+        die(_("invalid format string: %s"), fmt);
+    sb_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vaddf(sb, fmt, ap);
+    va_end(ap);
+}
+
+const char *sb_str(const struct strbuf *sb)
+{
+    return sb->buf ? sb->buf : "";
+}
+
+void sb_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
+
+char *sb_steal(struct strbuf *sb)
+{
+    char *p = sb->buf ? sb->buf : xstrdup("");
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+    return p;
+}
+
+void sb_wipe(struct strbuf *sb)
+{
+    if (sb->buf)
+        util_wipe(sb->buf, sb->cap);
+    sb_free(sb);
+}
+
+void sb_free(struct strbuf *sb)
+{
+    free(sb->buf);
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+}
+
+void util_wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = p;
+    while (n--)
+        *v++ = 0;
+}
+
+void util_free_secret(char *s)
+{
+    if (!s)
+        return;
+    util_wipe(s, strlen(s));
+    free(s);
+}
+
+bool str_startswith(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool str_to_llong(const char *s, long long min, long long max, long long *out)
+{
+    char *end;
+    if (!s || !*s || (*s != '-' && (*s < '0' || *s > '9')))
+        return false;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool str_to_rate(const char *s, double *out)
+{
+    char *end;
+    if (!s || !*s || (*s != '.' && (*s < '0' || *s > '9')))
+        return false;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !(v >= 0.0 && v <= 1.0))
+        return false;
+    *out = v;
+    return true;
+}
+
+static const char b64url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+char *util_base64url_encode(const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    struct strbuf sb = SB_INIT;
+    sb_grow(&sb, (n + 2) / 3 * 4);
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16;
+        if (i + 1 < n)
+            v |= (uint32_t)p[i + 1] << 8;
+        if (i + 2 < n)
+            v |= p[i + 2];
+        sb_addc(&sb, b64url[(v >> 18) & 63]);
+        sb_addc(&sb, b64url[(v >> 12) & 63]);
+        if (i + 1 < n)
+            sb_addc(&sb, b64url[(v >> 6) & 63]);
+        if (i + 2 < n)
+            sb_addc(&sb, b64url[v & 63]);
+    }
+    return sb_steal(&sb);
+}
+
+char *util_base64url_decode(const char *text, size_t *n)
+{
+    size_t len = strlen(text);
+    if (len % 4 == 1)
+        return NULL;
+    unsigned char *out = xmalloc(len / 4 * 3 + 3);
+    size_t o = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *hit = text[i] ? strchr(b64url, text[i]) : NULL;
+        if (!hit) {
+            free(out);
+            return NULL;
+        }
+        acc = (acc << 6) | (uint32_t)(hit - b64url);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (unsigned char)(acc >> bits);
+            acc &= (1u << bits) - 1;
+        }
+    }
+    if (acc != 0) { /* leftover bits must be zero in a canonical encoding */
+        free(out);
+        return NULL;
+    }
+    out[o] = '\0';
+    *n = o;
+    return (char *)out;
+}
+
+int64_t util_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t util_wallclock_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void util_format_iso8601(int64_t ms, char out[32])
+{
+    time_t secs = (time_t)(ms / 1000);
+    struct tm tm;
+    char date[24];
+    gmtime_r(&secs, &tm);
+    strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out, 32, "%.20s.%03uZ", date, (unsigned)(ms % 1000) % 1000u);
+}

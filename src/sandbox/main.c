@@ -1,0 +1,287 @@
+/* main.c (tenantry-sandbox): options, the listening socket, signals, start and stop. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "core/intl.h"
+#include "core/util.h"
+#include "sandbox/events.h"
+#include "sandbox/mattr.h"
+#include "sandbox/opts.h"
+#include "sandbox/server.h"
+#include "sandbox/store.h"
+#include "sandbox/tokens.h"
+
+#define EXIT_USAGE 2
+
+static void usage(FILE *out)
+{
+    fprintf(out, _("Usage: %s [OPTION]...\n"), util_progname());
+    fputs(_("Serve the MATTR VII Management API from seeded in-memory data, for demos and tests.\n"
+            "\n"
+            "Listening:\n"
+            "  -p, --port PORT          TCP port, 0 picks a free one (default 8642)\n"
+            "      --bind ADDRESS       address to listen on (default 127.0.0.1)\n"
+            "  -v, --verbose            one line per request on standard error\n"
+            "Credentials:\n"
+            "      --client-id ID       client ID accepted by /oauth/token (default tenantry-demo)\n"
+            "      --client-secret S    client secret accepted (default tenantry-demo-secret)\n"
+            "      --audience A         audience accepted\n"
+            "                           (default https://manage.sandbox.tenantry.test)\n"
+            "      --token-ttl SECONDS  token lifetime, 1..31536000 (default 86400)\n"
+            "      --plain-401          answer bad bearer tokens with the bare text Unauthorized\n"
+            "Data:\n"
+            "      --environments N     environments, 1..1000 (default 3)\n"
+            "      --tenants N          seeded tenants, 0..10000000 (default 50)\n"
+            "      --clients N          seeded clients per tenant, 0..1000 (default 3)\n"
+            "      --seed S             seed for data and faults (default 1)\n"
+            "      --hostile-names      give the first tenants and clients hostile names\n"
+            "      --events FILE        append analytic events to FILE, one per line\n"
+            "Fault injection (on /v1/ routes; rates from 0 to 1):\n"
+            "      --latency-ms MS      delay every answer by MS milliseconds\n"
+            "      --fail-rate P        answer this fraction with --fail-status, undone\n"
+            "      --fail-status CODE   status of injected failures, 400..599 (default 503)\n"
+            "      --retry-after S      Retry-After of injected 429 and 503 (default 1)\n"
+            "      --drop-rate P        close the connection halfway through the answer\n"
+            "      --malformed-rate P   send a truncated JSON body\n"
+            "\n"
+            "  -h, --help               show this help and exit\n"
+            "  -V, --version            show the version and exit\n"
+            "\n"
+            "The first line printed is \"listening on http://ADDRESS:PORT\".\n"),
+          out);
+}
+
+static TN_NORETURN void bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", util_progname());
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n");
+    fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
+    exit(EXIT_USAGE);
+}
+
+static long long number_arg(const char *name, const char *arg, long long min, long long max)
+{
+    long long v;
+    if (!str_to_llong(arg, min, max, &v)) {
+        fprintf(stderr, _("%s: %s must be a whole number from %lld to %lld, not '%s'\n"),
+                util_progname(), name, min, max, arg);
+        fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
+        exit(EXIT_USAGE);
+    }
+    return v;
+}
+
+static double rate_arg(const char *name, const char *arg)
+{
+    double v;
+    if (!str_to_rate(arg, &v)) {
+        fprintf(stderr, _("%s: %s must be a fraction from 0 to 1, not '%s'\n"), util_progname(),
+                name, arg);
+        fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
+        exit(EXIT_USAGE);
+    }
+    return v;
+}
+
+enum {
+    OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_PLAIN_401,
+    OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
+    OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
+};
+
+static const struct option long_options[] = {
+    {"port", required_argument, NULL, 'p'},
+    {"bind", required_argument, NULL, OPT_BIND},
+    {"verbose", no_argument, NULL, 'v'},
+    {"client-id", required_argument, NULL, OPT_CLIENT_ID},
+    {"client-secret", required_argument, NULL, OPT_CLIENT_SECRET},
+    {"audience", required_argument, NULL, OPT_AUDIENCE},
+    {"token-ttl", required_argument, NULL, OPT_TOKEN_TTL},
+    {"plain-401", no_argument, NULL, OPT_PLAIN_401},
+    {"environments", required_argument, NULL, OPT_ENVIRONMENTS},
+    {"tenants", required_argument, NULL, OPT_TENANTS},
+    {"clients", required_argument, NULL, OPT_CLIENTS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"hostile-names", no_argument, NULL, OPT_HOSTILE},
+    {"events", required_argument, NULL, OPT_EVENTS},
+    {"latency-ms", required_argument, NULL, OPT_LATENCY},
+    {"fail-rate", required_argument, NULL, OPT_FAIL_RATE},
+    {"fail-status", required_argument, NULL, OPT_FAIL_STATUS},
+    {"retry-after", required_argument, NULL, OPT_RETRY_AFTER},
+    {"drop-rate", required_argument, NULL, OPT_DROP_RATE},
+    {"malformed-rate", required_argument, NULL, OPT_MALFORMED_RATE},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void parse_options(int argc, char **argv, struct sandbox_opts *o)
+{
+    *o = (struct sandbox_opts){
+        .bind = "127.0.0.1",
+        .port = 8642,
+        .client_id = "tenantry-demo",
+        .client_secret = "tenantry-demo-secret",
+        .audience = "https://manage.sandbox.tenantry.test",
+        .token_ttl = 86400,
+        .environments = 3,
+        .tenants = 50,
+        .clients = 3,
+        .seed = 1,
+        .fail_status = 503,
+        .retry_after = 1,
+    };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":p:vhV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->port = (unsigned)number_arg("--port", optarg, 0, 65535); break;
+        case OPT_BIND: o->bind = optarg; break;
+        case 'v': o->verbose = true; break;
+        case OPT_CLIENT_ID: o->client_id = optarg; break;
+        case OPT_CLIENT_SECRET: o->client_secret = optarg; break;
+        case OPT_AUDIENCE: o->audience = optarg; break;
+        case OPT_TOKEN_TTL: o->token_ttl = (long)number_arg("--token-ttl", optarg, 1, 31536000); break;
+        case OPT_PLAIN_401: o->plain_401 = true; break;
+        case OPT_ENVIRONMENTS:
+            o->environments = (unsigned)number_arg("--environments", optarg, 1, 1000);
+            break;
+        case OPT_TENANTS:
+            o->tenants = (unsigned long)number_arg("--tenants", optarg, 0, 10000000);
+            break;
+        case OPT_CLIENTS: o->clients = (unsigned)number_arg("--clients", optarg, 0, 1000); break;
+        case OPT_SEED: o->seed = (uint64_t)number_arg("--seed", optarg, 0, INT64_MAX); break;
+        case OPT_HOSTILE: o->hostile_names = true; break;
+        case OPT_EVENTS: o->events_path = optarg; break;
+        case OPT_LATENCY: o->latency_ms = (long)number_arg("--latency-ms", optarg, 0, 600000); break;
+        case OPT_FAIL_RATE: o->fail_rate = rate_arg("--fail-rate", optarg); break;
+        case OPT_FAIL_STATUS:
+            o->fail_status = (int)number_arg("--fail-status", optarg, 400, 599);
+            break;
+        case OPT_RETRY_AFTER:
+            o->retry_after = (long)number_arg("--retry-after", optarg, 0, 86400);
+            break;
+        case OPT_DROP_RATE: o->drop_rate = rate_arg("--drop-rate", optarg); break;
+        case OPT_MALFORMED_RATE: o->malformed_rate = rate_arg("--malformed-rate", optarg); break;
+        case 'h': usage(stdout); exit(0);
+        case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
+        case ':': bad_usage(_("option '%s' needs a value"), argv[optind - 1]); break;
+        default: bad_usage(_("unknown option '%s'"), argv[optind - 1]); break;
+        }
+    }
+    if (optind < argc)
+        bad_usage(_("unexpected argument '%s'"), argv[optind]);
+    if (!*o->client_id || !*o->client_secret || !*o->audience)
+        bad_usage("%s", _("--client-id, --client-secret and --audience must not be empty"));
+}
+
+/* Bind and listen on address:port; the port actually bound goes to *port. -1 on failure. */
+static int listen_on(const char *address, unsigned *port, bool *ipv6)
+{
+    struct addrinfo hints = {.ai_flags = AI_NUMERICHOST | AI_PASSIVE,
+                             .ai_socktype = SOCK_STREAM};
+    struct addrinfo *ai;
+    char service[8];
+    snprintf(service, sizeof(service), "%u", *port);
+    int rc = getaddrinfo(address, service, &hints, &ai);
+    if (rc != 0) {
+        fprintf(stderr, _("%s: --bind needs a numeric IPv4 or IPv6 address, not '%s'\n"),
+                util_progname(), address);
+        exit(EXIT_USAGE);
+    }
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd >= 0)
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 128) < 0) {
+        fprintf(stderr, _("%s: cannot listen on %s port %u: %s\n"), util_progname(), address,
+                *port, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    *ipv6 = ai->ai_family == AF_INET6;
+    freeaddrinfo(ai);
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    getsockname(fd, (struct sockaddr *)&ss, &len);
+    *port = ntohs(*ipv6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                        : ((struct sockaddr_in *)&ss)->sin_port);
+    return fd;
+}
+
+int main(int argc, char **argv)
+{
+    struct sandbox_opts opts;
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* rates are read with a decimal point */
+#if ENABLE_NLS
+    bindtextdomain(PACKAGE, LOCALEDIR);
+    textdomain(PACKAGE);
+#endif
+    util_set_progname(argv[0]);
+    parse_options(argc, argv, &opts);
+
+    /* Signals are taken by sigwait() below; the server's threads inherit the mask. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    if (!events_open(opts.events_path)) {
+        fprintf(stderr, _("%s: cannot open the events file %s: %s\n"), util_progname(),
+                opts.events_path, strerror(errno));
+        return 1;
+    }
+    bool ipv6 = false;
+    unsigned port = opts.port;
+    int fd = listen_on(opts.bind, &port, &ipv6);
+    if (fd < 0) {
+        events_close();
+        return 1;
+    }
+
+    struct store_seed seed = {opts.environments, opts.tenants, opts.clients, opts.seed,
+                              opts.hostile_names};
+    struct store *store = store_new(&seed);
+    tokens_init(opts.token_ttl, opts.audience);
+    mattr_init(&opts, store);
+    struct server *srv = server_start(&opts, mattr_routes, mattr_nroutes, fd, ipv6);
+    if (!srv) {
+        fprintf(stderr, _("%s: cannot start the HTTP server\n"), util_progname());
+        close(fd);
+        store_free(store);
+        tokens_free();
+        events_close();
+        return 1;
+    }
+    printf(ipv6 ? "listening on http://[%s]:%u\n" : "listening on http://%s:%u\n", opts.bind,
+           port);
+    fflush(stdout);
+
+    int sig;
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    server_stop(srv);
+    close(fd);
+    store_free(store);
+    tokens_free();
+    events_close();
+    return 0;
+}

@@ -1,0 +1,476 @@
+/* server.c: the HTTP side of the sandbox: libmicrohttpd, routing, bodies, auth, faults,
+ * events. */
+#include "config.h"
+
+#include "sandbox/server.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <microhttpd.h>
+
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/util.h"
+#include "sandbox/events.h"
+#include "sandbox/seed.h"
+#include "sandbox/tokens.h"
+
+struct server {
+    struct MHD_Daemon *daemon;
+    const struct sandbox_opts *opts;
+    const struct route *routes;
+    size_t nroutes;
+    pthread_mutex_t rng_lock;
+    struct rng rng; /* fault decisions */
+    atomic_ulong next_req;
+    atomic_bool stopping;
+};
+
+/* What arrives for one request, across libmicrohttpd's calls. */
+struct exchange {
+    struct strbuf body;
+    bool too_large;
+    bool answered;
+};
+
+enum fault { FAULT_NONE, FAULT_FAIL, FAULT_DROP, FAULT_MALFORMED };
+static const char *const fault_names[] = {NULL, "fail", "drop", "malformed"};
+
+/* ------------------------------------------------------------------ replies */
+
+static const struct {
+    unsigned status;
+    const char *code, *type;
+} error_kinds[] = {
+    {400, "BadRequest", "BadRequestError"},
+    {401, "Unauthorized", "UnauthorizedError"},
+    {403, "Forbidden", "ForbiddenError"},
+    {404, "NotFound", "NotFoundError"},
+    {405, "MethodNotAllowed", "MethodNotAllowedError"},
+    {409, "Conflict", "ConflictError"},
+    {413, "PayloadTooLarge", "PayloadTooLargeError"},
+    {429, "TooManyRequests", "TooManyRequestsError"},
+    {500, "InternalServerError", "InternalServerError"},
+    {502, "BadGateway", "BadGatewayError"},
+    {503, "ServiceUnavailable", "ServiceUnavailableError"},
+    {504, "GatewayTimeout", "GatewayTimeoutError"},
+};
+
+static void reply_set(struct reply *rep, unsigned status, char *body, const char *type)
+{
+    free(rep->body);
+    rep->status = status;
+    rep->body = body;
+    rep->len = body ? strlen(body) : 0;
+    rep->content_type = type;
+}
+
+void reply_json(struct reply *rep, unsigned status, cJSON *body)
+{
+    reply_set(rep, status, json_print(body), "application/json; charset=utf-8");
+    cJSON_Delete(body);
+}
+
+void reply_empty(struct reply *rep, unsigned status)
+{
+    reply_set(rep, status, NULL, NULL);
+}
+
+cJSON *detail_new(const char *location, const char *param, const char *msg, const char *value)
+{
+    cJSON *d = json_new_object();
+    json_add_string(d, "location", location);
+    json_add_string(d, "param", param);
+    json_add_string(d, "msg", msg);
+    if (value)
+        json_add_string(d, "value", value);
+    return d;
+}
+
+void reply_error(struct reply *rep, unsigned status, const char *message, cJSON *details)
+{
+    const char *code = "Error", *type = "Error";
+    for (size_t i = 0; i < ARRAY_SIZE(error_kinds); i++) {
+        if (error_kinds[i].status == status) {
+            code = error_kinds[i].code;
+            type = error_kinds[i].type;
+        }
+    }
+    cJSON *body = json_new_object();
+    json_add_string(body, "code", code);
+    json_add_string(body, "type", type);
+    json_add_string(body, "message", message);
+    json_add(body, "details", details ? details : json_new_array());
+    reply_json(rep, status, body);
+}
+
+void reply_bad_param(struct reply *rep, const char *location, const char *param, const char *msg,
+                     const char *value)
+{
+    cJSON *details = json_new_array();
+    json_append(details, detail_new(location, param, msg, value));
+    reply_error(rep, 400, "Validation Error", details);
+}
+
+/* ------------------------------------------------------------------ requests */
+
+struct query_lookup {
+    const char *key;
+    const char *value;
+    bool found;
+};
+
+static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *value)
+{
+    struct query_lookup *q = cls;
+    (void)kind;
+    if (!q->found && strcmp(key, q->key) == 0) {
+        q->found = true;
+        q->value = value ? value : "";
+    }
+    return MHD_YES;
+}
+
+const char *request_query(const struct request *req, const char *key)
+{
+    struct query_lookup q = {key, NULL, false};
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_iter, &q);
+    return q.value;
+}
+
+const char *request_header(const struct request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+/* ------------------------------------------------------------------ routing */
+
+/* Match path against pattern, filling args; false when it does not match. */
+static bool route_match(const char *pattern, const char *path, const char **args, char *scratch)
+{
+    size_t nargs = 0;
+    const char *p = pattern, *u = path;
+    while (*p && *u) {
+        if (*p == '*') {
+            const char *end = strchr(u, '/');
+            size_t n = end ? (size_t)(end - u) : strlen(u);
+            if (n == 0 || nargs == ROUTE_MAX_ARGS)
+                return false;
+            memcpy(scratch, u, n);
+            scratch[n] = '\0';
+            args[nargs++] = scratch;
+            scratch += n + 1;
+            u += n;
+            p++;
+        } else if (*p++ != *u++) {
+            return false;
+        }
+    }
+    return *p == '\0' && *u == '\0';
+}
+
+/* The route for method and path; *allow lists the methods of a path that matched others. */
+static const struct route *route_find(const struct server *srv, const char *method,
+                                      const char *path, const char **args, char *scratch,
+                                      struct strbuf *allow)
+{
+    for (size_t i = 0; i < srv->nroutes; i++) {
+        const struct route *r = &srv->routes[i];
+        if (!route_match(r->pattern, path, args, scratch))
+            continue;
+        if (strcmp(r->method, method) == 0)
+            return r;
+        if (allow->len)
+            sb_adds(allow, ", ");
+        sb_adds(allow, r->method);
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ auth and faults */
+
+static bool bearer_ok(const struct request *req)
+{
+    const char *h = request_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+    if (!h || strncasecmp(h, "Bearer ", 7) != 0)
+        return false;
+    h += 7;
+    while (*h == ' ')
+        h++;
+    return *h && tokens_valid(h);
+}
+
+static bool roll(struct server *srv, double rate)
+{
+    if (rate <= 0.0)
+        return false;
+    pthread_mutex_lock(&srv->rng_lock);
+    double x = rng_unit(&srv->rng);
+    pthread_mutex_unlock(&srv->rng_lock);
+    return x < rate;
+}
+
+static void sleep_latency(struct server *srv)
+{
+    long left = srv->opts->latency_ms;
+    while (left > 0 && !atomic_load(&srv->stopping)) {
+        long step = left < 50 ? left : 50;
+        struct timespec ts = {0, step * 1000000L};
+        nanosleep(&ts, NULL);
+        left -= step;
+    }
+}
+
+/* ------------------------------------------------------------------ events */
+
+/* The path with anything but [A-Za-z0-9/._~-] written as %XX, so events stay one line. */
+static void add_safe_path(struct strbuf *sb, const char *path)
+{
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/._~-", *p))
+            sb_addc(sb, (char)*p);
+        else
+            sb_addf(sb, "%%%02X", *p);
+    }
+}
+
+static void log_event(const struct route *r, const char *suffix, unsigned long req_no,
+                      const char *method, const char *path, const struct reply *rep,
+                      enum fault fault)
+{
+    struct strbuf name = SB_INIT, fields = SB_INIT;
+    sb_addf(&name, "%s_%s", r->event, suffix);
+    sb_addf(&fields, "req=%lu method=%s path=", req_no, method);
+    add_safe_path(&fields, path);
+    if (rep) {
+        sb_addf(&fields, " status=%u", rep->status);
+        if (rep->event_id && rep->status < 400)
+            sb_addf(&fields, " id=%s", rep->event_id);
+    }
+    if (fault != FAULT_NONE)
+        sb_addf(&fields, " fault=%s", fault_names[fault]);
+    events_write(name.buf, fields.buf);
+    sb_free(&name);
+    sb_free(&fields);
+}
+
+/* ------------------------------------------------------------------ sending */
+
+struct partial {
+    char *body;
+    size_t len, sent_limit;
+};
+
+static ssize_t partial_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    struct partial *p = cls;
+    if (pos >= p->sent_limit)
+        return MHD_CONTENT_READER_END_WITH_ERROR; /* close the connection mid-body */
+    size_t n = p->sent_limit - (size_t)pos;
+    if (n > max)
+        n = max;
+    memcpy(buf, p->body + pos, n);
+    return (ssize_t)n;
+}
+
+static void partial_free(void *cls)
+{
+    struct partial *p = cls;
+    free(p->body);
+    free(p);
+}
+
+static enum MHD_Result send_reply(struct server *srv, struct MHD_Connection *conn,
+                                  struct reply *rep, enum fault fault)
+{
+    struct MHD_Response *resp;
+    if (fault == FAULT_DROP) {
+        if (rep->len < 2)
+            return MHD_NO; /* nothing to cut in half: close without an answer */
+        struct partial *p = xmalloc(sizeof(*p));
+        p->body = rep->body;
+        p->len = rep->len;
+        p->sent_limit = rep->len / 2;
+        rep->body = NULL;
+        resp = MHD_create_response_from_callback(p->len, 4096, partial_read, p, partial_free);
+    } else {
+        if (fault == FAULT_MALFORMED && rep->len > 1)
+            rep->len = rep->len / 2; /* a cut JSON text never parses */
+        resp = MHD_create_response_from_buffer(rep->body ? rep->len : 0, rep->body,
+                                               rep->body ? MHD_RESPMEM_MUST_FREE
+                                                         : MHD_RESPMEM_PERSISTENT);
+        rep->body = NULL;
+    }
+    if (!resp)
+        return MHD_NO;
+    if (rep->content_type)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, rep->content_type);
+    if (rep->allow)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rep->allow);
+    if (rep->no_store)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (fault == FAULT_FAIL && (rep->status == 429 || rep->status == 503)) {
+        char secs[24];
+        snprintf(secs, sizeof(secs), "%ld", srv->opts->retry_after);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, secs);
+    }
+    enum MHD_Result ret = MHD_queue_response(conn, rep->status, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+/* ------------------------------------------------------------------ dispatch */
+
+static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn, const char *method,
+                                const char *path, struct exchange *ex)
+{
+    int64_t started = util_now_ms();
+    struct request req = {.method = method, .path = path, .conn = conn};
+    struct reply rep = {0};
+    enum fault fault = FAULT_NONE;
+    struct strbuf allow = SB_INIT;
+    char *scratch = xmalloc(strlen(path) + ROUTE_MAX_ARGS + 1);
+
+    sleep_latency(srv);
+    const struct route *r = route_find(srv, method, path, req.args, scratch, &allow);
+    unsigned long req_no = atomic_fetch_add(&srv->next_req, 1) + 1;
+    if (!r) {
+        if (allow.len)
+            reply_error(&rep, 405, "Method not allowed", NULL);
+        else
+            reply_error(&rep, 404, "Route not found", NULL);
+    } else {
+        log_event(r, "START", req_no, method, path, NULL, FAULT_NONE);
+        req.body = sb_str(&ex->body);
+        req.body_len = ex->body.len;
+        if (ex->too_large) {
+            reply_error(&rep, 413, "Request body is larger than 1 MiB", NULL);
+        } else if (r->auth == AUTH_BEARER && !bearer_ok(&req)) {
+            if (srv->opts->plain_401)
+                reply_set(&rep, 401, xstrdup("Unauthorized"), "text/plain; charset=utf-8");
+            else
+                reply_error(&rep, 401, "Unauthorized", NULL);
+        } else if (r->faults && roll(srv, srv->opts->fail_rate)) {
+            fault = FAULT_FAIL;
+            reply_error(&rep, (unsigned)srv->opts->fail_status, "Injected failure", NULL);
+        } else {
+            r->fn(&req, &rep);
+            if (r->faults && roll(srv, srv->opts->drop_rate))
+                fault = FAULT_DROP;
+            else if (r->faults && rep.len > 1 && roll(srv, srv->opts->malformed_rate))
+                fault = FAULT_MALFORMED;
+        }
+        log_event(r, rep.status < 400 ? "SUCCESS" : "FAIL", req_no, method, path, &rep, fault);
+    }
+
+    if (srv->opts->verbose)
+        fprintf(stderr, "%s %s %u %lldms%s%s\n", method, path, rep.status,
+                (long long)(util_now_ms() - started), fault ? " fault=" : "",
+                fault ? fault_names[fault] : "");
+
+    rep.allow = !r && allow.len ? allow.buf : NULL;
+    enum MHD_Result ret = send_reply(srv, conn, &rep, fault);
+    free(rep.body);
+    free(rep.event_id);
+    sb_free(&allow);
+    free(scratch);
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    struct server *srv = cls;
+    struct exchange *ex = *con_cls;
+    (void)version;
+
+    if (!ex) {
+        ex = xcalloc(1, sizeof(*ex));
+        *con_cls = ex;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+        long long n;
+        if (cl && str_to_llong(cl, 0, INT64_MAX, &n) && n > BODY_LIMIT) {
+            /* Answer before reading the body; curl's Expect: 100-continue never gets a go. */
+            ex->too_large = true;
+            ex->answered = true;
+            return dispatch(srv, conn, method, url, ex);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (!ex->too_large) {
+            if (ex->body.len + *upload_data_size > BODY_LIMIT) {
+                ex->too_large = true;
+                sb_free(&ex->body);
+            } else {
+                sb_add(&ex->body, upload_data, *upload_data_size);
+            }
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (ex->answered)
+        return MHD_YES;
+    ex->answered = true;
+    return dispatch(srv, conn, method, url, ex);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    struct exchange *ex = *con_cls;
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    if (ex) {
+        sb_free(&ex->body);
+        free(ex);
+        *con_cls = NULL;
+    }
+}
+
+struct server *server_start(const struct sandbox_opts *opts, const struct route *routes, size_t n,
+                            int fd, bool ipv6)
+{
+    struct server *srv = xcalloc(1, sizeof(*srv));
+    srv->opts = opts;
+    srv->routes = routes;
+    srv->nroutes = n;
+    pthread_mutex_init(&srv->rng_lock, NULL);
+    rng_seed(&srv->rng, opts->seed, 99);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                     MHD_USE_ERROR_LOG | (ipv6 ? MHD_USE_IPv6 : 0);
+    srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+                                   MHD_OPTION_LISTEN_SOCKET, fd,
+                                   MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+                                   MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+                                   MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+                                   MHD_OPTION_END);
+    if (!srv->daemon) {
+        pthread_mutex_destroy(&srv->rng_lock);
+        free(srv);
+        return NULL;
+    }
+    return srv;
+}
+
+void server_stop(struct server *srv)
+{
+    if (!srv)
+        return;
+    atomic_store(&srv->stopping, true);
+    MHD_stop_daemon(srv->daemon);
+    pthread_mutex_destroy(&srv->rng_lock);
+    free(srv);
+}
