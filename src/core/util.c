@@ -114,6 +114,7 @@ void sb_grow(struct strbuf *sb, size_t extra)
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     sb->buf = xreallocarray(sb->buf, cap, 1);
+    sb->buf[sb->len] = '\0'; /* a fresh buffer is a valid empty string at once */
     sb->cap = cap;
 }
 

@@ -181,7 +181,7 @@ static void slugify(const char *name, char *out, size_t size)
 
 static void seed_tenants(struct store *s)
 {
-    char name[128], label[80], base[64], id[37];
+    char name[128], label[96], base[64], id[37];
     for (unsigned long i = 0; i < s->seed.tenants; i++) {
         struct rng r;
         rng_seed(&r, s->seed.seed, 1000 + (uint64_t)i);
@@ -195,9 +195,10 @@ static void seed_tenants(struct store *s)
             seed_tenant_name(&r, name, sizeof(name));
             slugify(name, base, 50);
         }
+        /* Word-made labels hold no digits, so "-<row>" makes a taken one unique at once. */
         snprintf(label, sizeof(label), "%s", base);
-        for (unsigned n = 2; label_taken(s, env, label); n++)
-            snprintf(label, sizeof(label), "%s-%u", base, n);
+        if (label_taken(s, env, label))
+            snprintf(label, sizeof(label), "%s-%lu", base, i);
         append_tenant(s, id, hostile ? hostile : name, label, env);
     }
 }

@@ -381,7 +381,7 @@ struct upload {
     size_t left;
 };
 
-static size_t write_cb(char *data, size_t size, size_t n, void *ud)
+size_t harness_write_cb(char *data, size_t size, size_t n, void *ud)
 {
     sb_add(ud, data, size * n);
     return size * n;
@@ -464,7 +464,7 @@ struct resp *http_send(struct sandbox *sb, const struct req *rq)
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, REQUEST_TIMEOUT_S);
     curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, write_cb);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, harness_write_cb);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, header_cb);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, r);

@@ -80,6 +80,8 @@ struct resp *http(struct sandbox *sb, const char *method, const char *path, cons
                   const char *body, const char *content_type);
 /* An API call with the sandbox's token and, when body is not NULL, a JSON body. */
 struct resp *api(struct sandbox *sb, const char *method, const char *path, const char *body);
+/* A CURLOPT_WRITEFUNCTION that appends to the struct strbuf given as CURLOPT_WRITEDATA. */
+size_t harness_write_cb(char *data, size_t size, size_t n, void *ud);
 /* The body parsed as JSON (kept by r); fails the test when it is not exactly one JSON value. */
 cJSON *resp_json(struct resp *r);
 /* Free r and everything in it; NULL is fine. */

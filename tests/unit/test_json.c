@@ -1,0 +1,126 @@
+/* test_json.c: core/json: bounded parsing and typed getters. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/json.h"
+
+/* Parse text from a heap buffer of exactly its length (no NUL), so ASan catches over-reads. */
+static cJSON *parse_exact(const char *text)
+{
+    size_t n = strlen(text);
+    char *buf = malloc(n ? n : 1);
+    assert_non_null(buf);
+    if (n)
+        memcpy(buf, text, n);
+    cJSON *item = json_parse(buf, n);
+    free(buf);
+    return item;
+}
+
+static void test_parse_without_terminator(void **state)
+{
+    (void)state;
+    cJSON *o = parse_exact("{\"a\":\"b\"}");
+    assert_non_null(o);
+    assert_string_equal(json_get_string(o, "a"), "b");
+    cJSON_Delete(o);
+    o = parse_exact("  [1, 2]  \n");
+    assert_true(cJSON_IsArray(o));
+    cJSON_Delete(o);
+}
+
+static void test_parse_rejects_bad_input(void **state)
+{
+    (void)state;
+    assert_null(parse_exact(""));
+    assert_null(parse_exact("{\"a\":"));         /* truncated */
+    assert_null(parse_exact("{\"a\":1} trailing")); /* trailing garbage */
+    assert_null(parse_exact("{} {}"));
+    assert_null(json_parse("{\"a\":1}\0", 8));     /* an embedded NUL */
+    assert_null(json_parse(NULL, 0));
+}
+
+static void test_getters_check_types(void **state)
+{
+    (void)state;
+    cJSON *o = parse_exact("{\"s\":\"x\",\"n\":5,\"o\":{},\"a\":[],\"nul\":null}");
+    assert_string_equal(json_get_string(o, "s"), "x");
+    assert_null(json_get_string(o, "n"));
+    assert_null(json_get_string(o, "missing"));
+    assert_non_null(json_get_object(o, "o"));
+    assert_null(json_get_object(o, "a"));
+    assert_non_null(json_get_array(o, "a"));
+    assert_null(json_get_array(o, "o"));
+    assert_null(json_get_string(o, "nul"));
+    cJSON *arr = json_get_array(o, "a");
+    assert_null(json_get_string(arr, "s")); /* not an object */
+    cJSON_Delete(o);
+}
+
+static void test_get_int_whole_and_in_range(void **state)
+{
+    (void)state;
+    cJSON *o = parse_exact("{\"a\":86400,\"b\":1.5,\"c\":\"7\",\"d\":1e300,\"e\":-2}");
+    long long v = 0;
+    assert_true(json_get_int(o, "a", 0, 100000, &v));
+    assert_int_equal(v, 86400);
+    assert_false(json_get_int(o, "a", 0, 1000, &v));
+    assert_false(json_get_int(o, "b", 0, 10, &v));
+    assert_false(json_get_int(o, "c", 0, 10, &v));
+    assert_false(json_get_int(o, "d", 0, INT64_MAX, &v));
+    assert_true(json_get_int(o, "e", -5, 5, &v));
+    assert_int_equal(v, -2);
+    assert_false(json_get_int(o, "missing", 0, 10, &v));
+    cJSON_Delete(o);
+}
+
+static void test_string_array(void **state)
+{
+    (void)state;
+    cJSON *o = parse_exact("{\"ok\":[\"a\",\"b\"],\"empty\":[],\"mixed\":[\"a\",1]}");
+    assert_true(json_is_string_array(json_get_array(o, "ok")));
+    assert_true(json_is_string_array(json_get_array(o, "empty")));
+    assert_false(json_is_string_array(json_get_array(o, "mixed")));
+    assert_false(json_is_string_array(NULL));
+    cJSON_Delete(o);
+}
+
+static void test_builders_print_compact(void **state)
+{
+    (void)state;
+    cJSON *o = json_new_object();
+    json_add_string(o, "name", "A \"quoted\"\n\x1b name");
+    json_add_string(o, "none", NULL);
+    cJSON *a = json_new_array();
+    json_append(a, json_new_string("admin"));
+    json_add(o, "roles", a);
+    char *text = json_print(o);
+    assert_string_equal(text, "{\"name\":\"A \\\"quoted\\\"\\n\\u001b name\",\"none\":null,"
+                              "\"roles\":[\"admin\"]}");
+    cJSON *back = json_parse(text, strlen(text));
+    assert_string_equal(json_get_string(back, "name"), "A \"quoted\"\n\x1b name");
+    cJSON_Delete(back);
+    free(text);
+    cJSON_Delete(o);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_without_terminator),
+        cmocka_unit_test(test_parse_rejects_bad_input),
+        cmocka_unit_test(test_getters_check_types),
+        cmocka_unit_test(test_get_int_whole_and_in_range),
+        cmocka_unit_test(test_string_array),
+        cmocka_unit_test(test_builders_print_compact),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
