@@ -8,6 +8,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,10 +64,13 @@ static void usage(FILE *out)
           out);
 }
 
-static TN_NORETURN void bad_usage(const char *fmt, const char *arg)
+static TN_NORETURN TN_PRINTF(1, 2) void bad_usage(const char *fmt, ...)
 {
+    va_list ap;
     fprintf(stderr, "%s: ", util_progname());
-    fprintf(stderr, fmt, arg);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\n");
     fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
     exit(EXIT_USAGE);

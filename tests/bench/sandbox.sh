@@ -45,8 +45,12 @@ run() {
 
 read -r s_start s_rss s_med s_max < <(run "$small")
 read -r l_start l_rss l_med l_max < <(run "$large")
-printf '%-22s %12s %12s %8s\n' "" "$small" "$large" "ratio"
-printf '%-22s %12s %12s %8.1f\n' "start (ms)" "$s_start" "$l_start" "$(echo "$l_start / ($s_start + 1)" | bc -l)"
-printf '%-22s %12s %12s %8.1f\n' "RSS (MiB)" "$s_rss" "$l_rss" "$(echo "$l_rss / $s_rss" | bc -l)"
-printf '%-22s %12s %12s %8.2f\n' "1000-row page median" "$s_med" "$l_med" "$(echo "$l_med / $s_med" | bc -l)"
-printf '%-22s %12s %12s %8.2f\n' "1000-row page max" "$s_max" "$l_max" "$(echo "$l_max / $s_max" | bc -l)"
+awk -v a="$small" -v b="$large" \
+    -v s1="$s_start" -v l1="$l_start" -v s2="$s_rss" -v l2="$l_rss" \
+    -v s3="$s_med" -v l3="$l_med" -v s4="$s_max" -v l4="$l_max" 'BEGIN {
+    printf "%-24s %12s %12s %8s\n", "tenants", a, b, "ratio"
+    printf "%-24s %12s %12s %8.1f\n", "start (ms)", s1, l1, l1 / (s1 > 0 ? s1 : 1)
+    printf "%-24s %12s %12s %8.1f\n", "RSS (MiB)", s2, l2, l2 / s2
+    printf "%-24s %12s %12s %8.2f\n", "1000-row page, median ms", s3, l3, l3 / s3
+    printf "%-24s %12s %12s %8.2f\n", "1000-row page, max ms", s4, l4, l4 / s4
+}'
