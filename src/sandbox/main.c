@@ -201,11 +201,8 @@ static int listen_on(const char *address, unsigned *port, bool *ipv6)
     char service[8];
     snprintf(service, sizeof(service), "%u", *port);
     int rc = getaddrinfo(address, service, &hints, &ai);
-    if (rc != 0) {
-        fprintf(stderr, _("%s: --bind needs a numeric IPv4 or IPv6 address, not '%s'\n"),
-                util_progname(), address);
-        exit(EXIT_USAGE);
-    }
+    if (rc != 0)
+        bad_usage(_("--bind needs a numeric IPv4 or IPv6 address, not '%s'"), address);
     int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
     if (fd >= 0)

@@ -145,6 +145,24 @@ const char *request_query(const struct request *req, const char *key)
     return q.value;
 }
 
+static enum MHD_Result find_nul(void *cls, enum MHD_ValueKind kind, const char *key,
+                                size_t key_size, const char *value, size_t value_size)
+{
+    const char **bad = cls;
+    (void)kind;
+    if (!*bad && (strlen(key) != key_size || (value && strlen(value) != value_size)))
+        *bad = key;
+    return MHD_YES;
+}
+
+/* The first query argument whose name or value holds a NUL byte (%00), or NULL. */
+static const char *query_with_nul(struct MHD_Connection *conn)
+{
+    const char *bad = NULL;
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, find_nul, &bad);
+    return bad;
+}
+
 const char *request_header(const struct request *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
@@ -358,6 +376,9 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
                 reply_set(&rep, 401, xstrdup("Unauthorized"), "text/plain; charset=utf-8");
             else
                 reply_error(&rep, 401, "Unauthorized", NULL);
+        } else if (query_with_nul(conn)) {
+            reply_bad_param(&rep, "query", query_with_nul(conn), "must not contain a NUL byte",
+                            NULL);
         } else if (r->faults && roll(srv, srv->opts->fail_rate)) {
             fault = FAULT_FAIL;
             reply_error(&rep, (unsigned)srv->opts->fail_status, "Injected failure", NULL);

@@ -483,25 +483,20 @@ static void test_tenant_paths_other_methods_are_405(void **state)
     sandbox_stop(sb);
 }
 
-static void test_parallel_creates_all_succeed(void **state)
+/* POST the n bodies to /v1/tenants all at once (curl_multi); store each answer's status and
+ * its body, newly allocated, in answers. */
+static void post_tenants_at_once(struct sandbox *sb, char *const *bodies, int n, long *status,
+                                 char **answers)
 {
-    (void)state;
-    struct sandbox *sb = sandbox_start(NULL);
-    char *env = environment_id(sb, 0);
     char *url = sandbox_url(sb, "/v1/tenants");
     char *auth = xasprintf("Authorization: Bearer %s", sandbox_token(sb));
     struct curl_slist *headers = curl_slist_append(NULL, auth);
     headers = curl_slist_append(headers, "Content-Type: application/json");
     CURLM *multi = curl_multi_init();
-    CURL *easy[PARALLEL];
-    char *bodies[PARALLEL];
-    struct strbuf out[PARALLEL];
+    CURL **easy = xcalloc((size_t)n, sizeof *easy);
+    struct strbuf *out = xcalloc((size_t)n, sizeof *out);
 
-    for (int i = 0; i < PARALLEL; i++) {
-        char label[32];
-        snprintf(label, sizeof label, "parallel-%02d", i);
-        bodies[i] = tenant_body(NULL, label, env);
-        out[i] = (struct strbuf)SB_INIT;
+    for (int i = 0; i < n; i++) {
         easy[i] = curl_easy_init();
         curl_easy_setopt(easy[i], CURLOPT_URL, url);
         curl_easy_setopt(easy[i], CURLOPT_PROXY, "");
@@ -514,29 +509,51 @@ static void test_parallel_creates_all_succeed(void **state)
         curl_easy_setopt(easy[i], CURLOPT_TIMEOUT, 120L);
         curl_multi_add_handle(multi, easy[i]);
     }
-    int still = PARALLEL;
+    int still = n;
     while (still > 0) {
         assert_int_equal(curl_multi_perform(multi, &still), CURLM_OK);
         if (still > 0)
             assert_int_equal(curl_multi_poll(multi, NULL, 0, 1000, NULL), CURLM_OK);
     }
+    for (int i = 0; i < n; i++) {
+        status[i] = 0;
+        curl_easy_getinfo(easy[i], CURLINFO_RESPONSE_CODE, &status[i]);
+        answers[i] = sb_steal(&out[i]);
+        curl_multi_remove_handle(multi, easy[i]);
+        curl_easy_cleanup(easy[i]);
+    }
+    curl_multi_cleanup(multi);
+    free(out);
+    free(easy);
+    curl_slist_free_all(headers);
+    free(auth);
+    free(url);
+}
+
+static void test_parallel_creates_all_succeed(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start(NULL);
+    char *env = environment_id(sb, 0);
+    char *bodies[PARALLEL], *answers[PARALLEL];
+    long status[PARALLEL];
+    for (int i = 0; i < PARALLEL; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "parallel-%02d", i);
+        bodies[i] = tenant_body(NULL, label, env);
+    }
+    post_tenants_at_once(sb, bodies, PARALLEL, status, answers);
 
     struct strlist ids = {0};
     for (int i = 0; i < PARALLEL; i++) {
-        long status = 0;
-        curl_easy_getinfo(easy[i], CURLINFO_RESPONSE_CODE, &status);
-        if (status != 201)
-            fail_msg("parallel create %d: expected 201, got %ld: %s", i, status,
-                     sb_str(&out[i]));
-        cJSON *j = json_literal(sb_str(&out[i]));
+        if (status[i] != 201)
+            fail_msg("parallel create %d: expected 201, got %ld: %s", i, status[i], answers[i]);
+        cJSON *j = json_literal(answers[i]);
         strlist_add(&ids, member_string(j, "id"));
         cJSON_Delete(j);
-        curl_multi_remove_handle(multi, easy[i]);
-        curl_easy_cleanup(easy[i]);
-        sb_free(&out[i]);
+        free(answers[i]);
         free(bodies[i]);
     }
-    curl_multi_cleanup(multi);
     assert_true(strlist_unique(&ids));
 
     struct strlist listed = {0};
@@ -546,10 +563,103 @@ static void test_parallel_creates_all_succeed(void **state)
         assert_int_equal(strlist_count(&listed, ids.v[i]), 1);
     strlist_free(&listed);
     strlist_free(&ids);
-    curl_slist_free_all(headers);
-    free(auth);
-    free(url);
     free(env);
+    sandbox_stop(sb);
+}
+
+static void test_parallel_creates_of_one_subdomain_let_one_win(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start(NULL);
+    char *env = environment_id(sb, 0);
+    char *bodies[PARALLEL], *answers[PARALLEL];
+    long status[PARALLEL];
+    for (int i = 0; i < PARALLEL; i++)
+        bodies[i] = tenant_body(NULL, "contested", env);
+    post_tenants_at_once(sb, bodies, PARALLEL, status, answers);
+    int created = 0;
+    for (int i = 0; i < PARALLEL; i++) {
+        if (status[i] == 201)
+            created++;
+        else if (status[i] != 400)
+            fail_msg("contested create %d: expected 201 or 400, got %ld: %s", i, status[i],
+                     answers[i]);
+        free(answers[i]);
+        free(bodies[i]);
+    }
+    assert_int_equal(created, 1);
+    assert_int_equal(tenant_count(sb), 51);
+    free(env);
+    sandbox_stop(sb);
+}
+
+/* True when s is valid UTF-8. */
+static bool is_utf8(const unsigned char *s)
+{
+    while (*s) {
+        int extra = *s < 0x80 ? 0 : (*s & 0xe0) == 0xc0 ? 1 : (*s & 0xf0) == 0xe0 ? 2
+                  : (*s & 0xf8) == 0xf0 ? 3 : -1;
+        if (extra < 0)
+            return false;
+        s++;
+        for (int i = 0; i < extra; i++, s++) {
+            if ((*s & 0xc0) != 0x80)
+                return false;
+        }
+    }
+    return true;
+}
+
+static void test_hostile_names_are_served_as_valid_json(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--hostile-names", NULL);
+    cJSON *envs = environments_get(sb);
+    struct resp *r = list_page(sb, "/v1/tenants", 0, NULL);
+    for (size_t i = 0; i < r->len; i++)
+        assert_true((unsigned char)r->body[i] >= 0x20);
+    bool escape = false, bad_utf8 = false, long_name = false;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, page_data(r)) {
+        assert_tenant_shape(t, envs);
+        const char *name = member_string(t, "name");
+        escape |= strchr(name, '\x1b') != NULL;
+        bad_utf8 |= !is_utf8((const unsigned char *)name);
+        long_name |= strlen(name) > 200;
+    }
+    assert_true(escape);
+    assert_true(bad_utf8);
+    assert_true(long_name);
+
+    char *path = xasprintf("/v1/tenants/%s/clients", member_string(
+                               cJSON_GetArrayItem(page_data(r), 0), "id"));
+    struct resp *c = list_page(sb, path, 0, NULL);
+    for (size_t i = 0; i < c->len; i++)
+        assert_true((unsigned char)c->body[i] >= 0x20);
+    escape = false;
+    cJSON_ArrayForEach(t, page_data(c))
+        escape |= strchr(member_string(t, "name"), '\x1b') != NULL;
+    assert_true(escape);
+    resp_free(c);
+    free(path);
+    resp_free(r);
+    cJSON_Delete(envs);
+    sandbox_stop(sb);
+}
+
+static void test_names_are_tame_without_hostile_names(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start(NULL);
+    struct resp *r = list_page(sb, "/v1/tenants", 0, NULL);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, page_data(r)) {
+        const unsigned char *name = (const unsigned char *)member_string(t, "name");
+        assert_true(is_utf8(name));
+        for (const unsigned char *p = name; *p; p++)
+            assert_true(*p >= 0x20 && *p != 0x7f);
+    }
+    resp_free(r);
     sandbox_stop(sb);
 }
 
@@ -614,6 +724,9 @@ int main(void)
         SANDBOX_TEST(test_unknown_tenant_is_404),
         SANDBOX_TEST(test_tenant_paths_other_methods_are_405),
         SANDBOX_TEST(test_parallel_creates_all_succeed),
+        SANDBOX_TEST(test_parallel_creates_of_one_subdomain_let_one_win),
+        SANDBOX_TEST(test_hostile_names_are_served_as_valid_json),
+        SANDBOX_TEST(test_names_are_tame_without_hostile_names),
         SANDBOX_TEST(test_same_seed_gives_same_tenants),
         SANDBOX_TEST(test_other_seed_gives_other_tenants),
     };
