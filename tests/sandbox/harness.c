@@ -364,10 +364,7 @@ const char *sandbox_token(struct sandbox *sb)
 {
     if (sb->token)
         return sb->token;
-    const char *body = "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\""
-                       DEMO_CLIENT_SECRET "\",\"audience\":\"" DEMO_AUDIENCE
-                       "\",\"grant_type\":\"client_credentials\"}";
-    struct resp *r = http(sb, "POST", "/oauth/token", NULL, body, "application/json");
+    struct resp *r = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, "application/json");
     assert_status(r, 200);
     sb->token = xstrdup(member_string(resp_json(r), "access_token"));
     resp_free(r);
@@ -636,7 +633,8 @@ bool is_uuid(const char *s)
     if (!s || strlen(s) != sizeof shape - 1)
         return false;
     for (size_t i = 0; shape[i]; i++) {
-        if (shape[i] == '-' ? s[i] != '-' : !strchr("0123456789abcdef", s[i]) || !s[i])
+        bool hex = (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f');
+        if (shape[i] == '-' ? s[i] != '-' : !hex)
             return false;
     }
     return true;
@@ -967,4 +965,17 @@ char *event_field(const char *line, const char *key)
         }
     }
     return NULL;
+}
+
+void assert_event_field_at(const char *line, const char *key, const char *value,
+                           const char *file, int line_no)
+{
+    char *got = line ? event_field(line, key) : NULL;
+    bool same = got && strcmp(got, value) == 0;
+    char shown[128];
+    snprintf(shown, sizeof shown, "%s", got ? got : "(none)");
+    free(got);
+    if (!same)
+        harness_fail(file, line_no, "event has %s=%s, expected %s: %s", key, shown, value,
+                     line ? line : "(no such event)");
 }

@@ -20,6 +20,19 @@
 #define DEMO_CLIENT_SECRET "tenantry-demo-secret"
 #define DEMO_AUDIENCE "https://manage.sandbox.tenantry.test"
 
+/* A token request body (JSON) for the default credentials, with the secret left to printf. */
+#define DEMO_TOKEN_BODY_FMT                                                               \
+    "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\"%s\",\"audience\":\""    \
+    DEMO_AUDIENCE "\",\"grant_type\":\"client_credentials\"}"
+/* The same with the right secret. */
+#define DEMO_TOKEN_BODY                                                                   \
+    "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\"" DEMO_CLIENT_SECRET      \
+    "\",\"audience\":\"" DEMO_AUDIENCE "\",\"grant_type\":\"client_credentials\"}"
+
+/* A well-formed tenant ID and client ID that no sandbox has. */
+#define UNKNOWN_UUID "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+#define UNKNOWN_CLIENT "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
 /* The largest request body the sandbox accepts. */
 #define BODY_LIMIT 1048576
 
@@ -174,5 +187,10 @@ int events_wait(const struct sandbox *sb, const char *name, int n);
 char *events_line(const struct sandbox *sb, const char *name, int nth);
 /* A copy of the value of the key=value field of an event line, or NULL when absent. */
 char *event_field(const char *line, const char *key);
+/* Fail unless the event line has the field key=value. */
+#define assert_event_field(line, key, value) \
+    assert_event_field_at((line), (key), (value), __FILE__, __LINE__)
+void assert_event_field_at(const char *line, const char *key, const char *value,
+                           const char *file, int line_no);
 
 #endif

@@ -9,9 +9,6 @@
 
 #define JSON "application/json"
 #define FORM "application/x-www-form-urlencoded"
-#define GOOD_JSON                                                                         \
-    "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\"" DEMO_CLIENT_SECRET      \
-    "\",\"audience\":\"" DEMO_AUDIENCE "\",\"grant_type\":\"client_credentials\"}"
 
 /* Fail unless r is the token endpoint's exact refusal. */
 static void assert_access_denied(struct resp *r)
@@ -52,7 +49,7 @@ static void test_token_json_body_gives_bearer_token(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
-    struct resp *r = http(sb, "POST", "/oauth/token", NULL, GOOD_JSON, JSON);
+    struct resp *r = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, JSON);
     const char *token = assert_token(r, 86400);
     assert_non_null(strstr(r->content_type, "application/json"));
     assert_int_equal(tenants_status(sb, token), 200);
@@ -78,7 +75,7 @@ static void test_token_expires_in_follows_token_ttl(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start("--token-ttl", "1234", NULL);
-    struct resp *r = http(sb, "POST", "/oauth/token", NULL, GOOD_JSON, JSON);
+    struct resp *r = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, JSON);
     assert_token(r, 1234);
     resp_free(r);
     sandbox_stop(sb);
@@ -141,7 +138,7 @@ static void test_token_custom_credentials_replace_defaults(void **state)
                           "\"grant_type\":\"client_credentials\"}", JSON);
     assert_token(r, 86400);
     resp_free(r);
-    r = http(sb, "POST", "/oauth/token", NULL, GOOD_JSON, JSON);
+    r = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, JSON);
     assert_access_denied(r);
     resp_free(r);
     sandbox_stop(sb);
@@ -258,7 +255,7 @@ static void test_api_expired_token_is_401(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start("--token-ttl", "1", NULL);
-    struct resp *t = http(sb, "POST", "/oauth/token", NULL, GOOD_JSON, JSON);
+    struct resp *t = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, JSON);
     const char *token = assert_token(t, 1);
     double issued = mono_now();
     assert_int_equal(tenants_status(sb, token), 200);

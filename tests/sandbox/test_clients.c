@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNKNOWN_UUID "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
-#define UNKNOWN_CLIENT "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-
 static const char *const all_roles[] = {
     "admin", "issuer", "verifier", "dts-provider", "dts-consumer", "auditor",
 };

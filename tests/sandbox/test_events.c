@@ -8,19 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define TOKEN_BODY_FMT                                                                    \
-    "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\"%s\",\"audience\":\""     \
-    DEMO_AUDIENCE "\",\"grant_type\":\"client_credentials\"}"
-
-/* Fail unless the event line has the field key=value. */
-static void assert_event_field(const char *line, const char *key, const char *value)
-{
-    char *got = event_field(line, key);
-    if (!got || strcmp(got, value) != 0)
-        fail_msg("event has %s=%s, expected %s: %s", key, got ? got : "(none)", value, line);
-    free(got);
-}
-
 /* Fail unless time=... is UTC with milliseconds, as 2026-11-22T18:41:00.123Z. */
 static void assert_event_time(const char *line)
 {
@@ -204,7 +191,7 @@ static void test_token_requests_log_auth_events(void **state)
     sandbox_token(sb);
     free(assert_first_logged(sb, "AUTH_TOKEN_CREATE", "SUCCESS", "200"));
     struct counts before = snapshot(sb, "AUTH_TOKEN_CREATE");
-    char *body = xasprintf(TOKEN_BODY_FMT, "wrong");
+    char *body = xasprintf(DEMO_TOKEN_BODY_FMT, "wrong");
     struct resp *r = http(sb, "POST", "/oauth/token", NULL, body, "application/json");
     assert_status(r, 401);
     resp_free(r);
@@ -228,7 +215,7 @@ static void test_not_found_logs_fail(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
-    struct resp *r = api(sb, "GET", "/v1/tenants/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b", NULL);
+    struct resp *r = api(sb, "GET", "/v1/tenants/" UNKNOWN_UUID, NULL);
     assert_status(r, 404);
     resp_free(r);
     free(assert_first_logged(sb, "TENANT_RETRIEVE", "FAIL", "404"));
@@ -244,13 +231,13 @@ static void test_secrets_never_reach_events(void **state)
     strlist_add(&secrets, "typo-secret-77b1");
     strlist_add(&secrets, sandbox_token(sb));
 
-    char *body = xasprintf(TOKEN_BODY_FMT, DEMO_CLIENT_SECRET);
+    char *body = xasprintf(DEMO_TOKEN_BODY_FMT, DEMO_CLIENT_SECRET);
     struct resp *t = http(sb, "POST", "/oauth/token", NULL, body, "application/json");
     assert_status(t, 200);
     const char *token = member_string(resp_json(t), "access_token");
     strlist_add(&secrets, token);
     free(body);
-    body = xasprintf(TOKEN_BODY_FMT, "typo-secret-77b1");
+    body = xasprintf(DEMO_TOKEN_BODY_FMT, "typo-secret-77b1");
     struct resp *r = http(sb, "POST", "/oauth/token", NULL, body, "application/json");
     assert_status(r, 401);
     resp_free(r);

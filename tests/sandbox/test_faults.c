@@ -6,10 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GOOD_TOKEN_BODY                                                                   \
-    "{\"client_id\":\"" DEMO_CLIENT_ID "\",\"client_secret\":\"" DEMO_CLIENT_SECRET      \
-    "\",\"audience\":\"" DEMO_AUDIENCE "\",\"grant_type\":\"client_credentials\"}"
-
 /* GET path until the answer is not an injected failure (at most 200 tries). */
 static struct resp *get_past_failures(struct sandbox *sb, const char *path)
 {
@@ -32,13 +28,15 @@ static struct resp *post_tenant(struct sandbox *sb, const char *env, const char 
     return r;
 }
 
-/* Fail unless the event line has the field key=value. */
-static void assert_event_field(const char *line, const char *key, const char *value)
+/* True when one of hosts is label.vii.SOMETHING. */
+static bool has_label(const struct strlist *hosts, const char *label)
 {
-    char *got = event_field(line, key);
-    if (!got || strcmp(got, value) != 0)
-        fail_msg("event has %s=%s, expected %s: %s", key, got ? got : "(none)", value, line);
-    free(got);
+    size_t len = strlen(label);
+    for (size_t i = 0; i < hosts->n; i++) {
+        if (strncmp(hosts->v[i], label, len) == 0 && strncmp(hosts->v[i] + len, ".vii.", 5) == 0)
+            return true;
+    }
+    return false;
 }
 
 static void test_fail_503_has_retry_after_and_error_body(void **state)
@@ -106,10 +104,9 @@ static void test_injected_failure_is_not_carried_out(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start("--fail-rate", "0.5", "--seed", "3", NULL);
-    char *env = NULL;
     struct resp *envs = get_past_failures(sb, "/v1/environments?limit=1");
     assert_status(envs, 200);
-    env = xstrdup(member_string(cJSON_GetArrayItem(page_data(envs), 0), "id"));
+    char *env = xstrdup(member_string(cJSON_GetArrayItem(page_data(envs), 0), "id"));
     resp_free(envs);
 
     struct strlist done = {0}, refused = {0};
@@ -137,11 +134,8 @@ static void test_injected_failure_is_not_carried_out(void **state)
     assert_int_equal(subs.n, 50 + done.n);
     for (size_t i = 0; i < done.n; i++)
         assert_int_equal(strlist_count(&subs, done.v[i]), 1);
-    for (size_t i = 0; i < refused.n; i++) {
-        for (size_t k = 0; k < subs.n; k++)
-            assert_false(strncmp(subs.v[k], refused.v[i], strlen(refused.v[i])) == 0 &&
-                         subs.v[k][strlen(refused.v[i])] == '.');
-    }
+    for (size_t i = 0; i < refused.n; i++)
+        assert_false(has_label(&subs, refused.v[i]));
     strlist_free(&subs);
     resp_free(list);
     strlist_free(&done);
@@ -173,7 +167,7 @@ static void test_token_endpoint_is_never_faulted(void **state)
     struct sandbox *sb = sandbox_start("--fail-rate", "1", "--drop-rate", "1",
                                        "--malformed-rate", "1", NULL);
     for (int i = 0; i < 5; i++) {
-        struct resp *r = http(sb, "POST", "/oauth/token", NULL, GOOD_TOKEN_BODY,
+        struct resp *r = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY,
                               "application/json");
         assert_status(r, 200);
         assert_true(strlen(member_string(resp_json(r), "access_token")) > 0);
@@ -293,7 +287,7 @@ static void test_latency_delays_api_and_token(void **state)
 {
     (void)state;
     struct sandbox *sb = sandbox_start("--latency-ms", "300", NULL);
-    struct resp *t = http(sb, "POST", "/oauth/token", NULL, GOOD_TOKEN_BODY, "application/json");
+    struct resp *t = http(sb, "POST", "/oauth/token", NULL, DEMO_TOKEN_BODY, "application/json");
     assert_status(t, 200);
     assert_true(t->seconds >= 0.3);
     struct resp *r = http(sb, "GET", "/v1/environments", member_string(resp_json(t),

@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNKNOWN_UUID "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
-
 /* A valid tenant-create body for label, padded with trailing white space to exactly size
  * bytes; the caller frees it. */
 static char *padded_tenant_body(struct sandbox *sb, const char *label, size_t size)
@@ -26,7 +24,7 @@ static char *padded_tenant_body(struct sandbox *sb, const char *label, size_t si
 }
 
 /* POST body (size bytes) to /v1/tenants, chunked or not. */
-static struct resp *post_tenant(struct sandbox *sb, const char *body, size_t size, bool chunked)
+static struct resp *post_tenant_body(struct sandbox *sb, const char *body, size_t size, bool chunked)
 {
     struct req rq = {
         .method = "POST",
@@ -52,7 +50,7 @@ static void test_body_over_limit_is_413(void **state)
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
     char *body = padded_tenant_body(sb, "too-big", BODY_LIMIT + 1);
-    struct resp *r = post_tenant(sb, body, BODY_LIMIT + 1, false);
+    struct resp *r = post_tenant_body(sb, body, BODY_LIMIT + 1, false);
     assert_error(r, 413, "PayloadTooLarge");
     resp_free(r);
     free(body);
@@ -65,7 +63,7 @@ static void test_chunked_body_over_limit_is_413(void **state)
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
     char *body = padded_tenant_body(sb, "too-big-chunked", BODY_LIMIT + 1);
-    struct resp *r = post_tenant(sb, body, BODY_LIMIT + 1, true);
+    struct resp *r = post_tenant_body(sb, body, BODY_LIMIT + 1, true);
     assert_error(r, 413, "PayloadTooLarge");
     resp_free(r);
     free(body);
@@ -79,7 +77,7 @@ static void test_body_far_over_limit_is_413(void **state)
     struct sandbox *sb = sandbox_start(NULL);
     size_t size = 8 * BODY_LIMIT;
     char *body = padded_tenant_body(sb, "huge", size);
-    struct resp *r = post_tenant(sb, body, size, true);
+    struct resp *r = post_tenant_body(sb, body, size, true);
     assert_error(r, 413, "PayloadTooLarge");
     resp_free(r);
     free(body);
@@ -91,7 +89,7 @@ static void test_body_of_exactly_limit_is_accepted(void **state)
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
     char *body = padded_tenant_body(sb, "just-fits", BODY_LIMIT);
-    struct resp *r = post_tenant(sb, body, BODY_LIMIT, false);
+    struct resp *r = post_tenant_body(sb, body, BODY_LIMIT, false);
     assert_status(r, 201);
     resp_free(r);
     free(body);
@@ -103,7 +101,7 @@ static void test_chunked_body_of_exactly_limit_is_accepted(void **state)
     (void)state;
     struct sandbox *sb = sandbox_start(NULL);
     char *body = padded_tenant_body(sb, "just-fits-chunked", BODY_LIMIT);
-    struct resp *r = post_tenant(sb, body, BODY_LIMIT, true);
+    struct resp *r = post_tenant_body(sb, body, BODY_LIMIT, true);
     assert_status(r, 201);
     assert_string_equal(member_string(resp_json(r), "name"), "just-fits-chunked");
     resp_free(r);
@@ -233,7 +231,7 @@ static void test_unknown_route_is_404(void **state)
         {"POST", "/v1/nope"},
         {"GET", "/v1/environments/" UNKNOWN_UUID},
         {"GET", "/v1/tenants/" UNKNOWN_UUID "/nope"},
-        {"GET", "/v1/tenants/" UNKNOWN_UUID "/clients/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/x"},
+        {"GET", "/v1/tenants/" UNKNOWN_UUID "/clients/" UNKNOWN_CLIENT "/x"},
         {"GET", "/oauth/nope"},
         {"GET", "/V1/TENANTS"},
     };

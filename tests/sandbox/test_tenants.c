@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNKNOWN_UUID "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
 #define PARALLEL 32
 
 /* True when s is a valid subdomain label: 1..63 of [a-z0-9-], no hyphen at either end. */
@@ -15,7 +14,7 @@ static bool is_label(const char *s, size_t len)
     if (len < 1 || len > 63 || s[0] == '-' || s[len - 1] == '-')
         return false;
     for (size_t i = 0; i < len; i++) {
-        if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789-", s[i]) || !s[i])
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
             return false;
     }
     return true;
