@@ -5,6 +5,7 @@
 #include "sandbox/server.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -461,6 +462,16 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     }
 }
 
+/* libmicrohttpd's own messages (e.g. on a dropped answer) only with --verbose. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    const struct server *srv = cls;
+    if (srv->opts->verbose) {
+        fputs("libmicrohttpd: ", stderr);
+        vfprintf(stderr, fmt, ap);
+    }
+}
+
 struct server *server_start(const struct sandbox_opts *opts, const struct route *routes, size_t n,
                             int fd, bool ipv6)
 {
@@ -477,6 +488,7 @@ struct server *server_start(const struct sandbox_opts *opts, const struct route 
                                    MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
                                    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+                                   MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
                                    MHD_OPTION_END);
     if (!srv->daemon) {
         pthread_mutex_destroy(&srv->rng_lock);

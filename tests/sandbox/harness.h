@@ -58,6 +58,8 @@ int sandbox_port(const struct sandbox *sb);
 char *sandbox_url(const struct sandbox *sb, const char *path);
 /* A bearer token for the default credentials, fetched once and kept by sb. */
 const char *sandbox_token(struct sandbox *sb);
+/* The libcurl handle kept for sb, so that its connections are reused. */
+CURL *sandbox_curl(struct sandbox *sb);
 /* The path of the server's events file. */
 const char *sandbox_events_path(const struct sandbox *sb);
 
@@ -115,6 +117,7 @@ void assert_bad_param_at(struct resp *r, const char *location, const char *param
                          const char *file, int line);
 /* Fail (reporting file and line) with a printf-style message. */
 void harness_fail(const char *file, int line, const char *fmt, ...) TN_PRINTF(3, 4);
+#define FAIL(...) harness_fail(__FILE__, __LINE__, __VA_ARGS__)
 
 /* True for a lowercase canonical UUID (8-4-4-4-12 hex digits). */
 bool is_uuid(const char *s);
