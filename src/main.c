@@ -50,10 +50,11 @@ static int run_demo(void)
     printf(_("  client secret: %s\n"), d->client_secret);
     printf(_("  audience:      %s\n"), d->audience);
     printf(_("Try:\n"));
-    printf("  TOKEN=$(curl -s -X POST %s -H 'Content-Type: application/json' \\\n"
-           "    -d '{\"client_id\":\"%s\",\"client_secret\":\"%s\",\"audience\":\"%s\","
-           "\"grant_type\":\"client_credentials\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n"
-           "  curl -s -H \"Authorization: Bearer $TOKEN\" %s/v1/tenants?limit=5\n",
+    printf("  TOKEN=$(curl -s %s -d grant_type=client_credentials \\\n"
+           "      -d client_id=%s -d client_secret=%s \\\n"
+           "      --data-urlencode audience=%s \\\n"
+           "      | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n"
+           "  curl -s -H \"Authorization: Bearer $TOKEN\" '%s/v1/tenants?limit=5'\n",
            d->token_url, d->client_id, d->client_secret, d->audience, d->url);
     printf(_("Press Ctrl-C to stop the demo server.\n"));
     fflush(stdout);
