@@ -125,6 +125,8 @@ bool is_uuid(const char *s);
 bool is_alnum_id(const char *s, size_t n);
 /* The string member key of obj; fails the test when it is missing or not a string. */
 const char *member_string(const cJSON *obj, const char *key);
+/* The first object of array whose string member key equals value, or NULL. */
+const cJSON *find_by(const cJSON *array, const char *key, const char *value);
 /* A parsed JSON literal (fails the test when it is invalid); the caller deletes it. */
 cJSON *json_literal(const char *text);
 /* Percent-encode s for a query string, newly allocated. */

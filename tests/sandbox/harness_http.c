@@ -308,6 +308,17 @@ const char *member_string(const cJSON *obj, const char *key)
     return item->valuestring;
 }
 
+const cJSON *find_by(const cJSON *array, const char *key, const char *value)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, array)
+    {
+        if (strcmp(member_string(item, key), value) == 0)
+            return item;
+    }
+    return NULL;
+}
+
 cJSON *json_literal(const char *text)
 {
     cJSON *j = cJSON_Parse(text);

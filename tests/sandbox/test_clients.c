@@ -67,17 +67,6 @@ static cJSON *clients_get(struct sandbox *sb, const char *tenant_id)
     return data;
 }
 
-/* The client of list whose clientId is id, or NULL. */
-static const cJSON *find_client(const cJSON *list, const char *id)
-{
-    const cJSON *c;
-    cJSON_ArrayForEach(c, list) {
-        if (strcmp(member_string(c, "clientId"), id) == 0)
-            return c;
-    }
-    return NULL;
-}
-
 /* Send method path body; fail unless 400 naming param in the body. */
 static void assert_rejected(struct sandbox *sb, const char *method, const char *path,
                             const char *body, const char *param)
@@ -153,7 +142,7 @@ static void test_create_returns_client_with_secret_once(void **state)
     /* Listed with the three seeded ones, without its secret. */
     cJSON *list = clients_get(sb, tenant);
     assert_int_equal(cJSON_GetArraySize(list), 4);
-    const cJSON *listed = find_client(list, member_string(c, "clientId"));
+    const cJSON *listed = find_by(list, "clientId", member_string(c, "clientId"));
     assert_non_null(listed);
     assert_string_equal(member_string(listed, "name"), "CI robot");
     assert_client_shape(listed);
@@ -246,7 +235,7 @@ static void test_update_changes_name_only(void **state)
     assert_client_shape(u);
 
     cJSON *list = clients_get(sb, tenant);
-    const cJSON *listed = find_client(list, id);
+    const cJSON *listed = find_by(list, "clientId", id);
     assert_non_null(listed);
     assert_true(cJSON_Compare(listed, u, true));
     cJSON_Delete(list);
@@ -334,7 +323,7 @@ static void test_update_with_bad_fields_is_rejected(void **state)
 
     /* Nothing changed, not even the valid name of the last one. */
     cJSON *list = clients_get(sb, tenant);
-    const cJSON *listed = find_client(list, member_string(c, "clientId"));
+    const cJSON *listed = find_by(list, "clientId", member_string(c, "clientId"));
     assert_non_null(listed);
     assert_string_equal(member_string(listed, "name"), "stays");
     assert_roles(listed, "[\"admin\"]");
@@ -359,7 +348,7 @@ static void test_delete_removes_client(void **state)
     resp_free(r);
 
     cJSON *list = clients_get(sb, tenant);
-    assert_null(find_client(list, id));
+    assert_null(find_by(list, "clientId", id));
     assert_int_equal(cJSON_GetArraySize(list), 3);
     cJSON_Delete(list);
     r = api(sb, "DELETE", path, NULL);

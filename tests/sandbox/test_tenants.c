@@ -20,17 +20,6 @@ static bool is_label(const char *s, size_t len)
     return true;
 }
 
-/* The environment object of envs whose id is id, or NULL. */
-static const cJSON *find_environment(const cJSON *envs, const char *id)
-{
-    const cJSON *env;
-    cJSON_ArrayForEach(env, envs) {
-        if (strcmp(member_string(env, "id"), id) == 0)
-            return env;
-    }
-    return NULL;
-}
-
 /* Fail unless t is a tenant {id, name, subdomain LABEL.vii.DOMAIN, environment} whose
  * environment is one of envs, exactly. */
 static void assert_tenant_shape(const cJSON *t, const cJSON *envs)
@@ -39,7 +28,7 @@ static void assert_tenant_shape(const cJSON *t, const cJSON *envs)
     member_string(t, "name");
     const cJSON *env = cJSON_GetObjectItemCaseSensitive(t, "environment");
     assert_true(cJSON_IsObject(env));
-    const cJSON *listed = find_environment(envs, member_string(env, "id"));
+    const cJSON *listed = find_by(envs, "id", member_string(env, "id"));
     assert_non_null(listed);
     assert_true(cJSON_Compare(env, listed, true));
 
