@@ -58,12 +58,18 @@ double rng_unit(struct rng *r)
 
 void seed_uuid(struct rng *r, char out[37])
 {
+    static const char hex[] = "0123456789abcdef";
     uint64_t hi = rng_next(r), lo = rng_next(r);
-    hi = (hi & ~0xf000ULL) | 0x4000ULL;               /* version 4 */
-    lo = (lo & ~(3ULL << 62)) | (2ULL << 62);         /* RFC 4122 variant */
-    snprintf(out, 37, "%08x-%04x-%04x-%04x-%012llx", (unsigned)(hi >> 32),
-             (unsigned)((hi >> 16) & 0xffff), (unsigned)(hi & 0xffff), (unsigned)(lo >> 48),
-             (unsigned long long)(lo & 0xffffffffffffULL));
+    hi = (hi & ~0xf000ULL) | 0x4000ULL;       /* version 4 */
+    lo = (lo & ~(3ULL << 62)) | (2ULL << 62); /* RFC 4122 variant */
+    size_t o = 0;
+    for (int i = 0; i < 32; i++) {
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            out[o++] = '-';
+        uint64_t word = i < 16 ? hi : lo;
+        out[o++] = hex[(word >> (60 - 4 * (i % 16))) & 15];
+    }
+    out[o] = '\0';
 }
 
 static const char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
