@@ -87,7 +87,6 @@ int main(int argc, char **argv)
 #endif
     util_set_progname(argv[0]);
 
-    opterr = 0;
     while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
         switch (c) {
         case 'D':
@@ -99,8 +98,7 @@ int main(int argc, char **argv)
         case 'V':
             printf("tenantry %s\n", PACKAGE_VERSION);
             return 0;
-        default:
-            fprintf(stderr, _("%s: unknown option '%s'\n"), util_progname(), argv[optind - 1]);
+        default: /* getopt has said what is wrong */
             fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
             return EXIT_USAGE;
         }

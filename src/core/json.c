@@ -10,17 +10,31 @@
 #include "core/intl.h"
 #include "core/util.h"
 
+/* True when the JSON text holds a \u0000 escape, which C strings would cut short. */
+static bool has_nul_escape(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (text[i] != '\\')
+            continue;
+        if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
+            return true;
+        i++; /* skip the escaped character: an escaped backslash before "u0000" is no escape */
+    }
+    return false;
+}
+
 cJSON *json_parse(const char *buf, size_t len)
 {
     /* cJSON reads until a NUL; give it an explicit length and a terminated copy so a
      * body without a trailing NUL is never read past its end. */
-    if (!buf || memchr(buf, '\0', len))
+    if (!buf || memchr(buf, '\0', len) || has_nul_escape(buf, len))
         return NULL;
     char *copy = xmalloc(len + 1);
     memcpy(copy, buf, len);
     copy[len] = '\0';
     const char *end = NULL;
     cJSON *item = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
+    util_wipe(copy, len); /* the text may hold a secret */
     free(copy);
     return item;
 }

@@ -8,7 +8,8 @@
 #include <cjson/cJSON.h>
 
 /* Parse exactly len bytes of buf (which need not be NUL-terminated) as one JSON value;
- * trailing bytes other than white space, or a NUL inside, make it fail. NULL on failure. */
+ * trailing bytes other than white space, a NUL byte or a \u0000 escape (which would cut a
+ * C string short) make it fail. NULL on failure. */
 cJSON *json_parse(const char *buf, size_t len);
 /* The string member key of obj, or NULL when missing or not a string. */
 const char *json_get_string(const cJSON *obj, const char *key);

@@ -88,6 +88,10 @@ char *util_base64url_encode(const void *data, size_t n);
  * NULL when text holds anything else. */
 char *util_base64url_decode(const char *text, size_t *n);
 
+/* Append the %-decoding of n bytes of s to out ('+' becomes a space when plus_is_space);
+ * false on a malformed escape or a decoded NUL byte, which C strings would cut short. */
+bool util_percent_decode(const char *s, size_t n, bool plus_is_space, struct strbuf *out);
+
 /* Milliseconds of a monotonic clock. */
 int64_t util_now_ms(void);
 /* Milliseconds since the Unix epoch. */

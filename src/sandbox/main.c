@@ -37,7 +37,8 @@ static void usage(FILE *out)
             "  -v, --verbose            one line per request on standard error\n"
             "Credentials:\n"
             "      --client-id ID       client ID accepted by /oauth/token (default tenantry-demo)\n"
-            "      --client-secret S    client secret accepted (default tenantry-demo-secret)\n"
+            "      --client-secret S    client secret accepted (default: $TENANTRY_SANDBOX_CLIENT_SECRET\n"
+            "                           or tenantry-demo-secret; argv is visible to other users)\n"
             "      --audience A         audience accepted\n"
             "                           (default https://manage.sandbox.tenantry.test)\n"
             "      --token-ttl SECONDS  token lifetime, 1..31536000 (default 86400)\n"
@@ -138,7 +139,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         .bind = "127.0.0.1",
         .port = 8642,
         .client_id = "tenantry-demo",
-        .client_secret = "tenantry-demo-secret",
+        .client_secret = getenv("TENANTRY_SANDBOX_CLIENT_SECRET"),
         .audience = "https://manage.sandbox.tenantry.test",
         .token_ttl = 86400,
         .environments = 3,
@@ -149,8 +150,8 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         .retry_after = 1,
     };
     int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":p:vhV", long_options, NULL)) != -1) {
+    /* getopt says what is wrong with an option itself (precisely, and translated). */
+    while ((c = getopt_long(argc, argv, "p:vhV", long_options, NULL)) != -1) {
         switch (c) {
         case 'p': o->port = (unsigned)number_arg("--port", optarg, 0, 65535); break;
         case OPT_BIND: o->bind = optarg; break;
@@ -182,12 +183,15 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_MALFORMED_RATE: o->malformed_rate = rate_arg("--malformed-rate", optarg); break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
-        case ':': bad_usage(_("option '%s' needs a value"), argv[optind - 1]); break;
-        default: bad_usage(_("unknown option '%s'"), argv[optind - 1]); break;
+        default:
+            fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
+            exit(EXIT_USAGE);
         }
     }
     if (optind < argc)
         bad_usage(_("unexpected argument '%s'"), argv[optind]);
+    if (!o->client_secret)
+        o->client_secret = "tenantry-demo-secret";
     if (!*o->client_id || !*o->client_secret || !*o->audience)
         bad_usage("%s", _("--client-id, --client-secret and --audience must not be empty"));
 }
@@ -279,8 +283,7 @@ int main(int argc, char **argv)
     int sig;
     while (sigwait(&stop, &sig) != 0)
         ;
-    server_stop(srv);
-    close(fd);
+    server_stop(srv); /* closes the listening socket too */
     store_free(store);
     tokens_free();
     events_close();

@@ -37,52 +37,38 @@ static void token_denied(struct reply *rep)
     reply_json(rep, 401, body);
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (char)tolower((unsigned char)c);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Decode one application/x-www-form-urlencoded component of n bytes. */
-static char *form_decode(const char *s, size_t n)
-{
-    char *out = xmalloc(n + 1);
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '+') {
-            out[o++] = ' ';
-        } else if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-                   hexval(s[i + 2]) >= 0) {
-            out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
-            i += 2;
-        } else {
-            out[o++] = s[i];
-        }
-    }
-    out[o] = '\0';
-    return out;
-}
-
-/* The form body as a JSON object of strings (later keys win). */
+/* The form body as a JSON object of strings (later keys win); NULL when an escape is
+ * malformed or decodes to a NUL byte. */
 static cJSON *form_to_json(const char *body, size_t len)
 {
     cJSON *obj = json_new_object();
     const char *p = body, *end = body + len;
-    while (p < end) {
+    struct strbuf k = SB_INIT, v = SB_INIT;
+    bool ok = true;
+    while (ok && p < end) {
         const char *amp = memchr(p, '&', (size_t)(end - p));
         const char *stop = amp ? amp : end;
         const char *eq = memchr(p, '=', (size_t)(stop - p));
         if (eq) {
-            char *k = form_decode(p, (size_t)(eq - p));
-            char *v = form_decode(eq + 1, (size_t)(stop - eq - 1));
-            cJSON_DeleteItemFromObjectCaseSensitive(obj, k);
-            json_add_string(obj, k, v);
-            util_free_secret(v);
-            free(k);
+            sb_reset(&k);
+            sb_reset(&v);
+            ok = util_percent_decode(p, (size_t)(eq - p), true, &k) &&
+                 util_percent_decode(eq + 1, (size_t)(stop - eq - 1), true, &v);
+            if (ok) {
+                cJSON *old = cJSON_GetObjectItemCaseSensitive(obj, sb_str(&k));
+                if (cJSON_IsString(old))
+                    util_wipe(old->valuestring, strlen(old->valuestring));
+                cJSON_DeleteItemFromObjectCaseSensitive(obj, sb_str(&k));
+                json_add_string(obj, sb_str(&k), sb_str(&v));
+            }
         }
         p = stop + 1;
+    }
+    sb_free(&k);
+    sb_wipe(&v);
+    if (!ok) {
+        cJSON_Delete(obj);
+        return NULL;
     }
     return obj;
 }
@@ -104,17 +90,16 @@ static void token_create(const struct request *req, struct reply *rep)
 {
     const char *type = request_header(req, "Content-Type");
     cJSON *in;
-    if (type && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0) {
-        in = form_to_json(req->body, req->body_len);
-    } else {
-        in = json_parse(req->body, req->body_len);
-        if (!in) {
-            cJSON *body = json_new_object();
-            json_add_string(body, "error", "invalid_request");
-            json_add_string(body, "error_description", "The request body is not valid JSON");
-            reply_json(rep, 400, body);
-            return;
-        }
+    bool form = type && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0;
+    in = form ? form_to_json(req->body, req->body_len) : json_parse(req->body, req->body_len);
+    if (!in) {
+        cJSON *body = json_new_object();
+        json_add_string(body, "error", "invalid_request");
+        json_add_string(body, "error_description",
+                        form ? "The form body is malformed or holds a NUL byte"
+                             : "The request body is not valid JSON or holds a NUL character");
+        reply_json(rep, 400, body);
+        return;
     }
     bool ok = field_is(in, "client_id", opts->client_id) &&
               field_is(in, "client_secret", opts->client_secret) &&

@@ -4,6 +4,7 @@
 
 #include "sandbox/server.h"
 
+#include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -35,6 +36,8 @@ struct server {
 
 /* What arrives for one request, across libmicrohttpd's calls. */
 struct exchange {
+    char *raw_path; /* the path as sent, before %-decoding: routes match on it */
+    bool started;   /* the first call for this request is done */
     struct strbuf body;
     bool too_large;
     bool answered;
@@ -171,38 +174,45 @@ const char *request_header(const struct request *req, const char *name)
 
 /* ------------------------------------------------------------------ routing */
 
-/* Match path against pattern, filling args; false when it does not match. */
-static bool route_match(const char *pattern, const char *path, const char **args, char *scratch)
+/* Match the raw path against pattern, %-decoding the "*" segments into args (in scratch);
+ * false when it does not match. *bad is set when a segment has a malformed escape or a NUL. */
+static bool route_match(const char *pattern, const char *path, const char **args,
+                        struct strbuf *scratch, bool *bad)
 {
-    size_t nargs = 0;
+    size_t nargs = 0, offsets[ROUTE_MAX_ARGS];
     const char *p = pattern, *u = path;
+    sb_reset(scratch);
+    *bad = false;
     while (*p && *u) {
         if (*p == '*') {
-            const char *end = strchr(u, '/');
-            size_t n = end ? (size_t)(end - u) : strlen(u);
+            size_t n = strcspn(u, "/");
             if (n == 0 || nargs == ROUTE_MAX_ARGS)
                 return false;
-            memcpy(scratch, u, n);
-            scratch[n] = '\0';
-            args[nargs++] = scratch;
-            scratch += n + 1;
+            offsets[nargs++] = scratch->len;
+            if (!util_percent_decode(u, n, false, scratch))
+                *bad = true;
+            sb_addc(scratch, '\0');
             u += n;
             p++;
         } else if (*p++ != *u++) {
             return false;
         }
     }
-    return *p == '\0' && *u == '\0';
+    if (*p != '\0' || *u != '\0')
+        return false;
+    for (size_t i = 0; i < nargs; i++)
+        args[i] = scratch->buf + offsets[i]; /* the buffer no longer moves */
+    return true;
 }
 
 /* The route for method and path; *allow lists the methods of a path that matched others. */
 static const struct route *route_find(const struct server *srv, const char *method,
-                                      const char *path, const char **args, char *scratch,
-                                      struct strbuf *allow)
+                                      const char *path, const char **args,
+                                      struct strbuf *scratch, bool *bad, struct strbuf *allow)
 {
     for (size_t i = 0; i < srv->nroutes; i++) {
         const struct route *r = &srv->routes[i];
-        if (!route_match(r->pattern, path, args, scratch))
+        if (!route_match(r->pattern, path, args, scratch, bad))
             continue;
         if (strcmp(r->method, method) == 0)
             return r;
@@ -236,25 +246,37 @@ static bool roll(struct server *srv, double rate)
     return x < rate;
 }
 
-static void sleep_latency(struct server *srv)
+/* Wait --latency-ms; false when the client hung up meanwhile, so its slot is freed at once. */
+static bool sleep_latency(struct server *srv, struct MHD_Connection *conn)
 {
     long left = srv->opts->latency_ms;
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int fd = info ? info->connect_fd : -1;
     while (left > 0 && !atomic_load(&srv->stopping)) {
-        long step = left < 50 ? left : 50;
-        struct timespec ts = {0, step * 1000000L};
-        nanosleep(&ts, NULL);
+        int step = left < 50 ? (int)left : 50;
+        struct pollfd pfd = {fd, POLLRDHUP, 0};
+        if (fd >= 0 && poll(&pfd, 1, step) > 0 &&
+            (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR)))
+            return false;
+        if (fd < 0) {
+            struct timespec ts = {0, step * 1000000L};
+            nanosleep(&ts, NULL);
+        }
         left -= step;
     }
+    return true;
 }
 
 /* ------------------------------------------------------------------ events */
 
-/* The path with anything but [A-Za-z0-9/._~-] written as %XX, so events stay one line. */
+/* The raw path with anything but [A-Za-z0-9/._~%-] written as %XX, so a log line stays one
+ * harmless line. */
 static void add_safe_path(struct strbuf *sb, const char *path)
 {
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("/._~-", *p))
+            strchr("/._~%-", *p))
             sb_addc(sb, (char)*p);
         else
             sb_addf(sb, "%%%02X", *p);
@@ -349,17 +371,20 @@ static enum MHD_Result send_reply(struct server *srv, struct MHD_Connection *con
 /* ------------------------------------------------------------------ dispatch */
 
 static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn, const char *method,
-                                const char *path, struct exchange *ex)
+                                struct exchange *ex)
 {
     int64_t started = util_now_ms();
+    const char *path = ex->raw_path;
     struct request req = {.method = method, .path = path, .conn = conn};
     struct reply rep = {0};
     enum fault fault = FAULT_NONE;
-    struct strbuf allow = SB_INIT;
-    char *scratch = xmalloc(strlen(path) + ROUTE_MAX_ARGS + 1);
+    struct strbuf allow = SB_INIT, scratch = SB_INIT;
+    bool bad_segment = false;
 
-    sleep_latency(srv);
-    const struct route *r = route_find(srv, method, path, req.args, scratch, &allow);
+    if (!sleep_latency(srv, conn))
+        return MHD_NO; /* the client is gone: nothing arrived at the API */
+    const struct route *r =
+        route_find(srv, method, path, req.args, &scratch, &bad_segment, &allow);
     unsigned long req_no = atomic_fetch_add(&srv->next_req, 1) + 1;
     if (!r) {
         if (allow.len)
@@ -370,13 +395,16 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         log_event(r, "START", req_no, method, path, NULL, FAULT_NONE);
         req.body = sb_str(&ex->body);
         req.body_len = ex->body.len;
-        if (ex->too_large) {
-            reply_error(&rep, 413, "Request body is larger than 1 MiB", NULL);
-        } else if (r->auth == AUTH_BEARER && !bearer_ok(&req)) {
+        if (r->auth == AUTH_BEARER && !bearer_ok(&req)) {
             if (srv->opts->plain_401)
                 reply_set(&rep, 401, xstrdup("Unauthorized"), "text/plain; charset=utf-8");
             else
                 reply_error(&rep, 401, "Unauthorized", NULL);
+        } else if (ex->too_large) {
+            reply_error(&rep, 413, "Request body is larger than 1 MiB", NULL);
+        } else if (bad_segment) {
+            reply_bad_param(&rep, "path", "path",
+                            "holds a malformed %-escape or a NUL byte", NULL);
         } else if (query_with_nul(conn)) {
             reply_bad_param(&rep, "query", query_with_nul(conn), "must not contain a NUL byte",
                             NULL);
@@ -393,18 +421,33 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         log_event(r, rep.status < 400 ? "SUCCESS" : "FAIL", req_no, method, path, &rep, fault);
     }
 
-    if (srv->opts->verbose)
-        fprintf(stderr, "%s %s %u %lldms%s%s\n", method, path, rep.status,
-                (long long)(util_now_ms() - started), fault ? " fault=" : "",
-                fault ? fault_names[fault] : "");
+    if (srv->opts->verbose) {
+        struct strbuf line = SB_INIT;
+        sb_addf(&line, "%s ", method);
+        add_safe_path(&line, path);
+        sb_addf(&line, " %u %lldms%s%s\n", rep.status, (long long)(util_now_ms() - started),
+                fault ? " fault=" : "", fault ? fault_names[fault] : "");
+        fputs(line.buf, stderr);
+        sb_free(&line);
+    }
 
     rep.allow = !r && allow.len ? allow.buf : NULL;
     enum MHD_Result ret = send_reply(srv, conn, &rep, fault);
     free(rep.body);
     free(rep.event_id);
     sb_free(&allow);
-    free(scratch);
+    sb_free(&scratch);
     return ret;
+}
+
+/* Called first for each request, with the URI as sent: keep the raw path for routing. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    (void)cls;
+    (void)conn;
+    struct exchange *ex = xcalloc(1, sizeof(*ex));
+    ex->raw_path = xstrndup(uri, strcspn(uri, "?"));
+    return ex;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -416,9 +459,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     struct exchange *ex = *con_cls;
     (void)version;
 
-    if (!ex) {
-        ex = xcalloc(1, sizeof(*ex));
+    if (!ex) { /* not seen by on_uri (never expected): route on the decoded URL */
+        ex = on_uri(srv, url, conn);
         *con_cls = ex;
+    }
+    if (!ex->started) {
+        ex->started = true;
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
         long long n;
@@ -426,15 +472,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             /* Answer before reading the body; curl's Expect: 100-continue never gets a go. */
             ex->too_large = true;
             ex->answered = true;
-            return dispatch(srv, conn, method, url, ex);
+            return dispatch(srv, conn, method, ex);
         }
-        return MHD_YES;
+        if (!*upload_data_size)
+            return MHD_YES;
     }
     if (*upload_data_size) {
         if (!ex->too_large) {
             if (ex->body.len + *upload_data_size > BODY_LIMIT) {
                 ex->too_large = true;
-                sb_free(&ex->body);
+                sb_wipe(&ex->body);
             } else {
                 sb_add(&ex->body, upload_data, *upload_data_size);
             }
@@ -445,7 +492,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (ex->answered)
         return MHD_YES;
     ex->answered = true;
-    return dispatch(srv, conn, method, url, ex);
+    return dispatch(srv, conn, method, ex);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -456,7 +503,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)conn;
     (void)toe;
     if (ex) {
-        sb_free(&ex->body);
+        sb_wipe(&ex->body); /* a token request body holds the client secret */
+        free(ex->raw_path);
         free(ex);
         *con_cls = NULL;
     }
@@ -484,11 +532,12 @@ struct server *server_start(const struct sandbox_opts *opts, const struct route 
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                      MHD_USE_ERROR_LOG | (ipv6 ? MHD_USE_IPv6 : 0);
     srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+                                   MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
                                    MHD_OPTION_LISTEN_SOCKET, fd,
+                                   MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
                                    MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
                                    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-                                   MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
                                    MHD_OPTION_END);
     if (!srv->daemon) {
         pthread_mutex_destroy(&srv->rng_lock);

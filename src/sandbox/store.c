@@ -348,28 +348,29 @@ static cJSON *client_json(const struct client *c)
 
 /* ------------------------------------------------------------------ paging */
 
-/* A cursor is base64url("K:N"): K names the list, N the position to continue from. */
-static cJSON *cursor_json(char kind, size_t next)
+/* A cursor is base64url("K:N"): K names the list ("e", "t", or "c" and the tenant's row, so a
+ * cursor of one tenant's clients is refused on another's), N the position to go on from. */
+static cJSON *cursor_json(const char *kind, size_t next)
 {
-    char raw[40];
-    int n = snprintf(raw, sizeof(raw), "%c:%zu", kind, next);
-    char *enc = util_base64url_encode(raw, (size_t)n);
+    char *raw = xasprintf("%s:%zu", kind, next);
+    char *enc = util_base64url_encode(raw, strlen(raw));
     cJSON *item = json_new_string(enc);
     free(enc);
+    free(raw);
     return item;
 }
 
 /* Decode cursor for list kind (which has n rows so far) into a start position. */
-static bool cursor_start(const char *cursor, char kind, size_t n, size_t *start)
+static bool cursor_start(const char *cursor, const char *kind, size_t n, size_t *start)
 {
-    size_t len;
+    size_t len, klen = strlen(kind);
     *start = 0;
     if (!cursor)
         return true;
     char *raw = util_base64url_decode(cursor, &len);
     long long pos;
-    bool ok = raw && len > 2 && raw[0] == kind && raw[1] == ':' &&
-              str_to_llong(raw + 2, 0, (long long)n, &pos);
+    bool ok = raw && len > klen + 1 && strncmp(raw, kind, klen) == 0 && raw[klen] == ':' &&
+              str_to_llong(raw + klen + 1, 0, (long long)n, &pos);
     free(raw);
     if (ok)
         *start = (size_t)pos;
@@ -397,7 +398,7 @@ static cJSON *client_row(const struct store *s, const void *rows, size_t i)
     return c->deleted ? NULL : client_json(c);
 }
 
-static enum store_rc list_page(const struct store *s, char kind, const void *rows, size_t n,
+static enum store_rc list_page(const struct store *s, const char *kind, const void *rows, size_t n,
                                row_fn row, size_t limit, const char *cursor, cJSON **out)
 {
     size_t i;
@@ -423,7 +424,7 @@ enum store_rc store_list_environments(struct store *s, size_t limit, const char 
                                       cJSON **out)
 {
     pthread_mutex_lock(&s->lock);
-    enum store_rc rc = list_page(s, 'e', s->envs, s->nenvs, env_row, limit, cursor, out);
+    enum store_rc rc = list_page(s, "e", s->envs, s->nenvs, env_row, limit, cursor, out);
     pthread_mutex_unlock(&s->lock);
     return rc;
 }
@@ -431,7 +432,7 @@ enum store_rc store_list_environments(struct store *s, size_t limit, const char 
 enum store_rc store_list_tenants(struct store *s, size_t limit, const char *cursor, cJSON **out)
 {
     pthread_mutex_lock(&s->lock);
-    enum store_rc rc = list_page(s, 't', s->tenants, s->ntenants, tenant_row, limit, cursor, out);
+    enum store_rc rc = list_page(s, "t", s->tenants, s->ntenants, tenant_row, limit, cursor, out);
     pthread_mutex_unlock(&s->lock);
     return rc;
 }
@@ -444,7 +445,9 @@ enum store_rc store_list_clients(struct store *s, const char *tenant_id, size_t 
     struct tenant *t = find_tenant(s, tenant_id);
     if (t) {
         struct client_list *l = clients_of(s, t);
-        rc = list_page(s, 'c', l->v, l->n, client_row, limit, cursor, out);
+        char kind[32];
+        snprintf(kind, sizeof(kind), "c%zu", (size_t)(t - s->tenants));
+        rc = list_page(s, kind, l->v, l->n, client_row, limit, cursor, out);
     }
     pthread_mutex_unlock(&s->lock);
     return rc;

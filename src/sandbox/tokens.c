@@ -9,8 +9,10 @@
 
 #include "core/json.h"
 #include "core/util.h"
+#include "sandbox/imap.h"
 #include "sandbox/seed.h"
 
+/* Tokens remembered at most; past this the expired, then the oldest, are forgotten. */
 #define MAX_TOKENS 100000
 
 struct token {
@@ -21,6 +23,7 @@ struct token {
 static pthread_mutex_t tokens_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct token *tokens;
 static size_t ntokens, captokens;
+static struct imap by_value;
 static long token_ttl = 86400;
 static char *token_audience;
 
@@ -33,18 +36,39 @@ void tokens_init(long ttl_seconds, const char *audience)
     pthread_mutex_unlock(&tokens_lock);
 }
 
-/* Drop expired tokens, and the oldest ones past MAX_TOKENS. Lock held. */
+static bool value_eq(uint32_t row, const void *key, void *ctx)
+{
+    (void)ctx;
+    return strcmp(tokens[row].value, key) == 0;
+}
+
+static uint64_t value_hash(const char *value)
+{
+    return imap_hash(value, strlen(value));
+}
+
+/* Make room for one more token: drop the expired ones, then the oldest half if that is not
+ * enough, and index the rest anew. Lock held. */
 static void prune(int64_t now)
 {
-    size_t keep = 0;
-    size_t excess = ntokens >= MAX_TOKENS ? ntokens - MAX_TOKENS + 1 : 0;
+    size_t keep = 0, live = 0;
+    for (size_t i = 0; i < ntokens; i++)
+        live += tokens[i].expires_ms > now;
+    size_t drop_live = live >= MAX_TOKENS ? live - MAX_TOKENS / 2 : 0; /* oldest first */
     for (size_t i = 0; i < ntokens; i++) {
-        if (i < excess || tokens[i].expires_ms <= now)
-            free(tokens[i].value);
-        else
+        bool expired = tokens[i].expires_ms <= now;
+        if (expired || drop_live > 0) {
+            if (!expired)
+                drop_live--;
+            util_free_secret(tokens[i].value);
+        } else {
             tokens[keep++] = tokens[i];
+        }
     }
     ntokens = keep;
+    imap_free(&by_value);
+    for (size_t i = 0; i < ntokens; i++)
+        imap_insert(&by_value, value_hash(tokens[i].value), (uint32_t)i);
 }
 
 static char *b64json(cJSON *obj)
@@ -77,13 +101,15 @@ char *tokens_issue(void)
     free(h);
     free(c);
 
-    prune(now);
+    if (ntokens >= MAX_TOKENS)
+        prune(now);
     if (ntokens == captokens) {
         captokens = captokens ? captokens * 2 : 16;
         tokens = xreallocarray(tokens, captokens, sizeof(*tokens));
     }
     tokens[ntokens].value = xstrdup(value);
     tokens[ntokens].expires_ms = now + (int64_t)token_ttl * 1000;
+    imap_insert(&by_value, value_hash(value), (uint32_t)ntokens);
     ntokens++;
     pthread_mutex_unlock(&tokens_lock);
     util_wipe(sig, sizeof(sig));
@@ -95,8 +121,8 @@ bool tokens_valid(const char *token)
     bool ok = false;
     int64_t now = util_now_ms();
     pthread_mutex_lock(&tokens_lock);
-    for (size_t i = 0; i < ntokens && !ok; i++)
-        ok = tokens[i].expires_ms > now && strcmp(tokens[i].value, token) == 0;
+    uint32_t row = imap_find(&by_value, value_hash(token), value_eq, token, NULL);
+    ok = row != IMAP_NONE && tokens[row].expires_ms > now;
     pthread_mutex_unlock(&tokens_lock);
     return ok;
 }
@@ -108,6 +134,7 @@ void tokens_free(void)
         util_free_secret(tokens[i].value);
     free(tokens);
     tokens = NULL;
+    imap_free(&by_value);
     ntokens = captokens = 0;
     free(token_audience);
     token_audience = NULL;

@@ -183,6 +183,12 @@ if is_port "$port" && exec 3<>"/dev/tcp/127.0.0.1/$port"; then
     printf 'GET /v1/environments HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
     reply=$(timeout "$WAIT_S" cat <&3)
     exec 3>&-
+    # A path with an escape sequence in it must not reach the operator's terminal raw.
+    if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
+        printf 'GET /v1/tenants/%%1b%%5b31mred/clients HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+        timeout "$WAIT_S" cat <&3 >/dev/null
+        exec 3>&-
+    fi
     check "a raw request is answered 401 (got '${reply%%$'\r'*}')" \
         grep -q '^HTTP/1\.[01] 401' <<<"$reply"
 else
@@ -192,6 +198,8 @@ stop_with TERM "$pid"
 check "the verbose server exits 0 (got $rc)" [ "$rc" -eq 0 ]
 check "--verbose logs the request on stderr" \
     grep -Eq 'GET.*/v1/environments.*401' "$TMP/verbose.err"
+check "--verbose logs the escaped path" grep -q '/v1/tenants/%1b%5b31mred/clients' "$TMP/verbose.err"
+check "--verbose writes no raw ESC byte" [ -z "$(tr -cd '\033' <"$TMP/verbose.err")" ]
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -46,6 +46,18 @@ static void test_parse_rejects_bad_input(void **state)
     assert_null(parse_exact("{} {}"));
     assert_null(json_parse("{\"a\":1}\0", 8));     /* an embedded NUL */
     assert_null(json_parse(NULL, 0));
+    assert_null(parse_exact("{\"s\":\"secret\\u0000tail\"}")); /* would cut the string */
+    assert_null(parse_exact("{\"k\\u0000\":1}"));
+}
+
+static void test_escaped_backslash_is_no_nul(void **state)
+{
+    (void)state;
+    cJSON *o = parse_exact("{\"s\":\"a\\\\u0000b\",\"t\":\"\\u0001\"}");
+    assert_non_null(o);
+    assert_string_equal(json_get_string(o, "s"), "a\\u0000b");
+    assert_string_equal(json_get_string(o, "t"), "\x01");
+    cJSON_Delete(o);
 }
 
 static void test_getters_check_types(void **state)
@@ -117,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_without_terminator),
         cmocka_unit_test(test_parse_rejects_bad_input),
+        cmocka_unit_test(test_escaped_backslash_is_no_nul),
         cmocka_unit_test(test_getters_check_types),
         cmocka_unit_test(test_get_int_whole_and_in_range),
         cmocka_unit_test(test_string_array),

@@ -150,6 +150,32 @@ static void test_wipe_zeroes(void **state)
     util_free_secret(xstrdup("gone"));
 }
 
+static void test_percent_decode(void **state)
+{
+    (void)state;
+    struct strbuf sb = SB_INIT;
+    assert_true(util_percent_decode("a%20b+c%2Fd", 11, true, &sb));
+    assert_string_equal(sb_str(&sb), "a b c/d");
+    sb_reset(&sb);
+    assert_true(util_percent_decode("a+b", 3, false, &sb));
+    assert_string_equal(sb_str(&sb), "a+b");
+    sb_reset(&sb);
+    assert_true(util_percent_decode("%e6%97%a5", 9, false, &sb));
+    assert_string_equal(sb_str(&sb), "\xe6\x97\xa5");
+    sb_reset(&sb);
+    assert_false(util_percent_decode("secret%00more", 13, false, &sb)); /* NUL */
+    sb_reset(&sb);
+    assert_false(util_percent_decode("%zz", 3, false, &sb));  /* not hex */
+    sb_reset(&sb);
+    assert_false(util_percent_decode("ab%4", 4, false, &sb)); /* cut short */
+    sb_reset(&sb);
+    assert_false(util_percent_decode("ab%", 3, false, &sb));
+    sb_reset(&sb);
+    assert_true(util_percent_decode("%41%4a%4A", 6, false, &sb)); /* only n bytes are read */
+    assert_string_equal(sb_str(&sb), "AJ");
+    sb_free(&sb);
+}
+
 static void test_startswith(void **state)
 {
     (void)state;
@@ -169,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_base64url_rejects_garbage),
         cmocka_unit_test(test_iso8601),
         cmocka_unit_test(test_wipe_zeroes),
+        cmocka_unit_test(test_percent_decode),
         cmocka_unit_test(test_startswith),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
