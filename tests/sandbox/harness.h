@@ -111,6 +111,12 @@ void resp_free(struct resp *r);
  * one of its details. */
 #define assert_bad_param(r, location, param) \
     assert_bad_param_at((r), (location), (param), __FILE__, __LINE__)
+/* Fail unless method path (with a "{}" body and the sandbox's token) is answered 405
+ * MethodNotAllowed with exactly this Allow header (e.g. "GET, POST"). */
+#define assert_405(sb, method, path, allow) \
+    assert_405_at((sb), (method), (path), (allow), __FILE__, __LINE__)
+void assert_405_at(struct sandbox *sb, const char *method, const char *path, const char *allow,
+                   const char *file, int line);
 void assert_status_at(const struct resp *r, long status, const char *file, int line);
 cJSON *assert_error_at(struct resp *r, long status, const char *code, const char *file, int line);
 void assert_bad_param_at(struct resp *r, const char *location, const char *param,

@@ -216,6 +216,17 @@ void assert_status_at(const struct resp *r, long status, const char *file, int l
                      r->body);
 }
 
+void assert_405_at(struct sandbox *sb, const char *method, const char *path, const char *allow,
+                   const char *file, int line)
+{
+    struct resp *r = api(sb, method, path, "{}");
+    assert_error_at(r, 405, "MethodNotAllowed", file, line);
+    if (!r->allow || strcmp(r->allow, allow) != 0)
+        harness_fail(file, line, "%s %s: Allow is '%s', expected '%s'", method, path,
+                     r->allow ? r->allow : "(none)", allow);
+    resp_free(r);
+}
+
 static bool is_json_type(const char *ct)
 {
     return ct && strncasecmp(ct, "application/json", 16) == 0 &&

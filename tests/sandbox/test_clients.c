@@ -435,24 +435,17 @@ static void test_client_paths_other_methods_are_405(void **state)
     char *many = clients_path(tenant);
     char *one = client_path(tenant, member_string(cJSON_GetArrayItem(list, 0), "clientId"));
     const struct {
-        const char *method, *path, *allowed[2], *refused;
+        const char *method, *path, *allow;
     } calls[] = {
-        {"PUT", many, {"GET", "POST"}, "PUT"},
-        {"DELETE", many, {"GET", "POST"}, "DELETE"},
-        {"PATCH", many, {"GET", "POST"}, "PATCH"},
-        {"GET", one, {"PUT", "DELETE"}, "GET"},
-        {"POST", one, {"PUT", "DELETE"}, "POST"},
-        {"PATCH", one, {"PUT", "DELETE"}, "PATCH"},
+        {"PUT", many, "GET, POST"},
+        {"DELETE", many, "GET, POST"},
+        {"PATCH", many, "GET, POST"},
+        {"GET", one, "PUT, DELETE"},
+        {"POST", one, "PUT, DELETE"},
+        {"PATCH", one, "PUT, DELETE"},
     };
-    for (size_t i = 0; i < ARRAY_SIZE(calls); i++) {
-        struct resp *r = api(sb, calls[i].method, calls[i].path, "{}");
-        assert_error(r, 405, "MethodNotAllowed");
-        assert_non_null(r->allow);
-        for (size_t k = 0; k < 2; k++)
-            assert_non_null(strstr(r->allow, calls[i].allowed[k]));
-        assert_null(strstr(r->allow, calls[i].refused));
-        resp_free(r);
-    }
+    for (size_t i = 0; i < ARRAY_SIZE(calls); i++)
+        assert_405(sb, calls[i].method, calls[i].path, calls[i].allow);
     cJSON *after = clients_get(sb, tenant);
     assert_true(cJSON_Compare(list, after, true));
     cJSON_Delete(after);

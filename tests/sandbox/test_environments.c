@@ -106,14 +106,8 @@ static void test_environments_other_method_is_405(void **state)
     (void)state;
     static const char *const methods[] = {"POST", "PUT", "DELETE", "PATCH"};
     struct sandbox *sb = sandbox_start(NULL);
-    for (size_t i = 0; i < ARRAY_SIZE(methods); i++) {
-        struct resp *r = api(sb, methods[i], "/v1/environments", "{}");
-        assert_error(r, 405, "MethodNotAllowed");
-        assert_non_null(r->allow);
-        assert_non_null(strstr(r->allow, "GET"));
-        assert_null(strstr(r->allow, methods[i]));
-        resp_free(r);
-    }
+    for (size_t i = 0; i < ARRAY_SIZE(methods); i++)
+        assert_405(sb, methods[i], "/v1/environments", "GET");
     sandbox_stop(sb);
 }
 

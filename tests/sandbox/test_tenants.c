@@ -444,24 +444,17 @@ static void test_tenant_paths_other_methods_are_405(void **state)
     char *id = first_tenant_id(sb);
     char *one = xasprintf("/v1/tenants/%s", id);
     const struct {
-        const char *method, *path, *allowed[2], *refused;
+        const char *method, *path, *allow;
     } calls[] = {
-        {"PATCH", "/v1/tenants", {"GET", "POST"}, "PATCH"},
-        {"PUT", "/v1/tenants", {"GET", "POST"}, "PUT"},
-        {"DELETE", "/v1/tenants", {"GET", "POST"}, "DELETE"},
-        {"POST", one, {"GET", "DELETE"}, "POST"},
-        {"PUT", one, {"GET", "DELETE"}, "PUT"},
-        {"PATCH", one, {"GET", "DELETE"}, "PATCH"},
+        {"PATCH", "/v1/tenants", "GET, POST"},
+        {"PUT", "/v1/tenants", "GET, POST"},
+        {"DELETE", "/v1/tenants", "GET, POST"},
+        {"POST", one, "GET, DELETE"},
+        {"PUT", one, "GET, DELETE"},
+        {"PATCH", one, "GET, DELETE"},
     };
-    for (size_t i = 0; i < ARRAY_SIZE(calls); i++) {
-        struct resp *r = api(sb, calls[i].method, calls[i].path, "{}");
-        assert_error(r, 405, "MethodNotAllowed");
-        assert_non_null(r->allow);
-        for (size_t k = 0; k < 2; k++)
-            assert_non_null(strstr(r->allow, calls[i].allowed[k]));
-        assert_null(strstr(r->allow, calls[i].refused));
-        resp_free(r);
-    }
+    for (size_t i = 0; i < ARRAY_SIZE(calls); i++)
+        assert_405(sb, calls[i].method, calls[i].path, calls[i].allow);
     /* And the tenant is still there. */
     struct resp *r = api(sb, "GET", one, NULL);
     assert_status(r, 200);
