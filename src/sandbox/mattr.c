@@ -62,7 +62,9 @@ static cJSON *form_to_json(const char *body, size_t len)
                 json_add_string(obj, sb_str(&k), sb_str(&v));
             }
         }
-        p = stop + 1;
+        if (!amp)
+            break;
+        p = amp + 1;
     }
     sb_free(&k);
     sb_wipe(&v);
