@@ -207,11 +207,6 @@ void util_free_secret(char *s)
     free(s);
 }
 
-bool str_startswith(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 bool str_to_llong(const char *s, long long min, long long max, long long *out)
 {
     char *end;

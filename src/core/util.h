@@ -75,8 +75,6 @@ void util_wipe(void *p, size_t n);
 /* Wipe and free a NUL-terminated secret; NULL is fine. */
 void util_free_secret(char *s);
 
-/* True when s starts with prefix. */
-bool str_startswith(const char *s, const char *prefix);
 /* Parse a whole decimal integer in [min, max]; false on anything else. */
 bool str_to_llong(const char *s, long long min, long long max, long long *out);
 /* Parse a whole decimal fraction (e.g. "0.25") in [0, 1]; false on anything else. */

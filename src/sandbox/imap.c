@@ -30,15 +30,17 @@ uint64_t imap_hash(const void *data, size_t n)
     return imap_hash_more(0xcbf29ce484222325ULL, data, n);
 }
 
-static size_t first_slot(const struct imap *m, uint64_t hash)
+/* The slots keep only the low 32 bits of a key's hash, so those alone choose the first slot. */
+static size_t first_slot(const struct imap *m, uint32_t hash32)
 {
-    /* Mix the high bits in: FNV's low bits alone cluster on similar keys. */
-    return (size_t)((hash ^ (hash >> 29)) * 0x9e3779b97f4a7c15ULL >> 7) & (m->cap - 1);
+    /* Spread the bits: FNV's low bits alone cluster on similar keys. */
+    uint64_t h = hash32;
+    return (size_t)((h ^ (h >> 29)) * 0x9e3779b97f4a7c15ULL >> 7) & (m->cap - 1);
 }
 
-static void place(struct imap *m, uint64_t hash, uint32_t hash32, uint32_t row)
+static void place(struct imap *m, uint32_t hash32, uint32_t row)
 {
-    size_t i = first_slot(m, hash);
+    size_t i = first_slot(m, hash32);
     while (m->slots[i].row1 != SLOT_EMPTY && m->slots[i].row1 != SLOT_DEAD)
         i = (i + 1) & (m->cap - 1);
     if (m->slots[i].row1 == SLOT_DEAD)
@@ -58,8 +60,7 @@ static void rehash(struct imap *m, size_t cap)
     for (size_t i = 0; i < old_cap; i++) {
         uint32_t r = old[i].row1;
         if (r != SLOT_EMPTY && r != SLOT_DEAD) {
-            /* Only the stored low 32 bits remain; they decide the slot from now on. */
-            place(m, old[i].hash, old[i].hash, r - 1);
+            place(m, old[i].hash, r - 1);
         }
     }
     free(old);
@@ -69,7 +70,7 @@ void imap_insert(struct imap *m, uint64_t hash, uint32_t row)
 {
     if ((m->used + m->dead + 1) * 10 >= m->cap * 7)
         rehash(m, m->cap ? (m->used * 2 >= m->cap / 2 ? m->cap * 2 : m->cap) : 64);
-    place(m, (uint32_t)hash, (uint32_t)hash, row);
+    place(m, (uint32_t)hash, row);
 }
 
 uint32_t imap_find(const struct imap *m, uint64_t hash, imap_eq_fn eq, const void *key, void *ctx)

@@ -63,7 +63,7 @@ struct store {
     struct environment *envs;
     size_t nenvs;
     struct tenant *tenants;
-    size_t ntenants, captenants, live_tenants;
+    size_t ntenants, captenants;
     struct imap by_id;    /* tenant id -> row */
     struct imap by_label; /* (environment, label) -> row */
     struct arena_block *arena;
@@ -156,7 +156,6 @@ static struct tenant *append_tenant(struct store *s, const char *id, const char 
     t->env = env;
     imap_insert(&s->by_id, imap_hash(t->id, strlen(t->id)), row);
     imap_insert(&s->by_label, label_hash(env, t->label), row);
-    s->live_tenants++;
     return t;
 }
 
@@ -287,14 +286,6 @@ unsigned store_role_from_name(const char *name)
         if (strcmp(name, role_names[i]) == 0)
             return 1u << i;
     return 0;
-}
-
-size_t store_tenant_count(struct store *s)
-{
-    pthread_mutex_lock(&s->lock);
-    size_t n = s->live_tenants;
-    pthread_mutex_unlock(&s->lock);
-    return n;
 }
 
 /* ------------------------------------------------------------------ rendering */
@@ -536,7 +527,6 @@ enum store_rc store_delete_tenant(struct store *s, const char *id)
             free(t->clients);
             t->clients = NULL;
         }
-        s->live_tenants--;
     }
     pthread_mutex_unlock(&s->lock);
     return t ? STORE_OK : STORE_NOT_FOUND;

@@ -69,7 +69,4 @@ enum store_rc store_update_client(struct store *s, const char *tenant_id, const 
 /* Delete a client. */
 enum store_rc store_delete_client(struct store *s, const char *tenant_id, const char *client_id);
 
-/* Number of live tenants (for tests and the startup line). */
-size_t store_tenant_count(struct store *s);
-
 #endif

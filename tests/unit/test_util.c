@@ -176,14 +176,6 @@ static void test_percent_decode(void **state)
     sb_free(&sb);
 }
 
-static void test_startswith(void **state)
-{
-    (void)state;
-    assert_true(str_startswith("Bearer abc", "Bearer "));
-    assert_false(str_startswith("Bear", "Bearer "));
-    assert_true(str_startswith("x", ""));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,7 +188,6 @@ int main(void)
         cmocka_unit_test(test_iso8601),
         cmocka_unit_test(test_wipe_zeroes),
         cmocka_unit_test(test_percent_decode),
-        cmocka_unit_test(test_startswith),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
