@@ -380,6 +380,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
     enum fault fault = FAULT_NONE;
     struct strbuf allow = SB_INIT, scratch = SB_INIT;
     bool bad_segment = false;
+    const char *nul_arg;
 
     if (!sleep_latency(srv, conn))
         return MHD_NO; /* the client is gone: nothing arrived at the API */
@@ -405,9 +406,8 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         } else if (bad_segment) {
             reply_bad_param(&rep, "path", "path",
                             "holds a malformed %-escape or a NUL byte", NULL);
-        } else if (query_with_nul(conn)) {
-            reply_bad_param(&rep, "query", query_with_nul(conn), "must not contain a NUL byte",
-                            NULL);
+        } else if ((nul_arg = query_with_nul(conn))) {
+            reply_bad_param(&rep, "query", nul_arg, "must not contain a NUL byte", NULL);
         } else if (r->faults && roll(srv, srv->opts->fail_rate)) {
             fault = FAULT_FAIL;
             reply_error(&rep, (unsigned)srv->opts->fail_status, "Injected failure", NULL);
