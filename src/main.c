@@ -6,26 +6,15 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/intl.h"
 #include "core/util.h"
+#include "cli/cli.h"
 #include "demo.h"
+#include "options.h"
 
 #define EXIT_USAGE 2
-
-static void usage(FILE *out)
-{
-    fprintf(out, _("Usage: %s [OPTION]...\n"), util_progname());
-    fputs(_("A terminal console for multi-tenant platforms (MATTR VII Management API).\n"
-            "\n"
-            "      --demo       start a local sandbox server with seeded data and show how to\n"
-            "                   reach it; Ctrl-C stops it\n"
-            "  -h, --help       show this help and exit\n"
-            "  -V, --version    show the version and exit\n"
-            "\n"
-            "The interactive console and the subcommands are not in this version yet.\n"),
-          out);
-}
 
 static int run_demo(void)
 {
@@ -71,13 +60,11 @@ static int run_demo(void)
 
 int main(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"demo", no_argument, NULL, 'D'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
-    };
-    bool demo = false;
+    struct option *all = xcalloc((size_t)options_nlong + 3, sizeof(*all));
+    memcpy(all, options_long, (size_t)options_nlong * sizeof(*all));
+    all[options_nlong] = (struct option){"help", no_argument, NULL, 'h'};
+    all[options_nlong + 1] = (struct option){"version", no_argument, NULL, 'V'};
+    struct options opt = {0};
     int c;
 
     setlocale(LC_ALL, "");
@@ -87,29 +74,32 @@ int main(int argc, char **argv)
 #endif
     util_set_progname(argv[0]);
 
-    while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+    /* '+': the global options before the command; the command parses the rest */
+    while ((c = getopt_long(argc, argv, "+hV" OPTIONS_SHORT, all, NULL)) != -1) {
         switch (c) {
-        case 'D':
-            demo = true;
-            break;
         case 'h':
-            usage(stdout);
+            cli_help(stdout);
+            free(all);
             return 0;
         case 'V':
             printf("tenantry %s\n", PACKAGE_VERSION);
+            free(all);
             return 0;
-        default: /* getopt has said what is wrong */
+        default:
+            if (options_apply(&opt, c, optarg))
+                break;
+            /* getopt has said what is wrong */
             fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
+            free(all);
             return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, _("%s: unknown command '%s'\n"), util_progname(), argv[optind]);
-        fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
-        return EXIT_USAGE;
-    }
-    if (demo)
+    free(all);
+    if (optind < argc)
+        return cli_main(&opt, argc - optind, argv + optind);
+    if (opt.demo)
         return run_demo();
-    usage(stderr);
+    cli_help(stderr);
+    fprintf(stderr, _("\nThe interactive console is not in this version yet: give a command.\n"));
     return EXIT_USAGE;
 }

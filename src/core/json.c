@@ -140,3 +140,25 @@ void json_add(cJSON *obj, const char *key, cJSON *item)
     if (!cJSON_AddItemToObject(obj, key, item))
         die(_("out of memory while building JSON"));
 }
+
+/* Wipe the strings of item and its children. */
+static void wipe_strings(cJSON *item)
+{
+    for (; item; item = item->next) {
+        if (item->string)
+            util_wipe(item->string, strlen(item->string));
+        if (cJSON_IsString(item) && item->valuestring)
+            util_wipe(item->valuestring, strlen(item->valuestring));
+        wipe_strings(item->child);
+    }
+}
+
+void json_delete_wiped(cJSON *item)
+{
+    if (!item)
+        return;
+    wipe_strings(item->child);
+    if (cJSON_IsString(item) && item->valuestring)
+        util_wipe(item->valuestring, strlen(item->valuestring));
+    cJSON_Delete(item);
+}

@@ -35,4 +35,8 @@ cJSON *json_new_string(const char *s);
 void json_append(cJSON *array, cJSON *item);
 void json_add(cJSON *obj, const char *key, cJSON *item);
 
+/* Overwrite every string (keys and values) of item with zeroes, then delete it. NULL is
+ * fine. For trees that held a secret. */
+void json_delete_wiped(cJSON *item);
+
 #endif

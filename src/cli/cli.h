@@ -1,0 +1,65 @@
+/* cli.h: the non-interactive commands: shared state, argument parsing, waiting, messages. */
+#ifndef TENANTRY_CLI_H
+#define TENANTRY_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cli/output.h"
+#include "core/api.h"
+#include "core/profile.h"
+#include "core/status.h"
+#include "options.h"
+
+struct demo;
+
+/* One run of a command. */
+struct cli {
+    struct options opt;
+    enum output_format format;
+    const char *resource, *verb; /* as typed */
+    struct profile_set profiles;
+    bool profiles_loaded;
+    const struct profile *profile; /* the one in use */
+    struct profile demo_profile;
+    struct demo *demo;
+    struct http_engine *engine;
+    struct api_session *session;
+    struct tn_error err; /* the failure to report */
+};
+
+/* Parse a command's arguments: global options anywhere, the command's own long options
+ * (codes >= OPT_FIRST_LOCAL or letters), --help. on_opt handles a local option and returns
+ * false (with c->err set) on a bad value. The positional arguments are left in
+ * argv[*first..argc). Returns ST_OK, ST_USAGE, or -1 when --help was printed. */
+int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
+              bool (*on_opt)(struct cli *c, void *ctx, int opt, const char *arg), void *ctx,
+              void (*help)(struct cli *c, FILE *f), int *first);
+/* Set a usage error with the "Try ... --help" hint. */
+void cli_usage_error(struct cli *c, const char *fmt, ...) TN_PRINTF(2, 3);
+
+/* Load the profiles file once (or build the --demo profile); false with c->err set. */
+bool cli_load_profiles(struct cli *c);
+/* Pick the profile to use (-p, else the default) and, unless only_profile, open the
+ * session; false with c->err set. */
+bool cli_connect(struct cli *c);
+/* True when the profile in use (or --readonly) forbids changes; sets c->err then. */
+bool cli_refuse_readonly(struct cli *c, const char *what);
+/* Ask on the terminal "Really ACTION? [y/N]" (action: "delete tenant X"); without a terminal,
+ * require --yes (yes). False with c->err set when not confirmed. */
+bool cli_confirm(struct cli *c, bool yes, const char *action);
+
+/* Run the request in flight until it is done (the callbacks store the outcome). */
+void cli_wait(struct cli *c);
+
+/* The commands. */
+int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv);
+int cli_profile(struct cli *c, int argc, char **argv);
+/* Print the top-level help to f. */
+void cli_help(FILE *f);
+
+/* Run the command in argv (after the global options parsed into opt); the exit status. */
+int cli_main(const struct options *opt, int argc, char **argv);
+
+#endif

@@ -1,0 +1,505 @@
+/* output.c: rows printed as a table, JSON, JSON lines or CSV, streamed page by page. */
+#include "config.h"
+
+#include "cli/output.h"
+
+#include <langinfo.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "core/intl.h"
+#include "core/util.h"
+
+#define MIN_COLUMN 6 /* a column shrunk to fit the terminal keeps at least this many cells */
+#define GAP 2        /* spaces between table columns */
+
+struct output {
+    FILE *f;
+    enum output_format format;
+    const struct api_kind_def *def;
+    size_t width;       /* terminal width to fit, 0 for none */
+    bool utf8;          /* the locale's character set is UTF-8 */
+    size_t *cols;       /* table: the field index of each column */
+    size_t ncols;
+    size_t *widths;     /* table: cells of each column, fixed by the first non-empty batch */
+    bool have_widths;
+    bool started;       /* json "[" or the csv header printed */
+    size_t count;       /* rows printed */
+    bool object;        /* output_object printed something */
+    struct strbuf line; /* the line being built, reused */
+};
+
+/* One character as it is shown: the bytes to print and the cells they take. */
+struct glyph {
+    const char *bytes;
+    size_t len;
+    size_t cells;
+    size_t used; /* bytes of the source consumed */
+};
+
+bool output_parse_format(const char *name, enum output_format *out)
+{
+    static const struct {
+        const char *name;
+        enum output_format format;
+    } names[] = {{"table", OUTPUT_TABLE}, {"json", OUTPUT_JSON}, {"jsonl", OUTPUT_JSONL},
+                 {"csv", OUTPUT_CSV}};
+    for (size_t i = 0; name && i < ARRAY_SIZE(names); i++) {
+        if (!strcmp(name, names[i].name)) {
+            *out = names[i].format;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The length (1 to 4) of the valid UTF-8 sequence at s, its code point in *cp; 0 when the
+ * first byte starts no valid sequence (overlong, surrogate, beyond U+10FFFF, cut short). */
+static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
+{
+    unsigned c = s[0];
+    size_t n;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2, v = c & 0x1f, min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3, v = c & 0x0f, min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80) /* also stops at the terminating NUL */
+            return 0;
+        v = (v << 6) | (s[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+/* True for code points that must never reach a terminal: C0, DEL, C1, bidi overrides and
+ * isolates. */
+static bool is_hostile(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Decode the character at s (not at its end) as it is shown in a utf8 or other locale. */
+static void next_glyph(bool utf8, const char *s, struct glyph *g)
+{
+    uint32_t cp;
+    size_t n = utf8_seq((const unsigned char *)s, &cp);
+    g->bytes = "?";
+    g->len = 1;
+    g->cells = 1;
+    g->used = n ? n : 1; /* an invalid byte is one "?" */
+    if (!n || is_hostile(cp) || (!utf8 && cp >= 0x80))
+        return;
+    if (cp < 0x80) {
+        g->bytes = s;
+        return;
+    }
+    wchar_t wc;
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    if (mbrtowc(&wc, s, n, &st) != n)
+        return;
+    int w = wcwidth(wc);
+    if (w < 0)
+        return;
+    g->bytes = s;
+    g->len = n;
+    g->cells = (size_t)w;
+}
+
+/* The cells s takes once neutralised. */
+static size_t text_cells(const struct output *out, const char *s)
+{
+    size_t cells = 0;
+    struct glyph g;
+    for (; *s; s += g.used) {
+        next_glyph(out->utf8, s, &g);
+        cells += g.cells;
+    }
+    return cells;
+}
+
+/* Append s neutralised to sb in at most limit cells, a cut text ending in an ellipsis (one
+ * cell); return the cells appended. */
+static size_t put_text(const struct output *out, struct strbuf *sb, const char *s, size_t limit)
+{
+    struct glyph g;
+    bool cut = limit != SIZE_MAX && text_cells(out, s) > limit;
+    size_t room = cut ? (limit ? limit - 1 : 0) : SIZE_MAX, cells = 0;
+    if (cut && !limit)
+        return 0;
+    for (; *s; s += g.used) {
+        next_glyph(out->utf8, s, &g);
+        if (g.cells > room - cells) /* a wide character is never split */
+            break;
+        sb_add(sb, g.bytes, g.len);
+        cells += g.cells;
+    }
+    if (cut) {
+        sb_adds(sb, out->utf8 ? "\xe2\x80\xa6" : "~");
+        cells++;
+    }
+    return cells;
+}
+
+/* Append n spaces to sb. */
+static void put_spaces(struct strbuf *sb, size_t n)
+{
+    while (n--)
+        sb_addc(sb, ' ');
+}
+
+/* Drop trailing spaces from sb, end it with a newline and write it to f. */
+static void flush_line(struct output *out)
+{
+    struct strbuf *sb = &out->line;
+    while (sb->len && sb->buf[sb->len - 1] == ' ')
+        sb->len--;
+    sb_addc(sb, '\n');
+    fwrite(sb->buf, 1, sb->len, out->f);
+    sb_reset(sb);
+}
+
+/* Write raw JSON text to f with every byte of invalid UTF-8 replaced by U+FFFD. */
+static void put_json(FILE *f, const char *raw)
+{
+    const char *run = raw, *s = raw;
+    uint32_t cp;
+    if (!raw) {
+        fputs("null", f);
+        return;
+    }
+    while (*s) {
+        size_t n = utf8_seq((const unsigned char *)s, &cp);
+        if (n) {
+            s += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(s - run), f);
+        fputs("\xef\xbf\xbd", f);
+        run = ++s;
+    }
+    fwrite(run, 1, (size_t)(s - run), f);
+}
+
+/* A row's value of field i, "" when missing. */
+static const char *value_of(const struct row *row, size_t i)
+{
+    return row->values && row->values[i] ? row->values[i] : "";
+}
+
+/* Shrink the widest columns first until the table fits width, keeping each at least minw. */
+static void fit_widths(size_t *w, const size_t *minw, size_t n, size_t width)
+{
+    size_t total = GAP * (n - 1);
+    for (size_t i = 0; i < n; i++)
+        total += w[i];
+    while (total > width) {
+        size_t big = SIZE_MAX, second = 0;
+        for (size_t i = 0; i < n; i++)
+            if (w[i] > minw[i] && (big == SIZE_MAX || w[i] > w[big]))
+                big = i;
+        if (big == SIZE_MAX)
+            break; /* everything is at its minimum: let the terminal wrap */
+        for (size_t i = 0; i < n; i++)
+            if (i != big && w[i] > second)
+                second = w[i];
+        size_t floor = second > minw[big] ? second : minw[big];
+        size_t step = w[big] > floor ? w[big] - floor : 1;
+        if (step > total - width)
+            step = total - width;
+        w[big] -= step;
+        total -= step;
+    }
+}
+
+/* Fix the column widths from the first batch of rows. */
+static void table_widths(struct output *out, struct row *const *rows, size_t n)
+{
+    size_t *minw = xcalloc(out->ncols, sizeof(*minw));
+    for (size_t j = 0; j < out->ncols; j++) {
+        size_t head = text_cells(out, _(out->def->fields[out->cols[j]].header));
+        size_t w = head;
+        for (size_t r = 0; r < n; r++) {
+            size_t c = text_cells(out, value_of(rows[r], out->cols[j]));
+            if (c > w)
+                w = c;
+        }
+        out->widths[j] = w;
+        minw[j] = head > MIN_COLUMN ? head : MIN_COLUMN;
+        if (minw[j] > w)
+            minw[j] = w;
+    }
+    if (out->width)
+        fit_widths(out->widths, minw, out->ncols, out->width);
+    free(minw);
+    out->have_widths = true;
+}
+
+/* Print one table line of cells (one text per column), padded to the column widths; the last
+ * column takes what room is left on the terminal, or all it needs without a width. */
+static void table_line(struct output *out, const char *const *texts)
+{
+    size_t offset = 0;
+    for (size_t j = 0; j < out->ncols; j++) {
+        size_t limit = out->widths[j];
+        if (j)
+            put_spaces(&out->line, GAP);
+        if (j + 1 == out->ncols) {
+            if (!out->width)
+                limit = SIZE_MAX;
+            else if (out->width > offset && out->width - offset > limit)
+                limit = out->width - offset;
+        }
+        size_t used = put_text(out, &out->line, texts[j], limit);
+        if (j + 1 < out->ncols)
+            put_spaces(&out->line, out->widths[j] - used);
+        offset += out->widths[j] + GAP;
+    }
+    flush_line(out);
+}
+
+/* Print a batch of rows as table lines, with the header before the first batch. */
+static void table_rows(struct output *out, struct row *const *rows, size_t n)
+{
+    if (!n)
+        return;
+    const char **texts = xcalloc(out->ncols, sizeof(*texts));
+    if (!out->have_widths) {
+        table_widths(out, rows, n);
+        for (size_t j = 0; j < out->ncols; j++)
+            texts[j] = _(out->def->fields[out->cols[j]].header);
+        table_line(out, texts);
+    }
+    for (size_t r = 0; r < n; r++) {
+        for (size_t j = 0; j < out->ncols; j++)
+            texts[j] = value_of(rows[r], out->cols[j]);
+        table_line(out, texts);
+    }
+    free(texts);
+}
+
+/* Append one CSV field: neutralised, quoted when it holds a comma, a quote, CR, LF or a
+ * leading or trailing space, quotes doubled. */
+static void csv_field(const struct output *out, struct strbuf *sb, const char *s)
+{
+    struct strbuf clean = SB_INIT;
+    put_text(out, &clean, s, SIZE_MAX);
+    const char *t = sb_str(&clean);
+    bool quote = strpbrk(t, ",\"\r\n") || t[0] == ' ' ||
+                 (clean.len && t[clean.len - 1] == ' ');
+    if (quote)
+        sb_addc(sb, '"');
+    for (; *t; t++) {
+        if (*t == '"')
+            sb_addc(sb, '"');
+        sb_addc(sb, *t);
+    }
+    if (quote)
+        sb_addc(sb, '"');
+    sb_wipe(&clean); /* it may have held a secret */
+}
+
+/* Print the CSV header: the paths of every non-secret field, then "clientSecret" if asked. */
+static void csv_header(struct output *out, bool secret)
+{
+    bool first = true;
+    for (size_t i = 0; i < out->def->nfields; i++) {
+        if (out->def->fields[i].flags & FIELD_SECRET)
+            continue;
+        if (!first)
+            sb_addc(&out->line, ',');
+        csv_field(out, &out->line, out->def->fields[i].path);
+        first = false;
+    }
+    if (secret)
+        sb_adds(&out->line, first ? "clientSecret" : ",clientSecret");
+    sb_addc(&out->line, '\n');
+    fwrite(out->line.buf, 1, out->line.len, out->f);
+    sb_reset(&out->line);
+}
+
+/* Print one CSV record of row's non-secret values, then its secret if asked. */
+static void csv_row(struct output *out, const struct row *row, bool secret)
+{
+    bool first = true;
+    for (size_t i = 0; i < out->def->nfields; i++) {
+        if (out->def->fields[i].flags & FIELD_SECRET)
+            continue;
+        if (!first)
+            sb_addc(&out->line, ',');
+        csv_field(out, &out->line, value_of(row, i));
+        first = false;
+    }
+    if (secret) {
+        if (!first)
+            sb_addc(&out->line, ',');
+        csv_field(out, &out->line, row->secret);
+    }
+    sb_addc(&out->line, '\n');
+    fwrite(out->line.buf, 1, out->line.len, out->f);
+    if (secret)
+        sb_wipe(&out->line);
+    else
+        sb_reset(&out->line);
+}
+
+/* True when the locale's character set is UTF-8. */
+static bool locale_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "UTF8"));
+}
+
+struct output *output_new(FILE *f, enum output_format format, const struct api_kind_def *def,
+                          int width)
+{
+    struct output *out = xcalloc(1, sizeof(*out));
+    out->f = f;
+    out->format = format;
+    out->def = def;
+    out->width = width > 0 ? (size_t)width : 0;
+    out->utf8 = locale_is_utf8();
+    out->cols = xcalloc(def->nfields ? def->nfields : 1, sizeof(*out->cols));
+    for (size_t i = 0; i < def->nfields; i++)
+        if (def->fields[i].flags & FIELD_TABLE && !(def->fields[i].flags & FIELD_SECRET))
+            out->cols[out->ncols++] = i;
+    if (!out->ncols) /* no default columns: show every non-secret field */
+        for (size_t i = 0; i < def->nfields; i++)
+            if (!(def->fields[i].flags & FIELD_SECRET))
+                out->cols[out->ncols++] = i;
+    out->widths = xcalloc(out->ncols ? out->ncols : 1, sizeof(*out->widths));
+    return out;
+}
+
+void output_rows(struct output *out, struct row *const *rows, size_t n)
+{
+    switch (out->format) {
+    case OUTPUT_TABLE:
+        if (out->ncols)
+            table_rows(out, rows, n);
+        break;
+    case OUTPUT_JSON:
+        if (!out->started)
+            fputc('[', out->f);
+        out->started = true;
+        for (size_t r = 0; r < n; r++) {
+            if (out->count + r)
+                fputs(",\n", out->f);
+            put_json(out->f, rows[r]->raw);
+        }
+        break;
+    case OUTPUT_JSONL:
+        for (size_t r = 0; r < n; r++) {
+            put_json(out->f, rows[r]->raw);
+            fputc('\n', out->f);
+        }
+        break;
+    case OUTPUT_CSV:
+        if (!out->started)
+            csv_header(out, false);
+        out->started = true;
+        for (size_t r = 0; r < n; r++)
+            csv_row(out, rows[r], false);
+        break;
+    }
+    out->count += n;
+}
+
+/* Print row as "Header: value" lines, headers padded to the widest, then its secret. */
+static void table_object(struct output *out, const struct row *row)
+{
+    const struct api_kind_def *def = out->def;
+    size_t widest = 0;
+    for (size_t i = 0; i < def->nfields; i++) {
+        size_t w = text_cells(out, _(def->fields[i].header));
+        if (!(def->fields[i].flags & FIELD_SECRET) && w > widest)
+            widest = w;
+    }
+    for (size_t i = 0; i < def->nfields; i++) {
+        if (def->fields[i].flags & FIELD_SECRET)
+            continue;
+        size_t w = put_text(out, &out->line, _(def->fields[i].header), SIZE_MAX);
+        sb_addc(&out->line, ':');
+        put_spaces(&out->line, widest - w + 1);
+        put_text(out, &out->line, value_of(row, i), SIZE_MAX);
+        flush_line(out);
+    }
+    if (row->secret) {
+        struct strbuf clean = SB_INIT;
+        put_text(out, &clean, row->secret, SIZE_MAX);
+        fprintf(out->f, _("Client secret: %s"), sb_str(&clean));
+        fputc('\n', out->f);
+        sb_wipe(&clean);
+        fputs(_("Store this secret now: it is not shown again."), out->f);
+        fputc('\n', out->f);
+    }
+}
+
+void output_object(struct output *out, const struct row *row)
+{
+    switch (out->format) {
+    case OUTPUT_TABLE:
+        table_object(out, row);
+        break;
+    case OUTPUT_JSON:
+    case OUTPUT_JSONL:
+        put_json(out->f, row->raw);
+        fputc('\n', out->f);
+        break;
+    case OUTPUT_CSV:
+        csv_header(out, row->secret != NULL);
+        csv_row(out, row, row->secret != NULL);
+        break;
+    }
+    out->object = true;
+}
+
+void output_end(struct output *out)
+{
+    if (!out)
+        return;
+    if (out->format == OUTPUT_JSON && out->started)
+        fputs("]\n", out->f);
+    else if (out->format == OUTPUT_JSON && !out->object)
+        fputs("[]\n", out->f);
+    else if (out->format == OUTPUT_CSV && !out->started && !out->object)
+        csv_header(out, false);
+    sb_free(&out->line);
+    free(out->cols);
+    free(out->widths);
+    free(out);
+}
+
+int output_terminal_width(FILE *f)
+{
+    int fd = fileno(f);
+    if (fd >= 0 && isatty(fd)) {
+        struct winsize ws;
+        if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+            return ws.ws_col;
+    }
+    const char *env = getenv("COLUMNS");
+    long long cols;
+    if (env && str_to_llong(env, 1, 100000, &cols))
+        return (int)cols;
+    return 0;
+}

@@ -1,0 +1,427 @@
+/* profiles.c: `tenantry profile list|add|remove|default|test`. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/secret.h"
+
+enum {
+    OPT_API = OPT_FIRST_LOCAL, OPT_URL, OPT_AUTH_URL, OPT_AUDIENCE, OPT_CLIENT_ID,
+    OPT_SECRET_ENV, OPT_SECRET_COMMAND, OPT_SECRET_STDIN, OPT_RO, OPT_PRODUCTION,
+    OPT_PAGE_SIZE, OPT_TIMEOUT, OPT_CA_FILE, OPT_DEFAULT, OPT_YES
+};
+
+/* How profiles are shown by `profile list`: never a secret, only where it comes from. */
+static const struct api_field profile_fields[] = {
+    {"default", N_("DEFAULT"), FIELD_TABLE},
+    {"name", N_("NAME"), FIELD_TABLE},
+    {"api", N_("API"), FIELD_TABLE},
+    {"url", N_("URL"), FIELD_TABLE},
+    {"flags", N_("FLAGS"), FIELD_TABLE},
+    {"auth_url", N_("AUTH URL"), 0},
+    {"audience", N_("AUDIENCE"), 0},
+    {"client_id", N_("CLIENT ID"), 0},
+    {"secret_from", N_("SECRET FROM"), 0},
+    {"page_size", N_("PAGE SIZE"), 0},
+    {"timeout", N_("TIMEOUT"), 0},
+};
+static const struct api_kind_def profile_kind = {
+    .name = "profiles",
+    .singular = N_("profile"),
+    .fields = profile_fields,
+    .nfields = ARRAY_SIZE(profile_fields),
+    .id_field = 1,
+};
+
+/* What the options of a profile verb said. */
+struct args {
+    struct profile p;
+    bool secret_stdin, make_default, yes;
+};
+
+static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
+{
+    struct args *a = ud;
+    long long n;
+    char **field = NULL;
+    switch (opt) {
+    case OPT_API:
+        field = &a->p.api;
+        break;
+    case OPT_URL:
+        field = &a->p.url;
+        break;
+    case OPT_AUTH_URL:
+        field = &a->p.auth_url;
+        break;
+    case OPT_AUDIENCE:
+        field = &a->p.audience;
+        break;
+    case OPT_CLIENT_ID:
+        field = &a->p.client_id;
+        break;
+    case OPT_SECRET_ENV:
+        field = &a->p.client_secret_env;
+        break;
+    case OPT_SECRET_COMMAND:
+        field = &a->p.client_secret_command;
+        break;
+    case OPT_CA_FILE:
+        field = &a->p.ca_file;
+        break;
+    case OPT_SECRET_STDIN:
+        a->secret_stdin = true;
+        return true;
+    case OPT_RO:
+        a->p.readonly = true;
+        return true;
+    case OPT_PRODUCTION:
+        a->p.production = true;
+        return true;
+    case OPT_DEFAULT:
+        a->make_default = true;
+        return true;
+    case OPT_YES:
+        a->yes = true;
+        return true;
+    case OPT_PAGE_SIZE:
+        if (!str_to_llong(arg, 1, 1000, &n)) {
+            cli_usage_error(c, _("--page-size must be a whole number from 1 to 1000, not '%s'"),
+                            arg);
+            return false;
+        }
+        a->p.page_size = (int)n;
+        return true;
+    case OPT_TIMEOUT:
+        if (!str_to_llong(arg, 1, 3600, &n)) {
+            cli_usage_error(c, _("--timeout must be a whole number of seconds from 1 to 3600, "
+                                 "not '%s'"),
+                            arg);
+            return false;
+        }
+        a->p.timeout = (int)n;
+        return true;
+    default:
+        return false;
+    }
+    free(*field);
+    *field = xstrdup(arg);
+    return true;
+}
+
+static const struct option add_options[] = {
+    {"api", required_argument, NULL, OPT_API},
+    {"url", required_argument, NULL, OPT_URL},
+    {"auth-url", required_argument, NULL, OPT_AUTH_URL},
+    {"audience", required_argument, NULL, OPT_AUDIENCE},
+    {"client-id", required_argument, NULL, OPT_CLIENT_ID},
+    {"secret-env", required_argument, NULL, OPT_SECRET_ENV},
+    {"secret-command", required_argument, NULL, OPT_SECRET_COMMAND},
+    {"secret-stdin", no_argument, NULL, OPT_SECRET_STDIN},
+    {"readonly-profile", no_argument, NULL, OPT_RO},
+    {"production", no_argument, NULL, OPT_PRODUCTION},
+    {"page-size", required_argument, NULL, OPT_PAGE_SIZE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"ca-file", required_argument, NULL, OPT_CA_FILE},
+    {"default", no_argument, NULL, OPT_DEFAULT},
+    {NULL, 0, NULL, 0},
+};
+static const struct option yes_options[] = {
+    {"yes", no_argument, NULL, OPT_YES},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *help_verb;
+
+static void help(struct cli *c, FILE *f)
+{
+    (void)c;
+    if (!help_verb) {
+        fprintf(f, _("Usage: %s profile VERB [ARGUMENT]... [OPTION]...\n"), util_progname());
+    } else if (!strcmp(help_verb, "add")) {
+        fprintf(f, _("Usage: %s profile add NAME --url URL --auth-url URL --audience AUDIENCE\n"
+                     "         --client-id ID [OPTION]...\n"),
+                util_progname());
+        fputs(_("Add a profile to the profiles file. The client secret is asked for on the\n"
+                "terminal (not echoed) unless one of the --secret options says otherwise; it is\n"
+                "never taken from the command line.\n"
+                "\n"
+                "      --url URL            the API's base URL (https; http only to loopback)\n"
+                "      --auth-url URL       the token endpoint\n"
+                "      --audience AUDIENCE  the token audience\n"
+                "      --client-id ID       the API client's ID\n"
+                "      --secret-stdin       read the secret from standard input (stored in the\n"
+                "                           file, which is kept mode 0600)\n"
+                "      --secret-env VAR     read the secret from environment variable VAR when\n"
+                "                           used (nothing secret is stored)\n"
+                "      --secret-command CMD run CMD (e.g. 'pass show mattr/prod') when used\n"
+                "      --api API            the API the profile speaks (default: mattr)\n"
+                "      --readonly-profile   the profile refuses every change\n"
+                "      --production         mark the profile as production\n"
+                "      --page-size N        rows per page, 1 to 1000 (default 100)\n"
+                "      --timeout SECONDS    per request, 1 to 3600 (default 30)\n"
+                "      --ca-file FILE       a CA bundle for a private certificate authority\n"
+                "      --default            make it the default profile\n"),
+              f);
+        return;
+    } else {
+        fprintf(f, _("Usage: %s profile %s%s\n"), util_progname(), help_verb,
+                !strcmp(help_verb, "list") ? "" : _(" NAME"));
+    }
+    fputs(_("\nVerbs:\n"
+            "  list            show the profiles (never their secrets)\n"
+            "  add NAME        add a profile ('profile add --help' for its options)\n"
+            "  remove NAME     remove a profile (asks; --yes without a terminal)\n"
+            "  default NAME    make NAME the default profile\n"
+            "  test [NAME]     get a token and make one request with the profile\n"
+            "\n"),
+          f);
+    options_help(f);
+}
+
+/* The set's profile called name; c->err set when there is none. */
+static const struct profile *need(struct cli *c, const char *name)
+{
+    const struct profile *p = profile_find(&c->profiles, name);
+    if (!p) {
+        err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), name, c->profiles.path);
+        err_hint(&c->err, _("`%s profile list` shows the profiles."), util_progname());
+    }
+    return p;
+}
+
+static int run_list(struct cli *c)
+{
+    if (!cli_load_profiles(c))
+        return (int)c->err.code;
+    struct output *out = output_new(stdout, c->format, &profile_kind,
+                                    output_terminal_width(stdout));
+    for (size_t i = 0; i < c->profiles.n; i++) {
+        const struct profile *p = &c->profiles.v[i];
+        cJSON *o = json_new_object();
+        bool is_default = c->profiles.default_name && !strcmp(c->profiles.default_name, p->name);
+        json_add_string(o, "default", is_default ? "*" : "");
+        json_add_string(o, "name", p->name);
+        json_add_string(o, "api", p->api ? p->api : "mattr");
+        json_add_string(o, "url", p->url);
+        struct strbuf flags = SB_INIT;
+        if (p->readonly)
+            sb_adds(&flags, "readonly ");
+        if (p->production)
+            sb_adds(&flags, "production ");
+        if (flags.len)
+            flags.buf[--flags.len] = '\0';
+        json_add_string(o, "flags", sb_str(&flags));
+        sb_free(&flags);
+        json_add_string(o, "auth_url", p->auth_url);
+        json_add_string(o, "audience", p->audience);
+        json_add_string(o, "client_id", p->client_id);
+        char *from = p->client_secret_env ? xasprintf("env:%s", p->client_secret_env)
+                     : p->client_secret_command ? xasprintf("command:%s", p->client_secret_command)
+                                                : xstrdup("inline");
+        json_add_string(o, "secret_from", from);
+        free(from);
+        cJSON_AddNumberToObject(o, "page_size", p->page_size);
+        cJSON_AddNumberToObject(o, "timeout", p->timeout);
+        struct row *row = model_row_from_json(&profile_kind, o, false);
+        cJSON_Delete(o);
+        output_rows(out, &row, 1);
+        model_row_free(row);
+    }
+    output_end(out);
+    if (!c->profiles.n && c->format == OUTPUT_TABLE)
+        fprintf(stderr, _("No profiles in %s. Add one with `%s profile add NAME ...`, or try "
+                          "`%s --demo tenants list`.\n"),
+                c->profiles.path, util_progname(), util_progname());
+    return ST_OK;
+}
+
+static int run_add(struct cli *c, struct args *a, const char *name)
+{
+    if (!cli_load_profiles(c))
+        return (int)c->err.code;
+    struct profile *p = &a->p;
+    p->name = xstrdup(name);
+    if (!p->page_size)
+        p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
+    if (!p->timeout)
+        p->timeout = PROFILE_DEFAULT_TIMEOUT;
+    int sources = (p->client_secret_env != NULL) + (p->client_secret_command != NULL) +
+                  a->secret_stdin;
+    if (sources > 1) {
+        cli_usage_error(c, _("give only one of --secret-stdin, --secret-env and "
+                             "--secret-command"));
+        return ST_USAGE;
+    }
+    if (profile_find(&c->profiles, name)) {
+        err_set(&c->err, ST_USAGE, _("a profile called \"%s\" exists already in %s"), name,
+                c->profiles.path);
+        err_hint(&c->err, _("Remove it first (`%s profile remove %s`) or pick another name."),
+                 util_progname(), name);
+        return ST_USAGE;
+    }
+    /* check everything but the secret (a placeholder source) before asking for it */
+    if (!sources)
+        p->client_secret_env = xstrdup("TENANTRY_CHECK_ONLY");
+    bool valid = profile_validate(p, &c->err);
+    if (!sources) {
+        free(p->client_secret_env);
+        p->client_secret_env = NULL;
+    }
+    if (!valid)
+        return (int)c->err.code;
+    if (a->secret_stdin) {
+        p->client_secret = secret_read_line(stdin, &c->err);
+    } else if (!sources) {
+        char *prompt = xasprintf(_("Client secret for profile %s: "), name);
+        p->client_secret = secret_prompt(prompt, &c->err);
+        free(prompt);
+        if (!p->client_secret)
+            err_hint(&c->err, _("Use --secret-stdin, --secret-env VAR or --secret-command CMD "
+                                "where there is no terminal."));
+    }
+    if (!sources && !p->client_secret)
+        return (int)c->err.code;
+    if (!profile_add(&c->profiles, p, &c->err))
+        return (int)c->err.code;
+    if ((a->make_default || c->profiles.n == 1) &&
+        !profile_set_default(&c->profiles, name, &c->err))
+        return (int)c->err.code;
+    if (!profile_save(&c->profiles, &c->err))
+        return (int)c->err.code;
+    fprintf(stderr, _("Added profile %s to %s.\n"), name, c->profiles.path);
+    return ST_OK;
+}
+
+static int run_remove(struct cli *c, struct args *a, const char *name)
+{
+    if (!cli_load_profiles(c) || !need(c, name))
+        return (int)c->err.code;
+    char *q = xasprintf(_("remove profile %s from %s"), name, c->profiles.path);
+    bool yes = cli_confirm(c, a->yes, q);
+    free(q);
+    if (!yes || !profile_remove(&c->profiles, name, &c->err) ||
+        !profile_save(&c->profiles, &c->err))
+        return (int)c->err.code;
+    fprintf(stderr, _("Removed profile %s.\n"), name);
+    return ST_OK;
+}
+
+static int run_default(struct cli *c, const char *name)
+{
+    if (!cli_load_profiles(c) || !need(c, name) ||
+        !profile_set_default(&c->profiles, name, &c->err) ||
+        !profile_save(&c->profiles, &c->err))
+        return (int)c->err.code;
+    fprintf(stderr, _("Profile %s is now the default.\n"), name);
+    return ST_OK;
+}
+
+/* The outcome of the test request. */
+struct probe {
+    struct cli *c;
+    bool done;
+    size_t rows;
+};
+
+static void on_probe(void *ud, struct page *page, const struct tn_error *err)
+{
+    struct probe *pr = ud;
+    pr->done = true;
+    pr->rows = page->n;
+    model_page_clear(page);
+    if (err->code != ST_OK)
+        err_copy(&pr->c->err, err);
+}
+
+static int run_test(struct cli *c, const char *name)
+{
+    if (name)
+        c->opt.profile = name;
+    int64_t start = util_now_ms();
+    if (!cli_connect(c))
+        return (int)c->err.code;
+    const struct api_backend *b = api_backend(c->session);
+    const struct api_kind_def *kind = NULL;
+    for (size_t i = 0; i < b->nkinds && !kind; i++)
+        if ((b->kinds[i]->ops & API_OP_LIST) && !b->kinds[i]->parent)
+            kind = b->kinds[i];
+    struct api_target t = {.kind = kind};
+    struct probe pr = {.c = c};
+    api_list(c->session, &t, NULL, 1, on_probe, &pr);
+    while (!pr.done)
+        cli_wait(c);
+    if (c->err.code != ST_OK) {
+        err_prefix(&c->err, _("profile \"%s\" does not work"), c->profile->name);
+        return (int)c->err.code;
+    }
+    int64_t expiry = api_token_expiry(c->session);
+    printf(_("Profile %s works: %s answered %s in %lld ms.\n"), c->profile->name,
+           c->profile->url, kind->name, (long long)(util_now_ms() - start));
+    if (expiry) {
+        char when[32];
+        util_format_iso8601(expiry, when);
+        printf(_("The token is valid until %s.\n"), when);
+    }
+    return ST_OK;
+}
+
+int cli_profile(struct cli *c, int argc, char **argv)
+{
+    help_verb = argc > 1 ? argv[1] : NULL;
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        help_verb = NULL;
+        help(c, argc < 2 ? stderr : stdout);
+        return argc < 2 ? ST_USAGE : -1;
+    }
+    static const char *const verbs[] = {"list", "add", "remove", "default", "test"};
+    static const int npos_min[] = {0, 1, 1, 1, 0}, npos_max[] = {0, 1, 1, 1, 1};
+    size_t v = 0;
+    while (v < ARRAY_SIZE(verbs) && strcmp(verbs[v], argv[1]))
+        v++;
+    if (v == ARRAY_SIZE(verbs)) {
+        cli_usage_error(c, _("profile has no verb '%s'"), argv[1]);
+        return ST_USAGE;
+    }
+    c->verb = verbs[v];
+    struct args a;
+    memset(&a, 0, sizeof(a));
+    int first;
+    const struct option *local = v == 1 ? add_options : v == 2 ? yes_options : NULL;
+    int rc = cli_parse(c, argc - 1, argv + 1, local, on_opt, &a, help, &first);
+    int npos = argc - 1 - first;
+    char **pos = argv + 1 + first;
+    if (rc == ST_OK && npos < npos_min[v]) {
+        cli_usage_error(c, _("profile %s needs a profile NAME"), verbs[v]);
+        rc = ST_USAGE;
+    } else if (rc == ST_OK && npos > npos_max[v]) {
+        cli_usage_error(c, _("unexpected argument '%s'"), pos[npos_max[v]]);
+        rc = ST_USAGE;
+    }
+    if (rc == ST_OK) {
+        switch (v) {
+        case 0:
+            rc = run_list(c);
+            break;
+        case 1:
+            rc = run_add(c, &a, pos[0]);
+            break;
+        case 2:
+            rc = run_remove(c, &a, pos[0]);
+            break;
+        case 3:
+            rc = run_default(c, pos[0]);
+            break;
+        default:
+            rc = run_test(c, npos ? pos[0] : NULL);
+            break;
+        }
+    }
+    profile_free(&a.p);
+    return rc;
+}

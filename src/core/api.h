@@ -1,0 +1,116 @@
+/* api.h: the backend interface. A backend names its resource kinds and implements list-page,
+ * get, create, update and delete over the engine; the CLI and the TUI only call api_*. */
+#ifndef TENANTRY_API_H
+#define TENANTRY_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/http.h"
+#include "core/model.h"
+#include "core/profile.h"
+#include "core/status.h"
+
+struct api_session;
+struct api_call;
+struct api_impl; /* a backend's own session state */
+
+/* Completion callbacks. On success err->code is ST_OK. The callback owns what it is given:
+ * page contents (model_page_clear) and row (model_row_free; NULL on failure). err is
+ * freed after the callback returns. */
+typedef void (*api_page_fn)(void *ud, struct page *page, const struct tn_error *err);
+typedef void (*api_row_fn)(void *ud, struct row *row, const struct tn_error *err);
+typedef void (*api_done_fn)(void *ud, const struct tn_error *err);
+
+/* Inputs of a create or update, keyed by the kind's input keys; a key may repeat
+ * (INPUT_MULTI). */
+struct api_value {
+    const char *key;
+    const char *value;
+};
+struct api_values {
+    const struct api_value *v;
+    size_t n;
+};
+
+/* Where a request of a list, get, create, update or delete goes. */
+struct api_target {
+    const struct api_kind_def *kind;
+    const char *parent; /* the parent's ID (a client's tenant), or NULL */
+    const char *id;     /* the object's ID for get, update and delete */
+};
+
+struct api_backend {
+    const char *name; /* "mattr" */
+    const struct api_kind_def *const *kinds;
+    size_t nkinds;
+    struct api_impl *(*open)(struct http_engine *e, const struct profile *p, const char *secret,
+                             struct tn_error *err);
+    void (*close)(struct api_impl *impl);
+    /* Each returns the request it sent (for cancelling); the callback always runs later. */
+    struct http_request *(*list)(struct api_impl *impl, struct api_call *call,
+                                 const struct api_target *t, const char *next, int limit);
+    struct http_request *(*get)(struct api_impl *impl, struct api_call *call,
+                                const struct api_target *t);
+    struct http_request *(*create)(struct api_impl *impl, struct api_call *call,
+                                   const struct api_target *t, const struct api_values *in,
+                                   struct tn_error *err);
+    struct http_request *(*update)(struct api_impl *impl, struct api_call *call,
+                                   const struct api_target *t, const struct api_values *in,
+                                   struct tn_error *err);
+    struct http_request *(*remove)(struct api_impl *impl, struct api_call *call,
+                                   const struct api_target *t);
+    void (*cancel)(struct api_impl *impl, struct http_request *req);
+    int64_t (*token_expiry)(const struct api_impl *impl);
+};
+
+/* The backend called name ("mattr"), or NULL. */
+const struct api_backend *api_backend_find(const char *name);
+/* The kind called name in backend b, or NULL. */
+const struct api_kind_def *api_kind_find(const struct api_backend *b, const char *name);
+
+/* Open a session for profile p: resolve its secret and ready the backend. NULL with err set. */
+struct api_session *api_open(struct http_engine *e, const struct profile *p,
+                             struct tn_error *err);
+/* Cancel what is in flight and close the session. */
+void api_close(struct api_session *s);
+/* The session's backend and profile. */
+const struct api_backend *api_backend(const struct api_session *s);
+const struct profile *api_profile(const struct api_session *s);
+/* When the session's token expires (Unix ms), 0 when none. */
+int64_t api_token_expiry(const struct api_session *s);
+
+/* Fetch one page: next is NULL for the first page, else the token a page returned. */
+struct api_call *api_list(struct api_session *s, const struct api_target *t, const char *next,
+                          int limit, api_page_fn done, void *ud);
+/* Fetch one object. */
+struct api_call *api_get(struct api_session *s, const struct api_target *t, api_row_fn done,
+                         void *ud);
+/* Create an object from in. Sent once, never retried. NULL with err set (and nothing sent)
+ * when in is not a valid input. */
+struct api_call *api_create(struct api_session *s, const struct api_target *t,
+                            const struct api_values *in, api_row_fn done, void *ud,
+                            struct tn_error *err);
+/* Change the object t->id with in; NULL with err set (nothing sent) on an invalid input. */
+struct api_call *api_update(struct api_session *s, const struct api_target *t,
+                            const struct api_values *in, api_row_fn done, void *ud,
+                            struct tn_error *err);
+/* Delete the object t->id. */
+struct api_call *api_delete(struct api_session *s, const struct api_target *t,
+                            api_done_fn done, void *ud);
+/* Stop a call; its callback is not run. */
+void api_cancel(struct api_session *s, struct api_call *call);
+
+/* For backends: deliver a call's outcome (exactly one of these, once) and free the call. */
+void api_call_page(struct api_call *call, struct page *page, const struct tn_error *err);
+void api_call_row(struct api_call *call, struct row *row, const struct tn_error *err);
+void api_call_done(struct api_call *call, const struct tn_error *err);
+/* For backends: the kind a call is about, and its operation. */
+const struct api_kind_def *api_call_kind(const struct api_call *call);
+enum api_op api_call_op(const struct api_call *call);
+
+/* The number of values of key in in, and the i-th of them (NULL past the end). */
+size_t api_values_count(const struct api_values *in, const char *key);
+const char *api_values_get(const struct api_values *in, const char *key, size_t i);
+
+#endif

@@ -1,0 +1,662 @@
+/* http.c: one long-lived curl multi handle; requests with callbacks, retries, redaction. */
+#include "config.h"
+
+#include "core/http.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "core/intl.h"
+#include "core/log.h"
+
+#define MAX_BODY (64u << 20)             /* a response larger than this is refused */
+#define MAX_RETRY_AFTER_MS (64L * 1000)  /* a longer Retry-After is not waited for */
+
+enum req_state { REQ_NEW, REQ_ACTIVE, REQ_WAITING, REQ_DONE };
+
+struct header {
+    char *line;
+    bool secret;
+};
+
+struct http_request {
+    struct http_request *prev, *next; /* in the engine's list while submitted */
+    enum req_state state;
+    char *method, *url;
+    struct http_settings settings;
+    char *ca_file; /* our copy of settings.ca_file */
+    struct header *headers;
+    size_t nheaders;
+    struct curl_slist *slist;
+    char *body;
+    size_t body_len;
+    bool body_secret, retry;
+    CURL *easy;
+    char errbuf[CURL_ERROR_SIZE];
+    /* the outcome */
+    long status;
+    struct strbuf resp;
+    char *content_type;
+    bool too_large;
+    int attempts;
+    int64_t started_ms, due_ms;
+    struct tn_error err;
+    http_done_fn done;
+    void *ud;
+};
+
+struct http_engine {
+    CURLM *multi;
+    struct http_request *head;
+    size_t active; /* requests inside the multi handle */
+    uint64_t rng;
+};
+
+static const struct http_settings default_settings = {
+    .connect_timeout_ms = 10000,
+    .timeout_ms = 30000,
+    .ca_file = NULL,
+    .max_attempts = 5,
+    .backoff_ms = 250,
+    .backoff_max_ms = 8000,
+};
+
+struct http_engine *http_engine_new(void)
+{
+    static bool global_done;
+    if (!global_done) {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            die(_("cannot initialise libcurl"));
+        global_done = true;
+    }
+    struct http_engine *e = xcalloc(1, sizeof(*e));
+    e->multi = curl_multi_init();
+    if (!e->multi)
+        die(_("cannot initialise libcurl"));
+    e->rng = (uint64_t)util_now_ms() * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid();
+    return e;
+}
+
+/* ------------------------------------------------------------------ URLs */
+
+/* True when host (no brackets) is a loopback name or address. */
+static bool host_is_loopback(const char *host)
+{
+    if (!strcasecmp(host, "localhost") || !strcmp(host, "::1"))
+        return true;
+    return !strncmp(host, "127.", 4) && strspn(host, "0123456789.") == strlen(host);
+}
+
+bool http_url_allowed(const char *url, struct tn_error *err)
+{
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL;
+    bool ok = false;
+    if (!u)
+        die(_("out of memory"));
+    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+        err_set(err, ST_USAGE, _("'%s' is not a valid URL"), url);
+        err_hint(err, _("Write it in full, e.g. https://tenant.vii.au01.mattr.global"));
+        goto out;
+    }
+    size_t hl = strlen(host);
+    if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
+        memmove(host, host + 1, hl - 2);
+        host[hl - 2] = '\0';
+    }
+    if (!strcasecmp(scheme, "https") || (!strcasecmp(scheme, "http") && host_is_loopback(host))) {
+        ok = true;
+    } else if (!strcasecmp(scheme, "http")) {
+        err_set(err, ST_USAGE, _("'%s' uses plain http to a host that is not this machine"), url);
+        err_hint(err, _("Use https: credentials and tokens must not cross the network in clear "
+                        "text (plain http is allowed to loopback addresses only)."));
+    } else {
+        err_set(err, ST_USAGE, _("'%s' is not an http or https URL"), url);
+    }
+out:
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ requests */
+
+/* Free a header list built from our lines, wiping the copies (they may hold a token). */
+static void slist_free_wiped(struct curl_slist *s)
+{
+    for (struct curl_slist *i = s; i; i = i->next)
+        util_wipe(i->data, strlen(i->data));
+    curl_slist_free_all(s);
+}
+
+struct http_request *http_request_new(const char *method, const char *url,
+                                      const struct http_settings *settings)
+{
+    struct http_request *req = xcalloc(1, sizeof(*req));
+    req->method = xstrdup(method);
+    req->url = xstrdup(url);
+    req->settings = settings ? *settings : default_settings;
+    if (req->settings.connect_timeout_ms <= 0)
+        req->settings.connect_timeout_ms = default_settings.connect_timeout_ms;
+    if (req->settings.timeout_ms <= 0)
+        req->settings.timeout_ms = default_settings.timeout_ms;
+    if (req->settings.max_attempts <= 0)
+        req->settings.max_attempts = default_settings.max_attempts;
+    if (req->settings.backoff_ms <= 0)
+        req->settings.backoff_ms = default_settings.backoff_ms;
+    if (req->settings.backoff_max_ms <= 0)
+        req->settings.backoff_max_ms = default_settings.backoff_max_ms;
+    if (req->settings.ca_file)
+        req->settings.ca_file = req->ca_file = xstrdup(req->settings.ca_file);
+    req->retry = strcmp(method, "POST") != 0;
+    return req;
+}
+
+void http_request_header(struct http_request *req, const char *line, bool secret)
+{
+    req->headers = xreallocarray(req->headers, req->nheaders + 1, sizeof(*req->headers));
+    req->headers[req->nheaders++] = (struct header){xstrdup(line), secret};
+}
+
+/* Free a header line, wiping it when secret. */
+static void header_free(struct header *h)
+{
+    if (h->secret)
+        util_free_secret(h->line);
+    else
+        free(h->line);
+}
+
+void http_request_set_header(struct http_request *req, const char *prefix, const char *line,
+                             bool secret)
+{
+    size_t pl = strlen(prefix);
+    for (size_t i = 0; i < req->nheaders; i++) {
+        if (!strncasecmp(req->headers[i].line, prefix, pl)) {
+            header_free(&req->headers[i]);
+            req->headers[i] = (struct header){xstrdup(line), secret};
+            return;
+        }
+    }
+    http_request_header(req, line, secret);
+}
+
+void http_request_body(struct http_request *req, const char *data, size_t len,
+                       const char *content_type, bool secret)
+{
+    if (req->body_secret)
+        util_wipe(req->body, req->body_len);
+    free(req->body);
+    req->body = xmalloc(len + 1);
+    memcpy(req->body, data, len);
+    req->body[len] = '\0';
+    req->body_len = len;
+    req->body_secret = secret;
+    char *ct = xasprintf("Content-Type: %s", content_type);
+    http_request_set_header(req, "Content-Type:", ct, false);
+    free(ct);
+}
+
+void http_request_set_retry(struct http_request *req, bool retry)
+{
+    req->retry = retry;
+}
+
+void http_request_reset(struct http_request *req)
+{
+    req->status = 0;
+    sb_wipe(&req->resp);
+    free(req->content_type);
+    req->content_type = NULL;
+    req->too_large = false;
+    req->errbuf[0] = '\0';
+    err_clear(&req->err);
+}
+
+void http_request_free(struct http_request *req)
+{
+    if (!req)
+        return;
+    if (req->easy)
+        curl_easy_cleanup(req->easy);
+    slist_free_wiped(req->slist);
+    for (size_t i = 0; i < req->nheaders; i++)
+        header_free(&req->headers[i]);
+    free(req->headers);
+    if (req->body_secret)
+        util_wipe(req->body, req->body_len);
+    free(req->body);
+    http_request_reset(req);
+    free(req->ca_file);
+    free(req->method);
+    free(req->url);
+    free(req);
+}
+
+long http_status(const struct http_request *req)
+{
+    return req->status;
+}
+
+const char *http_body(const struct http_request *req, size_t *len)
+{
+    if (len)
+        *len = req->resp.len;
+    return sb_str(&req->resp);
+}
+
+const char *http_content_type(const struct http_request *req)
+{
+    return req->content_type ? req->content_type : "";
+}
+
+int http_attempts(const struct http_request *req)
+{
+    return req->attempts;
+}
+
+const char *http_method(const struct http_request *req)
+{
+    return req->method;
+}
+
+const char *http_url(const struct http_request *req)
+{
+    return req->url;
+}
+
+const struct tn_error *http_error(const struct http_request *req)
+{
+    return &req->err;
+}
+
+void http_request_fail(struct http_request *req, struct tn_error *err)
+{
+    err_move(&req->err, err);
+    if (req->err.code == ST_OK)
+        req->err.code = ST_OTHER;
+}
+
+/* ------------------------------------------------------------------ curl glue */
+
+/* curl's write callback: collect the body, refusing absurd sizes. */
+static size_t on_body(char *data, size_t size, size_t n, void *ud)
+{
+    struct http_request *req = ud;
+    size_t len = size * n;
+    if (req->resp.len + len > MAX_BODY) {
+        req->too_large = true;
+        return 0;
+    }
+    sb_add(&req->resp, data, len);
+    return len;
+}
+
+/* curl's debug callback: protocol text to the log, redacted; bodies by size only. */
+static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *ud)
+{
+    (void)easy;
+    (void)ud;
+    switch (type) {
+    case CURLINFO_TEXT:
+        log_protocol("*", data, size);
+        break;
+    case CURLINFO_HEADER_OUT:
+        log_protocol(">", data, size);
+        break;
+    case CURLINFO_HEADER_IN:
+        log_protocol("<", data, size);
+        break;
+    default: /* bodies and TLS data: they can hold secrets, and are never logged */
+        break;
+    }
+    return 0;
+}
+
+/* Build (or rebuild) the easy handle for the next attempt. */
+static void easy_setup(struct http_request *req)
+{
+    if (!req->easy) {
+        req->easy = curl_easy_init();
+        if (!req->easy)
+            die(_("cannot initialise libcurl"));
+    } else {
+        curl_easy_reset(req->easy);
+    }
+    CURL *h = req->easy;
+    slist_free_wiped(req->slist);
+    req->slist = NULL;
+    for (size_t i = 0; i < req->nheaders; i++) {
+        struct curl_slist *s = curl_slist_append(req->slist, req->headers[i].line);
+        if (!s)
+            die(_("out of memory"));
+        req->slist = s;
+    }
+    /* an empty "Expect:" stops curl waiting for 100-continue on bodies */
+    struct curl_slist *s = curl_slist_append(req->slist, "Expect:");
+    if (!s)
+        die(_("out of memory"));
+    req->slist = s;
+
+    curl_easy_setopt(h, CURLOPT_URL, req->url);
+    curl_easy_setopt(h, CURLOPT_PRIVATE, req);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, req->errbuf);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, req->slist);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (req->settings.ca_file)
+        curl_easy_setopt(h, CURLOPT_CAINFO, req->settings.ca_file);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, req->settings.connect_timeout_ms);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req->settings.timeout_ms);
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, req);
+    if (!strcmp(req->method, "GET")) {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req->method);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body ? req->body : "");
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)req->body_len);
+    }
+    if (log_enabled()) {
+        curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);
+        curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
+    }
+}
+
+/* Link req into the engine's list. */
+static void link_req(struct http_engine *e, struct http_request *req)
+{
+    req->prev = NULL;
+    req->next = e->head;
+    if (e->head)
+        e->head->prev = req;
+    e->head = req;
+}
+
+/* Unlink req from the engine's list. */
+static void unlink_req(struct http_engine *e, struct http_request *req)
+{
+    if (req->prev)
+        req->prev->next = req->next;
+    else
+        e->head = req->next;
+    if (req->next)
+        req->next->prev = req->prev;
+    req->prev = req->next = NULL;
+}
+
+/* Start the next attempt of req. */
+static void start_attempt(struct http_engine *e, struct http_request *req)
+{
+    http_request_reset(req);
+    easy_setup(req);
+    req->attempts++;
+    req->started_ms = util_now_ms();
+    req->state = REQ_ACTIVE;
+    if (curl_multi_add_handle(e->multi, req->easy) != CURLM_OK)
+        die(_("libcurl refused a transfer"));
+    e->active++;
+}
+
+void http_submit(struct http_engine *e, struct http_request *req, http_done_fn done, void *ud)
+{
+    req->done = done;
+    req->ud = ud;
+    req->attempts = 0;
+    link_req(e, req);
+    struct tn_error err = {0};
+    if (!http_url_allowed(req->url, &err)) {
+        http_request_reset(req);
+        err_move(&req->err, &err);
+        req->state = REQ_DONE; /* delivered by the next http_dispatch() */
+        return;
+    }
+    start_attempt(e, req);
+}
+
+void http_cancel(struct http_engine *e, struct http_request *req)
+{
+    if (req->state == REQ_ACTIVE) {
+        curl_multi_remove_handle(e->multi, req->easy);
+        e->active--;
+    }
+    log_printf("%s %s cancelled", req->method, req->url);
+    unlink_req(e, req);
+    http_request_free(req);
+}
+
+void http_engine_free(struct http_engine *e)
+{
+    if (!e)
+        return;
+    while (e->head)
+        http_cancel(e, e->head);
+    curl_multi_cleanup(e->multi);
+    free(e);
+}
+
+/* A uniformly random fraction in [0.5, 1) for jitter. */
+static double jitter(struct http_engine *e)
+{
+    e->rng ^= e->rng << 13;
+    e->rng ^= e->rng >> 7;
+    e->rng ^= e->rng << 17;
+    return 0.5 + (double)(e->rng >> 11) / (double)(1ull << 53) / 2;
+}
+
+/* True when a response status is worth another attempt. */
+static bool status_retryable(long status)
+{
+    return status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+/* True when a transport failure is worth another attempt. */
+static bool curl_retryable(CURLcode rc)
+{
+    switch (rc) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Turn a transport failure into an error an operator can act on. */
+static void transport_error(struct http_request *req, CURLcode rc)
+{
+    const char *detail = req->errbuf[0] ? req->errbuf : curl_easy_strerror(rc);
+    struct tn_error *err = &req->err;
+    if (req->too_large) {
+        err_set(err, ST_NETWORK, _("%s %s: the response is larger than %u MiB"), req->method,
+                req->url, MAX_BODY >> 20);
+        return;
+    }
+    err_set(err, ST_NETWORK, "%s %s: %s", req->method, req->url, detail);
+    switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+        err_hint(err, _("The host name is unknown: check the profile's url (and your DNS or "
+                        "proxy settings)."));
+        break;
+    case CURLE_COULDNT_CONNECT:
+        err_hint(err, _("Nothing answered: check that the server is running and that the "
+                        "profile's url is right."));
+        break;
+    case CURLE_OPERATION_TIMEDOUT:
+        err_hint(err, _("The server or the network is slow: try again, or raise the profile's "
+                        "timeout (now %ld s)."),
+                 req->settings.timeout_ms / 1000);
+        break;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+        err_hint(err, _("The server's TLS certificate could not be verified: for a private CA "
+                        "set ca_file in the profile."));
+        break;
+    default:
+        break;
+    }
+}
+
+/* A finished attempt: deliver, or schedule another attempt. */
+static void attempt_done(struct http_engine *e, struct http_request *req, CURLcode rc)
+{
+    curl_multi_remove_handle(e->multi, req->easy);
+    e->active--;
+    long status = 0;
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &status);
+    char *ct = NULL;
+    if (rc == CURLE_OK && curl_easy_getinfo(req->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK &&
+        ct)
+        req->content_type = xstrdup(ct);
+    req->status = status;
+    int64_t took = util_now_ms() - req->started_ms;
+    if (rc == CURLE_OK)
+        log_printf("%s %s -> %ld (%lld ms, %zu bytes, attempt %d)", req->method, req->url,
+                   status, (long long)took, req->resp.len, req->attempts);
+    else
+        log_printf("%s %s -> failed: %s (%lld ms, attempt %d)", req->method, req->url,
+                   req->errbuf[0] ? req->errbuf : curl_easy_strerror(rc), (long long)took,
+                   req->attempts);
+
+    bool again = req->retry && req->attempts < req->settings.max_attempts &&
+                 (rc == CURLE_OK ? status_retryable(status) : curl_retryable(rc));
+    long delay = 0;
+    if (again) {
+        long base = req->settings.backoff_ms;
+        for (int i = 1; i < req->attempts && base < req->settings.backoff_max_ms; i++)
+            base *= 2;
+        if (base > req->settings.backoff_max_ms)
+            base = req->settings.backoff_max_ms;
+        delay = (long)((double)base * jitter(e));
+        curl_off_t after = -1;
+        if (rc == CURLE_OK && curl_easy_getinfo(req->easy, CURLINFO_RETRY_AFTER, &after) ==
+                                  CURLE_OK && after >= 0) {
+            if (after * 1000 > MAX_RETRY_AFTER_MS) {
+                log_printf("the server asks to retry after %lld s: not waiting", (long long)after);
+                again = false;
+            } else if (after * 1000 > delay) {
+                delay = (long)after * 1000;
+            }
+        }
+    }
+    if (again) {
+        log_printf("%s %s: retrying in %ld ms", req->method, req->url, delay);
+        req->state = REQ_WAITING;
+        req->due_ms = util_now_ms() + delay;
+        return;
+    }
+    if (rc != CURLE_OK)
+        transport_error(req, rc);
+    req->state = REQ_DONE;
+}
+
+bool http_busy(const struct http_engine *e)
+{
+    return e->head != NULL;
+}
+
+/* Milliseconds until the engine needs attention without network activity (-1: none). */
+static long next_deadline(struct http_engine *e)
+{
+    long ms = -1;
+    int64_t now = util_now_ms();
+    for (struct http_request *r = e->head; r; r = r->next) {
+        long d = -1;
+        if (r->state == REQ_DONE)
+            d = 0;
+        else if (r->state == REQ_WAITING)
+            d = r->due_ms > now ? (long)(r->due_ms - now) : 0;
+        if (d >= 0 && (ms < 0 || d < ms))
+            ms = d;
+    }
+    return ms;
+}
+
+int http_wait(struct http_engine *e, int extra_fd, int max_ms)
+{
+    long ms = next_deadline(e);
+    long curl_ms = -1;
+    if (e->active && curl_multi_timeout(e->multi, &curl_ms) == CURLM_OK && curl_ms >= 0 &&
+        (ms < 0 || curl_ms < ms))
+        ms = curl_ms;
+    if (max_ms >= 0 && (ms < 0 || max_ms < ms))
+        ms = max_ms;
+    if (ms < 0) /* curl_multi_poll needs a bound; the caller loops */
+        ms = 60000;
+    struct curl_waitfd fd = {.fd = extra_fd, .events = CURL_WAIT_POLLIN, .revents = 0};
+    int n = 0;
+    curl_multi_poll(e->multi, extra_fd >= 0 ? &fd : NULL, extra_fd >= 0 ? 1u : 0u, (int)ms, &n);
+    return extra_fd >= 0 && fd.revents != 0;
+}
+
+void http_dispatch(struct http_engine *e)
+{
+    int running = 0;
+    if (e->active)
+        curl_multi_perform(e->multi, &running);
+    CURLMsg *msg;
+    int left;
+    while ((msg = curl_multi_info_read(e->multi, &left))) {
+        if (msg->msg != CURLMSG_DONE)
+            continue;
+        struct http_request *req = NULL;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&req);
+        attempt_done(e, req, msg->data.result);
+    }
+    int64_t now = util_now_ms();
+    bool restarted = false;
+    for (struct http_request *r = e->head; r; r = r->next) {
+        if (r->state == REQ_WAITING && r->due_ms <= now) {
+            start_attempt(e, r);
+            restarted = true;
+        }
+    }
+    if (restarted)
+        curl_multi_perform(e->multi, &running);
+    /* deliver one at a time: a callback may submit or cancel other requests */
+    for (;;) {
+        struct http_request *r = e->head;
+        while (r && r->state != REQ_DONE)
+            r = r->next;
+        if (!r)
+            break;
+        unlink_req(e, r);
+        r->state = REQ_NEW;
+        r->done(r, r->ud);
+    }
+}
+
+void http_pump(struct http_engine *e)
+{
+    while (http_busy(e)) {
+        http_wait(e, -1, -1);
+        http_dispatch(e);
+    }
+}

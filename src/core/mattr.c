@@ -1,0 +1,504 @@
+/* mattr.c: the MATTR VII Management API backend (environments, tenants, clients). */
+#include "config.h"
+
+#include "core/mattr.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/auth.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/log.h"
+
+/* ------------------------------------------------------------------ kinds */
+
+static const struct api_field environment_fields[] = {
+    {"name", N_("NAME"), FIELD_TABLE},
+    {"region.name", N_("REGION"), FIELD_TABLE},
+    {"domain", N_("DOMAIN"), FIELD_TABLE},
+    {"deploymentModel", N_("DEPLOYMENT"), FIELD_TABLE},
+    {"id", N_("ID"), 0},
+    {"authorizationServerDomain", N_("AUTH SERVER"), 0},
+    {"region.id", N_("REGION ID"), 0},
+    {"region.displayName", N_("REGION NAME"), 0},
+};
+
+static const struct api_kind_def environments = {
+    .name = "environments",
+    .singular = N_("environment"),
+    .fields = environment_fields,
+    .nfields = ARRAY_SIZE(environment_fields),
+    .id_field = 4,
+    .ops = API_OP_LIST,
+};
+
+static const struct api_field tenant_fields[] = {
+    {"name", N_("NAME"), FIELD_TABLE},
+    {"subdomain", N_("SUBDOMAIN"), FIELD_TABLE},
+    {"environment.name", N_("ENVIRONMENT"), FIELD_TABLE},
+    {"id", N_("ID"), FIELD_TABLE},
+    {"environment.id", N_("ENVIRONMENT ID"), 0},
+    {"environment.region.name", N_("REGION"), 0},
+    {"permissions", N_("PERMISSIONS"), 0},
+    {"client.clientId", N_("CLIENT ID"), 0},
+    {"client.clientSecret", N_("CLIENT SECRET"), FIELD_SECRET},
+};
+
+static const struct api_input tenant_inputs[] = {
+    {"name", "name", "NAME", N_("the tenant's display name (default: the subdomain)"), 0},
+    {"subdomain", "subdomain", "LABEL",
+     N_("the subdomain label: lower-case letters, digits and '-'"), INPUT_REQUIRED},
+    {"environment", "environment", "ID", N_("the environment to create it in (its ID)"),
+     INPUT_REQUIRED},
+};
+
+static const struct api_kind_def tenants = {
+    .name = "tenants",
+    .singular = N_("tenant"),
+    .fields = tenant_fields,
+    .nfields = ARRAY_SIZE(tenant_fields),
+    .id_field = 3,
+    .inputs = tenant_inputs,
+    .ninputs = ARRAY_SIZE(tenant_inputs),
+    .ops = API_OP_LIST | API_OP_GET | API_OP_CREATE | API_OP_DELETE,
+};
+
+static const struct api_field client_fields[] = {
+    {"name", N_("NAME"), FIELD_TABLE},
+    {"roles", N_("ROLES"), FIELD_TABLE},
+    {"clientId", N_("CLIENT ID"), FIELD_TABLE},
+    {"permissions", N_("PERMISSIONS"), 0},
+    {"clientSecret", N_("CLIENT SECRET"), FIELD_SECRET},
+};
+
+static const struct api_input client_inputs[] = {
+    {"name", "name", "NAME", N_("the client's name"), INPUT_REQUIRED | INPUT_UPDATE},
+    {"roles", "role", "ROLE",
+     N_("admin, issuer, verifier, dts-provider, dts-consumer or auditor; repeat for several"),
+     INPUT_REQUIRED | INPUT_MULTI | INPUT_UPDATE},
+};
+
+static const struct api_kind_def clients = {
+    .name = "clients",
+    .singular = N_("client"),
+    .fields = client_fields,
+    .nfields = ARRAY_SIZE(client_fields),
+    .id_field = 2,
+    .parent = "tenants",
+    .inputs = client_inputs,
+    .ninputs = ARRAY_SIZE(client_inputs),
+    .ops = API_OP_LIST | API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE,
+};
+
+static const struct api_kind_def *const mattr_kinds[] = {&environments, &tenants, &clients};
+
+/* ------------------------------------------------------------------ session */
+
+struct api_impl {
+    struct http_engine *engine;
+    struct auth *auth;
+    char *base; /* the API URL without a trailing slash */
+    struct http_settings http;
+    char *ca_file;
+};
+
+static struct api_impl *mattr_open(struct http_engine *e, const struct profile *p,
+                                   const char *secret, struct tn_error *err)
+{
+    if (!http_url_allowed(p->url, err) || !http_url_allowed(p->auth_url, err)) {
+        err_prefix(err, _("profile \"%s\""), p->name);
+        return NULL;
+    }
+    struct api_impl *m = xcalloc(1, sizeof(*m));
+    m->engine = e;
+    m->base = xstrdup(p->url);
+    size_t n = strlen(m->base);
+    while (n && m->base[n - 1] == '/')
+        m->base[--n] = '\0';
+    m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
+    if (p->ca_file)
+        m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
+    struct auth_config ac = {
+        .profile = p->name,
+        .token_url = p->auth_url,
+        .audience = p->audience,
+        .client_id = p->client_id,
+        .client_secret = secret,
+        .http = m->http,
+    };
+    m->auth = auth_new(e, &ac);
+    return m;
+}
+
+static void mattr_close(struct api_impl *m)
+{
+    auth_free(m->auth);
+    free(m->base);
+    free(m->ca_file);
+    free(m);
+}
+
+static int64_t mattr_token_expiry(const struct api_impl *m)
+{
+    return auth_token_expiry(m->auth);
+}
+
+static void mattr_cancel(struct api_impl *m, struct http_request *req)
+{
+    auth_cancel(m->auth, req);
+}
+
+/* ------------------------------------------------------------------ requests */
+
+/* Append s %-encoded as one path segment or query value (RFC 3986 unreserved kept). */
+static void add_escaped(struct strbuf *sb, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            sb_addc(sb, (char)*p);
+        } else {
+            sb_addc(sb, '%');
+            sb_addc(sb, hex[*p >> 4]);
+            sb_addc(sb, hex[*p & 15]);
+        }
+    }
+}
+
+/* The URL of a kind's collection (or of one object when id is set). */
+static char *object_url(const struct api_impl *m, const struct api_target *t, const char *id)
+{
+    struct strbuf sb = SB_INIT;
+    sb_adds(&sb, m->base);
+    if (t->kind == &clients) {
+        sb_adds(&sb, "/v1/tenants/");
+        add_escaped(&sb, t->parent ? t->parent : "");
+        sb_adds(&sb, "/clients");
+    } else {
+        sb_addf(&sb, "/v1/%s", t->kind->name);
+    }
+    if (id) {
+        sb_addc(&sb, '/');
+        add_escaped(&sb, id);
+    }
+    return sb_steal(&sb);
+}
+
+static void on_done(struct http_request *req, void *ud);
+
+/* A request ready for the API: JSON in and out. */
+static struct http_request *request_new(struct api_impl *m, const char *method, const char *url)
+{
+    struct http_request *req = http_request_new(method, url, &m->http);
+    http_request_header(req, "Accept: application/json", false);
+    return req;
+}
+
+/* Send req for call through the token layer. */
+static struct http_request *send(struct api_impl *m, struct api_call *call,
+                                 struct http_request *req)
+{
+    auth_submit(m->auth, req, on_done, call);
+    return req;
+}
+
+/* Attach a JSON body (consumed). */
+static void set_json_body(struct http_request *req, cJSON *body)
+{
+    char *text = json_print(body);
+    http_request_body(req, text, strlen(text), "application/json", false);
+    free(text);
+    cJSON_Delete(body);
+}
+
+static struct http_request *mattr_list(struct api_impl *m, struct api_call *call,
+                                       const struct api_target *t, const char *next, int limit)
+{
+    char *base = object_url(m, t, NULL);
+    struct strbuf url = SB_INIT;
+    sb_addf(&url, "%s?limit=%d", base, limit);
+    if (next) {
+        sb_adds(&url, "&cursor=");
+        add_escaped(&url, next);
+    }
+    free(base);
+    struct http_request *req = request_new(m, "GET", sb_str(&url));
+    sb_free(&url);
+    return send(m, call, req);
+}
+
+static struct http_request *mattr_get(struct api_impl *m, struct api_call *call,
+                                      const struct api_target *t)
+{
+    char *url = object_url(m, t, t->id);
+    struct http_request *req = request_new(m, "GET", url);
+    free(url);
+    return send(m, call, req);
+}
+
+static struct http_request *mattr_remove(struct api_impl *m, struct api_call *call,
+                                         const struct api_target *t)
+{
+    char *url = object_url(m, t, t->id);
+    struct http_request *req = request_new(m, "DELETE", url);
+    free(url);
+    return send(m, call, req);
+}
+
+/* The request body of a tenant create or a client create or update. */
+static cJSON *input_body(const struct api_target *t, const struct api_values *in)
+{
+    cJSON *body = json_new_object();
+    if (t->kind == &tenants) {
+        if (api_values_get(in, "name", 0))
+            json_add_string(body, "name", api_values_get(in, "name", 0));
+        json_add_string(body, "subdomain", api_values_get(in, "subdomain", 0));
+        json_add_string(body, "environmentId", api_values_get(in, "environment", 0));
+        return body;
+    }
+    if (api_values_get(in, "name", 0))
+        json_add_string(body, "name", api_values_get(in, "name", 0));
+    size_t nroles = api_values_count(in, "roles");
+    if (nroles) {
+        cJSON *roles = json_new_array();
+        for (size_t i = 0; i < nroles; i++)
+            json_append(roles, json_new_string(api_values_get(in, "roles", i)));
+        json_add(body, "roles", roles);
+    }
+    return body;
+}
+
+/* Check in against the kind's inputs: known keys, required ones present on create, no
+ * repeats of a single-valued one. */
+static bool input_check(const struct api_target *t, const struct api_values *in, bool create,
+                        struct tn_error *err)
+{
+    const struct api_kind_def *k = t->kind;
+    for (size_t i = 0; i < in->n; i++) {
+        const struct api_input *def = NULL;
+        for (size_t d = 0; d < k->ninputs; d++)
+            if (!strcmp(k->inputs[d].key, in->v[i].key))
+                def = &k->inputs[d];
+        if (!def || (!create && !(def->flags & INPUT_UPDATE))) {
+            err_set(err, ST_USAGE, _("%s cannot be set on %s"), in->v[i].key, k->name);
+            return false;
+        }
+        if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
+            err_set(err, ST_USAGE, _("%s is given more than once"), def->key);
+            return false;
+        }
+    }
+    for (size_t d = 0; create && d < k->ninputs; d++) {
+        if ((k->inputs[d].flags & INPUT_REQUIRED) && !api_values_count(in, k->inputs[d].key)) {
+            err_set(err, ST_USAGE, _("a new %s needs %s"), _(k->singular), k->inputs[d].key);
+            return false;
+        }
+    }
+    if (!create && !in->n) {
+        err_set(err, ST_USAGE, _("nothing to change"));
+        return false;
+    }
+    return true;
+}
+
+static struct http_request *mattr_create(struct api_impl *m, struct api_call *call,
+                                         const struct api_target *t,
+                                         const struct api_values *in, struct tn_error *err)
+{
+    if (!input_check(t, in, true, err))
+        return NULL;
+    char *url = object_url(m, t, NULL);
+    struct http_request *req = request_new(m, "POST", url);
+    free(url);
+    set_json_body(req, input_body(t, in));
+    return send(m, call, req);
+}
+
+static struct http_request *mattr_update(struct api_impl *m, struct api_call *call,
+                                         const struct api_target *t,
+                                         const struct api_values *in, struct tn_error *err)
+{
+    if (!input_check(t, in, false, err))
+        return NULL;
+    char *url = object_url(m, t, t->id);
+    struct http_request *req = request_new(m, "PUT", url);
+    free(url);
+    set_json_body(req, input_body(t, in));
+    return send(m, call, req);
+}
+
+/* ------------------------------------------------------------------ responses */
+
+/* The class of an HTTP error status. */
+static enum status_code status_class(long status)
+{
+    switch (status) {
+    case 400:
+    case 409:
+    case 422:
+        return ST_INVALID;
+    case 401:
+    case 403:
+        return ST_AUTH;
+    case 404:
+        return ST_NOT_FOUND;
+    default:
+        return status == 429 || status >= 500 ? ST_NETWORK : ST_OTHER;
+    }
+}
+
+/* An error from a non-2xx response: {code, type?, message, details[]} or bare text. */
+static void response_error(struct http_request *req, const struct api_kind_def *kind,
+                           struct tn_error *err)
+{
+    long status = http_status(req);
+    size_t len;
+    const char *body = http_body(req, &len);
+    cJSON *j = json_parse(body, len);
+    const char *code = j ? json_get_string(j, "code") : NULL;
+    const char *message = j ? json_get_string(j, "message") : NULL;
+    struct strbuf sb = SB_INIT;
+    if (message)
+        sb_adds(&sb, message);
+    else if (!j && len && len <= 200 && !memchr(body, '<', len))
+        sb_add(&sb, body, strcspn(body, "\r\n")); /* a bare-text body such as "Unauthorized" */
+    else
+        sb_addf(&sb, _("HTTP %ld"), status);
+    const cJSON *details = j ? json_get_array(j, "details") : NULL, *d;
+    cJSON_ArrayForEach(d, details)
+    {
+        const char *param = json_get_string(d, "param");
+        const char *msg = json_get_string(d, "msg");
+        if (param && msg)
+            sb_addf(&sb, "; %s %s", param, msg);
+        else if (msg)
+            sb_addf(&sb, "; %s", msg);
+    }
+    err->http_status = status;
+    free(err->api_code);
+    err->api_code = code ? xstrdup(code) : NULL;
+    err_set(err, status_class(status), "%s %s: %s", http_method(req), http_url(req),
+            sb_str(&sb));
+    sb_free(&sb);
+    cJSON_Delete(j);
+    switch (status) {
+    case 401:
+        err_hint(err, _("The API refused the token even after renewing it: check the "
+                        "profile's audience and that its client may use this API."));
+        break;
+    case 403:
+        err_hint(err, _("The profile's client lacks the permission for this operation."));
+        break;
+    case 404:
+        err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
+                 _(kind->singular), kind->parent ? kind->parent : kind->name);
+        break;
+    case 429:
+    case 502:
+    case 503:
+    case 504:
+        err_hint(err, _("The server is busy or failing; tenantry already retried. Try again "
+                        "later."));
+        break;
+    default:
+        break;
+    }
+}
+
+/* Parse a 2xx body as a JSON object or array; NULL with err set otherwise. */
+static cJSON *response_json(struct http_request *req, struct tn_error *err)
+{
+    size_t len;
+    const char *body = http_body(req, &len);
+    cJSON *j = json_parse(body, len);
+    if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
+        cJSON_Delete(j);
+        err->http_status = http_status(req);
+        err_set(err, ST_NETWORK, _("%s %s: the server sent a response that is not JSON"),
+                http_method(req), http_url(req));
+        err_hint(err, _("Check that the profile's url points at the API; try again."));
+        return NULL;
+    }
+    return j;
+}
+
+/* Turn a list response into a page: {data: [...], nextCursor?}. */
+static bool parse_page(const cJSON *j, const struct api_kind_def *kind, struct page *page,
+                       struct tn_error *err)
+{
+    const cJSON *data = json_get_array(j, "data"), *item;
+    if (!data) {
+        err_set(err, ST_NETWORK, _("the server's list has no \"data\" array"));
+        return false;
+    }
+    cJSON_ArrayForEach(item, data)
+    {
+        if (cJSON_IsObject(item))
+            model_page_add(page, model_row_from_json(kind, item, false));
+    }
+    const char *next = json_get_string(j, "nextCursor");
+    /* the end: a missing cursor or an empty page */
+    if (next && *next && cJSON_GetArraySize(data) > 0)
+        page->next = xstrdup(next);
+    return true;
+}
+
+/* Every finished request: interpret the status and the body for the call's operation. */
+static void on_done(struct http_request *req, void *ud)
+{
+    struct api_call *call = ud;
+    const struct api_kind_def *kind = api_call_kind(call);
+    enum api_op op = api_call_op(call);
+    struct tn_error err = {0};
+    long status = http_status(req);
+    struct page page = {0};
+    struct row *row = NULL;
+
+    if (http_error(req)->code != ST_OK) {
+        err_copy(&err, http_error(req));
+    } else if (op == API_OP_DELETE && status == 404 && http_attempts(req) > 1) {
+        log_printf("DELETE %s: 404 after a retry, so an earlier attempt deleted it",
+                   http_url(req));
+    } else if (status < 200 || status > 299) {
+        response_error(req, kind, &err);
+    } else if (op != API_OP_DELETE) {
+        cJSON *j = response_json(req, &err);
+        if (j && op == API_OP_LIST)
+            parse_page(j, kind, &page, &err);
+        else if (cJSON_IsObject(j))
+            row = model_row_from_json(kind, j, true);
+        else if (j)
+            err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
+                    http_method(req), http_url(req));
+        /* a create (and, per the document, an update) response holds a new secret */
+        if (op == API_OP_CREATE || op == API_OP_UPDATE)
+            json_delete_wiped(j);
+        else
+            cJSON_Delete(j);
+    }
+    http_request_free(req);
+    if (op == API_OP_DELETE)
+        api_call_done(call, &err);
+    else if (op == API_OP_LIST)
+        api_call_page(call, &page, &err);
+    else
+        api_call_row(call, row, &err);
+    err_clear(&err);
+}
+
+const struct api_backend mattr_backend = {
+    .name = "mattr",
+    .kinds = mattr_kinds,
+    .nkinds = ARRAY_SIZE(mattr_kinds),
+    .open = mattr_open,
+    .close = mattr_close,
+    .list = mattr_list,
+    .get = mattr_get,
+    .create = mattr_create,
+    .update = mattr_update,
+    .remove = mattr_remove,
+    .cancel = mattr_cancel,
+    .token_expiry = mattr_token_expiry,
+};

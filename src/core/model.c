@@ -1,0 +1,173 @@
+/* model.c: rows copied out of the server's JSON, and pages of rows. */
+#include "config.h"
+
+#include "core/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/util.h"
+
+/* The item at a dotted path ("environment.name") under obj, or NULL. */
+static cJSON *find_item(cJSON *obj, const char *path)
+{
+    const char *p = path;
+    while (obj && cJSON_IsObject(obj)) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        cJSON *child = NULL;
+        cJSON_ArrayForEach(child, obj)
+        {
+            if (child->string && strlen(child->string) == n && !memcmp(child->string, p, n))
+                break;
+        }
+        if (!dot)
+            return child;
+        obj = child;
+        p = dot + 1;
+    }
+    return NULL;
+}
+
+/* find_item for a read-only tree. */
+static const cJSON *lookup(const cJSON *obj, const char *path)
+{
+    union {
+        const cJSON *c;
+        cJSON *m;
+    } u = {.c = obj};
+    return find_item(u.m, path);
+}
+
+/* A field's value as text: strings as they are, numbers and booleans printed, arrays of
+ * strings joined with ",", anything else "". */
+static char *value_text(const cJSON *item)
+{
+    if (cJSON_IsString(item))
+        return xstrdup(item->valuestring);
+    if (cJSON_IsBool(item))
+        return xstrdup(cJSON_IsTrue(item) ? "true" : "false");
+    if (cJSON_IsNumber(item)) {
+        char *s = json_print(item);
+        return s;
+    }
+    if (cJSON_IsArray(item)) {
+        struct strbuf sb = SB_INIT;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, item)
+        {
+            if (!cJSON_IsString(e))
+                continue;
+            if (sb.len)
+                sb_addc(&sb, ',');
+            sb_adds(&sb, e->valuestring);
+        }
+        return sb_steal(&sb);
+    }
+    return xstrdup("");
+}
+
+/* Remove the item at path from a copy of obj. */
+static void detach_path(cJSON *obj, const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    cJSON *parent = obj;
+    if (dot) {
+        char *head = xstrndup(path, (size_t)(dot - path));
+        parent = find_item(obj, head);
+        free(head);
+    }
+    if (!cJSON_IsObject(parent))
+        return;
+    cJSON *gone = cJSON_DetachItemFromObjectCaseSensitive(parent, dot ? dot + 1 : path);
+    if (gone && cJSON_IsString(gone))
+        util_wipe(gone->valuestring, strlen(gone->valuestring));
+    cJSON_Delete(gone);
+}
+
+struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj,
+                                bool keep_secret_in_raw)
+{
+    struct row *row = xcalloc(1, sizeof(*row));
+    bool has_secret = false;
+    row->def = def;
+    row->values = xcalloc(def->nfields, sizeof(*row->values));
+    for (size_t i = 0; i < def->nfields; i++) {
+        const cJSON *item = lookup(obj, def->fields[i].path);
+        if (def->fields[i].flags & FIELD_SECRET) {
+            row->values[i] = xstrdup("");
+            if (cJSON_IsString(item)) {
+                util_free_secret(row->secret);
+                row->secret = xstrdup(item->valuestring);
+                has_secret = true;
+            }
+            continue;
+        }
+        row->values[i] = value_text(item);
+    }
+    if (has_secret && !keep_secret_in_raw) {
+        cJSON *copy = cJSON_Duplicate(obj, 1);
+        if (!copy)
+            die("out of memory");
+        for (size_t i = 0; i < def->nfields; i++)
+            if (def->fields[i].flags & FIELD_SECRET)
+                detach_path(copy, def->fields[i].path);
+        row->raw = json_print(copy);
+        cJSON_Delete(copy);
+    } else {
+        row->raw = json_print(obj);
+    }
+    return row;
+}
+
+const char *model_row_id(const struct row *row)
+{
+    return row->values[row->def->id_field];
+}
+
+int model_field_index(const struct api_kind_def *def, const char *path)
+{
+    for (size_t i = 0; i < def->nfields; i++)
+        if (!strcmp(def->fields[i].path, path))
+            return (int)i;
+    return -1;
+}
+
+const char *model_row_get(const struct row *row, const char *path)
+{
+    int i = model_field_index(row->def, path);
+    return i < 0 ? NULL : row->values[i];
+}
+
+void model_row_free(struct row *row)
+{
+    if (!row)
+        return;
+    for (size_t i = 0; i < row->def->nfields; i++)
+        free(row->values[i]);
+    free(row->values);
+    if (row->secret) {
+        util_free_secret(row->secret);
+        util_free_secret(row->raw); /* it may hold the secret too */
+    } else {
+        free(row->raw);
+    }
+    free(row);
+}
+
+void model_page_add(struct page *page, struct row *row)
+{
+    page->rows = xreallocarray(page->rows, page->n + 1, sizeof(*page->rows));
+    page->rows[page->n++] = row;
+}
+
+void model_page_clear(struct page *page)
+{
+    for (size_t i = 0; i < page->n; i++)
+        model_row_free(page->rows[i]);
+    free(page->rows);
+    free(page->next);
+    *page = (struct page){0};
+}

@@ -1,0 +1,80 @@
+/* model.h: rows copied out of the server's JSON, and pages of rows. Owns its copies. */
+#ifndef TENANTRY_MODEL_H
+#define TENANTRY_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+/* A field of a resource kind: where it sits in the server's JSON and how it is shown. */
+struct api_field {
+    const char *path;   /* "name", "environment.name"; an array of strings is joined with "," */
+    const char *header; /* column header, N_() marked */
+    unsigned flags;     /* FIELD_* */
+};
+#define FIELD_TABLE 1u  /* one of the columns a table shows by default */
+#define FIELD_SECRET 2u /* a secret: never in a row's values, kept in row->secret only */
+
+/* An input a create or update takes, e.g. --name or --role. */
+struct api_input {
+    const char *key;  /* "name", "subdomain", "environment", "roles" */
+    const char *flag; /* the command-line option without "--": "role" for "roles" */
+    const char *arg;  /* the option's argument name in --help: "NAME" */
+    const char *help; /* N_() marked, for --help */
+    unsigned flags;   /* INPUT_* */
+};
+#define INPUT_REQUIRED 1u /* required on create */
+#define INPUT_MULTI 2u    /* may be given more than once (a list) */
+#define INPUT_UPDATE 4u   /* accepted by update */
+
+enum api_op { API_OP_LIST = 1u, API_OP_GET = 2u, API_OP_CREATE = 4u, API_OP_UPDATE = 8u,
+              API_OP_DELETE = 16u };
+
+/* A resource kind of a backend: its names, fields, inputs and operations. */
+struct api_kind_def {
+    const char *name;     /* "tenants", as on the command line */
+    const char *singular; /* N_("tenant") */
+    const struct api_field *fields;
+    size_t nfields;
+    size_t id_field;      /* index of the identifying field */
+    const char *parent;   /* kind name whose ID scopes this one ("tenants"), or NULL */
+    const struct api_input *inputs;
+    size_t ninputs;
+    unsigned ops;         /* API_OP_* */
+};
+
+/* One object: a value per field (never NULL, "" when absent), the object's JSON as the
+ * server sent it (compact), and a secret the server returned once (create), else NULL. */
+struct row {
+    const struct api_kind_def *def;
+    char **values;
+    char *raw;
+    char *secret;
+};
+
+/* A page of rows and the opaque token of the next page (NULL at the end). */
+struct page {
+    struct row **rows;
+    size_t n;
+    char *next;
+};
+
+/* Copy obj's fields into a new row of kind def; the secret field (if any) goes to row->secret
+ * and is removed from raw's copy only when keep_secret_in_raw is false. */
+struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj,
+                                bool keep_secret_in_raw);
+/* The row's identifying value. */
+const char *model_row_id(const struct row *row);
+/* The value of the field named path, or NULL when the kind has no such field. */
+const char *model_row_get(const struct row *row, const char *path);
+/* Free a row, wiping its secret and (when it held one) its raw JSON. NULL is fine. */
+void model_row_free(struct row *row);
+/* Append row to page (taking ownership). */
+void model_page_add(struct page *page, struct row *row);
+/* Free the rows and the token and reset page to empty. */
+void model_page_clear(struct page *page);
+/* The field index of path in def, or -1. */
+int model_field_index(const struct api_kind_def *def, const char *path);
+
+#endif

@@ -1,0 +1,69 @@
+/* profile.h: the profiles file (libconfig): load, validate, change, atomic save. */
+#ifndef TENANTRY_PROFILE_H
+#define TENANTRY_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/status.h"
+
+#define PROFILE_DEFAULT_PAGE_SIZE 100
+#define PROFILE_DEFAULT_TIMEOUT 30 /* seconds, for a whole request */
+
+/* One profile: where the API is and how to authenticate. Strings are NULL when unset. */
+struct profile {
+    char *name;
+    char *api;                   /* "mattr" (the default when absent) */
+    char *url;                   /* API base URL, e.g. https://tenant.vii.au01.mattr.global */
+    char *auth_url;              /* token endpoint */
+    char *audience;
+    char *client_id;
+    char *client_secret;         /* inline secret (file must be 0600) */
+    char *client_secret_env;     /* name of an environment variable holding it */
+    char *client_secret_command; /* a shell command printing it */
+    char *ca_file;
+    bool readonly;
+    bool production;
+    int page_size;               /* 1..1000 */
+    int timeout;                 /* seconds, 1..3600 */
+};
+
+/* The profiles file as loaded: its path, the profiles and the default's name. */
+struct profile_set {
+    char *path;
+    bool exists;          /* false when the file is not there yet */
+    struct profile *v;
+    size_t n;
+    char *default_name;   /* NULL when unset */
+    void *cfg;            /* the libconfig tree, so a save keeps settings it does not know */
+};
+
+/* $XDG_CONFIG_HOME/tenantry/config, else $HOME/.config/tenantry/config (new string). */
+char *profile_default_path(void);
+/* Load and validate path (a missing file gives an empty set). False with err set on a parse
+ * error (file and line), an invalid profile (names profile and field), or an inline secret
+ * in a file others can read (with the chmod 600 hint). */
+bool profile_load(const char *path, struct profile_set *set, struct tn_error *err);
+/* Check one profile's fields; false with err naming the profile and the field. */
+bool profile_validate(const struct profile *p, struct tn_error *err);
+/* The profile called name, or NULL. */
+const struct profile *profile_find(const struct profile_set *set, const char *name);
+/* The default profile: default_profile, else the only one; NULL with err set otherwise. */
+const struct profile *profile_default(const struct profile_set *set, struct tn_error *err);
+/* Add a copy of p (validated, name unused). */
+bool profile_add(struct profile_set *set, const struct profile *p, struct tn_error *err);
+/* Remove the profile called name (and the default mark if it pointed there). */
+bool profile_remove(struct profile_set *set, const char *name, struct tn_error *err);
+/* Make name the default profile. */
+bool profile_set_default(struct profile_set *set, const char *name, struct tn_error *err);
+/* Write the set to set->path atomically: a 0600 temp file in the same folder, fsync, the
+ * old file kept as "config~", rename, fsync of the folder. On failure nothing changes. */
+bool profile_save(struct profile_set *set, struct tn_error *err);
+/* Deep-copy a profile into dst. */
+void profile_copy(struct profile *dst, const struct profile *src);
+/* Free a profile's strings (wiping the inline secret). */
+void profile_free(struct profile *p);
+/* Free everything the set holds. */
+void profile_set_free(struct profile_set *set);
+
+#endif

@@ -1,0 +1,59 @@
+/* options.c: the global options every command (and the console) takes. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "core/intl.h"
+#include "core/util.h"
+#include "options.h"
+
+const struct option options_long[] = {
+    {"config", required_argument, NULL, 'c'},
+    {"profile", required_argument, NULL, 'p'},
+    {"output", required_argument, NULL, 'o'},
+    {"log", required_argument, NULL, OPT_LOG},
+    {"readonly", no_argument, NULL, OPT_READONLY},
+    {"demo", no_argument, NULL, OPT_DEMO},
+    {NULL, 0, NULL, 0},
+};
+const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
+
+bool options_apply(struct options *o, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'c':
+        o->config = arg;
+        return true;
+    case 'p':
+        o->profile = arg;
+        return true;
+    case 'o':
+        o->output = arg;
+        return true;
+    case OPT_LOG:
+        o->log = arg;
+        return true;
+    case OPT_READONLY:
+        o->readonly = true;
+        return true;
+    case OPT_DEMO:
+        o->demo = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void options_help(FILE *f)
+{
+    fputs(_("Global options (anywhere on the line):\n"
+            "  -p, --profile NAME   use profile NAME (default: default_profile in the config)\n"
+            "  -c, --config FILE    the profiles file (default:\n"
+            "                       $XDG_CONFIG_HOME/tenantry/config)\n"
+            "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
+            "      --readonly       refuse every create, update and delete\n"
+            "      --demo           run against a throwaway local sandbox with seeded data\n"
+            "      --log FILE       append a debug log (requests, statuses, timings; never\n"
+            "                       secrets or tokens) to FILE\n"),
+          f);
+}

@@ -1,0 +1,32 @@
+/* options.h: the global options every command (and the console) takes, wherever they stand. */
+#ifndef TENANTRY_OPTIONS_H
+#define TENANTRY_OPTIONS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+/* What the global options said. */
+struct options {
+    const char *config;  /* -c FILE */
+    const char *profile; /* -p NAME */
+    const char *output;  /* -o FORMAT */
+    const char *log;     /* --log FILE */
+    bool readonly;       /* --readonly */
+    bool demo;           /* --demo */
+};
+
+/* getopt_long codes of the global options without a short form. */
+enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_FIRST_LOCAL = 0x200 };
+
+/* The short option letters of the global options ("c:p:o:"). */
+#define OPTIONS_SHORT "c:p:o:"
+/* The long global options, NULL-terminated; their count without the terminator. */
+extern const struct option options_long[];
+extern const int options_nlong;
+
+/* Record a global option; false when opt is not one. */
+bool options_apply(struct options *o, int opt, const char *arg);
+/* Print the global options' help lines to f. */
+void options_help(FILE *f);
+
+#endif
