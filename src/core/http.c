@@ -618,6 +618,12 @@ int http_wait(struct http_engine *e, int extra_fd, int max_ms)
 
 void http_dispatch(struct http_engine *e)
 {
+    /* restart due retries first, so that the perform below drives them and any message they
+     * finish with is read in this pass (a message left queued would wait for the next poll) */
+    int64_t now = util_now_ms();
+    for (struct http_request *r = e->head; r; r = r->next)
+        if (r->state == REQ_WAITING && r->due_ms <= now)
+            start_attempt(e, r);
     int running = 0;
     if (e->active)
         curl_multi_perform(e->multi, &running);
@@ -630,16 +636,6 @@ void http_dispatch(struct http_engine *e)
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&req);
         attempt_done(e, req, msg->data.result);
     }
-    int64_t now = util_now_ms();
-    bool restarted = false;
-    for (struct http_request *r = e->head; r; r = r->next) {
-        if (r->state == REQ_WAITING && r->due_ms <= now) {
-            start_attempt(e, r);
-            restarted = true;
-        }
-    }
-    if (restarted)
-        curl_multi_perform(e->multi, &running);
     /* deliver one at a time: a callback may submit or cancel other requests */
     for (;;) {
         struct http_request *r = e->head;

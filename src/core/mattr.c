@@ -399,8 +399,12 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     case 502:
     case 503:
     case 504:
-        err_hint(err, _("The server is busy or failing; tenantry already retried. Try again "
-                        "later."));
+        if (!strcmp(http_method(req), "POST"))
+            err_hint(err, _("The server is busy or failing. A create is never retried "
+                            "automatically: try again later."));
+        else
+            err_hint(err, _("The server is busy or failing (tried %d times): try again later."),
+                     http_attempts(req));
         break;
     default:
         break;

@@ -107,7 +107,7 @@ static int spawn_shell(const char *command, pid_t *pid, int *out)
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+
     posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO); /* both ends are CLOEXEC */
     posix_spawnattr_init(&attr);
     sigset_t none, reset;

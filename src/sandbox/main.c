@@ -42,6 +42,9 @@ static void usage(FILE *out)
             "      --audience A         audience accepted\n"
             "                           (default https://manage.sandbox.tenantry.test)\n"
             "      --token-ttl SECONDS  token lifetime, 1..31536000 (default 86400)\n"
+            "      --expires-in SECONDS the expires_in a token response claims (default: the\n"
+            "                           lifetime); more than --token-ttl mimics a server that\n"
+            "                           revokes tokens early\n"
             "      --plain-401          answer bad bearer tokens with the bare text Unauthorized\n"
             "Data:\n"
             "      --environments N     environments, 1..1000 (default 3)\n"
@@ -102,7 +105,7 @@ static double rate_arg(const char *name, const char *arg)
 }
 
 enum {
-    OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_PLAIN_401,
+    OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_EXPIRES_IN, OPT_PLAIN_401,
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
 };
@@ -115,6 +118,7 @@ static const struct option long_options[] = {
     {"client-secret", required_argument, NULL, OPT_CLIENT_SECRET},
     {"audience", required_argument, NULL, OPT_AUDIENCE},
     {"token-ttl", required_argument, NULL, OPT_TOKEN_TTL},
+    {"expires-in", required_argument, NULL, OPT_EXPIRES_IN},
     {"plain-401", no_argument, NULL, OPT_PLAIN_401},
     {"environments", required_argument, NULL, OPT_ENVIRONMENTS},
     {"tenants", required_argument, NULL, OPT_TENANTS},
@@ -160,6 +164,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_CLIENT_SECRET: o->client_secret = optarg; break;
         case OPT_AUDIENCE: o->audience = optarg; break;
         case OPT_TOKEN_TTL: o->token_ttl = (long)number_arg("--token-ttl", optarg, 1, 31536000); break;
+        case OPT_EXPIRES_IN: o->expires_in = (long)number_arg("--expires-in", optarg, 1, 31536000); break;
         case OPT_PLAIN_401: o->plain_401 = true; break;
         case OPT_ENVIRONMENTS:
             o->environments = (unsigned)number_arg("--environments", optarg, 1, 1000);

@@ -119,7 +119,8 @@ static void token_create(const struct request *req, struct reply *rep)
     char *token = tokens_issue();
     cJSON *body = json_new_object();
     json_add_string(body, "access_token", token);
-    cJSON_AddNumberToObject(body, "expires_in", (double)opts->token_ttl);
+    cJSON_AddNumberToObject(body, "expires_in",
+                            (double)(opts->expires_in ? opts->expires_in : opts->token_ttl));
     json_add_string(body, "token_type", "Bearer");
     util_free_secret(token);
     reply_json(rep, 200, body);

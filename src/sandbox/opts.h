@@ -13,6 +13,7 @@ struct sandbox_opts {
     const char *client_secret;
     const char *audience;
     long token_ttl;            /* seconds */
+    long expires_in;           /* what token responses claim; 0: token_ttl */
     bool plain_401;            /* answer 401 with bare text */
     unsigned environments;
     unsigned long tenants;
