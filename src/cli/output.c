@@ -188,6 +188,10 @@ static void put_json(FILE *f, const char *raw)
         return;
     }
     while (*s) {
+        if ((unsigned char)*s < 0x80) { /* the common case: ASCII runs */
+            s++;
+            continue;
+        }
         size_t n = utf8_seq((const unsigned char *)s, &cp);
         if (n) {
             s += n;

@@ -231,25 +231,29 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     char *next = a->cursor ? xstrdup(a->cursor) : NULL;
     size_t total = 0;
     bool ok = true;
-    do {
-        struct outcome o = {.c = c};
-        api_list(c->session, t, next, limit, on_page, &o);
-        free(next);
-        next = NULL;
+    struct outcome o = {.c = c};
+    api_list(c->session, t, next, limit, on_page, &o);
+    for (;;) {
         if (!wait_call(c, &o)) {
             ok = false;
             break;
         }
-        output_rows(out, o.page.rows, o.page.n);
-        total += o.page.n;
-        next = o.page.next;
-        o.page.next = NULL;
-        model_page_clear(&o.page);
-        if (show_progress && next)
+        struct page page = o.page;
+        free(next);
+        next = page.next ? xstrdup(page.next) : NULL;
+        /* ask for the next page before printing this one: the server works meanwhile */
+        o = (struct outcome){.c = c};
+        bool more = a->all && next;
+        if (more)
+            api_list(c->session, t, next, limit, on_page, &o);
+        output_rows(out, page.rows, page.n);
+        total += page.n;
+        model_page_clear(&page);
+        if (show_progress && more)
             progress(total, t->kind);
-        if (ferror(stdout))
+        if (!more || ferror(stdout))
             break;
-    } while (a->all && next);
+    }
     if (show_progress)
         progress(0, t->kind);
     output_end(out);

@@ -295,6 +295,11 @@ static size_t on_body(char *data, size_t size, size_t n, void *ud)
         req->too_large = true;
         return 0;
     }
+    curl_off_t expect = 0;
+    if (!req->resp.cap &&
+        curl_easy_getinfo(req->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expect) == CURLE_OK &&
+        expect > 0 && (uint64_t)expect <= MAX_BODY)
+        sb_grow(&req->resp, (size_t)expect); /* one allocation for the whole body */
     sb_add(&req->resp, data, len);
     return len;
 }
@@ -402,6 +407,8 @@ static void unlink_req(struct http_engine *e, struct http_request *req)
     req->prev = req->next = NULL;
 }
 
+static void drive(struct http_engine *e);
+
 /* Start the next attempt of req. */
 static void start_attempt(struct http_engine *e, struct http_request *req)
 {
@@ -429,6 +436,7 @@ void http_submit(struct http_engine *e, struct http_request *req, http_done_fn d
         return;
     }
     start_attempt(e, req);
+    drive(e); /* send it now: the server works while the caller does something else */
 }
 
 void http_cancel(struct http_engine *e, struct http_request *req)
@@ -577,6 +585,25 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
     req->state = REQ_DONE;
 }
 
+/* Let curl do what it can now, and record every transfer that finished (callbacks run
+ * later, from http_dispatch). Whoever calls curl_multi_perform must read its messages at once:
+ * a message left queued would wait for the next network event. */
+static void drive(struct http_engine *e)
+{
+    int running = 0;
+    if (e->active)
+        curl_multi_perform(e->multi, &running);
+    CURLMsg *msg;
+    int left;
+    while ((msg = curl_multi_info_read(e->multi, &left))) {
+        if (msg->msg != CURLMSG_DONE)
+            continue;
+        struct http_request *req = NULL;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&req);
+        attempt_done(e, req, msg->data.result);
+    }
+}
+
 bool http_busy(const struct http_engine *e)
 {
     return e->head != NULL;
@@ -618,24 +645,12 @@ int http_wait(struct http_engine *e, int extra_fd, int max_ms)
 
 void http_dispatch(struct http_engine *e)
 {
-    /* restart due retries first, so that the perform below drives them and any message they
-     * finish with is read in this pass (a message left queued would wait for the next poll) */
+    /* restart due retries first, so that drive() sends them at once */
     int64_t now = util_now_ms();
     for (struct http_request *r = e->head; r; r = r->next)
         if (r->state == REQ_WAITING && r->due_ms <= now)
             start_attempt(e, r);
-    int running = 0;
-    if (e->active)
-        curl_multi_perform(e->multi, &running);
-    CURLMsg *msg;
-    int left;
-    while ((msg = curl_multi_info_read(e->multi, &left))) {
-        if (msg->msg != CURLMSG_DONE)
-            continue;
-        struct http_request *req = NULL;
-        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&req);
-        attempt_done(e, req, msg->data.result);
-    }
+    drive(e);
     /* deliver one at a time: a callback may submit or cancel other requests */
     for (;;) {
         struct http_request *r = e->head;

@@ -194,9 +194,13 @@ void sb_free(struct strbuf *sb)
 
 void util_wipe(void *p, size_t n)
 {
+#if HAVE_EXPLICIT_BZERO
+    explicit_bzero(p, n); /* as fast as memset, and never optimised away */
+#else
     volatile unsigned char *v = p;
     while (n--)
         *v++ = 0;
+#endif
 }
 
 void util_free_secret(char *s)
