@@ -202,6 +202,8 @@ static struct option *verb_options(const struct api_kind_def *kind, enum api_op 
 
 /* ------------------------------------------------------------------ running */
 
+static int row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op);
+
 /* Wait for a call; false when it failed (c->err set). */
 static bool wait_call(struct cli *c, struct outcome *o)
 {
@@ -274,7 +276,90 @@ static void print_object(struct cli *c, const struct row *row)
     output_end(out);
 }
 
+/* True when s looks like a UUID (then it is taken as an ID without a lookup). */
+static bool looks_like_uuid(const char *s)
+{
+    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(s) != sizeof(shape) - 1)
+        return false;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == '-' ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
+            return false;
+    return true;
+}
+
+/* Replace *value, a name of a ref kind object (an environment called "au01"), by its ID:
+ * list the kind and match the ID or the name. False with c->err set when none or several
+ * match. *owned receives the new string to free. */
+static bool resolve_ref(struct cli *c, const char *ref, const char **value, char **owned)
+{
+    const struct api_kind_def *kind = api_kind_find(api_backend(c->session), ref);
+    if (!kind || looks_like_uuid(*value))
+        return true;
+    struct api_target t = {.kind = kind};
+    char *next = NULL, *found = NULL;
+    size_t matches = 0;
+    do {
+        struct outcome o = {.c = c};
+        api_list(c->session, &t, next, 1000, on_page, &o);
+        free(next);
+        next = NULL;
+        if (!wait_call(c, &o))
+            return false;
+        for (size_t i = 0; i < o.page.n; i++) {
+            const struct row *r = o.page.rows[i];
+            const char *name = model_row_get(r, "name");
+            if (!strcmp(model_row_id(r), *value) || (name && !strcmp(name, *value))) {
+                matches++;
+                free(found);
+                found = xstrdup(model_row_id(r));
+            }
+        }
+        next = o.page.next;
+        o.page.next = NULL;
+        model_page_clear(&o.page);
+    } while (next);
+    if (matches == 1) {
+        *owned = found;
+        *value = found;
+        return true;
+    }
+    free(found);
+    if (matches)
+        err_set(&c->err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
+                *value);
+    else
+        err_set(&c->err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
+    err_hint(&c->err, _("`%s %s list` shows them."), util_progname(), ref);
+    return false;
+}
+
 static int run_row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op)
+{
+    char *owned[8] = {NULL};
+    size_t nowned = 0;
+    for (size_t i = 0; i < a->nvalues; i++) {
+        for (size_t d = 0; d < t->kind->ninputs; d++) {
+            const struct api_input *in = &t->kind->inputs[d];
+            if (!in->ref || strcmp(in->key, a->values[i].key) || nowned == ARRAY_SIZE(owned))
+                continue;
+            bool ok = resolve_ref(c, in->ref, &a->values[i].value, &owned[nowned]);
+            nowned += owned[nowned] != NULL;
+            if (!ok) {
+                while (nowned)
+                    free(owned[--nowned]);
+                return (int)c->err.code;
+            }
+        }
+    }
+    int rc = row_op(c, a, t, op);
+    while (nowned)
+        free(owned[--nowned]);
+    return rc;
+}
+
+/* Send a get, create or update and print the object it answers with. */
+static int row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op)
 {
     struct outcome o = {.c = c};
     struct api_values in = {a->values, a->nvalues};

@@ -376,8 +376,10 @@ static void easy_setup(struct http_request *req)
         curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     } else {
         curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req->method);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body ? req->body : "");
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)req->body_len);
+        if (req->body || !strcmp(req->method, "POST")) {
+            curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body ? req->body : "");
+            curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)req->body_len);
+        }
     }
     if (log_enabled()) {
         curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);

@@ -46,11 +46,12 @@ static const struct api_field tenant_fields[] = {
 };
 
 static const struct api_input tenant_inputs[] = {
-    {"name", "name", "NAME", N_("the tenant's display name (default: the subdomain)"), 0},
+    {"name", "name", "NAME", N_("the tenant's display name (default: the subdomain)"), 0, NULL},
     {"subdomain", "subdomain", "LABEL",
-     N_("the subdomain label: lower-case letters, digits and '-'"), INPUT_REQUIRED},
-    {"environment", "environment", "ID", N_("the environment to create it in (its ID)"),
-     INPUT_REQUIRED},
+     N_("the subdomain label: lower-case letters, digits and '-'"), INPUT_REQUIRED, NULL},
+    {"environment", "environment", "ENV",
+     N_("the environment to create it in: its ID or its name (e.g. au01)"), INPUT_REQUIRED,
+     "environments"},
 };
 
 static const struct api_kind_def tenants = {
@@ -73,10 +74,10 @@ static const struct api_field client_fields[] = {
 };
 
 static const struct api_input client_inputs[] = {
-    {"name", "name", "NAME", N_("the client's name"), INPUT_REQUIRED | INPUT_UPDATE},
+    {"name", "name", "NAME", N_("the client's name"), INPUT_REQUIRED | INPUT_UPDATE, NULL},
     {"roles", "role", "ROLE",
      N_("admin, issuer, verifier, dts-provider, dts-consumer or auditor; repeat for several"),
-     INPUT_REQUIRED | INPUT_MULTI | INPUT_UPDATE},
+     INPUT_REQUIRED | INPUT_MULTI | INPUT_UPDATE, NULL},
 };
 
 static const struct api_kind_def clients = {
@@ -282,22 +283,25 @@ static bool input_check(const struct api_target *t, const struct api_values *in,
             if (!strcmp(k->inputs[d].key, in->v[i].key))
                 def = &k->inputs[d];
         if (!def || (!create && !(def->flags & INPUT_UPDATE))) {
-            err_set(err, ST_USAGE, _("%s cannot be set on %s"), in->v[i].key, k->name);
+            err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
+                    k->name);
             return false;
         }
         if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
-            err_set(err, ST_USAGE, _("%s is given more than once"), def->key);
+            err_set(err, ST_USAGE, _("--%s is given more than once"), def->flag);
             return false;
         }
     }
     for (size_t d = 0; create && d < k->ninputs; d++) {
         if ((k->inputs[d].flags & INPUT_REQUIRED) && !api_values_count(in, k->inputs[d].key)) {
-            err_set(err, ST_USAGE, _("a new %s needs %s"), _(k->singular), k->inputs[d].key);
+            err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular),
+                    k->inputs[d].flag, k->inputs[d].arg);
             return false;
         }
     }
     if (!create && !in->n) {
         err_set(err, ST_USAGE, _("nothing to change"));
+        err_hint(err, _("Give what to change, e.g. --name or --role (see --help)."));
         return false;
     }
     return true;

@@ -23,6 +23,7 @@ struct api_input {
     const char *arg;  /* the option's argument name in --help: "NAME" */
     const char *help; /* N_() marked, for --help */
     unsigned flags;   /* INPUT_* */
+    const char *ref;  /* the kind whose ID it takes ("environments"): a name is looked up */
 };
 #define INPUT_REQUIRED 1u /* required on create */
 #define INPUT_MULTI 2u    /* may be given more than once (a list) */
