@@ -46,7 +46,7 @@ bool options_apply(struct options *o, int opt, const char *arg)
 
 void options_help(FILE *f)
 {
-    fputs(_("Global options (anywhere on the line):\n"
+    fputs(_("Global options (before the command, or after its verb):\n"
             "  -p, --profile NAME   use profile NAME (default: default_profile in the config)\n"
             "  -c, --config FILE    the profiles file (default:\n"
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"

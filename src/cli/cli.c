@@ -218,7 +218,7 @@ void cli_help(FILE *f)
             "  environments list              list the environments\n"
             "  tenants list                   list the tenants\n"
             "  tenants get ID                 show one tenant\n"
-            "  tenants create --subdomain LABEL --environment ID [--name NAME]\n"
+            "  tenants create --subdomain LABEL --environment ENV [--name NAME]\n"
             "                                 create a tenant (prints its client secret once)\n"
             "  tenants delete ID              delete a tenant\n"
             "  clients list TENANT            list a tenant's clients\n"

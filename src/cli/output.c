@@ -259,12 +259,13 @@ static void table_widths(struct output *out, struct row *const *rows, size_t n)
 }
 
 /* Print one table line of cells (one text per column), padded to the column widths; the last
- * column takes what room is left on the terminal, or all it needs without a width. */
+ * column takes what room is left on the terminal. Without a width (a file or a pipe) nothing
+ * is cut: a longer value in a later page shifts its line rather than losing text. */
 static void table_line(struct output *out, const char *const *texts)
 {
     size_t offset = 0;
     for (size_t j = 0; j < out->ncols; j++) {
-        size_t limit = out->widths[j];
+        size_t limit = out->width ? out->widths[j] : SIZE_MAX;
         if (j)
             put_spaces(&out->line, GAP);
         if (j + 1 == out->ncols) {
@@ -274,7 +275,7 @@ static void table_line(struct output *out, const char *const *texts)
                 limit = out->width - offset;
         }
         size_t used = put_text(out, &out->line, texts[j], limit);
-        if (j + 1 < out->ncols)
+        if (j + 1 < out->ncols && used < out->widths[j])
             put_spaces(&out->line, out->widths[j] - used);
         offset += out->widths[j] + GAP;
     }

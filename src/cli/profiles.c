@@ -171,7 +171,10 @@ static void help(struct cli *c, FILE *f)
         return;
     } else {
         fprintf(f, _("Usage: %s profile %s%s\n"), util_progname(), help_verb,
-                !strcmp(help_verb, "list") ? "" : _(" NAME"));
+                !strcmp(help_verb, "list")     ? ""
+                : !strcmp(help_verb, "test")   ? _(" [NAME]")
+                : !strcmp(help_verb, "remove") ? _(" NAME [--yes]")
+                                               : _(" NAME"));
     }
     fputs(_("\nVerbs:\n"
             "  list            show the profiles (never their secrets)\n"
@@ -265,11 +268,12 @@ static int run_add(struct cli *c, struct args *a, const char *name)
                  util_progname(), name);
         return ST_USAGE;
     }
-    /* check everything but the secret (a placeholder source) before asking for it */
-    if (!sources)
+    /* check everything but the secret (a placeholder source) before reading it */
+    bool inline_secret = !p->client_secret_env && !p->client_secret_command;
+    if (inline_secret)
         p->client_secret_env = xstrdup("TENANTRY_CHECK_ONLY");
     bool valid = profile_validate(p, &c->err);
-    if (!sources) {
+    if (inline_secret) {
         free(p->client_secret_env);
         p->client_secret_env = NULL;
     }
@@ -285,7 +289,7 @@ static int run_add(struct cli *c, struct args *a, const char *name)
             err_hint(&c->err, _("Use --secret-stdin, --secret-env VAR or --secret-command CMD "
                                 "where there is no terminal."));
     }
-    if (!sources && !p->client_secret)
+    if (inline_secret && !p->client_secret)
         return (int)c->err.code;
     if (!profile_add(&c->profiles, p, &c->err))
         return (int)c->err.code;

@@ -94,13 +94,15 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
         fprintf(f, " %s", id);
     fprintf(f, _(" [OPTION]...\n%s %s: %s\n\n"), kind->name, v->name, _(v->summary));
     if (parent)
-        fprintf(f, _("  %-20s the ID of the tenant the clients belong to\n"), parent);
+        fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
+    if (id)
+        fprintf(f, _("  %-26s the ID of the %s\n"), id, _(kind->singular));
     switch (v->op) {
     case API_OP_LIST:
-        fputs(_("      --all            fetch every page (streamed; progress on a terminal)\n"
-                "      --limit N        rows per page, 1 to 1000 (default: the profile's\n"
-                "                       page_size)\n"
-                "      --cursor CURSOR  start at the page a previous list pointed to\n"),
+        fputs(_("      --all                fetch every page (streamed; progress on a terminal)\n"
+                "      --limit N            rows per page, 1 to 1000 (default: the profile's\n"
+                "                           page_size)\n"
+                "      --cursor CURSOR      start at the page a previous list pointed to\n"),
               f);
         break;
     case API_OP_CREATE:
@@ -110,14 +112,14 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
             if (v->op == API_OP_UPDATE && !(in->flags & INPUT_UPDATE))
                 continue;
             char *flag = xasprintf("--%s %s", in->flag, in->arg);
-            fprintf(f, "      %-17s%s%s\n", flag, _(in->help),
+            fprintf(f, "      %-21s%s%s\n", flag, _(in->help),
                     v->op == API_OP_CREATE && (in->flags & INPUT_REQUIRED) ? _(" (required)")
                                                                           : "");
             free(flag);
         }
         break;
     case API_OP_DELETE:
-        fputs(_("      --yes            do not ask (needed when there is no terminal)\n"), f);
+        fputs(_("      --yes                do not ask (needed when there is no terminal)\n"), f);
         break;
     default:
         break;
@@ -245,6 +247,11 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         next = page.next ? xstrdup(page.next) : NULL;
         /* ask for the next page before printing this one: the server works meanwhile */
         o = (struct outcome){.c = c};
+        /* a short page is the last one, whatever cursor came with it */
+        if (next && page.n < (size_t)limit && !a->all) {
+            free(next);
+            next = NULL;
+        }
         bool more = a->all && next;
         if (more)
             api_list(c->session, t, next, limit, on_page, &o);
@@ -448,6 +455,13 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     t.parent = parent_name ? pos[0] : NULL;
     t.id = id_name ? pos[want - 1] : NULL;
 
+    struct api_values in = {a.values, a.nvalues};
+    if ((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
+        !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->err)) {
+        err_hint(&c->err, _("Try '%s %s %s --help'."), util_progname(), kind->name, v->name);
+        rc = ST_USAGE;
+        goto out;
+    }
     if (v->op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE)) {
         char *what = xasprintf("%s %s", kind->name, v->name);
         bool refused = cli_refuse_readonly(c, what);

@@ -155,11 +155,44 @@ struct api_call *api_get(struct api_session *s, const struct api_target *t, api_
     return c;
 }
 
+bool api_check_input(const struct api_kind_def *k, const struct api_values *in, bool create,
+                     struct tn_error *err)
+{
+    for (size_t i = 0; i < in->n; i++) {
+        const struct api_input *def = NULL;
+        for (size_t d = 0; d < k->ninputs; d++)
+            if (!strcmp(k->inputs[d].key, in->v[i].key))
+                def = &k->inputs[d];
+        if (!def || (!create && !(def->flags & INPUT_UPDATE))) {
+            err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
+                    k->name);
+            return false;
+        }
+        if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
+            err_set(err, ST_USAGE, _("--%s is given more than once"), def->flag);
+            return false;
+        }
+    }
+    for (size_t d = 0; create && d < k->ninputs; d++) {
+        if ((k->inputs[d].flags & INPUT_REQUIRED) && !api_values_count(in, k->inputs[d].key)) {
+            err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular),
+                    k->inputs[d].flag, k->inputs[d].arg);
+            return false;
+        }
+    }
+    if (!create && !in->n) {
+        err_set(err, ST_USAGE, _("nothing to change"));
+        err_hint(err, _("Give what to change, e.g. --name or --role (see --help)."));
+        return false;
+    }
+    return true;
+}
+
 struct api_call *api_create(struct api_session *s, const struct api_target *t,
                             const struct api_values *in, api_row_fn done, void *ud,
                             struct tn_error *err)
 {
-    if (!op_allowed(t, API_OP_CREATE, err))
+    if (!op_allowed(t, API_OP_CREATE, err) || !api_check_input(t->kind, in, true, err))
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_CREATE, ud);
     c->cb.row = done;
@@ -175,7 +208,7 @@ struct api_call *api_update(struct api_session *s, const struct api_target *t,
                             const struct api_values *in, api_row_fn done, void *ud,
                             struct tn_error *err)
 {
-    if (!op_allowed(t, API_OP_UPDATE, err))
+    if (!op_allowed(t, API_OP_UPDATE, err) || !api_check_input(t->kind, in, false, err))
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_UPDATE, ud);
     c->cb.row = done;

@@ -109,6 +109,10 @@ void api_call_done(struct api_call *call, const struct tn_error *err);
 const struct api_kind_def *api_call_kind(const struct api_call *call);
 enum api_op api_call_op(const struct api_call *call);
 
+/* Check in against kind k's inputs: known keys, required ones present on create, no repeats
+ * of a single-valued one, something to change on update. False with err set. */
+bool api_check_input(const struct api_kind_def *k, const struct api_values *in, bool create,
+                     struct tn_error *err);
 /* The number of values of key in in, and the i-th of them (NULL past the end). */
 size_t api_values_count(const struct api_values *in, const char *key);
 const char *api_values_get(const struct api_values *in, const char *key, size_t i);

@@ -271,48 +271,11 @@ static cJSON *input_body(const struct api_target *t, const struct api_values *in
     return body;
 }
 
-/* Check in against the kind's inputs: known keys, required ones present on create, no
- * repeats of a single-valued one. */
-static bool input_check(const struct api_target *t, const struct api_values *in, bool create,
-                        struct tn_error *err)
-{
-    const struct api_kind_def *k = t->kind;
-    for (size_t i = 0; i < in->n; i++) {
-        const struct api_input *def = NULL;
-        for (size_t d = 0; d < k->ninputs; d++)
-            if (!strcmp(k->inputs[d].key, in->v[i].key))
-                def = &k->inputs[d];
-        if (!def || (!create && !(def->flags & INPUT_UPDATE))) {
-            err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
-                    k->name);
-            return false;
-        }
-        if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
-            err_set(err, ST_USAGE, _("--%s is given more than once"), def->flag);
-            return false;
-        }
-    }
-    for (size_t d = 0; create && d < k->ninputs; d++) {
-        if ((k->inputs[d].flags & INPUT_REQUIRED) && !api_values_count(in, k->inputs[d].key)) {
-            err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular),
-                    k->inputs[d].flag, k->inputs[d].arg);
-            return false;
-        }
-    }
-    if (!create && !in->n) {
-        err_set(err, ST_USAGE, _("nothing to change"));
-        err_hint(err, _("Give what to change, e.g. --name or --role (see --help)."));
-        return false;
-    }
-    return true;
-}
-
 static struct http_request *mattr_create(struct api_impl *m, struct api_call *call,
                                          const struct api_target *t,
                                          const struct api_values *in, struct tn_error *err)
 {
-    if (!input_check(t, in, true, err))
-        return NULL;
+    (void)err; /* api_create checked the inputs */
     char *url = object_url(m, t, NULL);
     struct http_request *req = request_new(m, "POST", url);
     free(url);
@@ -324,8 +287,7 @@ static struct http_request *mattr_update(struct api_impl *m, struct api_call *ca
                                          const struct api_target *t,
                                          const struct api_values *in, struct tn_error *err)
 {
-    if (!input_check(t, in, false, err))
-        return NULL;
+    (void)err; /* api_update checked the inputs */
     char *url = object_url(m, t, t->id);
     struct http_request *req = request_new(m, "PUT", url);
     free(url);
@@ -396,8 +358,13 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         err_hint(err, _("The profile's client lacks the permission for this operation."));
         break;
     case 404:
-        err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
-                 _(kind->singular), kind->parent ? kind->parent : kind->name);
+        if (kind->parent)
+            err_hint(err, _("No such %s or %s: check the IDs (`tenantry %s list`, `tenantry %s "
+                            "list TENANT`)."),
+                     _("tenant"), _(kind->singular), kind->parent, kind->name);
+        else
+            err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
+                     _(kind->singular), kind->name);
         break;
     case 429:
     case 502:

@@ -49,8 +49,8 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
-/* Read pid's output from fd into buf until EOF, overflow or the deadline; 0 on EOF, else the
- * errno-like reason (ETIMEDOUT, EFBIG, or a read error). */
+/* Read a command's output from fd into buf until EOF, overflow or the deadline; 0 on EOF,
+ * else the reason as an errno value (ETIMEDOUT, EFBIG, or a read error). */
 static int read_output(int fd, char *buf, size_t *len, int64_t deadline)
 {
     for (;;) {
@@ -76,17 +76,17 @@ static int read_output(int fd, char *buf, size_t *len, int64_t deadline)
     }
 }
 
-/* Wait for pid until the deadline, then kill it; its wait status in *status. True if it
- * ended by itself. */
-static bool reap(pid_t pid, int64_t deadline, bool kill_now, int *status)
+/* Wait for pid until the deadline (no waiting when kill_now), then kill it; its wait status
+ * in *status. 0 when it ended by itself, ETIMEDOUT when it was killed, else waitpid's errno. */
+static int reap(pid_t pid, int64_t deadline, bool kill_now, int *status)
 {
     long nap = 1;
     while (!kill_now) {
         pid_t r = waitpid(pid, status, WNOHANG);
         if (r == pid)
-            return true;
+            return 0;
         if (r < 0 && errno != EINTR)
-            return false;
+            return errno; /* ECHILD when the program ignores SIGCHLD */
         if (util_now_ms() >= deadline)
             break;
         sleep_ms(nap);
@@ -95,7 +95,7 @@ static bool reap(pid_t pid, int64_t deadline, bool kill_now, int *status)
     kill(pid, SIGKILL);
     while (waitpid(pid, status, 0) < 0 && errno == EINTR)
         ;
-    return false;
+    return ETIMEDOUT;
 }
 
 /* Start /bin/sh -c command with stdin from /dev/null and stdout to a new pipe (*out). */
@@ -107,7 +107,7 @@ static int spawn_shell(const char *command, pid_t *pid, int *out)
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&fa);
-
+    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO); /* both ends are CLOEXEC */
     posix_spawnattr_init(&attr);
     sigset_t none, reset;
@@ -121,7 +121,6 @@ static int spawn_shell(const char *command, pid_t *pid, int *out)
     char sh[] = "sh", dash_c[] = "-c";
     char *cmd = xstrdup(command);
     char *argv[] = {sh, dash_c, cmd, NULL};
-    extern char **environ;
     int rc = posix_spawn(pid, "/bin/sh", &fa, &attr, argv, environ);
     free(cmd);
     posix_spawn_file_actions_destroy(&fa);
@@ -151,9 +150,10 @@ static char *run_command(const char *command, const char *label, const char *wha
     int why = read_output(fd, buf, &len, deadline);
     close(fd);
     int status = 0;
-    bool ended = reap(pid, deadline, why != 0, &status);
+    int waited = reap(pid, deadline, why != 0, &status);
+    why = why ? why : waited;
     char *secret = NULL;
-    if (why == ETIMEDOUT || (!ended && why == 0)) {
+    if (why == ETIMEDOUT) {
         err_set(err, ST_AUTH, _("%s%s_command did not finish within %d seconds; it was stopped"),
                 label, what, command_timeout_ms / 1000);
         err_hint(err, _("check that the command works on its own and does not wait for input"));
@@ -161,8 +161,7 @@ static char *run_command(const char *command, const char *label, const char *wha
         err_set(err, ST_AUTH, _("%s%s_command printed more than %d KiB"), label, what,
                 SECRET_MAX / 1024);
     } else if (why != 0) {
-        err_set(err, ST_AUTH, _("%scannot read the output of %s_command: %s"), label, what,
-                strerror(why));
+        err_set(err, ST_AUTH, _("%scannot run %s_command: %s"), label, what, strerror(why));
     } else if (WIFSIGNALED(status)) {
         err_set(err, ST_AUTH, _("%s%s_command was killed by signal %d"), label, what,
                 WTERMSIG(status));
@@ -212,11 +211,14 @@ char *secret_resolve(const char *inline_value, const char *env_name, const char 
     return secret;
 }
 
-/* The signals that must not leave the terminal without echo. */
+/* The signals that must not leave the terminal without echo; the first five come from the
+ * keyboard or another process and are blocked but while waiting for input, so that none is
+ * lost between checking for one and reading. SIGTTIN and SIGTTOU come from our own calls. */
 static const int prompt_signals[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU};
+#define PROMPT_BLOCKED 5
 static volatile sig_atomic_t prompt_signo;
 
-/* Note the signal; read() then fails with EINTR and the prompt puts things back first. */
+/* Note the signal; the prompt then puts the terminal back and delivers it again. */
 static void prompt_on_signal(int signo)
 {
     prompt_signo = signo;
@@ -236,57 +238,72 @@ static void write_all(int fd, const char *s, size_t n)
     }
 }
 
+/* Read one line from fd into buf/len (the rest of a too long line is dropped, *too_long set);
+ * signals in wait_mask may come while it waits. 0, or -1 with errno. */
+static int read_tty_line(int fd, char *buf, size_t *len, bool *too_long, const sigset_t *wait_mask)
+{
+    while (!prompt_signo) {
+        struct pollfd pfd = {fd, POLLIN, 0};
+        if (ppoll(&pfd, 1, NULL, wait_mask) < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        char c;
+        ssize_t n = read(fd, &c, 1);
+        if (n < 0 && errno != EINTR)
+            return -1;
+        if (n == 0 || (n == 1 && c == '\n'))
+            return 0;
+        if (n == 1 && *len < SECRET_MAX)
+            buf[(*len)++] = c;
+        else if (n == 1)
+            *too_long = true;
+        c = 0;
+    }
+    return 0;
+}
+
 /* One prompt with echo off: 0 and the line in buf/len, -1 with errno, or the signal number
  * that interrupted it (after echo and the handlers are back). */
 static int prompt_once(int fd, const char *prompt, char *buf, size_t *len)
 {
     struct sigaction sa, old[ARRAY_SIZE(prompt_signals)];
     memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = prompt_on_signal; /* no SA_RESTART: read() must return */
+    sa.sa_handler = prompt_on_signal; /* no SA_RESTART: calls must return */
     sigemptyset(&sa.sa_mask);
+    sigset_t block, wait_mask;
+    sigemptyset(&block);
+    for (size_t i = 0; i < PROMPT_BLOCKED; i++)
+        sigaddset(&block, prompt_signals[i]);
+    sigprocmask(SIG_BLOCK, &block, &wait_mask);
     prompt_signo = 0;
     for (size_t i = 0; i < ARRAY_SIZE(prompt_signals); i++)
-        sigaction(prompt_signals[i], &sa, &old[i]);
+        if (sigaction(prompt_signals[i], &sa, &old[i]) == 0 && old[i].sa_handler == SIG_IGN)
+            sigaction(prompt_signals[i], &old[i], NULL); /* ignored stays ignored */
     struct termios saved, quiet;
-    int rc = 0;
-    bool restore = false;
-    if (tcgetattr(fd, &saved) != 0) {
-        rc = -1;
-    } else {
+    int rc = tcgetattr(fd, &saved);
+    bool restore = false, too_long = false;
+    if (rc == 0) {
         quiet = saved;
         quiet.c_lflag &= (tcflag_t) ~(ECHO | ECHONL);
         quiet.c_lflag |= ICANON;
         restore = tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
-        if (!restore && !prompt_signo)
-            rc = -1;
+        rc = restore || prompt_signo ? 0 : -1;
     }
     *len = 0;
-    bool too_long = false;
-    if (rc == 0 && !prompt_signo)
+    if (rc == 0 && !prompt_signo) {
         write_all(fd, prompt, strlen(prompt));
-    while (rc == 0 && !prompt_signo) {
-        char c;
-        ssize_t n = read(fd, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            rc = -1;
-        if (n <= 0 || c == '\n')
-            break;
-        if (*len < SECRET_MAX)
-            buf[(*len)++] = c;
-        else
-            too_long = true;
-        c = 0;
+        rc = read_tty_line(fd, buf, len, &too_long, &wait_mask);
+        write_all(fd, "\n", 1); /* the newline the user typed was not echoed */
     }
     int saved_errno = errno;
-    if (rc == 0)
-        write_all(fd, "\n", 1); /* the newline the user typed was not echoed */
     if (restore)
         while (tcsetattr(fd, TCSANOW, &saved) != 0 && errno == EINTR)
             ;
     for (size_t i = 0; i < ARRAY_SIZE(prompt_signals); i++)
         sigaction(prompt_signals[i], &old[i], NULL);
+    sigprocmask(SIG_SETMASK, &wait_mask, NULL); /* one still pending goes to its own handler */
     errno = too_long ? EFBIG : saved_errno;
     if (prompt_signo)
         return prompt_signo;
