@@ -42,7 +42,10 @@ struct http_request {
     struct strbuf resp;
     char *content_type;
     bool too_large;
-    int attempts;
+    int attempts;      /* our attempts (each may be sent more than once by curl) */
+    int sends;         /* transmissions of the request, curl's own re-sends included */
+    int attempt_sends; /* transmissions in the current attempt */
+    int unanswered;    /* transmissions that got no complete answer */
     int64_t started_ms, due_ms;
     struct tn_error err;
     http_done_fn done;
@@ -259,7 +262,12 @@ const char *http_content_type(const struct http_request *req)
 
 int http_attempts(const struct http_request *req)
 {
-    return req->attempts;
+    return req->sends > req->attempts ? req->sends : req->attempts;
+}
+
+bool http_maybe_repeated(const struct http_request *req)
+{
+    return req->unanswered > 0;
 }
 
 const char *http_method(const struct http_request *req)
@@ -303,6 +311,32 @@ static size_t on_body(char *data, size_t size, size_t n, void *ud)
     sb_add(&req->resp, data, len);
     return len;
 }
+
+#if LIBCURL_VERSION_NUM >= 0x075000
+/* curl calls this before each transmission, its own re-sends included: curl silently sends a
+ * request again when a reused connection turns out dead. Count them, and refuse the second
+ * transmission of a request that must not be repeated (a create). */
+static int on_prereq(void *ud, char *conn_primary_ip, char *conn_local_ip, int conn_primary_port,
+                     int conn_local_port)
+{
+    struct http_request *req = ud;
+    (void)conn_primary_ip;
+    (void)conn_local_ip;
+    (void)conn_primary_port;
+    (void)conn_local_port;
+    if (req->attempt_sends > 0) {
+        req->unanswered++; /* the previous transmission died without an answer */
+        if (!req->retry) {
+            log_printf("%s %s: the connection died after sending; not sending it again",
+                       req->method, req->url);
+            return CURL_PREREQFUNC_ABORT;
+        }
+    }
+    req->attempt_sends++;
+    req->sends++;
+    return CURL_PREREQFUNC_OK;
+}
+#endif
 
 /* curl's debug callback: protocol text to the log, redacted; bodies by size only. */
 static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *ud)
@@ -370,6 +404,13 @@ static void easy_setup(struct http_request *req)
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req->settings.timeout_ms);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+#if LIBCURL_VERSION_NUM >= 0x075000
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, req);
+#else
+    if (!req->retry) /* curl re-sends only on a reused connection */
+        curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
+#endif
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, req);
     if (!strcmp(req->method, "GET")) {
@@ -417,6 +458,7 @@ static void start_attempt(struct http_engine *e, struct http_request *req)
     http_request_reset(req);
     easy_setup(req);
     req->attempts++;
+    req->attempt_sends = 0;
     req->started_ms = util_now_ms();
     req->state = REQ_ACTIVE;
     if (curl_multi_add_handle(e->multi, req->easy) != CURLM_OK)
@@ -428,7 +470,7 @@ void http_submit(struct http_engine *e, struct http_request *req, http_done_fn d
 {
     req->done = done;
     req->ud = ud;
-    req->attempts = 0;
+    req->attempts = req->sends = req->unanswered = 0;
     link_req(e, req);
     struct tn_error err = {0};
     if (!http_url_allowed(req->url, &err)) {
@@ -506,6 +548,14 @@ static void transport_error(struct http_request *req, CURLcode rc)
                 req->url, MAX_BODY >> 20);
         return;
     }
+    if (!req->retry && req->unanswered > 0) {
+        err_set(err, ST_NETWORK, _("%s %s: the connection broke after the request was sent, so "
+                                   "it may or may not have been carried out"),
+                req->method, req->url);
+        err_hint(err, _("It was not sent again. Check whether it took effect (list or get) "
+                        "before trying again."));
+        return;
+    }
     err_set(err, ST_NETWORK, "%s %s: %s", req->method, req->url, detail);
     switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -546,6 +596,8 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
         ct)
         req->content_type = xstrdup(ct);
     req->status = status;
+    if (rc != CURLE_OK && rc != CURLE_ABORTED_BY_CALLBACK && req->attempt_sends > 0)
+        req->unanswered++; /* sent, but no complete answer: the server may have done it */
     int64_t took = util_now_ms() - req->started_ms;
     if (rc == CURLE_OK)
         log_printf("%s %s -> %ld (%lld ms, %zu bytes, attempt %d)", req->method, req->url,

@@ -62,8 +62,11 @@ long http_status(const struct http_request *req);
 const char *http_body(const struct http_request *req, size_t *len);
 /* The response's Content-Type, or "". */
 const char *http_content_type(const struct http_request *req);
-/* How many attempts were made. */
+/* How many times the request was sent (or tried, when no connection was made). */
 int http_attempts(const struct http_request *req);
+/* True when an earlier transmission got no complete answer, so the server may have carried
+ * the request out before the answer that came (a DELETE's 404 then means it is done). */
+bool http_maybe_repeated(const struct http_request *req);
 /* The method and URL. */
 const char *http_method(const struct http_request *req);
 const char *http_url(const struct http_request *req);

@@ -433,8 +433,8 @@ static void on_done(struct http_request *req, void *ud)
 
     if (http_error(req)->code != ST_OK) {
         err_copy(&err, http_error(req));
-    } else if (op == API_OP_DELETE && status == 404 && http_attempts(req) > 1) {
-        log_printf("DELETE %s: 404 after a retry, so an earlier attempt deleted it",
+    } else if (op == API_OP_DELETE && status == 404 && http_maybe_repeated(req)) {
+        log_printf("DELETE %s: 404 after a send that got no answer, so that one deleted it",
                    http_url(req));
     } else if (status < 200 || status > 299) {
         response_error(req, kind, &err);
