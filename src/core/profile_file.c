@@ -1,0 +1,328 @@
+/* profile_file.c: the profiles file on disk: a careful read (size, NUL bytes, owner and mode,
+ * integer literals beyond 32 bits) and the atomic save (0600 temp file, fsync, config~ backup,
+ * rename, fsync of the folder). Private to core/profile.c (core/profile_file.h). */
+#include "config.h"
+
+#include "core/profile_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sendfile.h>
+#include <unistd.h>
+
+#include "core/intl.h"
+
+#define FILE_MAX_BYTES (1024 * 1024) /* a profiles file is a few KiB */
+
+/* s quoted for a shell command line when it needs quoting (for hints). */
+static char *shell_quote(const char *s)
+{
+    if (*s && strspn(s, LETTERS DIGITS "/._-+:@%,=~") == strlen(s))
+        return xstrdup(s);
+    struct strbuf sb = SB_INIT;
+    sb_addc(&sb, '\'');
+    for (; *s; s++)
+        sb_adds(&sb, *s == '\'' ? "'\\''" : (char[]){*s, '\0'});
+    sb_addc(&sb, '\'');
+    return sb_steal(&sb);
+}
+
+/* True when c is not NUL and in set. */
+static bool is_in(char c, const char *set)
+{
+    return c && strchr(set, c);
+}
+
+/* True when the n-byte token s is an integer literal without "L" that needs more than 32 bits. */
+static bool int_too_big(const char *s, size_t n)
+{
+    char *tok = xstrndup(s, n);
+    const char *d = tok + (*tok == '-' || *tok == '+');
+    bool hex = d[0] == '0' && (d[1] == 'x' || d[1] == 'X'), big = false;
+    size_t len = hex ? 2 + strspn(d + 2, DIGITS "abcdefABCDEF") : strspn(d, DIGITS);
+    errno = 0;
+    if (hex && len > 2 && !d[len]) {
+        unsigned long long u = strtoull(d, NULL, 16);
+        big = errno == ERANGE || u > INT_MAX;
+    } else if (!hex && len && !d[len]) {
+        long long v = strtoll(tok, NULL, 10);
+        big = errno == ERANGE || v > INT_MAX || v < INT_MIN;
+    }
+    free(tok);
+    return big;
+}
+
+/* Copy text to out, marking with "L" every integer literal beyond 32 bits: libconfig 1.5 would
+ * cut it to an int silently (4294967396 reads as 100), while as a 64-bit literal the range
+ * check sees its real value. Strings and comments are copied as they are. */
+static void widen_int_literals(const char *text, struct strbuf *out)
+{
+    for (const char *p = text; *p;) {
+        const char *start = p;
+        bool big = false;
+        if (*p == '"') {
+            for (p++; *p && *p != '"'; p++)
+                p += *p == '\\' && p[1];
+            p += *p != '\0';
+        } else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+            p += strcspn(p, "\n");
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *end = strstr(p + 2, "*/");
+            p = end ? end + 2 : p + strlen(p);
+        } else if (is_in(*p, LETTERS "*@")) {
+            p += 1 + strspn(p + 1, LETTERS DIGITS "-_*");
+        } else if (is_in(*p, DIGITS) || (is_in(*p, "+-") && is_in(p[1], DIGITS))) {
+            for (p++; is_in(*p, LETTERS DIGITS ".") || (is_in(*p, "+-") && is_in(p[-1], "eE"));)
+                p++;
+            big = int_too_big(start, (size_t)(p - start));
+        } else {
+            p++;
+        }
+        sb_add(out, start, (size_t)(p - start));
+        if (big)
+            sb_addc(out, 'L');
+    }
+}
+
+/* Refuse a file others own or can write (the ssh rule), before reading it. */
+static bool check_owner(const char *path, const struct stat *st, struct tn_error *err)
+{
+    char *q = shell_quote(path);
+    bool ok = false;
+    if (st->st_uid != geteuid() && st->st_uid != 0) {
+        err_set(err, ST_USAGE, _("%s is owned by another user (uid %lu); refusing to use it"),
+                path, (unsigned long)st->st_uid);
+        err_hint(err, _("Use a profiles file of your own (-c FILE), or run: chown %lu %s"),
+                 (unsigned long)geteuid(), q);
+    } else if (st->st_mode & 022) {
+        err_set(err, ST_USAGE,
+                _("%s can be changed by other users (mode %04o); refusing to use it"), path,
+                (unsigned)(st->st_mode & 07777));
+        err_hint(err, _("Run: chmod go-w %s"), q);
+    } else {
+        ok = true;
+    }
+    free(q);
+    return ok;
+}
+
+/* Read the whole of fd (at most FILE_MAX_BYTES, no NUL) into sb, sized for hint bytes. */
+static bool read_all(int fd, const char *path, struct strbuf *sb, size_t hint,
+                     struct tn_error *err)
+{
+    sb_grow(sb, hint + 4096); /* one allocation: no stray copies of a secret */
+    for (;;) {
+        if (sb->len + 1 == sb->cap)
+            sb_grow(sb, 4096);
+        ssize_t n = read(fd, sb->buf + sb->len, sb->cap - sb->len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            err_set(err, ST_OTHER, _("%s: %s"), path, strerror(errno));
+            return false;
+        }
+        if (n == 0)
+            return true;
+        if (memchr(sb->buf + sb->len, '\0', (size_t)n)) {
+            err_set(err, ST_USAGE, _("%s: holds a NUL byte; is it the right file?"), path);
+            return false;
+        }
+        sb->len += (size_t)n;
+        sb->buf[sb->len] = '\0';
+        if (sb->len > FILE_MAX_BYTES) {
+            err_set(err, ST_USAGE, _("%s: larger than %d KiB; is it the right file?"), path,
+                    FILE_MAX_BYTES / 1024);
+            return false;
+        }
+    }
+}
+
+char *profile_file_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return !slash ? xstrdup(".") : slash == path ? xstrdup("/")
+                                                 : xstrndup(path, (size_t)(slash - path));
+}
+
+bool profile_file_read(const char *path, bool *exists, struct stat *st, struct strbuf *text,
+                       struct tn_error *err)
+{
+    *exists = false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK); /* a FIFO must not hang */
+    if (fd < 0 && errno == ENOENT)
+        return true;
+    struct strbuf raw = SB_INIT;
+    bool ok = false;
+    *exists = true;
+    if (fd < 0 || fstat(fd, st) != 0) {
+        err_set(err, ST_OTHER, _("%s: %s"), path, strerror(errno));
+    } else if (!S_ISREG(st->st_mode)) {
+        err_set(err, ST_USAGE, _("%s: not a regular file"), path);
+    } else if (check_owner(path, st, err) && read_all(fd, path, &raw, (size_t)st->st_size, err)) {
+        sb_grow(text, raw.len + raw.len / 8 + 16); /* no realloc: no stray copies */
+        widen_int_literals(sb_str(&raw), text);
+        ok = true;
+    }
+    if (fd >= 0)
+        close(fd);
+    sb_wipe(&raw);
+    return ok;
+}
+
+bool profile_file_check_private(const char *path, const struct stat *st, struct tn_error *err)
+{
+    if (!(st->st_mode & 077))
+        return true;
+    char *q = shell_quote(path);
+    err_set(err, ST_USAGE, _("%s holds an inline client secret but others can read it (mode %04o)"),
+            path, (unsigned)(st->st_mode & 07777));
+    err_hint(err, _("Run: chmod 600 %s"), q);
+    free(q);
+    return false;
+}
+
+/* mkdir -p dir, new folders 0700. */
+static bool make_dirs(const char *dir, struct tn_error *err)
+{
+    char *buf = xstrdup(dir);
+    bool ok = true;
+    for (char *p = buf + 1; ok; p++) {
+        char c = *p;
+        if (c != '/' && c)
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+            err_set(err, ST_OTHER, _("cannot create the folder %s: %s"), buf, strerror(errno));
+            ok = false;
+        }
+        if (!c)
+            break;
+        *p = c;
+    }
+    free(buf);
+    return ok;
+}
+
+/* Make backup a copy (a hard link where the file system allows) of path, replacing an older
+ * backup; a copy is 0600. */
+static bool keep_backup(const char *path, const char *backup)
+{
+    if (link(path, backup) == 0)
+        return true;
+    if (errno == EEXIST && (unlink(backup) == 0 || errno == ENOENT) && link(path, backup) == 0)
+        return true;
+    if (errno != EPERM && errno != EXDEV && errno != EMLINK && errno != ENOTSUP && errno != ENOSYS)
+        return false; /* a real problem, not a file system without hard links */
+    int in = open(path, O_RDONLY | O_CLOEXEC);
+    int out = in < 0 ? -1 : open(backup, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    bool ok = out >= 0 && fchmod(out, 0600) == 0;
+    ssize_t n = 1;
+    while (ok && n != 0)
+        if ((n = sendfile(out, in, NULL, 1 << 20)) < 0)
+            ok = errno == EINTR;
+    ok = ok && fsync(out) == 0;
+    int saved = errno;
+    if (in >= 0)
+        close(in);
+    if (out >= 0 && close(out) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    errno = saved;
+    return ok;
+}
+
+/* Write cfg into the open temp file fd (0600 first, then the bytes, then fsync); closes fd. */
+static bool write_temp(int fd, const config_t *cfg)
+{
+    FILE *f = fchmod(fd, 0600) == 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return false;
+    }
+    char iobuf[BUFSIZ]; /* ours, so that it can be wiped */
+    setvbuf(f, iobuf, _IOFBF, sizeof(iobuf));
+    config_write(cfg, f);
+    bool ok = fflush(f) == 0 && !ferror(f) && fsync(fileno(f)) == 0;
+    int saved = errno;
+    if (fclose(f) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    util_wipe(iobuf, sizeof(iobuf));
+    errno = saved;
+    return ok;
+}
+
+/* The steps of profile_save once the real file name is known. */
+static bool save_to(const char *target, const config_t *cfg, struct tn_error *err)
+{
+    char *dir = profile_file_dir(target);
+    const char *slash = strrchr(target, '/');
+    char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : target);
+    char *backup = xasprintf("%s~", target);
+    struct stat st;
+    bool ok = false, had_old = false;
+    int fd = -1, dfd = -1;
+    if (!make_dirs(dir, err))
+        goto out;
+    fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        err_set(err, ST_OTHER, _("cannot write %s: %s"), target, strerror(errno));
+        goto out;
+    }
+    if (!write_temp(fd, cfg)) {
+        err_set(err, ST_OTHER, _("cannot write %s: %s"), tmp, strerror(errno));
+        goto fail;
+    }
+    had_old = lstat(target, &st) == 0;
+    if (had_old && !keep_backup(target, backup)) {
+        err_set(err, ST_OTHER, _("cannot keep the previous file as %s: %s"), backup, strerror(errno));
+        goto fail;
+    }
+    if (rename(tmp, target) != 0) {
+        err_set(err, ST_OTHER, _("cannot replace %s: %s"), target, strerror(errno));
+        goto fail;
+    }
+    if (had_old)
+        (void)chmod(backup, 0600); /* it may be a hard link to a 0644 file */
+    dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0 || (fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP))
+        err_set(err, ST_OTHER, _("%s was written, but syncing its folder failed: %s"), target,
+                strerror(errno));
+    else
+        ok = true;
+    if (dfd >= 0)
+        close(dfd);
+    goto out;
+fail:
+    unlink(tmp);
+out:
+    free(backup);
+    free(tmp);
+    free(dir);
+    return ok;
+}
+
+bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *err)
+{
+    struct stat st;
+    char *target = xstrdup(path);
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        free(target);
+        target = realpath(path, NULL); /* write where the link points (dotfile managers) */
+        if (!target) {
+            err_set(err, ST_OTHER, _("%s: %s"), path, strerror(errno));
+            return false;
+        }
+    }
+    bool ok = save_to(target, cfg, err);
+    free(target);
+    return ok;
+}

@@ -1,0 +1,31 @@
+/* profile_file.h: the profiles file on disk, for core/profile.c only: reading it safely and
+ * the atomic save. */
+#ifndef TENANTRY_PROFILE_FILE_H
+#define TENANTRY_PROFILE_FILE_H
+
+#include <libconfig.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "core/status.h"
+#include "core/util.h"
+
+#define DIGITS "0123456789"
+#define LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+/* The folder part of path ("." when none; a new string). */
+char *profile_file_dir(const char *path);
+/* Read path into text (empty; wipe it after use) and its status into st. A missing file gives
+ * true with *exists false. Refuses anything but a regular file, a file someone else owns or can
+ * change, one over 1 MiB or with a NUL byte. Integer literals beyond 32 bits come out marked
+ * with "L", so that libconfig sees their real value rather than cutting them to an int. */
+bool profile_file_read(const char *path, bool *exists, struct stat *st, struct strbuf *text,
+                       struct tn_error *err);
+/* For a file holding an inline secret: false with err set (and the chmod 600 hint) when its
+ * mode in st lets others read it. */
+bool profile_file_check_private(const char *path, const struct stat *st, struct tn_error *err);
+/* Write cfg to path (through a symbolic link to where it points) atomically, as profile_save
+ * in core/profile.h describes. */
+bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *err);
+
+#endif
