@@ -249,8 +249,8 @@ static void table_widths(struct output *out, struct row *const *rows, size_t n)
         }
         out->widths[j] = w;
         minw[j] = head > MIN_COLUMN ? head : MIN_COLUMN;
-        if (minw[j] > w)
-            minw[j] = w;
+        if (minw[j] > w || out->cols[j] == out->def->id_field)
+            minw[j] = w; /* an ID is what operators copy: never cut it */
     }
     if (out->width)
         fit_widths(out->widths, minw, out->ncols, out->width);

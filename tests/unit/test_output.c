@@ -286,6 +286,19 @@ static void test_combining_marks(void **state)
     free_rows(rows, ARRAY_SIZE(rows));
 }
 
+static void test_ids_are_never_cut(void **state)
+{
+    (void)state;
+    struct row *row = row_of("A rather long tenant name", "a-long-subdomain.vii.au01.mattr.global",
+                             "au01", "7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a");
+    char *text = render(OUTPUT_TABLE, 70, &row, 1);
+    assert_non_null(strstr(text, "7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a\n"));
+    assert_true(widest_line(text) <= 70);
+    assert_non_null(strstr(text, "\xe2\x80\xa6")); /* the other columns were cut instead */
+    free(text);
+    model_row_free(row);
+}
+
 static void test_hostile_strings_in_table_and_csv(void **state)
 {
     (void)state;
@@ -297,11 +310,14 @@ static void test_hostile_strings_in_table_and_csv(void **state)
         assert_int_equal(count_lines(text), 2);
         assert_non_null(strstr(text, hostile[i].shown));
         free(text);
-        text = render(OUTPUT_TABLE, 40, &row, 1);
+        /* fitted to 40 cells (IDs are never cut, so this row's ID is a short one) */
+        struct row *fitted = row_of(hostile[i].in, hostile[i].in, "env", "id-1");
+        text = render(OUTPUT_TABLE, 40, &fitted, 1);
         assert_harmless(text);
         assert_int_equal(count_lines(text), 2);
         assert_true(widest_line(text) <= 40);
         free(text);
+        model_row_free(fitted);
         text = render(OUTPUT_CSV, 0, &row, 1);
         assert_harmless(text);
         char *want = xasprintf("name,subdomain,environment.name,id,roles\n%s,%s,env,%s,\n",
@@ -670,6 +686,7 @@ int main(void)
         cmocka_unit_test_setup(test_table_without_default_columns, setup_utf8),
         cmocka_unit_test_setup(test_empty_lists, setup_utf8),
         cmocka_unit_test_setup(test_later_batches_keep_widths, setup_utf8),
+        cmocka_unit_test_setup(test_ids_are_never_cut, setup_utf8),
         cmocka_unit_test_setup(test_object, setup_utf8),
         cmocka_unit_test_setup(test_ascii_locale, setup_utf8),
         cmocka_unit_test_setup(test_terminal_width, setup_utf8),
