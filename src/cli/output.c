@@ -252,8 +252,14 @@ static void table_widths(struct output *out, struct row *const *rows, size_t n)
         if (minw[j] > w || out->cols[j] == out->def->id_field)
             minw[j] = w; /* an ID is what operators copy: never cut it */
     }
-    if (out->width)
+    if (out->width) {
         fit_widths(out->widths, minw, out->ncols, out->width);
+        /* still too wide: cut headers too (never an ID), down to a few cells */
+        for (size_t j = 0; j < out->ncols; j++)
+            if (out->cols[j] != out->def->id_field && minw[j] > MIN_COLUMN)
+                minw[j] = MIN_COLUMN;
+        fit_widths(out->widths, minw, out->ncols, out->width);
+    }
     free(minw);
     out->have_widths = true;
 }

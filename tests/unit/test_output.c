@@ -232,11 +232,16 @@ static void test_table_fits_width(void **state)
                               "Wonderf\xe2\x80\xa6  wonderfu\xe2\x80\xa6  production   abc123\n");
     assert_int_equal(widest_line(text), 40);
     free(text);
-    /* too narrow for even the minimum widths: columns stop shrinking at 6 cells or the
-     * header, whichever is wider */
+    /* narrower than the headers: headers are cut too, down to 6 cells, the ID never */
+    text = render(OUTPUT_TABLE, 34, rows, ARRAY_SIZE(rows));
+    assert_string_equal(text, "Name    Subdoma\xe2\x80\xa6  Environ\xe2\x80\xa6  ID\n"
+                              "Wonde\xe2\x80\xa6  wonderf\xe2\x80\xa6  product\xe2\x80\xa6  abc123\n");
+    assert_int_equal(widest_line(text), 34);
+    free(text);
+    /* too narrow for even that: columns stop shrinking at 6 cells */
     text = render(OUTPUT_TABLE, 10, rows, ARRAY_SIZE(rows));
-    assert_string_equal(text, "Name    Subdomain  Environment  ID\n"
-                              "Wonde\xe2\x80\xa6  wonderfu\xe2\x80\xa6  production   abc123\n");
+    assert_string_equal(text, "Name    Subdo\xe2\x80\xa6  Envir\xe2\x80\xa6  ID\n"
+                              "Wonde\xe2\x80\xa6  wonde\xe2\x80\xa6  produ\xe2\x80\xa6  abc123\n");
     free(text);
     free_rows(rows, ARRAY_SIZE(rows));
 }
