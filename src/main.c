@@ -73,6 +73,9 @@ int main(int argc, char **argv)
     textdomain(PACKAGE);
 #endif
     util_set_progname(argv[0]);
+    char *slash = strrchr(argv[0], '/');
+    if (slash) /* getopt's own messages name the program as ours do */
+        argv[0] = slash + 1;
 
     /* '+': the global options before the command; the command parses the rest */
     while ((c = getopt_long(argc, argv, "+hV" OPTIONS_SHORT, all, NULL)) != -1) {

@@ -279,7 +279,7 @@ int cli_main(const struct options *opt, int argc, char **argv)
     if (rc > 0)
         report(&c);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (errno != EPIPE)
+        if (errno != EPIPE && rc <= 0)
             fprintf(stderr, _("%s: cannot write the output: %s\n"), util_progname(),
                     strerror(errno));
         if (rc <= 0)

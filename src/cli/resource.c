@@ -382,8 +382,16 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, enu
     if (!wait_call(c, &o))
         return (int)c->err.code;
     print_object(c, o.row);
+    bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
+    if (lost) {
+        err_set(&c->err, ST_OTHER, _("%s %s was created, but its output (with the new client "
+                                     "secret) could not be written"),
+                _(t->kind->singular), model_row_id(o.row));
+        err_hint(&c->err, _("The secret is not shown again: delete this one and create "
+                            "another."));
+    }
     model_row_free(o.row);
-    return ST_OK;
+    return lost ? ST_OTHER : ST_OK;
 }
 
 static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
