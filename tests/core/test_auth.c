@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "../sandbox/harness.h"
+#include "engine.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -21,45 +22,6 @@
 #define WRONG_SECRET "not-the-secret-4f9a1c"
 
 /* ------------------------------------------------------------------ helpers */
-
-struct outcome {
-    int calls;
-    struct http_request *req;
-};
-
-static void record(struct http_request *req, void *ud)
-{
-    struct outcome *o = ud;
-    o->calls++;
-    http_request_free(o->req); /* only the last one is kept */
-    o->req = req;
-}
-
-static void outcome_free(struct outcome *o)
-{
-    http_request_free(o->req);
-    o->req = NULL;
-}
-
-static void pump_until(struct http_engine *e, const int *count, int n, double timeout_s)
-{
-    double deadline = mono_now() + timeout_s;
-    while (*count < n) {
-        if (mono_now() > deadline)
-            FAIL("no completion within %.1f s (%d of %d)", timeout_s, *count, n);
-        http_wait(e, -1, 100);
-        http_dispatch(e);
-    }
-}
-
-static void pump_for(struct http_engine *e, double seconds)
-{
-    double deadline = mono_now() + seconds;
-    while (mono_now() < deadline) {
-        http_wait(e, -1, 20);
-        http_dispatch(e);
-    }
-}
 
 /* Sleep (to let a token age; never for synchronisation). */
 static void sleep_s(double s)
@@ -109,20 +71,6 @@ static int events_with(const struct sandbox *sb, const char *name, const char *k
         free(line);
     }
     return n;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        FAIL("cannot read %s: %s", path, strerror(errno));
-    struct strbuf sb = SB_INIT;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_add(&sb, buf, n);
-    fclose(f);
-    return sb_steal(&sb);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -490,7 +438,7 @@ static void test_debug_log_holds_no_secret(void **state)
     auth_free(a);
     http_engine_free(e);
     log_close();
-    char *text = slurp(path);
+    char *text = file_read(path, false);
     assert_true(strlen(text) > 0);
     assert_null(strstr(text, DEMO_CLIENT_SECRET));
     assert_null(strstr(text, "eyJ")); /* the tokens are JWTs */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "../sandbox/harness.h"
+#include "engine.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -25,49 +26,6 @@
 #include "core/status.h"
 
 /* ------------------------------------------------------------------ helpers */
-
-/* What a completion callback saw. */
-struct outcome {
-    int calls;
-    struct http_request *req; /* kept for inspection; freed by outcome_free */
-    double when;              /* mono_now() at the call */
-};
-
-static void record(struct http_request *req, void *ud)
-{
-    struct outcome *o = ud;
-    o->calls++;
-    o->req = req;
-    o->when = mono_now();
-}
-
-static void outcome_free(struct outcome *o)
-{
-    http_request_free(o->req);
-    o->req = NULL;
-}
-
-/* Drive the engine until *count reaches n; fail after timeout_s. */
-static void pump_until(struct http_engine *e, const int *count, int n, double timeout_s)
-{
-    double deadline = mono_now() + timeout_s;
-    while (*count < n) {
-        if (mono_now() > deadline)
-            FAIL("no completion within %.1f s (%d of %d)", timeout_s, *count, n);
-        http_wait(e, -1, 100);
-        http_dispatch(e);
-    }
-}
-
-/* Drive the engine for about seconds, whatever happens. */
-static void pump_for(struct http_engine *e, double seconds)
-{
-    double deadline = mono_now() + seconds;
-    while (mono_now() < deadline) {
-        http_wait(e, -1, 20);
-        http_dispatch(e);
-    }
-}
 
 /* Drive the engine until the sandbox logged n events named name; fail after timeout_s. */
 static void pump_until_event(struct http_engine *e, const struct sandbox *sb, const char *name,
@@ -156,20 +114,6 @@ static char *tmp_log_path(const char *name)
     char *path = xasprintf("%s/core-http-%ld-%s", dir, (long)getpid(), name);
     unlink(path);
     return path;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        FAIL("cannot read %s: %s", path, strerror(errno));
-    struct strbuf sb = SB_INIT;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_add(&sb, buf, n);
-    fclose(f);
-    return sb_steal(&sb);
 }
 
 static int count_substr(const char *hay, const char *needle)
@@ -321,7 +265,7 @@ static void test_connection_reused_and_log_redacted(void **state)
     http_engine_free(e);
     log_close();
     assert_int_equal(events_count(sb, "ENVIRONMENT_RETRIEVE_LIST_SUCCESS"), 3);
-    char *text = slurp(path);
+    char *text = file_read(path, false);
     /* one connection for three sequential requests on one engine (curl's wording: "Re-using
      * existing connection" up to 8.8, "Re-using existing http: connection" since) */
     assert_int_equal(count_substr(text, "* Connected to "), 1);

@@ -1,6 +1,8 @@
 /* test_log.c: core/log: redaction of protocol text and the debug log file. */
 #include "config.h"
 
+#include "../sandbox/harness.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,21 +48,6 @@ static char *tmp_path(const char *name)
     char *path = xasprintf("%s/core-log-%ld-%s", dir, (long)getpid(), name);
     unlink(path);
     return path;
-}
-
-/* The whole file at path, newly allocated. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fail_msg("cannot read %s: %s", path, strerror(errno));
-    struct strbuf sb = SB_INIT;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sb_add(&sb, buf, n);
-    fclose(f);
-    return sb_steal(&sb);
 }
 
 /* ------------------------------------------------------------------ log_redact */
@@ -200,7 +187,7 @@ static void test_log_open_appends(void **state)
     assert_true(log_open(path, &err));
     log_printf("second %s", "line");
     log_close();
-    char *text = slurp(path);
+    char *text = file_read(path, false);
     const char *first = strstr(text, " first 1\n");
     const char *second = strstr(text, " second line\n");
     assert_non_null(first);
@@ -244,7 +231,7 @@ static void test_log_protocol_tags_lines_without_secrets(void **state)
     log_protocol(">", out, strlen(out));
     log_printf("not written");
 
-    char *text = slurp(path);
+    char *text = file_read(path, false);
     assert_null(strstr(text, "TOPSECRETTOKEN"));
     assert_null(strstr(text, "COOKIESECRET"));
     assert_null(strstr(text, "H2SECRET"));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "../sandbox/harness.h"
+#include "engine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,26 +69,6 @@ static void result_free(struct result *r)
     model_page_clear(&r->page);
     model_row_free(r->row);
     *r = (struct result){0};
-}
-
-static void pump_until(struct http_engine *e, const int *count, int n, double timeout_s)
-{
-    double deadline = mono_now() + timeout_s;
-    while (*count < n) {
-        if (mono_now() > deadline)
-            FAIL("no completion within %.1f s (%d of %d)", timeout_s, *count, n);
-        http_wait(e, -1, 100);
-        http_dispatch(e);
-    }
-}
-
-static void pump_for(struct http_engine *e, double seconds)
-{
-    double deadline = mono_now() + seconds;
-    while (mono_now() < deadline) {
-        http_wait(e, -1, 20);
-        http_dispatch(e);
-    }
 }
 
 /* Fail with the error's text unless r succeeded. */

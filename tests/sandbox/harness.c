@@ -375,13 +375,13 @@ CURL *sandbox_curl(struct sandbox *sb)
 
 /* ------------------------------------------------------------------ events */
 
-char *events_read(const struct sandbox *sb)
+char *file_read(const char *path, bool missing_ok)
 {
     struct strbuf out = SB_INIT;
-    FILE *f = fopen(sb->events_path, "rb");
+    FILE *f = fopen(path, "rb");
     if (!f) {
-        if (errno != ENOENT)
-            FAIL("cannot read %s: %s", sb->events_path, strerror(errno));
+        if (!missing_ok || errno != ENOENT)
+            FAIL("cannot read %s: %s", path, strerror(errno));
         return sb_steal(&out);
     }
     char buf[65536];
@@ -390,6 +390,11 @@ char *events_read(const struct sandbox *sb)
         sb_add(&out, buf, n);
     fclose(f);
     return sb_steal(&out);
+}
+
+char *events_read(const struct sandbox *sb)
+{
+    return file_read(sb->events_path, true);
 }
 
 /* Does line (up to its newline) start with the word name? */

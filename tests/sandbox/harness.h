@@ -187,6 +187,8 @@ cJSON *client_create(struct sandbox *sb, const char *tenant_id, const char *name
 /* The ID of the first seeded tenant, newly allocated. */
 char *first_tenant_id(struct sandbox *sb);
 
+/* The whole file at path ("" when it is missing and missing_ok); fails the test otherwise. */
+char *file_read(const char *path, bool missing_ok);
 /* The whole events file ("" when there is none yet), newly allocated. */
 char *events_read(const struct sandbox *sb);
 /* The number of event lines whose first word is name. */
