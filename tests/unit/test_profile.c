@@ -17,59 +17,7 @@
 #include "core/http.h"
 #include "core/profile.h"
 #include "core/util.h"
-
-static char *tmpdir; /* one fresh folder per test */
-
-/* A valid profile group called name (with inline secret unless secret says otherwise). */
-#define GOOD(name, secret)                                                                   \
-    "{ name = \"" name "\"; url = \"https://api.example.com\"; "                             \
-    "auth_url = \"https://auth.example.com/oauth/token\"; audience = \"https://aud.example\"; " \
-    "client_id = \"id-" name "\"; " secret " }"
-#define INLINE "client_secret = \"s3cr3t-value\";"
-#define ENVSRC "client_secret_env = \"TN_TEST_SECRET\";"
-
-/* Remove one entry of a tree (for nftw). */
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    chmod(path, 0700); /* a test may have made it unwritable */
-    return remove(path);
-}
-
-/* A fresh temp folder under $TENANTRY_TEST_TMPDIR (or /tmp). */
-static int setup(void **state)
-{
-    (void)state;
-    const char *base = getenv("TENANTRY_TEST_TMPDIR");
-    if (!base || !*base)
-        base = "/tmp";
-    mkdir(base, 0700);
-    tmpdir = xasprintf("%s/test_profile.XXXXXX", base);
-    return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-/* Remove the temp folder and everything in it. */
-static int teardown(void **state)
-{
-    (void)state;
-    int rc = nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(tmpdir);
-    return rc;
-}
-
-/* Write text to tmpdir/name with mode; returns the path. */
-static char *write_file(const char *name, const char *text, mode_t mode)
-{
-    char *path = xasprintf("%s/%s", tmpdir, name);
-    unlink(path); /* it may be read-only from the step before */
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    assert_int_equal(fputs(text, f) >= 0, 1);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(path, mode), 0);
-    return path;
-}
-
+#include "profile_fixture.h"
 
 /* Load text (written with mode) and expect failure with every NULL-ended fragment in the
  * message; returns the error for more checks (caller clears it). */
@@ -94,23 +42,12 @@ static struct tn_error load_fails(const char *text, mode_t mode, ...)
     return err;
 }
 
-/* Load text (written with mode) and expect success into set. */
-static void load_ok(const char *text, mode_t mode, struct profile_set *set)
-{
-    char *path = write_file("config", text, mode);
-    struct tn_error err = {0};
-    if (!profile_load(path, set, &err))
-        fail_msg("%s", err.message);
-    free(path);
-}
-
 /* Shorthand for a failure whose error needs no more checks. */
 #define LOAD_FAILS(text, ...)                                      \
     do {                                                           \
         struct tn_error e_ = load_fails(text, 0600, __VA_ARGS__); \
         err_clear(&e_);                                            \
     } while (0)
-
 
 static const char full_text[] =
     "# every field\n"
@@ -445,7 +382,6 @@ static void test_permissions(void **state)
     free(hint);
     free(path);
 }
-
 
 static void test_default_path(void **state)
 {
