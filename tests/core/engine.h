@@ -8,11 +8,11 @@
 /* What a completion callback saw. */
 struct outcome {
     int calls;
-    struct http_request *req; /* kept for inspection; freed by outcome_free */
+    struct http_request *req; /* the last one, kept for inspection; freed by outcome_free */
     double when;              /* mono_now() at the call */
 };
 
-/* An http_done_fn recording into the struct outcome ud. */
+/* An http_done_fn recording into the struct outcome ud (only the last request is kept). */
 void record(struct http_request *req, void *ud);
 /* Free the recorded request. */
 void outcome_free(struct outcome *o);
