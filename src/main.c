@@ -3,7 +3,6 @@
 
 #include <getopt.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,52 +10,10 @@
 #include "core/intl.h"
 #include "core/util.h"
 #include "cli/cli.h"
-#include "demo.h"
+#include "tui/tui.h"
 #include "options.h"
 
 #define EXIT_USAGE 2
-
-static int run_demo(void)
-{
-    sigset_t wait_for;
-    sigemptyset(&wait_for);
-    sigaddset(&wait_for, SIGINT);
-    sigaddset(&wait_for, SIGTERM);
-    sigaddset(&wait_for, SIGHUP);
-    sigaddset(&wait_for, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &wait_for, NULL);
-
-    char *err = NULL;
-    struct demo *d = demo_start(&err);
-    if (!d) {
-        fprintf(stderr, "%s: %s\n", util_progname(), err);
-        free(err);
-        return 1;
-    }
-    printf(_("The demo server is running at %s\n"), d->url);
-    printf(_("  token URL:     %s\n"), d->token_url);
-    printf(_("  client ID:     %s\n"), d->client_id);
-    printf(_("  client secret: %s\n"), d->client_secret);
-    printf(_("  audience:      %s\n"), d->audience);
-    printf(_("Try:\n"));
-    printf("  TOKEN=$(curl -s %s -d grant_type=client_credentials \\\n"
-           "      -d client_id=%s -d client_secret=%s \\\n"
-           "      --data-urlencode audience=%s \\\n"
-           "      | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n"
-           "  curl -s -H \"Authorization: Bearer $TOKEN\" '%s/v1/tenants?limit=5'\n",
-           d->token_url, d->client_id, d->client_secret, d->audience, d->url);
-    printf(_("Press Ctrl-C to stop the demo server.\n"));
-    fflush(stdout);
-
-    int sig = 0;
-    sigwait(&wait_for, &sig);
-    demo_stop(d);
-    if (sig == SIGCHLD) {
-        fprintf(stderr, _("%s: the demo server stopped unexpectedly\n"), util_progname());
-        return 1;
-    }
-    return 0;
-}
 
 int main(int argc, char **argv)
 {
@@ -100,9 +57,5 @@ int main(int argc, char **argv)
     free(all);
     if (optind < argc)
         return cli_main(&opt, argc - optind, argv + optind);
-    if (opt.demo)
-        return run_demo();
-    cli_help(stderr);
-    fprintf(stderr, _("\nThe interactive console is not in this version yet: give a command.\n"));
-    return EXIT_USAGE;
+    return tui_main(&opt);
 }

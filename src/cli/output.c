@@ -3,16 +3,14 @@
 
 #include "cli/output.h"
 
-#include <langinfo.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "core/intl.h"
+#include "core/text.h"
 #include "core/util.h"
 
 #define MIN_COLUMN 6 /* a column shrunk to fit the terminal keeps at least this many cells */
@@ -34,14 +32,6 @@ struct output {
     struct strbuf line; /* the line being built, reused */
 };
 
-/* One character as it is shown: the bytes to print and the cells they take. */
-struct glyph {
-    const char *bytes;
-    size_t len;
-    size_t cells;
-    size_t used; /* bytes of the source consumed */
-};
-
 bool output_parse_format(const char *name, enum output_format *out)
 {
     static const struct {
@@ -58,96 +48,17 @@ bool output_parse_format(const char *name, enum output_format *out)
     return false;
 }
 
-/* The length (1 to 4) of the valid UTF-8 sequence at s, its code point in *cp; 0 when the
- * first byte starts no valid sequence (overlong, surrogate, beyond U+10FFFF, cut short). */
-static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xc2 && c <= 0xdf) {
-        n = 2, v = c & 0x1f, min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        n = 3, v = c & 0x0f, min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        n = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) /* also stops at the terminating NUL */
-            return 0;
-        v = (v << 6) | (s[i] & 0x3f);
-    }
-    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-        return 0;
-    *cp = v;
-    return n;
-}
-
-/* True for code points that must never reach a terminal: C0, DEL, C1, bidi overrides and
- * isolates. */
-static bool is_hostile(uint32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* Decode the character at s (not at its end) as it is shown in a utf8 or other locale. */
-static void next_glyph(bool utf8, const char *s, struct glyph *g)
-{
-    uint32_t cp;
-    size_t n = utf8_seq((const unsigned char *)s, &cp);
-    g->bytes = "?";
-    g->len = 1;
-    g->cells = 1;
-    g->used = n ? n : 1; /* an invalid byte is one "?" */
-    if (!n || is_hostile(cp) || (!utf8 && cp >= 0x80))
-        return;
-    if (cp < 0x80) {
-        g->bytes = s;
-        return;
-    }
-    wchar_t wc;
-    mbstate_t st;
-    memset(&st, 0, sizeof(st));
-    if (mbrtowc(&wc, s, n, &st) != n)
-        return;
-    int w = wcwidth(wc);
-    if (w < 0)
-        return;
-    g->bytes = s;
-    g->len = n;
-    g->cells = (size_t)w;
-}
-
-/* The cells s takes once neutralised. */
-static size_t text_cells(const struct output *out, const char *s)
-{
-    size_t cells = 0;
-    struct glyph g;
-    for (; *s; s += g.used) {
-        next_glyph(out->utf8, s, &g);
-        cells += g.cells;
-    }
-    return cells;
-}
-
 /* Append s neutralised to sb in at most limit cells, a cut text ending in an ellipsis (one
  * cell); return the cells appended. */
 static size_t put_text(const struct output *out, struct strbuf *sb, const char *s, size_t limit)
 {
-    struct glyph g;
-    bool cut = limit != SIZE_MAX && text_cells(out, s) > limit;
+    struct text_glyph g;
+    bool cut = limit != SIZE_MAX && text_cells(out->utf8, s) > limit;
     size_t room = cut ? (limit ? limit - 1 : 0) : SIZE_MAX, cells = 0;
     if (cut && !limit)
         return 0;
     for (; *s; s += g.used) {
-        next_glyph(out->utf8, s, &g);
+        text_next(out->utf8, s, &g);
         if (g.cells > room - cells) /* a wide character is never split */
             break;
         sb_add(sb, g.bytes, g.len);
@@ -182,7 +93,7 @@ static void flush_line(struct output *out)
 static void put_json(FILE *f, const char *raw)
 {
     const char *run = raw, *s = raw;
-    uint32_t cp;
+    struct text_glyph g;
     if (!raw) {
         fputs("null", f);
         return;
@@ -192,9 +103,11 @@ static void put_json(FILE *f, const char *raw)
             s++;
             continue;
         }
-        size_t n = utf8_seq((const unsigned char *)s, &cp);
-        if (n) {
-            s += n;
+        /* text_next takes an invalid byte alone and a valid non-ASCII character whole (two
+         * bytes or more), however it would show it */
+        text_next(true, s, &g);
+        if (g.used > 1) {
+            s += g.used;
             continue;
         }
         fwrite(run, 1, (size_t)(s - run), f);
@@ -240,10 +153,10 @@ static void table_widths(struct output *out, struct row *const *rows, size_t n)
 {
     size_t *minw = xcalloc(out->ncols, sizeof(*minw));
     for (size_t j = 0; j < out->ncols; j++) {
-        size_t head = text_cells(out, _(out->def->fields[out->cols[j]].header));
+        size_t head = text_cells(out->utf8, _(out->def->fields[out->cols[j]].header));
         size_t w = head;
         for (size_t r = 0; r < n; r++) {
-            size_t c = text_cells(out, value_of(rows[r], out->cols[j]));
+            size_t c = text_cells(out->utf8, value_of(rows[r], out->cols[j]));
             if (c > w)
                 w = c;
         }
@@ -373,13 +286,6 @@ static void csv_row(struct output *out, const struct row *row, bool secret)
         sb_reset(&out->line);
 }
 
-/* True when the locale's character set is UTF-8. */
-static bool locale_is_utf8(void)
-{
-    const char *cs = nl_langinfo(CODESET);
-    return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "UTF8"));
-}
-
 struct output *output_new(FILE *f, enum output_format format, const struct api_kind_def *def,
                           int width)
 {
@@ -388,7 +294,7 @@ struct output *output_new(FILE *f, enum output_format format, const struct api_k
     out->format = format;
     out->def = def;
     out->width = width > 0 ? (size_t)width : 0;
-    out->utf8 = locale_is_utf8();
+    out->utf8 = text_locale_utf8();
     out->cols = xcalloc(def->nfields ? def->nfields : 1, sizeof(*out->cols));
     for (size_t i = 0; i < def->nfields; i++)
         if (def->fields[i].flags & FIELD_TABLE && !(def->fields[i].flags & FIELD_SECRET))
@@ -441,7 +347,7 @@ static void table_object(struct output *out, const struct row *row)
     const struct api_kind_def *def = out->def;
     size_t widest = 0;
     for (size_t i = 0; i < def->nfields; i++) {
-        size_t w = text_cells(out, _(def->fields[i].header));
+        size_t w = text_cells(out->utf8, _(def->fields[i].header));
         if (!(def->fields[i].flags & FIELD_SECRET) && w > widest)
             widest = w;
     }

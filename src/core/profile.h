@@ -59,6 +59,17 @@ bool profile_set_default(struct profile_set *set, const char *name, struct tn_er
 /* Write the set to set->path atomically: a 0600 temp file in the same folder, fsync, the
  * old file kept as "config~", rename, fsync of the folder. On failure nothing changes. */
 bool profile_save(struct profile_set *set, struct tn_error *err);
+/* Called by profile_group_strings for each setting; false (with err set) stops the walk. */
+typedef bool (*profile_setting_fn)(void *ud, const char *name, const char *value,
+                                   struct tn_error *err);
+/* Call fn for each setting of the top-level group called group, in file order: of the
+ * loaded file (set->cfg), or of text parsed as libconfig when text is not NULL (set may
+ * then be NULL). No group: true and no calls. False with err set on a parse error of text,
+ * when group is not a group, or when one of its settings is not a string (the file or
+ * "built-in GROUP" and the line named; the other settings are still passed), or as soon as
+ * fn returns false (err set by fn). */
+bool profile_group_strings(const struct profile_set *set, const char *text, const char *group,
+                           profile_setting_fn fn, void *ud, struct tn_error *err);
 /* Deep-copy a profile into dst. */
 void profile_copy(struct profile *dst, const struct profile *src);
 /* Free a profile's strings (wiping the inline secret). */

@@ -1,6 +1,7 @@
 /* profile_file.c: the profiles file on disk: a careful read (size, NUL bytes, owner and mode,
  * integer literals beyond 32 bits) and the atomic save (0600 temp file, fsync, config~ backup,
- * rename, fsync of the folder). Private to core/profile.c (core/profile_file.h). */
+ * rename, fsync of the folder). Private to core/profile.c (core/profile_file.h), but for
+ * profile_group_strings (core/profile.h), which walks a group of the tree for core's users. */
 #include "config.h"
 
 #include "core/profile_file.h"
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/intl.h"
+#include "core/profile.h"
 
 #define FILE_MAX_BYTES (1024 * 1024) /* a profiles file is a few KiB */
 
@@ -324,5 +326,61 @@ bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *e
     }
     bool ok = save_to(target, cfg, err);
     free(target);
+    return ok;
+}
+
+/* Pass each string setting of the group g to fn (see profile_group_strings); label names
+ * the file in messages. */
+static bool walk_group(const config_setting_t *g, const char *label, const char *group,
+                       profile_setting_fn fn, void *ud, struct tn_error *err)
+{
+    if (!config_setting_is_group(g)) {
+        err_set(err, ST_USAGE, _("%s:%u: \"%s\" must be a group: %s = { name = \"value\"; };"),
+                label, config_setting_source_line(g), group, group);
+        return false;
+    }
+    bool ok = true;
+    for (int i = 0; i < config_setting_length(g); i++) {
+        const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+        const char *name = config_setting_name(s);
+        if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+            if (ok)
+                err_set(err, ST_USAGE, _("%s:%u: %s in the %s group must be a string in double "
+                                         "quotes"),
+                        label, config_setting_source_line(s), name ? name : "?", group);
+            ok = false;
+            continue;
+        }
+        if (!fn(ud, name ? name : "", config_setting_get_string(s), err))
+            return false;
+    }
+    return ok;
+}
+
+bool profile_group_strings(const struct profile_set *set, const char *text, const char *group,
+                           profile_setting_fn fn, void *ud, struct tn_error *err)
+{
+    config_t local;
+    const config_t *cfg = set ? set->cfg : NULL;
+    /* TRANSLATORS: where built-in settings come from; %s is the group, e.g. "keys". */
+    char *label = text ? xasprintf(_("built-in %s"), group)
+                       : xstrdup(set && set->path ? set->path : "?");
+    bool ok = false;
+    if (text) {
+        config_init(&local);
+        cfg = &local;
+        if (!config_read_string(&local, text)) {
+            err_set(err, ST_USAGE, "%s:%d: %s", label, config_error_line(&local),
+                    config_error_text(&local));
+            goto out;
+        }
+    }
+    const config_setting_t *g =
+        cfg ? config_setting_get_member(config_root_setting(cfg), group) : NULL;
+    ok = !g || walk_group(g, label, group, fn, ud, err);
+out:
+    if (text)
+        config_destroy(&local);
+    free(label);
     return ok;
 }

@@ -239,8 +239,11 @@ bool str_to_rate(const char *s, double *out)
 
 static const char b64url[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+static const char b64std[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-char *util_base64url_encode(const void *data, size_t n)
+/* Base64 of n bytes with alphabet abc, '='-padded when pad. */
+static char *base64_encode(const void *data, size_t n, const char *abc, bool pad)
 {
     const unsigned char *p = data;
     struct strbuf sb = SB_INIT;
@@ -251,14 +254,28 @@ char *util_base64url_encode(const void *data, size_t n)
             v |= (uint32_t)p[i + 1] << 8;
         if (i + 2 < n)
             v |= p[i + 2];
-        sb_addc(&sb, b64url[(v >> 18) & 63]);
-        sb_addc(&sb, b64url[(v >> 12) & 63]);
+        sb_addc(&sb, abc[(v >> 18) & 63]);
+        sb_addc(&sb, abc[(v >> 12) & 63]);
         if (i + 1 < n)
-            sb_addc(&sb, b64url[(v >> 6) & 63]);
+            sb_addc(&sb, abc[(v >> 6) & 63]);
+        else if (pad)
+            sb_addc(&sb, '=');
         if (i + 2 < n)
-            sb_addc(&sb, b64url[v & 63]);
+            sb_addc(&sb, abc[v & 63]);
+        else if (pad)
+            sb_addc(&sb, '=');
     }
     return sb_steal(&sb);
+}
+
+char *util_base64url_encode(const void *data, size_t n)
+{
+    return base64_encode(data, n, b64url, false);
+}
+
+char *util_base64_encode(const void *data, size_t n)
+{
+    return base64_encode(data, n, b64std, true);
 }
 
 char *util_base64url_decode(const char *text, size_t *n)

@@ -82,6 +82,8 @@ bool str_to_rate(const char *s, double *out);
 
 /* Encode n bytes as unpadded base64url into a new string. */
 char *util_base64url_encode(const void *data, size_t n);
+/* Encode n bytes as padded standard base64 (RFC 4648 section 4) into a new string. */
+char *util_base64_encode(const void *data, size_t n);
 /* Decode unpadded base64url text into a new NUL-terminated buffer (length in *n);
  * NULL when text holds anything else. */
 char *util_base64url_decode(const char *text, size_t *n);

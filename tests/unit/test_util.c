@@ -114,6 +114,20 @@ static void test_base64url_round_trip(void **state)
     free(enc);
 }
 
+/* RFC 4648 section 10 test vectors, and bytes that differ between the alphabets. */
+static void test_base64_standard(void **state)
+{
+    (void)state;
+    static const char *const vec[][2] = {{"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},
+                                         {"foo", "Zm9v"},  {"foob", "Zm9vYg=="},  {"fooba", "Zm9vYmE="},
+                                         {"foobar", "Zm9vYmFy"}, {"\xfb\xff", "+/8="}};
+    for (size_t i = 0; i < sizeof(vec) / sizeof(vec[0]); i++) {
+        char *enc = util_base64_encode(vec[i][0], strlen(vec[i][0]));
+        assert_string_equal(enc, vec[i][1]);
+        free(enc);
+    }
+}
+
 static void test_base64url_rejects_garbage(void **state)
 {
     (void)state;
@@ -185,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_str_to_rate),
         cmocka_unit_test(test_base64url_round_trip),
         cmocka_unit_test(test_base64url_rejects_garbage),
+        cmocka_unit_test(test_base64_standard),
         cmocka_unit_test(test_iso8601),
         cmocka_unit_test(test_wipe_zeroes),
         cmocka_unit_test(test_percent_decode),

@@ -1,0 +1,645 @@
+/* list.c: a loaded list of objects of one kind, stored compactly, with views over it.
+ *
+ * Strings live in an arena of chunks (small ones first, then 256 KiB each; a long value gets
+ * a chunk of its own) and are named by 32-bit references: the chunk number in the high bits,
+ * the offset in the low ones, 0 for "". Each row is one reference per stored field (every
+ * field but the secret ones) plus one for its raw JSON when kept, in blocks of 4096 rows, so
+ * nothing big is ever reallocated. A field's last few distinct values are remembered, so
+ * values repeated from row to row (an environment's name and ID) are stored once. The ID
+ * index is an open-addressing table of row numbers. */
+#include "config.h"
+
+#include "core/list.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/util.h"
+
+#define OFFSET_BITS 18
+#define OFFSET_MASK ((1u << OFFSET_BITS) - 1)
+#define CHUNK_MAX (1u << OFFSET_BITS)            /* 256 KiB: the size chunks grow to */
+#define CHUNK_FIRST 4096u                        /* a small list stays small */
+#define MAX_CHUNKS (1u << (32 - OFFSET_BITS))    /* what a reference can name */
+#define BIG_VALUE (CHUNK_MAX / 4)                /* a longer value gets a chunk of its own */
+#define BLOCK_BITS 12
+#define BLOCK_ROWS (1u << BLOCK_BITS)            /* rows per block of references */
+#define FIRST_ROWS 16u                           /* the first block grows from this */
+#define MRU 8                                    /* recent distinct values kept per field */
+#define NO_SLOT SIZE_MAX
+#define MAX_ROWS (UINT32_MAX - 1)                /* row numbers + 1 fit the ID table */
+
+struct list {
+    const struct api_kind_def *def;
+    bool keep_raw;
+    size_t *slot;     /* slot of each field in a row's references, NO_SLOT for secrets */
+    size_t nslots;    /* stored fields, plus one for the raw JSON when kept */
+    size_t raw_slot;
+    uint32_t *mru;    /* MRU references per stored field, most recent first, 0 unused */
+
+    char **chunks;    /* the string arena */
+    size_t nchunks, chunks_cap;
+    size_t cur;       /* the chunk being filled (SIZE_MAX: none yet) */
+    size_t cur_used, cur_size;
+    size_t next_size; /* the size of the next ordinary chunk */
+    size_t arena_bytes;
+
+    uint32_t **blocks; /* row references, BLOCK_ROWS rows (block 0: rows0_cap) each */
+    size_t nblocks, blocks_cap;
+    size_t rows0_cap;
+    size_t count;
+
+    uint32_t *ids;    /* ID table: row number + 1, 0 empty; ids_cap a power of two */
+    size_t ids_cap, ids_used;
+
+    char *next;       /* paging */
+    bool started;
+    unsigned gen;     /* bumped by list_clear, so views know to rebuild */
+};
+
+/* ------------------------------------------------------------------ arena */
+
+/* The string a reference names. */
+static inline const char *str_at(const struct list *l, uint32_t ref)
+{
+    return ref ? l->chunks[ref >> OFFSET_BITS] + (ref & OFFSET_MASK) : "";
+}
+
+/* Add a chunk of size bytes and return its number. */
+static size_t arena_chunk(struct list *l, size_t size)
+{
+    if (l->nchunks == MAX_CHUNKS)
+        die(_("too much data for one list"));
+    if (l->nchunks == l->chunks_cap) {
+        l->chunks_cap = l->chunks_cap ? l->chunks_cap * 2 : 16;
+        l->chunks = xreallocarray(l->chunks, l->chunks_cap, sizeof(*l->chunks));
+    }
+    l->chunks[l->nchunks] = xmalloc(size);
+    l->arena_bytes += size;
+    return l->nchunks++;
+}
+
+/* Copy len bytes of s (no NUL among them) into the arena and return its reference. */
+static uint32_t arena_add(struct list *l, const char *s, size_t len)
+{
+    size_t need = len + 1, chunk, off;
+    size_t reserve = l->nchunks == 0; /* reference 0 is "": nothing starts at chunk 0's 0 */
+    if (!len)
+        return 0;
+    if (need > BIG_VALUE) {
+        chunk = arena_chunk(l, need + reserve);
+        off = reserve;
+    } else {
+        if (l->cur == SIZE_MAX || l->cur_size - l->cur_used < need) {
+            size_t size = l->next_size;
+            while (size < need + reserve)
+                size *= 2;
+            l->cur = arena_chunk(l, size);
+            l->cur_size = size;
+            l->cur_used = reserve;
+            if (l->next_size < CHUNK_MAX)
+                l->next_size *= 2;
+        }
+        chunk = l->cur;
+        off = l->cur_used;
+        l->cur_used += need;
+    }
+    memcpy(l->chunks[chunk] + off, s, len);
+    l->chunks[chunk][off + len] = '\0';
+    return (uint32_t)(chunk << OFFSET_BITS | off);
+}
+
+/* The reference of s for stored field slot: a recent equal value's if there is one, else a
+ * new copy. */
+static uint32_t intern(struct list *l, size_t slot, const char *s)
+{
+    uint32_t *mru = l->mru + slot * MRU, ref;
+    size_t k;
+    if (!s || !*s)
+        return 0;
+    for (k = 0; k < MRU && mru[k]; k++)
+        if (!strcmp(str_at(l, mru[k]), s))
+            break;
+    if (k < MRU && mru[k]) {
+        ref = mru[k];
+    } else {
+        ref = arena_add(l, s, strlen(s));
+        k = MRU - 1; /* the least recent goes */
+    }
+    memmove(mru + 1, mru, k * sizeof(*mru));
+    mru[0] = ref;
+    return ref;
+}
+
+/* ------------------------------------------------------------------ rows */
+
+/* Row i's references. */
+static inline const uint32_t *refs_of(const struct list *l, size_t i)
+{
+    return l->blocks[i >> BLOCK_BITS] + (i & (BLOCK_ROWS - 1)) * l->nslots;
+}
+
+/* Room for row number l->count; its references, zeroed. */
+static uint32_t *new_refs(struct list *l)
+{
+    size_t i = l->count, b = i >> BLOCK_BITS;
+    if (i >= MAX_ROWS)
+        die(_("too much data for one list"));
+    if (b == 0 && i == l->rows0_cap) {
+        size_t cap = l->rows0_cap ? l->rows0_cap * 2 : FIRST_ROWS;
+        if (cap > BLOCK_ROWS)
+            cap = BLOCK_ROWS;
+        if (!l->nblocks) {
+            l->blocks_cap = 4;
+            l->blocks = xcalloc(l->blocks_cap, sizeof(*l->blocks));
+            l->nblocks = 1;
+        }
+        l->blocks[0] = xreallocarray(l->blocks[0], cap, l->nslots * sizeof(uint32_t));
+        l->rows0_cap = cap;
+    } else if (b == l->nblocks) {
+        if (l->nblocks == l->blocks_cap) {
+            l->blocks_cap *= 2;
+            l->blocks = xreallocarray(l->blocks, l->blocks_cap, sizeof(*l->blocks));
+        }
+        l->blocks[l->nblocks++] = xreallocarray(NULL, BLOCK_ROWS, l->nslots * sizeof(uint32_t));
+    }
+    uint32_t *refs = l->blocks[b] + (i & (BLOCK_ROWS - 1)) * l->nslots;
+    memset(refs, 0, l->nslots * sizeof(*refs));
+    return refs;
+}
+
+/* A hash of s for the ID table (FNV-1a with a final mix). */
+static uint32_t hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    h ^= h >> 16;
+    h *= 0x7feb352du;
+    h ^= h >> 15;
+    return h;
+}
+
+/* Put row i (whose ID is not "") into the ID table, which has room. */
+static void ids_put(struct list *l, size_t i)
+{
+    size_t mask = l->ids_cap - 1, p = hash_str(list_id(l, i)) & mask;
+    while (l->ids[p])
+        p = (p + 1) & mask;
+    l->ids[p] = (uint32_t)(i + 1);
+}
+
+/* Index row i by its ID, growing the table to stay at most three quarters full. */
+static void ids_add(struct list *l, size_t i)
+{
+    if (!*list_id(l, i))
+        return;
+    if ((l->ids_used + 1) * 4 > l->ids_cap * 3) {
+        free(l->ids);
+        l->ids_cap = l->ids_cap ? l->ids_cap * 2 : 16;
+        l->ids = xcalloc(l->ids_cap, sizeof(*l->ids));
+        for (size_t r = 0; r < i; r++) /* in row order: the first of equal IDs is found */
+            if (*list_id(l, r))
+                ids_put(l, r);
+    }
+    ids_put(l, i);
+    l->ids_used++;
+}
+
+/* Walk a dotted path under obj, or NULL. */
+static cJSON *path_item(cJSON *obj, const char *path, size_t len)
+{
+    while (obj && len) {
+        const char *dot = memchr(path, '.', len);
+        size_t n = dot ? (size_t)(dot - path) : len;
+        cJSON *child;
+        cJSON_ArrayForEach(child, obj)
+        {
+            if (child->string && strlen(child->string) == n && !memcmp(child->string, path, n))
+                break;
+        }
+        obj = child;
+        if (!dot)
+            break;
+        len -= n + 1;
+        path = dot + 1;
+    }
+    return obj;
+}
+
+/* raw with the kind's secret fields removed, as a new string; NULL when it holds none. */
+static char *raw_without_secrets(const struct api_kind_def *def, const char *raw)
+{
+    bool suspect = false;
+    for (size_t f = 0; f < def->nfields && !suspect; f++) {
+        if (!(def->fields[f].flags & FIELD_SECRET))
+            continue;
+        const char *path = def->fields[f].path, *last = strrchr(path, '.');
+        last = last ? last + 1 : path;
+        for (const char *p = strstr(raw, last); p && !suspect; p = strstr(p + 1, last))
+            suspect = p > raw && p[-1] == '"' && p[strlen(last)] == '"';
+    }
+    if (!suspect)
+        return NULL;
+    cJSON *tree = json_parse(raw, strlen(raw));
+    if (!tree) /* not JSON (never from model): keep nothing rather than risk a secret */
+        return xstrdup("");
+    for (size_t f = 0; f < def->nfields; f++) {
+        if (!(def->fields[f].flags & FIELD_SECRET))
+            continue;
+        const char *path = def->fields[f].path, *last = strrchr(path, '.');
+        cJSON *parent = last ? path_item(tree, path, (size_t)(last - path)) : tree;
+        if (cJSON_IsObject(parent))
+            json_delete_wiped(cJSON_DetachItemFromObjectCaseSensitive(
+                parent, last ? last + 1 : path));
+    }
+    char *clean = json_print(tree);
+    json_delete_wiped(tree);
+    return clean;
+}
+
+/* ------------------------------------------------------------------ lists */
+
+struct list *list_new(const struct api_kind_def *def, bool keep_raw)
+{
+    struct list *l = xcalloc(1, sizeof(*l));
+    l->def = def;
+    l->keep_raw = keep_raw;
+    l->slot = xcalloc(def->nfields ? def->nfields : 1, sizeof(*l->slot));
+    for (size_t f = 0; f < def->nfields; f++)
+        l->slot[f] = def->fields[f].flags & FIELD_SECRET ? NO_SLOT : l->nslots++;
+    l->raw_slot = keep_raw ? l->nslots++ : NO_SLOT;
+    if (!l->nslots)
+        l->nslots = 1; /* a kind of nothing but secrets: rows still count */
+    l->mru = xcalloc(l->nslots * MRU, sizeof(*l->mru));
+    l->cur = SIZE_MAX;
+    l->next_size = CHUNK_FIRST;
+    return l;
+}
+
+/* Free rows, strings and the ID table, keeping the kind's layout. */
+static void free_rows(struct list *l)
+{
+    for (size_t c = 0; c < l->nchunks; c++)
+        free(l->chunks[c]);
+    free(l->chunks);
+    for (size_t b = 0; b < l->nblocks; b++)
+        free(l->blocks[b]);
+    free(l->blocks);
+    free(l->ids);
+    free(l->next);
+}
+
+void list_free(struct list *l)
+{
+    if (!l)
+        return;
+    free_rows(l);
+    free(l->mru);
+    free(l->slot);
+    free(l);
+}
+
+void list_clear(struct list *l)
+{
+    free_rows(l);
+    l->chunks = NULL;
+    l->nchunks = l->chunks_cap = l->cur_used = l->cur_size = l->arena_bytes = 0;
+    l->cur = SIZE_MAX;
+    l->next_size = CHUNK_FIRST;
+    l->blocks = NULL;
+    l->nblocks = l->blocks_cap = l->rows0_cap = l->count = 0;
+    l->ids = NULL;
+    l->ids_cap = l->ids_used = 0;
+    l->next = NULL;
+    l->started = false;
+    memset(l->mru, 0, l->nslots * MRU * sizeof(*l->mru));
+    l->gen++;
+}
+
+const struct api_kind_def *list_kind(const struct list *l)
+{
+    return l->def;
+}
+
+void list_add_row(struct list *l, const struct row *row)
+{
+    uint32_t *refs = new_refs(l);
+    for (size_t f = 0; f < l->def->nfields; f++)
+        if (l->slot[f] != NO_SLOT && row->values)
+            refs[l->slot[f]] = intern(l, l->slot[f], row->values[f]);
+    if (l->keep_raw && row->raw) {
+        char *clean = raw_without_secrets(l->def, row->raw);
+        const char *raw = clean ? clean : row->raw;
+        refs[l->raw_slot] = arena_add(l, raw, strlen(raw));
+        free(clean);
+    }
+    l->count++;
+    ids_add(l, l->count - 1);
+}
+
+void list_add_page(struct list *l, const struct page *page)
+{
+    for (size_t r = 0; r < page->n; r++)
+        list_add_row(l, page->rows[r]);
+    free(l->next);
+    l->next = page->next ? xstrdup(page->next) : NULL;
+    l->started = true;
+}
+
+size_t list_count(const struct list *l)
+{
+    return l->count;
+}
+
+const char *list_value(const struct list *l, size_t i, size_t f)
+{
+    if (i >= l->count || f >= l->def->nfields || l->slot[f] == NO_SLOT)
+        return "";
+    return str_at(l, refs_of(l, i)[l->slot[f]]);
+}
+
+const char *list_id(const struct list *l, size_t i)
+{
+    return list_value(l, i, l->def->id_field);
+}
+
+const char *list_raw(const struct list *l, size_t i)
+{
+    if (!l->keep_raw || i >= l->count)
+        return NULL;
+    return str_at(l, refs_of(l, i)[l->raw_slot]);
+}
+
+size_t list_find(const struct list *l, const char *id)
+{
+    if (!l->ids_cap || !id || !*id)
+        return SIZE_MAX;
+    size_t mask = l->ids_cap - 1;
+    for (size_t p = hash_str(id) & mask; l->ids[p]; p = (p + 1) & mask)
+        if (!strcmp(list_id(l, l->ids[p] - 1), id))
+            return l->ids[p] - 1;
+    return SIZE_MAX;
+}
+
+const char *list_next(const struct list *l)
+{
+    return l->next;
+}
+
+bool list_started(const struct list *l)
+{
+    return l->started;
+}
+
+bool list_more(const struct list *l)
+{
+    return l->next != NULL;
+}
+
+size_t list_bytes(const struct list *l)
+{
+    size_t n = sizeof(*l) + l->arena_bytes;
+    n += l->chunks_cap * sizeof(*l->chunks) + l->blocks_cap * sizeof(*l->blocks);
+    if (l->nblocks)
+        n += (l->rows0_cap + (l->nblocks - 1) * BLOCK_ROWS) * l->nslots * sizeof(uint32_t);
+    n += l->ids_cap * sizeof(*l->ids);
+    n += l->nslots * MRU * sizeof(*l->mru) + l->def->nfields * sizeof(*l->slot);
+    if (l->next)
+        n += strlen(l->next) + 1;
+    return n;
+}
+
+/* ------------------------------------------------------------------ views */
+
+struct list_view {
+    const struct list *l;
+    uint32_t *idx;     /* the rows shown, in order */
+    size_t n, cap;
+    size_t seen;       /* list rows examined */
+    unsigned gen;      /* the list's generation when built */
+    char *filter;      /* NULL: none */
+    size_t *fields;    /* the fields the filter searches; none: every field */
+    size_t nfields;
+    list_keep_fn keep;
+    void *ud;
+    size_t sort_slot;  /* NO_SLOT: load order */
+    bool reverse;
+};
+
+/* Whether row a goes before row b (a != b) in v: by the sort value (descending when
+ * reversed), equal values in load order; unsorted, by row number (descending when reversed).
+ * A total order, so the view is always sorted by it. */
+static inline bool goes_before(const struct list_view *v, uint32_t a, uint32_t b)
+{
+    if (v->sort_slot != NO_SLOT) {
+        uint32_t ra = refs_of(v->l, a)[v->sort_slot], rb = refs_of(v->l, b)[v->sort_slot];
+        if (ra != rb) {
+            int c = strcmp(str_at(v->l, ra), str_at(v->l, rb));
+            if (c)
+                return v->reverse ? c > 0 : c < 0;
+        }
+        return a < b;
+    }
+    return v->reverse ? a > b : a < b;
+}
+
+/* Whether list row i passes v's filter and condition. */
+static bool passes(const struct list_view *v, size_t i)
+{
+    if (v->filter) {
+        bool hit = false;
+        if (v->nfields) {
+            for (size_t k = 0; k < v->nfields && !hit; k++)
+                hit = text_contains_ci(list_value(v->l, i, v->fields[k]), v->filter);
+        } else {
+            for (size_t f = 0; f < v->l->def->nfields && !hit; f++)
+                hit = text_contains_ci(list_value(v->l, i, f), v->filter);
+        }
+        if (!hit)
+            return false;
+    }
+    return !v->keep || v->keep(v->ud, v->l, i);
+}
+
+/* Sort a[0..n) by goes_before: insertion sort for short runs, then bottom-up merges through
+ * tmp (n elements), skipping merges of runs already in order. */
+static void sort_rows(const struct list_view *v, uint32_t *a, size_t n, uint32_t *tmp)
+{
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            uint32_t x = a[i];
+            size_t j = i;
+            for (; j > lo && goes_before(v, x, a[j - 1]); j--)
+                a[j] = a[j - 1];
+            a[j] = x;
+        }
+    }
+    uint32_t *src = a, *dst = tmp;
+    for (size_t width = RUN; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            if (mid < hi && goes_before(v, src[mid - 1], src[mid])) {
+                memcpy(dst + lo, src + lo, (hi - lo) * sizeof(*dst)); /* already in order */
+                continue;
+            }
+            while (i < mid && j < hi)
+                dst[k++] = goes_before(v, src[j], src[i]) ? src[j++] : src[i++];
+            memcpy(dst + k, src + i, (mid - i) * sizeof(*dst));
+            k += mid - i;
+            memcpy(dst + k, src + j, (hi - j) * sizeof(*dst));
+        }
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof(*a));
+}
+
+/* The list rows from v->seen on that pass v, in v's order, as a new array (count in *m). */
+static uint32_t *take_new(struct list_view *v, size_t *m)
+{
+    size_t from = v->seen, count = v->l->count, k = 0;
+    uint32_t *rows = xreallocarray(NULL, count - from ? count - from : 1, sizeof(*rows));
+    for (size_t i = from; i < count; i++)
+        if (passes(v, i))
+            rows[k++] = (uint32_t)i;
+    if (v->sort_slot != NO_SLOT && k > 1) {
+        uint32_t *tmp = xreallocarray(NULL, k, sizeof(*tmp));
+        sort_rows(v, rows, k, tmp);
+        free(tmp);
+    } else if (v->sort_slot == NO_SLOT && v->reverse) {
+        for (size_t i = 0; i < k / 2; i++) {
+            uint32_t t = rows[i];
+            rows[i] = rows[k - 1 - i];
+            rows[k - 1 - i] = t;
+        }
+    }
+    v->seen = count;
+    *m = k;
+    return rows;
+}
+
+/* Rebuild v from every row of its list. */
+static void rebuild(struct list_view *v)
+{
+    v->seen = 0;
+    v->gen = v->l->gen;
+    free(v->idx);
+    v->idx = take_new(v, &v->n);
+    v->cap = v->l->count ? v->l->count : 1;
+    if (v->n < v->cap / 2) { /* a narrow filter: give back what it does not use */
+        v->cap = v->n ? v->n : 1;
+        v->idx = xreallocarray(v->idx, v->cap, sizeof(*v->idx));
+    }
+}
+
+struct list_view *list_view_new(const struct list *l)
+{
+    struct list_view *v = xcalloc(1, sizeof(*v));
+    v->l = l;
+    v->sort_slot = NO_SLOT;
+    rebuild(v);
+    return v;
+}
+
+void list_view_free(struct list_view *v)
+{
+    if (!v)
+        return;
+    free(v->idx);
+    free(v->filter);
+    free(v->fields);
+    free(v);
+}
+
+void list_view_set(struct list_view *v, const char *filter, const size_t *fields, size_t nfields,
+                   list_keep_fn keep, void *ud, int sort_field, bool reverse)
+{
+    const struct list *l = v->l;
+    free(v->filter);
+    v->filter = filter && *filter ? xstrdup(filter) : NULL;
+    free(v->fields);
+    v->fields = NULL;
+    v->nfields = 0;
+    if (nfields) {
+        v->fields = xreallocarray(NULL, nfields, sizeof(*v->fields));
+        memcpy(v->fields, fields, nfields * sizeof(*fields));
+        v->nfields = nfields;
+    }
+    v->keep = keep;
+    v->ud = ud;
+    v->sort_slot = sort_field >= 0 && (size_t)sort_field < l->def->nfields
+                       ? l->slot[sort_field] : NO_SLOT;
+    v->reverse = reverse;
+    rebuild(v);
+}
+
+/* The position in v->idx[0..n) of the first row that goes after row x. */
+static size_t upper_bound(const struct list_view *v, size_t n, uint32_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (goes_before(v, x, v->idx[mid]))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+void list_view_update(struct list_view *v)
+{
+    const struct list *l = v->l;
+    if (v->gen != l->gen || l->count < v->seen) {
+        rebuild(v);
+        return;
+    }
+    if (l->count == v->seen)
+        return;
+    size_t m, n = v->n;
+    uint32_t *add = take_new(v, &m);
+    if (n + m > v->cap) {
+        v->cap = n + m > v->cap * 2 ? n + m : v->cap * 2;
+        v->idx = xreallocarray(v->idx, v->cap, sizeof(*v->idx));
+    }
+    /* merge from the end: each new row (last first) finds its place among the old ones by
+     * binary search, and the old rows after it move up in one go */
+    size_t end = n; /* old rows [0, end) not yet moved */
+    for (size_t j = m; j-- > 0;) {
+        size_t p = upper_bound(v, end, add[j]);
+        memmove(v->idx + p + j + 1, v->idx + p, (end - p) * sizeof(*v->idx));
+        v->idx[p + j] = add[j];
+        end = p;
+    }
+    v->n = n + m;
+    free(add);
+}
+
+size_t list_view_count(const struct list_view *v)
+{
+    return v->gen == v->l->gen ? v->n : 0; /* a cleared list shows nothing until updated */
+}
+
+size_t list_view_row(const struct list_view *v, size_t n)
+{
+    return v->idx[n];
+}
+
+size_t list_view_find(const struct list_view *v, size_t i)
+{
+    if (v->gen != v->l->gen || i >= v->seen || !v->n)
+        return SIZE_MAX;
+    size_t p = upper_bound(v, v->n, (uint32_t)i); /* i itself sorts before the first after it */
+    return p && v->idx[p - 1] == i ? p - 1 : SIZE_MAX;
+}

@@ -1,0 +1,125 @@
+/* text.c: text from servers made safe for a terminal: UTF-8 decoding, hostile characters
+ * neutralised, widths in cells. */
+#include "config.h"
+
+#include "core/text.h"
+
+#include <langinfo.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+/* The length (1 to 4) of the valid UTF-8 sequence at s, its code point in *cp; 0 when the
+ * first byte starts no valid sequence (overlong, surrogate, beyond U+10FFFF, cut short). */
+static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
+{
+    unsigned c = s[0];
+    size_t n;
+    uint32_t v, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+        n = 2, v = c & 0x1f, min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        n = 3, v = c & 0x0f, min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80) /* also stops at the terminating NUL */
+            return 0;
+        v = (v << 6) | (s[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+/* True for code points that must never reach a terminal: C0, DEL, C1, bidi overrides and
+ * isolates. */
+static bool is_hostile(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool text_locale_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "UTF8"));
+}
+
+void text_next(bool utf8, const char *s, struct text_glyph *g)
+{
+    uint32_t cp;
+    size_t n = utf8_seq((const unsigned char *)s, &cp);
+    g->bytes = "?";
+    g->len = 1;
+    g->cells = 1;
+    g->used = n ? n : 1; /* an invalid byte is one "?" */
+    if (!n || is_hostile(cp) || (!utf8 && cp >= 0x80))
+        return;
+    if (cp < 0x80) {
+        g->bytes = s;
+        return;
+    }
+    wchar_t wc;
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    if (mbrtowc(&wc, s, n, &st) != n)
+        return;
+    int w = wcwidth(wc);
+    if (w < 0)
+        return;
+    g->bytes = s;
+    g->len = n;
+    g->cells = (size_t)w;
+}
+
+size_t text_cells(bool utf8, const char *s)
+{
+    size_t cells = 0;
+    struct text_glyph g;
+    for (; *s; s += g.used) {
+        if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) { /* printable ASCII */
+            g.used = 1;
+            cells++;
+            continue;
+        }
+        text_next(utf8, s, &g);
+        cells += g.cells;
+    }
+    return cells;
+}
+
+/* c in lower case when it is an ASCII capital, whatever the locale. */
+static inline unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+bool text_contains_ci(const char *hay, const char *needle)
+{
+    const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
+    if (!n[0])
+        return true;
+    unsigned char first = ascii_lower(n[0]);
+    for (; *h; h++) {
+        if (ascii_lower(*h) != first)
+            continue;
+        size_t i = 1;
+        while (n[i] && ascii_lower(h[i]) == ascii_lower(n[i]))
+            i++;
+        if (!n[i])
+            return true;
+        if (!h[i]) /* hay is shorter than what is left of needle */
+            return false;
+    }
+    return false;
+}

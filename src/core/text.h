@@ -1,0 +1,29 @@
+/* text.h: text from servers made safe for a terminal: UTF-8 decoding, hostile characters
+ * neutralised, widths in cells. Shared by cli/output and tui/draw. */
+#ifndef TENANTRY_TEXT_H
+#define TENANTRY_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One character as it is shown: the bytes to write (a "?" for anything hostile or invalid),
+ * how many cells it takes, and how many bytes of the input it consumed. */
+struct text_glyph {
+    const char *bytes;
+    size_t len;
+    size_t cells;
+    size_t used;
+};
+
+/* True when the current locale's character set is UTF-8. */
+bool text_locale_utf8(void);
+/* Decode the character at s (not at its end): in a UTF-8 locale printable characters pass
+ * and C0, DEL, C1, bidi overrides and isolates, and invalid UTF-8 (per byte) become "?";
+ * in other locales every non-ASCII character is "?". */
+void text_next(bool utf8, const char *s, struct text_glyph *g);
+/* The cells s takes once neutralised. */
+size_t text_cells(bool utf8, const char *s);
+/* True when needle occurs in hay ignoring ASCII case ("" occurs everywhere). */
+bool text_contains_ci(const char *hay, const char *needle);
+
+#endif

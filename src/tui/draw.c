@@ -1,0 +1,199 @@
+/* draw.c: the only code that writes cells; text neutralised and measured by core/text. */
+#include "config.h"
+
+#include "tui/draw.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "core/text.h"
+#include "core/util.h"
+
+static bool utf8;
+static struct strbuf line = SB_INIT;
+
+void draw_init(void)
+{
+    utf8 = text_locale_utf8();
+}
+
+bool draw_utf8(void)
+{
+    return utf8;
+}
+
+int draw_width(const char *s)
+{
+    size_t n = text_cells(utf8, s ? s : "");
+    return n > 100000 ? 100000 : (int)n;
+}
+
+/* Neutralise s into line, in at most w cells (a cut text ends in an ellipsis); the cells. */
+static int fit(const char *s, int w)
+{
+    struct text_glyph g;
+    sb_reset(&line);
+    if (w <= 0 || !s)
+        return 0;
+    bool cut = text_cells(utf8, s) > (size_t)w;
+    int room = cut ? w - 1 : w, cells = 0;
+    for (; *s; s += g.used) {
+        text_next(utf8, s, &g);
+        if ((int)g.cells > room - cells) /* a wide character is never split */
+            break;
+        sb_add(&line, g.bytes, g.len);
+        cells += (int)g.cells;
+    }
+    if (cut) {
+        sb_adds(&line, utf8 ? "\xe2\x80\xa6" : "~");
+        cells++;
+    }
+    return cells;
+}
+
+int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad)
+{
+    if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+        return 0;
+    if (x + w > COLS)
+        w = COLS - x;
+    int cells = fit(s, w);
+    attrset(theme_attr(role));
+    mvaddnstr(y, x, sb_str(&line), (int)line.len);
+    if (pad && cells < w)
+        mvhline(y, x + cells, ' ', w - cells);
+    attrset(A_NORMAL);
+    return cells;
+}
+
+int draw_text_right(int y, int x, int w, const char *s, enum theme_role role)
+{
+    int cells = draw_width(s);
+    if (cells > w)
+        cells = w;
+    return draw_text(y, x + w - cells, cells, s, role, false);
+}
+
+void draw_fill(int y, int x, int w, enum theme_role role)
+{
+    if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+        return;
+    if (x + w > COLS)
+        w = COLS - x;
+    attrset(theme_attr(role));
+    mvhline(y, x, ' ', w);
+    attrset(A_NORMAL);
+}
+
+void draw_clear_rect(struct rect r, enum theme_role role)
+{
+    for (int i = 0; i < r.h; i++)
+        draw_fill(r.y + i, r.x, r.w, role);
+}
+
+void draw_hline(int y, int x, int w, enum theme_role role)
+{
+    if (w <= 0 || y < 0 || y >= LINES)
+        return;
+    attrset(theme_attr(role));
+    mvhline(y, x, utf8 ? ACS_HLINE : '-', w);
+    attrset(A_NORMAL);
+}
+
+void draw_vline(int y, int x, int h, enum theme_role role)
+{
+    if (h <= 0 || x < 0 || x >= COLS)
+        return;
+    attrset(theme_attr(role));
+    mvvline(y, x, utf8 ? ACS_VLINE : '|', h);
+    attrset(A_NORMAL);
+}
+
+void draw_cursor(int y, int x)
+{
+    move(y, x);
+    curs_set(1);
+}
+
+void draw_cursor_hide(void)
+{
+    curs_set(0);
+}
+
+void draw_erase(void)
+{
+    erase();
+}
+
+void draw_flush(void)
+{
+    refresh();
+}
+
+bool draw_clipboard(const char *text)
+{
+    const char *term = getenv("TERM");
+    if (!isatty(STDOUT_FILENO) || !term || !strcmp(term, "dumb") || !strncmp(term, "linux", 5) ||
+        !strncmp(term, "vt", 2))
+        return false;
+    char *b64 = util_base64_encode(text, strlen(text));
+    const char *tmux = getenv("TMUX");
+    /* tmux takes the plain form when set-clipboard is on; the passthrough form reaches the
+     * outer terminal when allow-passthrough is on. Both are harmless where unused. */
+    printf("\033]52;c;%s\a", b64);
+    if (tmux && *tmux)
+        printf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
+    fflush(stdout);
+    free(b64);
+    return true;
+}
+
+bool draw_dump(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    struct strbuf sb = SB_INIT;
+    for (int y = 0; y < LINES; y++) {
+        sb_reset(&sb);
+        for (int x = 0; x < COLS; x++) {
+            cchar_t cc;
+            wchar_t wch[CCHARW_MAX + 1];
+            attr_t a;
+            short pair;
+            if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR) {
+                sb_addc(&sb, ' ');
+                continue;
+            }
+            if ((cc.attr & A_ALTCHARSET) || (a & A_ALTCHARSET)) {
+                char c = (char)(wch[0] & 0x7f);
+                sb_addc(&sb, c == 'q' ? '-' : c == 'x' ? '|' : '+');
+                continue;
+            }
+            char mb[MB_LEN_MAX * (CCHARW_MAX + 1)];
+            mbstate_t st;
+            memset(&st, 0, sizeof(st));
+            const wchar_t *p = wch;
+            size_t n = wcsrtombs(mb, &p, sizeof(mb), &st);
+            if (n == (size_t)-1 || n == 0) {
+                sb_addc(&sb, ' ');
+                continue;
+            }
+            sb_add(&sb, mb, n);
+            int w = wcwidth(wch[0]);
+            if (w > 1)
+                x += w - 1; /* the next cell continues this character */
+        }
+        while (sb.len && sb.buf[sb.len - 1] == ' ')
+            sb.len--;
+        sb_addc(&sb, '\n');
+        fwrite(sb.buf, 1, sb.len, f);
+    }
+    sb_free(&sb);
+    return fclose(f) == 0;
+}

@@ -1,0 +1,48 @@
+/* draw.h: the only code that writes to the screen. Text from servers is neutralised (see
+ * core/text) and measured in cells; lines use ACS characters or ASCII in other locales. */
+#ifndef TENANTRY_DRAW_H
+#define TENANTRY_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/theme.h"
+
+/* A rectangle of the screen. */
+struct rect {
+    int y, x, h, w;
+};
+
+/* Decide UTF-8 or ASCII drawing (after setlocale and initscr). */
+void draw_init(void);
+/* True when the locale is UTF-8. */
+bool draw_utf8(void);
+/* The cells s takes once neutralised. */
+int draw_width(const char *s);
+/* Write s at (y, x) in at most w cells with role's attributes; a cut text ends in an
+ * ellipsis; with pad the rest of the w cells is filled with spaces. Returns the cells used. */
+int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad);
+/* Like draw_text, but s is right-aligned in the w cells. */
+int draw_text_right(int y, int x, int w, const char *s, enum theme_role role);
+/* Fill w cells at (y, x) with spaces. */
+void draw_fill(int y, int x, int w, enum theme_role role);
+/* Fill a whole rectangle with spaces. */
+void draw_clear_rect(struct rect r, enum theme_role role);
+/* Horizontal and vertical lines. */
+void draw_hline(int y, int x, int w, enum theme_role role);
+void draw_vline(int y, int x, int h, enum theme_role role);
+/* Put the terminal cursor at (y, x) and show it; draw_cursor_hide() hides it. */
+void draw_cursor(int y, int x);
+void draw_cursor_hide(void);
+/* Clear the whole screen (before a full redraw). */
+void draw_erase(void);
+/* Send what was drawn to the terminal. */
+void draw_flush(void);
+/* Ask the terminal to put text on the clipboard (OSC 52; wrapped for tmux when $TMUX is
+ * set). False when it cannot be sent (no terminal, or TERM=dumb/linux/vt*). */
+bool draw_clipboard(const char *text);
+/* Write the screen as text, one line per row, trailing spaces dropped, to path (for
+ * headless tests); false on an I/O error. */
+bool draw_dump(const char *path);
+
+#endif

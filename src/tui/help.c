@@ -1,0 +1,74 @@
+/* help.c: the help view, generated from the action table (tui/request.h) and the live keymap,
+ * so that it always shows the keys in use. */
+#include "config.h"
+
+#include "tui/help.h"
+
+#include <stdlib.h>
+
+#include "core/intl.h"
+#include "core/util.h"
+#include "tui/draw.h"
+
+#define KEYS_CELLS 18 /* the keys column */
+
+/* The ':' commands, for the last section. */
+static const struct {
+    const char *command;
+    const char *help;
+} commands[] = {
+    {":environments", N_("Go to the environments pane")},
+    {":tenants", N_("Go to the tenants pane")},
+    {":clients", N_("Go to the clients pane")},
+    /* TRANSLATORS: keep ":profile" as it is; NAME stands for a profile's name. */
+    {N_(":profile NAME"), N_("Switch to the profile called NAME")},
+    {":q", N_("Quit")},
+};
+
+/* Add a line: left padded to the keys column (at least two spaces after it), then text. */
+static void add_row(struct textview *t, const char *left, const char *text)
+{
+    struct strbuf sb = SB_INIT;
+    int cells = draw_width(left);
+    sb_adds(&sb, left);
+    do
+        sb_addc(&sb, ' ');
+    while (++cells < KEYS_CELLS || cells < draw_width(left) + 2);
+    sb_adds(&sb, text);
+    textview_add(t, sb_str(&sb), TH_NORMAL);
+    sb_free(&sb);
+}
+
+struct textview *help_new(const struct keymap *km, bool (*hidden)(enum request r))
+{
+    struct textview *t = textview_new(_("Help"));
+    struct strbuf keys = SB_INIT;
+    for (int g = 0; g < REQ_GROUP_COUNT; g++) {
+        bool titled = false;
+        for (int i = REQ_NONE + 1; i < REQ_COUNT; i++) {
+            enum request r = (enum request)i;
+            if (request_group(r) != (enum request_group)g || (hidden && hidden(r)))
+                continue;
+            if (!titled) { /* a group whose actions are all hidden gets no title */
+                if (textview_lines(t))
+                    textview_add(t, "", TH_NORMAL);
+                textview_add(t, request_group_title((enum request_group)g), TH_TITLE);
+                titled = true;
+            }
+            sb_reset(&keys);
+            keymap_describe(km, r, &keys);
+            add_row(t, keys.len ? sb_str(&keys) : _("(unbound)"), request_help(r));
+        }
+    }
+    sb_free(&keys);
+    if (!hidden || !hidden(REQ_COMMAND)) {
+        textview_add(t, "", TH_NORMAL);
+        textview_add(t, _("Commands"), TH_TITLE);
+        for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+            add_row(t, _(commands[i].command), _(commands[i].help));
+    }
+    textview_add(t, "", TH_NORMAL);
+    textview_add(t, _("Keys can be changed in a keys group of the config file; etc/keys.conf "
+                      "lists the actions and their default keys."), TH_DIM);
+    return t;
+}

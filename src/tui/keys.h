@@ -1,0 +1,42 @@
+/* keys.h: key names and the keymap. A key is one int: a character's code point, or a curses
+ * KEY_* code with KEYS_FN added (so that code points and KEY_* codes never collide). The
+ * default bindings are etc/keys.conf, compiled in; a `keys` group in the config file
+ * overrides them per action. */
+#ifndef TENANTRY_KEYS_H
+#define TENANTRY_KEYS_H
+
+#include <stdbool.h>
+
+#include "core/profile.h"
+#include "core/status.h"
+#include "core/util.h"
+#include "tui/request.h"
+
+#define KEYS_FN 0x40000000
+#define KEYS_ESC 27
+
+struct keymap;
+
+/* The default keymap (etc/keys.conf). */
+struct keymap *keymap_new(void);
+void keymap_free(struct keymap *km);
+/* Bind the keys in spec ("j, Down" or "j Down") to the action called name, replacing its
+ * earlier keys; a key bound to another action moves here. False with err set on an unknown
+ * action or key name (nothing changes then). */
+bool keymap_bind(struct keymap *km, const char *name, const char *spec, struct tn_error *err);
+/* Apply the `keys` group of the profiles file, if any. Every binding that can be applied is;
+ * false with err describing the first bad one (file, action, what is wrong). */
+bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_error *err);
+/* The action key is bound to, or REQ_NONE. */
+enum request keymap_lookup(const struct keymap *km, int key);
+/* Append the names of r's keys to out ("j, Down"); nothing when unbound. */
+void keymap_describe(const struct keymap *km, enum request r, struct strbuf *out);
+
+/* Parse a key name: "j", "?", "C-l", "Esc", "Enter", "Tab", "BTab", "Backspace", "Space",
+ * "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Del", "F1".."F12". The
+ * keys Enter and Backspace arrive as several codes; *alt receives a second code (or 0). */
+bool keys_parse(const char *name, int *key, int *alt);
+/* The name of key into buf ("C-l", "Down", "j"). */
+const char *keys_name(int key, char buf[32]);
+
+#endif

@@ -1,0 +1,540 @@
+/* pane.c: a list pane: loading, selection, scrolling, columns, filter and sort. */
+#include "config.h"
+
+#include "tui/pane.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "tui/tui.h"
+
+#define MAX_COLUMNS 8
+#define MIN_SCREEN 10 /* rows assumed for prefetching before the pane was drawn */
+
+struct pane {
+    const struct pane_ops *ops;
+    struct tui *app;
+    const struct api_kind_def *kind;
+    struct list *list;
+    struct list_view *view;
+    size_t cols[MAX_COLUMNS]; /* field indexes of the columns */
+    size_t ncols;
+    size_t sel, top; /* in displayed rows (the "all" row first, when there is one) */
+    int height;      /* rows of data last drawn */
+    int sort_col;    /* index into cols, or -1 */
+    bool reverse;
+    char *filter;
+    struct api_call *call;
+    bool load_all;  /* G: load until the end */
+    bool failed;    /* the last load failed: wait for a refresh */
+    char *parent;   /* the parent ID the list is for */
+    const char *why; /* why nothing is listed (N_() text), or NULL */
+    char *want_id;  /* keep this row selected once it is loaded again (refresh) */
+    size_t want_rows;
+};
+
+struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct api_kind_def *k)
+{
+    if (!k)
+        return NULL;
+    struct pane *p = xcalloc(1, sizeof(*p));
+    p->ops = ops;
+    p->app = app;
+    p->kind = k;
+    p->list = list_new(k, !(k->ops & API_OP_GET));
+    p->view = list_view_new(p->list);
+    p->sort_col = -1;
+    for (size_t i = 0; i < ops->ncolumns && p->ncols < MAX_COLUMNS; i++) {
+        int f = model_field_index(k, ops->columns[i]);
+        if (f >= 0)
+            p->cols[p->ncols++] = (size_t)f;
+    }
+    list_view_set(p->view, NULL, p->cols, p->ncols, ops->keep, p, -1, false);
+    return p;
+}
+
+void pane_free(struct pane *p)
+{
+    if (!p)
+        return;
+    pane_cancel(p);
+    list_view_free(p->view);
+    list_free(p->list);
+    free(p->filter);
+    free(p->parent);
+    free(p->want_id);
+    free(p);
+}
+
+const struct pane_ops *pane_ops(const struct pane *p)
+{
+    return p->ops;
+}
+
+struct tui *pane_app(const struct pane *p)
+{
+    return p->app;
+}
+
+const struct list *pane_list(const struct pane *p)
+{
+    return p->list;
+}
+
+const struct api_kind_def *pane_kind(const struct pane *p)
+{
+    return p->kind;
+}
+
+const char *pane_filter(const struct pane *p)
+{
+    return p->filter ? p->filter : "";
+}
+
+/* Rows shown, counting the "all" row. */
+static size_t shown(const struct pane *p)
+{
+    return list_view_count(p->view) + (p->ops->all != NULL);
+}
+
+size_t pane_selected(const struct pane *p)
+{
+    size_t off = p->ops->all != NULL;
+    if (p->sel < off || p->sel >= shown(p))
+        return SIZE_MAX;
+    return list_view_row(p->view, p->sel - off);
+}
+
+const char *pane_selected_id(const struct pane *p)
+{
+    size_t i = pane_selected(p);
+    return i == SIZE_MAX ? NULL : list_id(p->list, i);
+}
+
+const char *pane_selected_name(const struct pane *p)
+{
+    size_t i = pane_selected(p);
+    if (i == SIZE_MAX)
+        return NULL;
+    int f = model_field_index(p->kind, p->ops->crumb);
+    const char *name = f >= 0 ? list_value(p->list, i, (size_t)f) : "";
+    return *name ? name : list_id(p->list, i);
+}
+
+/* Keep the selection inside the rows shown. */
+static void clamp(struct pane *p)
+{
+    size_t n = shown(p);
+    if (p->sel >= n)
+        p->sel = n ? n - 1 : 0;
+}
+
+/* Select the list row i when it is shown. */
+static bool select_row(struct pane *p, size_t i)
+{
+    size_t pos = list_view_find(p->view, i);
+    if (pos == SIZE_MAX)
+        return false;
+    p->sel = pos + (p->ops->all != NULL);
+    return true;
+}
+
+/* Rebuild the view (filter, keep, sort changed), keeping the selected row when it stays. */
+static void rebuild(struct pane *p)
+{
+    size_t keep = pane_selected(p);
+    int sort = p->sort_col >= 0 ? (int)p->cols[p->sort_col] : -1;
+    list_view_set(p->view, p->filter, p->cols, p->ncols, p->ops->keep, p, sort, p->reverse);
+    if (keep == SIZE_MAX || !select_row(p, keep))
+        p->sel = 0;
+    clamp(p);
+    tui_dirty(p->app);
+}
+
+void pane_rekeep(struct pane *p)
+{
+    rebuild(p);
+}
+
+void pane_set_filter(struct pane *p, const char *text)
+{
+    free(p->filter);
+    p->filter = text && *text ? xstrdup(text) : NULL;
+    rebuild(p);
+}
+
+bool pane_cancel(struct pane *p)
+{
+    bool was = p->call != NULL;
+    if (p->call)
+        api_cancel(tui_session(p->app), p->call);
+    p->call = NULL;
+    p->load_all = false;
+    return was;
+}
+
+void pane_reset(struct pane *p)
+{
+    pane_cancel(p);
+    list_clear(p->list);
+    list_view_update(p->view);
+    free(p->parent);
+    p->parent = NULL;
+    p->sel = p->top = 0;
+    p->failed = false;
+    free(p->want_id);
+    p->want_id = NULL;
+    tui_dirty(p->app);
+}
+
+void pane_refresh(struct pane *p)
+{
+    const char *id = pane_selected_id(p);
+    char *want = id ? xstrdup(id) : NULL;
+    size_t rows = list_count(p->list);
+    bool had_all = p->ops->all && p->sel == 0;
+    pane_reset(p);
+    p->want_id = want;
+    p->want_rows = rows;
+    if (had_all)
+        p->sel = 0;
+    pane_tick(p);
+}
+
+/* A page came (or the load failed). */
+static void on_page(void *ud, struct page *page, const struct tn_error *err)
+{
+    struct pane *p = ud;
+    p->call = NULL;
+    if (err->code != ST_OK) {
+        p->failed = true;
+        p->load_all = false;
+        tui_error(p->app, err);
+        tui_dirty(p->app);
+        return;
+    }
+    list_add_page(p->list, page);
+    model_page_clear(page);
+    list_view_update(p->view);
+    if (p->want_id) {
+        size_t i = list_find(p->list, p->want_id);
+        if (i != SIZE_MAX || !list_more(p->list) || list_count(p->list) >= p->want_rows) {
+            if (i != SIZE_MAX)
+                select_row(p, i);
+            free(p->want_id);
+            p->want_id = NULL;
+        }
+    }
+    if (p->load_all) {
+        p->sel = shown(p) ? shown(p) - 1 : 0;
+        if (!list_more(p->list))
+            p->load_all = false;
+    }
+    clamp(p);
+    tui_dirty(p->app);
+    pane_tick(p);
+}
+
+/* True when the next page is wanted now. */
+static bool want_more(const struct pane *p)
+{
+    if (!list_more(p->list))
+        return false;
+    if (p->load_all || p->want_id)
+        return true;
+    if (p->filter) /* a filter searches what is loaded; it does not fetch the world */
+        return false;
+    size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
+    return shown(p) < p->sel + 2 * screen;
+}
+
+void pane_tick(struct pane *p)
+{
+    if (p->call || !tui_session(p->app))
+        return;
+    struct api_target t = {.kind = p->kind};
+    if (p->ops->open) {
+        const char *why = NULL;
+        if (!p->ops->open(p, &t, &why)) {
+            if (p->parent || list_started(p->list))
+                pane_reset(p);
+            if (p->why != why)
+                tui_dirty(p->app);
+            p->why = why;
+            return;
+        }
+        if (!p->parent || !t.parent || strcmp(p->parent, t.parent)) {
+            if (p->parent || list_started(p->list))
+                pane_reset(p);
+            p->parent = t.parent ? xstrdup(t.parent) : NULL;
+        }
+    }
+    p->why = NULL;
+    if (p->failed)
+        return;
+    if (list_started(p->list) && !want_more(p))
+        return;
+    const char *next = list_started(p->list) ? list_next(p->list) : NULL;
+    p->call = api_list(tui_session(p->app), &t, next, tui_page_size(p->app), on_page, p);
+    tui_dirty(p->app);
+}
+
+bool pane_busy(const struct pane *p)
+{
+    return p->call != NULL;
+}
+
+const char *pane_count_text(size_t n, char buf[32])
+{
+    char raw[32];
+    snprintf(raw, sizeof(raw), "%zu", n);
+    size_t len = strlen(raw), o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = raw[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+void pane_status(const struct pane *p, struct strbuf *out)
+{
+    char a[32], b[32];
+    size_t n = list_count(p->list), v = list_view_count(p->view);
+    if (!list_started(p->list)) {
+        sb_adds(out, p->call ? _("loading...") : "");
+        return;
+    }
+    if (p->filter)
+        sb_addf(out, _("%s matching of %s loaded"), pane_count_text(v, a), pane_count_text(n, b));
+    else
+        sb_addf(out, _("%s loaded"), pane_count_text(n, a));
+    if (p->call && p->load_all)
+        sb_adds(out, _(", loading to the end (Esc stops)"));
+    else if (list_more(p->list))
+        sb_adds(out, _(", more available"));
+}
+
+/* ------------------------------------------------------------------ drawing */
+
+/* The columns drawn: field indexes and widths in cells. */
+struct colplan {
+    size_t field[MAX_COLUMNS];
+    int width[MAX_COLUMNS];
+    size_t n;
+};
+
+/* Fit the columns into w cells (one space between columns): each column wants its widest
+ * value among the rows on screen (first, count in the view); the widest give way first, down
+ * to 8 cells; then the last columns are dropped. The ID column is never cut or dropped. */
+static void layout(const struct pane *p, int w, size_t first, size_t count, struct colplan *cp)
+{
+    cp->n = p->ncols;
+    for (size_t c = 0; c < p->ncols; c++) {
+        cp->field[c] = p->cols[c];
+        int cw = draw_width(_(p->kind->fields[p->cols[c]].header)) + 2;
+        for (size_t r = first; r < first + count; r++) {
+            int vw = draw_width(list_value(p->list, list_view_row(p->view, r), p->cols[c]));
+            if (vw > cw)
+                cw = vw;
+        }
+        cp->width[c] = cw > 48 && p->cols[c] != p->kind->id_field ? 48 : cw;
+    }
+    for (;;) {
+        int total = (int)cp->n - 1;
+        for (size_t c = 0; c < cp->n; c++)
+            total += cp->width[c];
+        if (total <= w || cp->n <= 1) {
+            if (cp->n)
+                cp->width[0] += w - total; /* the first column takes what is left */
+            return;
+        }
+        size_t widest = SIZE_MAX;
+        for (size_t c = 0; c < cp->n; c++)
+            if (cp->field[c] != p->kind->id_field && cp->width[c] > 8 &&
+                (widest == SIZE_MAX || cp->width[c] > cp->width[widest]))
+                widest = c;
+        if (widest != SIZE_MAX) {
+            int give = cp->width[widest] - 8;
+            cp->width[widest] -= give < total - w ? give : total - w;
+            continue;
+        }
+        size_t drop = cp->n - 1; /* the last column that is not the ID */
+        while (drop > 0 && cp->field[drop] == p->kind->id_field)
+            drop--;
+        for (size_t c = drop; c + 1 < cp->n; c++) {
+            cp->field[c] = cp->field[c + 1];
+            cp->width[c] = cp->width[c + 1];
+        }
+        cp->n--;
+    }
+}
+
+/* Keep the selection on screen. */
+static void scroll_to_sel(struct pane *p, size_t rows)
+{
+    if (!rows)
+        return;
+    if (p->sel < p->top)
+        p->top = p->sel;
+    else if (p->sel >= p->top + rows)
+        p->top = p->sel - rows + 1;
+    size_t n = shown(p);
+    if (p->top && p->top + rows > n)
+        p->top = n > rows ? n - rows : 0;
+}
+
+void pane_draw(struct pane *p, struct rect r, bool focused)
+{
+    char a[32];
+    draw_clear_rect(r, TH_NORMAL);
+    if (r.h < 3 || r.w < 4)
+        return;
+    /* title: name, count, sort and filter */
+    struct strbuf t = SB_INIT;
+    sb_addf(&t, " %s", _(p->ops->title));
+    if (list_started(p->list))
+        sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
+                list_more(p->list) ? "+" : "");
+    if (p->filter)
+        sb_addf(&t, "  /%s", p->filter);
+    draw_text(r.y, r.x, r.w, sb_str(&t), focused ? TH_TITLE_FOCUS : TH_TITLE, true);
+    sb_free(&t);
+
+    int rows = r.h - 2;
+    p->height = rows;
+    size_t off = p->ops->all != NULL;
+    scroll_to_sel(p, (size_t)rows);
+    /* the data rows on screen, for measuring */
+    size_t first = p->top > off ? p->top - off : 0;
+    size_t vis_end = p->top + (size_t)rows;
+    size_t last = vis_end > off ? vis_end - off : 0;
+    if (last > list_view_count(p->view))
+        last = list_view_count(p->view);
+    struct colplan cp;
+    layout(p, r.w - 1, first, last > first ? last - first : 0, &cp);
+
+    /* column headings */
+    int x = r.x + 1;
+    draw_fill(r.y + 1, r.x, r.w, TH_COLUMNS);
+    for (size_t c = 0; c < cp.n; c++) {
+        size_t f = cp.field[c];
+        struct strbuf h = SB_INIT;
+        sb_adds(&h, _(p->kind->fields[f].header));
+        if (p->sort_col >= 0 && p->cols[p->sort_col] == f)
+            sb_adds(&h, p->reverse ? (draw_utf8() ? " \xe2\x96\xbc" : " v")
+                                   : (draw_utf8() ? " \xe2\x96\xb2" : " ^"));
+        draw_text(r.y + 1, x, cp.width[c], sb_str(&h), TH_COLUMNS, true);
+        sb_free(&h);
+        x += cp.width[c] + 1;
+    }
+
+    /* rows, or why there are none */
+    int y = r.y + 2;
+    if (shown(p) == 0) {
+        const char *msg = p->why            ? _(p->why)
+                          : p->call         ? _("Loading...")
+                          : p->failed       ? _("Could not load: press r to retry")
+                          : !list_started(p->list) ? ""
+                          : p->filter       ? _("Nothing matches the filter")
+                                            : _("Nothing here yet");
+        draw_text(y, r.x + 1, r.w - 1, msg, p->failed ? TH_ERROR : TH_DIM, false);
+        return;
+    }
+    for (size_t d = p->top; d < shown(p) && y < r.y + r.h; d++, y++) {
+        bool sel = d == p->sel;
+        enum theme_role role = sel ? (focused ? TH_SELECTED : TH_SELECTED_DIM) : TH_NORMAL;
+        draw_fill(y, r.x, r.w, role);
+        if (d < off) {
+            draw_text(y, r.x + 1, r.w - 1, _(p->ops->all), role, false);
+            continue;
+        }
+        size_t row = list_view_row(p->view, d - off);
+        x = r.x + 1;
+        for (size_t c = 0; c < cp.n; c++) {
+            draw_text(y, x, cp.width[c], list_value(p->list, row, cp.field[c]), role, false);
+            x += cp.width[c] + 1;
+        }
+    }
+    if (p->call && y < r.y + r.h)
+        draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
+}
+
+/* ------------------------------------------------------------------ requests */
+
+/* Move the selection by delta rows (clamped). */
+static void move_by(struct pane *p, long delta)
+{
+    size_t n = shown(p);
+    if (!n)
+        return;
+    if (delta < 0 && (size_t)-delta > p->sel)
+        p->sel = 0;
+    else if (delta > 0 && p->sel + (size_t)delta >= n)
+        p->sel = n - 1;
+    else
+        p->sel = (size_t)((long)p->sel + delta);
+}
+
+/* Cycle the sort column: none, each column in turn, none. */
+static void next_sort(struct pane *p)
+{
+    p->sort_col = p->sort_col + 1 >= (int)p->ncols ? -1 : p->sort_col + 1;
+    p->reverse = false;
+    rebuild(p);
+    if (p->sort_col < 0)
+        tui_message(p->app, _("Sorted in load order"));
+    else
+        tui_message(p->app, _("Sorted by %s"), _(p->kind->fields[p->cols[p->sort_col]].header));
+}
+
+enum tui_result pane_handle(struct pane *p, enum request req)
+{
+    long screen = p->height > 1 ? p->height - 1 : 1;
+    size_t before = p->sel;
+    switch (req) {
+    case REQ_MOVE_DOWN:
+        move_by(p, 1);
+        break;
+    case REQ_MOVE_UP:
+        move_by(p, -1);
+        break;
+    case REQ_PAGE_DOWN:
+        move_by(p, screen);
+        break;
+    case REQ_PAGE_UP:
+        move_by(p, -screen);
+        break;
+    case REQ_FIRST:
+        p->sel = 0;
+        break;
+    case REQ_LAST:
+        p->sel = shown(p) ? shown(p) - 1 : 0;
+        if (list_more(p->list) && !p->failed) {
+            p->load_all = true;
+            pane_tick(p);
+        }
+        return TR_REDRAW;
+    case REQ_SORT:
+        next_sort(p);
+        return TR_REDRAW;
+    case REQ_SORT_REVERSE:
+        if (p->sort_col < 0) {
+            tui_message(p->app, _("Press s to choose a sort column first"));
+            return TR_REDRAW;
+        }
+        p->reverse = !p->reverse;
+        rebuild(p);
+        return TR_REDRAW;
+    case REQ_REFRESH:
+        pane_refresh(p);
+        return TR_REDRAW;
+    default:
+        return TR_NONE;
+    }
+    pane_tick(p);
+    return p->sel != before ? TR_REDRAW : TR_NONE;
+}

@@ -1,0 +1,77 @@
+/* pane.h: a list pane over a core list: loading page by page, selection and scrolling,
+ * columns that fit, filter and sort. Each kind of pane is a struct pane_ops in its own file
+ * (env.c, tenant.c, client.c). */
+#ifndef TENANTRY_PANE_H
+#define TENANTRY_PANE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/api.h"
+#include "core/list.h"
+#include "core/util.h"
+#include "tui/view.h"
+
+struct pane;
+struct tui;
+
+/* What makes one kind of pane. */
+struct pane_ops {
+    const char *kind;   /* the backend kind it lists ("tenants") */
+    const char *title;  /* N_() marked */
+    const char *const *columns; /* field paths shown, most important first */
+    size_t ncolumns;
+    const char *crumb;  /* the field path naming the selection in the breadcrumb */
+    const char *all;    /* N_() text of a first "all" row (selecting none), or NULL */
+    /* Fill in the parent of what to list; false when there is nothing to list yet, with
+     * *why saying what to do (N_() marked). NULL: the pane lists at top level. */
+    bool (*open)(struct pane *p, struct api_target *t, const char **why);
+    /* An extra condition on rows (NULL: every row). */
+    list_keep_fn keep;
+};
+
+/* The panes of the MATTR API, in order. */
+extern const struct pane_ops env_pane_ops, tenant_pane_ops, client_pane_ops;
+
+/* A new pane of ops for app (not loading until pane_open). NULL when the session's backend
+ * has no such kind. */
+struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct api_kind_def *k);
+void pane_free(struct pane *p);
+/* The pane's ops and its app. */
+const struct pane_ops *pane_ops(const struct pane *p);
+struct tui *pane_app(const struct pane *p);
+/* Forget every row and start listing again from the first page (keeping the selection when
+ * the row still exists). */
+void pane_refresh(struct pane *p);
+/* Drop everything (the parent changed); lists again when next drawn or ticked. */
+void pane_reset(struct pane *p);
+/* Stop a load in flight; true when there was one. */
+bool pane_cancel(struct pane *p);
+/* Re-apply the keep condition (its inputs changed). */
+void pane_rekeep(struct pane *p);
+/* Start what must happen now: the first page, or the next one when the selection is within
+ * a screen of the end (or G asked for everything). */
+void pane_tick(struct pane *p);
+/* True while a page is in flight or wanted. */
+bool pane_busy(const struct pane *p);
+/* Draw into r; focused panes show their selection brighter. */
+void pane_draw(struct pane *p, struct rect r, bool focused);
+/* Handle a moving, sorting, refreshing or copying request. */
+enum tui_result pane_handle(struct pane *p, enum request req);
+/* The selected row's index in the list, or SIZE_MAX (nothing, or the "all" row). */
+size_t pane_selected(const struct pane *p);
+/* The selected row's ID and its breadcrumb text, or NULL. */
+const char *pane_selected_id(const struct pane *p);
+const char *pane_selected_name(const struct pane *p);
+/* The list and the kind. */
+const struct list *pane_list(const struct pane *p);
+const struct api_kind_def *pane_kind(const struct pane *p);
+/* The filter text, and setting it (NULL or "" for none). */
+const char *pane_filter(const struct pane *p);
+void pane_set_filter(struct pane *p, const char *text);
+/* Append the status text ("1,200 loaded, more available") to out. */
+void pane_status(const struct pane *p, struct strbuf *out);
+/* A number with thousands separators ("1,200") into buf. */
+const char *pane_count_text(size_t n, char buf[32]);
+
+#endif

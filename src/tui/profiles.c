@@ -1,0 +1,148 @@
+/* profiles.c: the profiles overlay: name, API and URL of each, Enter switches. */
+#include "config.h"
+
+#include "tui/profiles.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "tui/tui_state.h"
+
+struct entry {
+    char *name, *api, *url;
+    bool current, is_default;
+};
+
+struct profiles_view {
+    struct view base;
+    struct entry *v;
+    size_t n, sel;
+    char *choice;
+    char *why; /* why the file could not be read, or NULL */
+};
+
+static void add(struct profiles_view *pv, const struct profile *p, const struct tui *t,
+                const char *default_name)
+{
+    pv->v = xreallocarray(pv->v, pv->n + 1, sizeof(*pv->v));
+    struct entry *e = &pv->v[pv->n++];
+    e->name = xstrdup(p->name);
+    e->api = xstrdup(p->api ? p->api : "mattr");
+    e->url = xstrdup(p->url ? p->url : "");
+    e->current = t->c.profile && !strcmp(t->c.profile->name, p->name);
+    e->is_default = default_name && !strcmp(default_name, p->name);
+    if (e->current)
+        pv->sel = pv->n - 1;
+}
+
+static void pv_draw(struct view *v, struct rect r)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    draw_clear_rect(r, TH_NORMAL);
+    draw_text(r.y, r.x, r.w, _(" Profiles  (Enter switches, Esc closes)"), TH_TITLE_FOCUS, true);
+    int y = r.y + 1;
+    if (pv->why)
+        draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
+    if (!pv->n) {
+        draw_text(y, r.x + 1, r.w - 1,
+                  _("No profiles yet: add one with `tenantry profile add` (see --help)"),
+                  TH_DIM, false);
+        return;
+    }
+    int namew = 8;
+    for (size_t i = 0; i < pv->n; i++)
+        if (draw_width(pv->v[i].name) > namew)
+            namew = draw_width(pv->v[i].name);
+    if (namew > r.w / 3)
+        namew = r.w / 3;
+    size_t rows = (size_t)(r.h - (y - r.y));
+    size_t top = pv->sel >= rows ? pv->sel - rows + 1 : 0;
+    for (size_t i = top; i < pv->n && y < r.y + r.h; i++, y++) {
+        const struct entry *e = &pv->v[i];
+        enum theme_role role = i == pv->sel ? TH_SELECTED : TH_NORMAL;
+        draw_fill(y, r.x, r.w, role);
+        draw_text(y, r.x + 1, 2, e->current ? ">" : e->is_default ? "*" : "", role, false);
+        draw_text(y, r.x + 3, namew, e->name, role, false);
+        draw_text(y, r.x + 4 + namew, 8, e->api, role, false);
+        draw_text(y, r.x + 13 + namew, r.w - 13 - namew, e->url, role, false);
+    }
+}
+
+static enum tui_result pv_handle(struct view *v, enum request req, int key)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    (void)key;
+    switch (req) {
+    case REQ_MOVE_DOWN:
+        if (pv->sel + 1 < pv->n)
+            pv->sel++;
+        return TR_REDRAW;
+    case REQ_MOVE_UP:
+        if (pv->sel)
+            pv->sel--;
+        return TR_REDRAW;
+    case REQ_FIRST:
+        pv->sel = 0;
+        return TR_REDRAW;
+    case REQ_LAST:
+        pv->sel = pv->n ? pv->n - 1 : 0;
+        return TR_REDRAW;
+    case REQ_ENTER:
+        if (!pv->n)
+            return TR_NONE;
+        free(pv->choice);
+        pv->choice = xstrdup(pv->v[pv->sel].name);
+        return TR_SELECT;
+    case REQ_BACK:
+    case REQ_QUIT:
+    case REQ_PROFILES:
+        return TR_CLOSE;
+    default:
+        return TR_NONE;
+    }
+}
+
+static void pv_free(struct view *v)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    for (size_t i = 0; i < pv->n; i++) {
+        free(pv->v[i].name);
+        free(pv->v[i].api);
+        free(pv->v[i].url);
+    }
+    free(pv->v);
+    free(pv->choice);
+    free(pv->why);
+    free(pv);
+}
+
+static const struct view_ops profiles_ops = {
+    .draw = pv_draw,
+    .handle = pv_handle,
+    .free = pv_free,
+};
+
+struct view *profiles_new(struct tui *t)
+{
+    struct profiles_view *pv = xcalloc(1, sizeof(*pv));
+    pv->base.ops = &profiles_ops;
+    if (t->c.demo)
+        add(pv, &t->c.demo_profile, t, NULL);
+    if (cli_load_profiles(&t->c)) {
+        for (size_t i = 0; i < t->c.profiles.n; i++)
+            add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
+    } else {
+        pv->why = err_format(&t->c.err);
+        err_clear(&t->c.err);
+    }
+    return &pv->base;
+}
+
+char *profiles_take_choice(struct view *v)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    char *c = pv->choice;
+    pv->choice = NULL;
+    return c;
+}

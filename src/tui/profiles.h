@@ -1,0 +1,14 @@
+/* profiles.h: the profiles overlay (P): each profile with its API and URL, the one in use
+ * and the default marked; Enter switches. */
+#ifndef TENANTRY_PROFILES_H
+#define TENANTRY_PROFILES_H
+
+struct tui;
+struct view;
+
+/* A profiles view over t's profiles (loading the file if needed). */
+struct view *profiles_new(struct tui *t);
+/* The name chosen in v (after it returned TR_SELECT), to free; NULL when none. */
+char *profiles_take_choice(struct view *v);
+
+#endif

@@ -1,0 +1,35 @@
+/* prompt.h: a one-line editor for the filter, the search and the ':' command line, with
+ * completion on Tab from a list of candidates. */
+#ifndef TENANTRY_PROMPT_H
+#define TENANTRY_PROMPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct prompt;
+
+/* What a key did to the prompt. */
+enum prompt_result {
+    PROMPT_EDITING, /* nothing changed (cursor moved, unknown key) */
+    PROMPT_CHANGED, /* the text changed */
+    PROMPT_DONE,    /* Enter */
+    PROMPT_CANCEL,  /* Esc or C-c, or Backspace on an empty line */
+};
+
+/* A new prompt showing label (":", "/") before the text, starting with initial (NULL: ""). */
+struct prompt *prompt_new(const char *label, const char *initial);
+void prompt_free(struct prompt *p);
+/* Candidates for Tab completion (copied; NULL, 0 for none). Tab completes the text to the
+ * longest common prefix of the candidates it begins; pressed again, it cycles through them. */
+void prompt_set_completions(struct prompt *p, const char *const *cands, size_t n);
+/* Handle one key (a code point, or a KEYS_FN code as in tui/keys.h): printable characters
+ * insert at the cursor; Left/Right, Home/End, C-a/C-e, Backspace/Del, C-u (erase to start),
+ * C-w (erase a word), Tab, Enter, Esc. */
+enum prompt_result prompt_key(struct prompt *p, int key);
+/* The text typed (UTF-8). */
+const char *prompt_text(const struct prompt *p);
+/* Draw label and text at (y, x) in w cells (through draw), scrolled so the cursor shows,
+ * and put the cursor there. */
+void prompt_draw(const struct prompt *p, int y, int x, int w);
+
+#endif

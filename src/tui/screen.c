@@ -1,0 +1,256 @@
+/* screen.c: painting the console from its state (through draw only). */
+#include "config.h"
+
+#include "tui/screen.h"
+
+#include <curses.h> /* LINES and COLS only; every cell goes through draw */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "tui/draw.h"
+#include "tui/tui_state.h"
+
+/* The screen size, as curses knows it. */
+static int screen_cols(void)
+{
+    return COLS;
+}
+
+static int screen_lines(void)
+{
+    return LINES;
+}
+
+static bool wide(void)
+{
+    return screen_cols() >= SCREEN_WIDE_COLS;
+}
+
+bool screen_pane_visible(const struct tui *t, const struct pane *p)
+{
+    if (!t->npanes)
+        return false;
+    if (wide())
+        return true;
+    return t->panes[t->focus] == p;
+}
+
+/* "59m", "2h05m", "expired", for the token's remaining life. */
+static void token_text(const struct tui *t, struct strbuf *sb)
+{
+    int64_t exp = t->c.session ? api_token_expiry(t->c.session) : 0;
+    if (!exp) {
+        sb_adds(sb, _("token: none yet"));
+        return;
+    }
+    int64_t left = (exp - util_wallclock_ms()) / 1000;
+    if (left <= 0)
+        sb_adds(sb, _("token: expired"));
+    else if (left < 3600)
+        sb_addf(sb, _("token: %lldm"), (long long)(left / 60));
+    else
+        sb_addf(sb, _("token: %lldh%02lldm"), (long long)(left / 3600),
+                (long long)(left % 3600 / 60));
+}
+
+static void draw_header(const struct tui *t)
+{
+    int w = screen_cols();
+    struct strbuf sb = SB_INIT;
+    const struct profile *p = t->c.profile;
+    draw_fill(0, 0, w, TH_HEADER);
+    sb_adds(&sb, " tenantry");
+    if (p && t->c.session) {
+        sb_addf(&sb, "  %s %s  %s %s  %s  ", _("profile"), p->name, _("api"),
+                p->api ? p->api : "mattr", p->url);
+        token_text(t, &sb);
+    }
+    int badges = 0;
+    if (tui_readonly(t))
+        badges += draw_width(_("READ-ONLY")) + 3;
+    if (p && p->production)
+        badges += draw_width(_("PRODUCTION")) + 3;
+    draw_text(0, 0, w - badges, sb_str(&sb), TH_HEADER, false);
+    int x = w - badges;
+    if (tui_readonly(t)) {
+        sb_reset(&sb);
+        sb_addf(&sb, " %s ", _("READ-ONLY"));
+        x += 1 + draw_text(0, x + 1, w - x, sb_str(&sb), TH_BADGE_RO, false) + 1;
+    }
+    if (p && p->production) {
+        sb_reset(&sb);
+        sb_addf(&sb, " %s ", _("PRODUCTION"));
+        draw_text(0, x + 1, w - x, sb_str(&sb), TH_BADGE_PROD, false);
+    }
+    sb_free(&sb);
+}
+
+/* demo > au01 > acme > clients */
+static void draw_breadcrumb(const struct tui *t)
+{
+    struct strbuf sb = SB_INIT;
+    const char *sep = draw_utf8() ? " \xe2\x80\xba " : " > ";
+    sb_addf(&sb, " %s", t->c.profile ? t->c.profile->name : "");
+    for (size_t i = 0; i < t->npanes && i <= t->focus; i++) {
+        struct pane *p = t->panes[i];
+        sb_adds(&sb, sep);
+        if (i == t->focus) {
+            sb_adds(&sb, _(pane_ops(p)->title));
+            break;
+        }
+        const char *name = pane_selected_name(p);
+        sb_adds(&sb, name ? name : pane_ops(p)->all ? _("all") : "?");
+    }
+    draw_text(1, 0, screen_cols(), sb_str(&sb), TH_DIM, true);
+    sb_free(&sb);
+}
+
+/* The panes: side by side when wide, else the focused one. */
+static void draw_panes(const struct tui *t, struct rect area)
+{
+    if (!wide()) {
+        pane_draw(t->panes[t->focus], area, true);
+        return;
+    }
+    /* environments narrow, tenants widest, clients the rest */
+    static const int share[] = {22, 42, 36};
+    int x = area.x;
+    for (size_t i = 0; i < t->npanes; i++) {
+        int w = i + 1 == t->npanes ? area.x + area.w - x
+                                   : area.w * (t->npanes == 3 ? share[i] : 100 / (int)t->npanes) /
+                                         100;
+        struct rect r = {area.y, x, area.h, i + 1 == t->npanes ? w : w - 1};
+        pane_draw(t->panes[i], r, i == t->focus);
+        if (i + 1 < t->npanes)
+            draw_vline(area.y, x + w - 1, area.h, TH_BORDER);
+        x += w;
+    }
+}
+
+static const char *spinner(struct tui *t)
+{
+    static const char *const ascii[] = {"|", "/", "-", "\\"};
+    static const char *const utf8[] = {"\xe2\xa0\x8b", "\xe2\xa0\x99", "\xe2\xa0\xb9",
+                                       "\xe2\xa0\xb8", "\xe2\xa0\xbc", "\xe2\xa0\xb4",
+                                       "\xe2\xa0\xa6", "\xe2\xa0\xa7"};
+    t->spin++;
+    return draw_utf8() ? utf8[t->spin % 8] : ascii[t->spin % 4];
+}
+
+/* The error as one line: "message (HTTP 503 code)  hint". */
+static void error_text(const struct tn_error *err, struct strbuf *sb)
+{
+    sb_adds(sb, err->message ? err->message : status_text(err->code));
+    if (err->http_status && err->api_code)
+        sb_addf(sb, " (HTTP %ld %s)", err->http_status, err->api_code);
+    else if (err->http_status)
+        sb_addf(sb, " (HTTP %ld)", err->http_status);
+    if (err->hint)
+        sb_addf(sb, "  %s", err->hint);
+}
+
+static void draw_status(struct tui *t)
+{
+    int y = screen_lines() - 1, w = screen_cols();
+    if (t->prompt) {
+        draw_fill(y, 0, w, TH_NORMAL);
+        prompt_draw(t->prompt, y, 0, w);
+        return;
+    }
+    draw_cursor_hide();
+    draw_fill(y, 0, w, TH_STATUS);
+    t->busy_shown = tui_busy(t);
+    struct strbuf right = SB_INIT, left = SB_INIT;
+    struct pane *p = tui_focused(t);
+    if (p && !t->overlay) {
+        pane_status(p, &right);
+        size_t sel = pane_selected(p);
+        if (sel != SIZE_MAX) {
+            char a[32];
+            sb_addf(&right, "  %s %s", _("row"), pane_count_text(sel + 1, a));
+        }
+        sb_addc(&right, ' ');
+    } else if (t->overlay == textview_view(t->detail) && t->detail) {
+        sb_addf(&right, "%s ", textview_status(t->detail));
+    }
+    sb_addf(&left, " %s ", t->busy_shown ? spinner(t) : " ");
+    int x = draw_text(y, 0, w, sb_str(&left), TH_STATUS, false);
+    int rw = draw_width(sb_str(&right));
+    if (rw > w / 2)
+        rw = w / 2;
+    if (t->err.code != ST_OK) {
+        struct strbuf e = SB_INIT;
+        error_text(&t->err, &e);
+        draw_text(y, x, w - x - rw, sb_str(&e), TH_ERROR, false);
+        sb_free(&e);
+    } else if (t->msg.len) {
+        draw_text(y, x, w - x - rw, sb_str(&t->msg), TH_STATUS, false);
+    } else if (!t->overlay) {
+        draw_text(y, x, w - x - rw, _("? help  : command  / filter  q quit"), TH_STATUS, false);
+    }
+    draw_text_right(y, w - rw, rw, sb_str(&right), TH_STATUS);
+    sb_free(&left);
+    sb_free(&right);
+}
+
+/* No session: say why and how to get one. */
+static void draw_setup(const struct tui *t, struct rect r)
+{
+    int y = r.y + 1, x = r.x + 2, w = r.w - 4;
+    struct strbuf sb = SB_INIT;
+    if (t->setup_err.code != ST_OK)
+        error_text(&t->setup_err, &sb);
+    draw_text(y++, x, w, _("tenantry cannot connect yet."), TH_TITLE, false);
+    y++;
+    if (sb.len)
+        draw_text(y++, x, w, sb_str(&sb), TH_ERROR, false);
+    y++;
+    draw_text(y++, x, w, _("To add a profile, quit (q) and run for example:"), TH_NORMAL, false);
+    draw_text(y++, x + 2, w - 2,
+              "tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \\",
+              TH_NORMAL, false);
+    draw_text(y++, x + 4, w - 4,
+              "--auth-url https://auth.manage.au01.mattr.global/oauth/token \\", TH_NORMAL,
+              false);
+    draw_text(y++, x + 4, w - 4,
+              "--audience https://manage.au01.mattr.global --client-id ID --secret-env VAR",
+              TH_NORMAL, false);
+    y++;
+    draw_text(y++, x, w, _("To look around first with a local sandbox: tenantry --demo"),
+              TH_NORMAL, false);
+    if (t->c.profiles.path) {
+        sb_reset(&sb);
+        sb_addf(&sb, _("Profiles file: %s"), t->c.profiles.path);
+        draw_text(y++, x, w, sb_str(&sb), TH_DIM, false);
+    }
+    sb_free(&sb);
+}
+
+void tui_draw(struct tui *t)
+{
+    int lines = screen_lines(), cols = screen_cols();
+    t->dirty = false;
+    draw_erase();
+    if (lines < SCREEN_MIN_LINES || cols < SCREEN_MIN_COLS) {
+        char buf[160];
+        snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d, need %dx%d"), cols, lines,
+                 SCREEN_MIN_COLS, SCREEN_MIN_LINES);
+        draw_text(lines / 2, 0, cols, buf, TH_ERROR, false);
+        draw_cursor_hide();
+        return;
+    }
+    draw_header(t);
+    struct rect area = {2, 0, lines - 3, cols};
+    if (!t->c.session && !t->overlay) {
+        draw_fill(1, 0, cols, TH_NORMAL);
+        draw_setup(t, area);
+    } else if (t->overlay) {
+        draw_breadcrumb(t);
+        t->overlay->ops->draw(t->overlay, area);
+    } else {
+        draw_breadcrumb(t);
+        draw_panes(t, area);
+    }
+    draw_status(t);
+}

@@ -1,0 +1,334 @@
+/* textview.c: a scrollable, searchable view of text lines (detail and help views). */
+#include "config.h"
+
+#include "tui/textview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/text.h"
+#include "core/util.h"
+
+struct tv_line {
+    char *text;
+    enum theme_role role;
+};
+
+struct textview {
+    struct view base; /* first, so that a struct view * is a struct textview * */
+    char *title;
+    struct tv_line *lines;
+    size_t n, cap;
+    size_t top;       /* the first line shown */
+    size_t height;    /* the rows of text at the last draw (0 before the first) */
+    char *search;     /* the last search text, or NULL */
+    bool has_match;
+    size_t match;     /* the line of the current match when has_match */
+    char *status;     /* "match 3 of 7 for 'x'", or NULL */
+};
+
+static void tv_draw(struct view *v, struct rect r);
+static enum tui_result tv_handle(struct view *v, enum request req, int key);
+static void tv_search(struct view *v, const char *text, bool forward);
+static void tv_free(struct view *v);
+
+static const struct view_ops textview_ops = {
+    .draw = tv_draw,
+    .handle = tv_handle,
+    .search = tv_search,
+    .free = tv_free,
+};
+
+static struct textview *tv_of(struct view *v)
+{
+    return (struct textview *)v;
+}
+
+struct textview *textview_new(const char *title)
+{
+    struct textview *t = xcalloc(1, sizeof(*t));
+    t->base.ops = &textview_ops;
+    t->title = xstrdup(title ? title : "");
+    return t;
+}
+
+struct view *textview_view(struct textview *t)
+{
+    return &t->base;
+}
+
+void textview_set_title(struct textview *t, const char *title)
+{
+    free(t->title);
+    t->title = xstrdup(title ? title : "");
+}
+
+/* Append a line of len bytes at s. */
+static void tv_push(struct textview *t, const char *s, size_t len, enum theme_role role)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 32;
+        t->lines = xreallocarray(t->lines, t->cap, sizeof(*t->lines));
+    }
+    t->lines[t->n].text = xstrndup(s, len);
+    t->lines[t->n].role = role;
+    t->n++;
+}
+
+void textview_add(struct textview *t, const char *line, enum theme_role role)
+{
+    if (!line)
+        line = "";
+    tv_push(t, line, strlen(line), role);
+}
+
+void textview_add_text(struct textview *t, const char *text, enum theme_role role)
+{
+    if (!text)
+        return;
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        size_t len = nl ? (size_t)(nl - text) : strlen(text);
+        if (!nl && len == 0)
+            break; /* a final newline ends the last line, it does not start one */
+        if (len > 0 && text[len - 1] == '\r')
+            len--;
+        tv_push(t, text, len, role);
+        if (!nl)
+            break;
+        text = nl + 1;
+    }
+}
+
+/* Forget the current match and the status text. */
+static void tv_reset_match(struct textview *t)
+{
+    t->has_match = false;
+    t->match = 0;
+    free(t->status);
+    t->status = NULL;
+}
+
+void textview_clear(struct textview *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free(t->lines[i].text);
+    t->n = 0;
+    t->top = 0;
+    tv_reset_match(t);
+}
+
+size_t textview_lines(const struct textview *t)
+{
+    return t->n;
+}
+
+size_t textview_top(const struct textview *t)
+{
+    return t->top;
+}
+
+const char *textview_status(const struct textview *t)
+{
+    return t->status ? t->status : "";
+}
+
+/* The rows a page holds (1 before the first draw). */
+static size_t tv_page(const struct textview *t)
+{
+    return t->height ? t->height : 1;
+}
+
+/* The largest useful top: the last page shows the last line at the bottom. */
+static size_t tv_max_top(const struct textview *t)
+{
+    size_t page = tv_page(t);
+    return t->n > page ? t->n - page : 0;
+}
+
+/* Set top to want, clamped; true when it moved. */
+static bool tv_scroll_to(struct textview *t, size_t want)
+{
+    size_t max = tv_max_top(t);
+    if (want > max)
+        want = max;
+    if (want == t->top)
+        return false;
+    t->top = want;
+    return true;
+}
+
+/* Scroll so that line is visible, a third of a page from the top when it was not. */
+static void tv_show_line(struct textview *t, size_t line)
+{
+    size_t page = tv_page(t);
+    if (line >= t->top && line < t->top + page)
+        return;
+    tv_scroll_to(t, line > page / 3 ? line - page / 3 : 0);
+}
+
+static void tv_draw(struct view *v, struct rect r)
+{
+    struct textview *t = tv_of(v);
+    if (r.h <= 0 || r.w <= 0)
+        return;
+    draw_fill(r.y, r.x, r.w, TH_TITLE_FOCUS);
+    if (r.w > 1)
+        draw_text(r.y, r.x + 1, r.w - 1, t->title, TH_TITLE_FOCUS, true);
+    int rows = r.h >= 2 ? r.h - 2 : 0;
+    t->height = rows > 0 ? (size_t)rows : 1;
+    if (t->top > tv_max_top(t))
+        t->top = tv_max_top(t);
+    for (int i = 0; i < rows; i++) {
+        int y = r.y + 1 + i;
+        size_t idx = t->top + (size_t)i;
+        if (idx >= t->n) {
+            draw_fill(y, r.x, r.w, TH_NORMAL);
+            continue;
+        }
+        enum theme_role role = t->has_match && idx == t->match ? TH_MATCH : t->lines[idx].role;
+        draw_fill(y, r.x, 1, role);
+        if (r.w > 1)
+            draw_text(y, r.x + 1, r.w - 1, t->lines[idx].text, role, true);
+    }
+    if (r.h < 2)
+        return;
+    int y = r.y + r.h - 1;
+    char *pos = t->n ? xasprintf(_("line %zu of %zu"), t->top + 1, t->n) : xstrdup("");
+    int pw = draw_width(pos);
+    const char *status = textview_status(t);
+    draw_fill(y, r.x, r.w, TH_STATUS);
+    if (*status) {
+        int sw = r.w - 1 - (pw + 2 < r.w / 2 ? pw + 2 : 0);
+        if (sw > 0)
+            draw_text(y, r.x + 1, sw, status, TH_STATUS, true);
+        if (pw + 2 < r.w / 2)
+            draw_text_right(y, r.x, r.w - 1, pos, TH_STATUS);
+    } else if (r.w > 1) {
+        draw_text(y, r.x + 1, r.w - 1, pos, TH_STATUS, true);
+    }
+    free(pos);
+}
+
+static enum tui_result tv_handle(struct view *v, enum request req, int key)
+{
+    struct textview *t = tv_of(v);
+    size_t page = tv_page(t);
+    bool moved;
+    (void)key;
+    switch (req) {
+    case REQ_MOVE_DOWN:
+        moved = tv_scroll_to(t, t->top + 1);
+        break;
+    case REQ_MOVE_UP:
+        moved = t->top > 0 && tv_scroll_to(t, t->top - 1);
+        break;
+    case REQ_PAGE_DOWN:
+        moved = tv_scroll_to(t, t->top + page);
+        break;
+    case REQ_PAGE_UP:
+        moved = tv_scroll_to(t, t->top > page ? t->top - page : 0);
+        break;
+    case REQ_FIRST:
+        moved = tv_scroll_to(t, 0);
+        break;
+    case REQ_LAST:
+        moved = tv_scroll_to(t, tv_max_top(t));
+        break;
+    case REQ_FILTER:
+        return TR_SEARCH;
+    case REQ_SEARCH_NEXT:
+    case REQ_SEARCH_PREV:
+        if (!t->search)
+            return TR_NONE;
+        {
+            char *text = xstrdup(t->search);
+            tv_search(v, text, req == REQ_SEARCH_NEXT);
+            free(text);
+        }
+        return TR_REDRAW;
+    case REQ_BACK:
+    case REQ_QUIT:
+    case REQ_DETAILS:
+    case REQ_HELP:
+        return TR_CLOSE;
+    case REQ_REDRAW:
+        return TR_REDRAW;
+    default:
+        return TR_NONE;
+    }
+    return moved ? TR_REDRAW : TR_NONE;
+}
+
+/* The line after (forward) or before i, wrapping; n > 0. */
+static size_t tv_step(size_t i, size_t n, bool forward)
+{
+    if (forward)
+        return i + 1 < n ? i + 1 : 0;
+    return i > 0 ? i - 1 : n - 1;
+}
+
+/* Search lines for text: from the current match (excluded when text is the last search,
+ * so that n/N move on; included for a new text) or from the visible page; wraps. */
+static void tv_search(struct view *v, const char *text, bool forward)
+{
+    struct textview *t = tv_of(v);
+    bool again = t->search && t->has_match && text && strcmp(text, t->search) == 0;
+    size_t start, count = 0, rank = 0;
+
+    if (text != t->search) {
+        free(t->search);
+        t->search = text && *text ? xstrdup(text) : NULL;
+    }
+    bool had = t->has_match;
+    size_t from = t->match;
+    tv_reset_match(t);
+    if (!t->search)
+        return;
+
+    if (t->n == 0) {
+        t->status = xasprintf(_("no match for '%s'"), t->search);
+        return;
+    }
+    if (had && from < t->n)
+        start = again ? tv_step(from, t->n, forward) : from;
+    else if (forward)
+        start = t->top < t->n ? t->top : 0;
+    else
+        start = t->top + tv_page(t) - 1 < t->n ? t->top + tv_page(t) - 1 : t->n - 1;
+
+    size_t i = start;
+    for (size_t k = 0; k < t->n; k++, i = tv_step(i, t->n, forward)) {
+        if (text_contains_ci(t->lines[i].text, t->search)) {
+            t->has_match = true;
+            t->match = i;
+            break;
+        }
+    }
+    if (!t->has_match) {
+        t->status = xasprintf(_("no match for '%s'"), t->search);
+        return;
+    }
+    for (size_t j = 0; j < t->n; j++) {
+        if (text_contains_ci(t->lines[j].text, t->search)) {
+            count++;
+            if (j <= t->match)
+                rank++;
+        }
+    }
+    t->status = xasprintf(_("match %zu of %zu for '%s'"), rank, count, t->search);
+    tv_show_line(t, t->match);
+}
+
+static void tv_free(struct view *v)
+{
+    struct textview *t = tv_of(v);
+    if (!t)
+        return;
+    textview_clear(t);
+    free(t->lines);
+    free(t->title);
+    free(t->search);
+    free(t);
+}

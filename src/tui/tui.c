@@ -1,0 +1,597 @@
+/* tui.c: the console's state and what keys, commands and finished requests do to it.
+ * Handlers change state and mark it dirty; screen.c paints. */
+#include "config.h"
+
+#include "tui/tui.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/log.h"
+#include "demo.h"
+#include "tui/detail.h"
+#include "tui/display.h"
+#include "tui/help.h"
+#include "tui/pane.h"
+#include "tui/profiles.h"
+#include "tui/prompt.h"
+#include "tui/screen.h"
+#include "tui/tui_state.h"
+
+#define CLIENTS_SETTLE_MS 250 /* the tenant selection must rest this long to list clients */
+
+struct api_session *tui_session(struct tui *t)
+{
+    return t->c.session;
+}
+
+int tui_page_size(const struct tui *t)
+{
+    return t->c.profile && t->c.profile->page_size > 0 ? t->c.profile->page_size
+                                                       : PROFILE_DEFAULT_PAGE_SIZE;
+}
+
+struct pane *tui_pane(struct tui *t, const char *kind)
+{
+    for (size_t i = 0; i < t->npanes; i++)
+        if (!strcmp(pane_ops(t->panes[i])->kind, kind))
+            return t->panes[i];
+    return NULL;
+}
+
+void tui_error(struct tui *t, const struct tn_error *err)
+{
+    err_copy(&t->err, err);
+    sb_reset(&t->msg);
+    t->dirty = true;
+}
+
+void tui_message(struct tui *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_reset(&t->msg);
+    sb_vaddf(&t->msg, fmt, ap);
+    va_end(ap);
+    err_clear(&t->err);
+    t->dirty = true;
+}
+
+void tui_dirty(struct tui *t)
+{
+    t->dirty = true;
+}
+
+bool tui_needs_draw(const struct tui *t)
+{
+    return t->dirty;
+}
+
+struct http_engine *tui_engine(struct tui *t)
+{
+    return t->c.engine;
+}
+
+bool tui_quitting(const struct tui *t)
+{
+    return t->quit;
+}
+
+void tui_quit(struct tui *t)
+{
+    t->quit = true;
+}
+
+bool tui_readonly(const struct tui *t)
+{
+    return t->c.opt.readonly || (t->c.profile && t->c.profile->readonly);
+}
+
+/* ------------------------------------------------------------------ panes */
+
+static void panes_free(struct tui *t)
+{
+    for (size_t i = 0; i < t->npanes; i++)
+        pane_free(t->panes[i]);
+    t->npanes = 0;
+    t->focus = 0;
+    free(t->env_id);
+    free(t->tenant_id);
+    t->env_id = t->tenant_id = NULL;
+}
+
+/* The panes of the session's backend. */
+static void panes_open(struct tui *t)
+{
+    static const struct pane_ops *const all[] = {&env_pane_ops, &tenant_pane_ops,
+                                                 &client_pane_ops};
+    const struct api_backend *b = api_backend(t->c.session);
+    for (size_t i = 0; i < ARRAY_SIZE(all); i++) {
+        struct pane *p = pane_new(all[i], t, api_kind_find(b, all[i]->kind));
+        if (p)
+            t->panes[t->npanes++] = p;
+    }
+    t->focus = t->npanes > 1 ? 1 : 0; /* tenants first: what operators come for */
+    t->dirty = true;
+}
+
+struct pane *tui_focused(const struct tui *t)
+{
+    return t->npanes ? t->panes[t->focus] : NULL;
+}
+
+/* Replace *slot with a copy of id when they differ; true when it changed. */
+static bool track(char **slot, const char *id)
+{
+    if ((!*slot && !id) || (*slot && id && !strcmp(*slot, id)))
+        return false;
+    free(*slot);
+    *slot = id ? xstrdup(id) : NULL;
+    return true;
+}
+
+void tui_tick(struct tui *t)
+{
+    if (!t->c.session)
+        return;
+    struct pane *envs = tui_pane(t, "environments"), *tenants = tui_pane(t, "tenants"),
+                *clients = tui_pane(t, "clients");
+    if (envs && track(&t->env_id, pane_selected_id(envs)) && tenants)
+        pane_rekeep(tenants);
+    int64_t now = util_now_ms();
+    if (tenants && track(&t->tenant_id, pane_selected_id(tenants)))
+        t->tenant_moved_ms = now;
+    for (size_t i = 0; i < t->npanes; i++) {
+        struct pane *p = t->panes[i];
+        if (p == clients && !screen_pane_visible(t, p))
+            continue; /* clients are listed when they can be seen */
+        if (p == clients && now - t->tenant_moved_ms < CLIENTS_SETTLE_MS && t->focus != i)
+            continue; /* not for every tenant the selection passes over */
+        pane_tick(p);
+    }
+    if (t->busy_shown != tui_busy(t))
+        t->dirty = true;
+}
+
+bool tui_busy(const struct tui *t)
+{
+    if (t->detail_call)
+        return true;
+    for (size_t i = 0; i < t->npanes; i++)
+        if (pane_busy(t->panes[i]))
+            return true;
+    /* a clients list about to start counts as busy */
+    struct pane *clients = NULL;
+    for (size_t i = 0; i < t->npanes; i++)
+        if (!strcmp(pane_ops(t->panes[i])->kind, "clients"))
+            clients = t->panes[i];
+    return clients && t->tenant_id && util_now_ms() - t->tenant_moved_ms < CLIENTS_SETTLE_MS &&
+           screen_pane_visible(t, clients);
+}
+
+/* ------------------------------------------------------------------ overlays */
+
+static void overlay_close(struct tui *t)
+{
+    if (t->detail_call)
+        api_cancel(t->c.session, t->detail_call);
+    t->detail_call = NULL;
+    if (t->overlay)
+        t->overlay->ops->free(t->overlay);
+    t->overlay = NULL;
+    t->detail = NULL;
+    t->dirty = true;
+}
+
+static void overlay_open(struct tui *t, struct view *v)
+{
+    overlay_close(t);
+    t->overlay = v;
+    t->dirty = true;
+}
+
+/* The object of a detail view came. */
+static void on_detail(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    t->detail_call = NULL;
+    if (t->detail) {
+        if (row)
+            detail_set_json(t->detail, row->raw);
+        else
+            detail_set_error(t->detail, err);
+    }
+    model_row_free(row);
+    t->dirty = true;
+}
+
+/* Open the detail view of the focused pane's selection. */
+static void show_details(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    size_t i = p ? pane_selected(p) : SIZE_MAX;
+    if (i == SIZE_MAX) {
+        tui_message(t, _("Nothing selected"));
+        return;
+    }
+    const struct api_kind_def *k = pane_kind(p);
+    char *title = xasprintf("%s %s", _(k->singular), pane_selected_name(p));
+    struct textview *d = detail_new(title);
+    free(title);
+    overlay_open(t, textview_view(d));
+    t->detail = d;
+    const char *raw = list_raw(pane_list(p), i);
+    if (raw) {
+        detail_set_json(d, raw);
+        return;
+    }
+    struct api_target target = {.kind = k, .id = list_id(pane_list(p), i)};
+    if (k->parent) {
+        struct pane *parent = tui_pane(t, k->parent);
+        target.parent = parent ? pane_selected_id(parent) : NULL;
+    }
+    t->detail_call = api_get(t->c.session, &target, on_detail, t);
+}
+
+/* ------------------------------------------------------------------ profiles */
+
+/* Switch to the profile called name: a new session and new panes. */
+static void switch_profile(struct tui *t, const char *name)
+{
+    const struct profile *p = NULL;
+    if (t->c.demo && !strcmp(name, t->c.demo_profile.name))
+        p = &t->c.demo_profile;
+    else if (cli_load_profiles(&t->c))
+        p = profile_find(&t->c.profiles, name);
+    if (!p) {
+        struct tn_error e = {0};
+        err_set(&e, ST_USAGE, _("no profile called \"%s\""), name);
+        err_hint(&e, _("Press P to list the profiles."));
+        tui_error(t, &e);
+        err_clear(&e);
+        return;
+    }
+    overlay_close(t);
+    panes_free(t);
+    api_close(t->c.session);
+    t->c.session = NULL;
+    t->c.profile = p;
+    err_clear(&t->c.err);
+    /* a secret command may ask on the terminal: give it the terminal */
+    display_suspend();
+    bool ok = cli_connect(&t->c);
+    display_resume();
+    if (!ok) {
+        tui_error(t, &t->c.err);
+        return;
+    }
+    panes_open(t);
+    tui_message(t, _("Switched to profile %s"), p->name);
+}
+
+/* ------------------------------------------------------------------ commands */
+
+static const char *const commands[] = {"environments", "tenants", "clients", "help", "quit"};
+
+/* Focus the pane listing kind. */
+static void focus_kind(struct tui *t, const char *kind)
+{
+    for (size_t i = 0; i < t->npanes; i++)
+        if (!strcmp(pane_ops(t->panes[i])->kind, kind)) {
+            t->focus = i;
+            t->dirty = true;
+            return;
+        }
+    tui_message(t, _("This API has no %s"), kind);
+}
+
+/* Run a ':' command line. */
+static void run_command(struct tui *t, const char *line)
+{
+    while (*line == ' ' || *line == ':')
+        line++;
+    char *cmd = xstrdup(line);
+    char *arg = strchr(cmd, ' ');
+    if (arg) {
+        *arg++ = '\0';
+        while (*arg == ' ')
+            arg++;
+        size_t n = strlen(arg);
+        while (n && arg[n - 1] == ' ')
+            arg[--n] = '\0';
+    }
+    if (!*cmd) {
+        /* nothing */
+    } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
+        t->quit = true;
+    } else if (!strcmp(cmd, "help")) {
+        overlay_open(t, textview_view(help_new(t->km, NULL)));
+    } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
+               !strcmp(cmd, "tenants") || !strcmp(cmd, "clients")) {
+        focus_kind(t, !strcmp(cmd, "envs") ? "environments" : cmd);
+    } else if (!strcmp(cmd, "profile")) {
+        if (arg && *arg)
+            switch_profile(t, arg);
+        else
+            overlay_open(t, profiles_new(t));
+    } else {
+        struct tn_error e = {0};
+        err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
+        err_hint(&e, _("Try :tenants, :clients, :environments, :profile NAME or :q (Tab "
+                       "completes)."));
+        tui_error(t, &e);
+        err_clear(&e);
+    }
+    free(cmd);
+}
+
+/* Open the ':' line with every command and profile as completions. */
+static void open_command(struct tui *t)
+{
+    struct strbuf sb = SB_INIT;
+    size_t n = ARRAY_SIZE(commands), cap = n + 1 + t->c.profiles.n;
+    char **cands = xcalloc(cap, sizeof(*cands));
+    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
+        cands[i] = xstrdup(commands[i]);
+    if (t->c.demo)
+        cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
+    if (cli_load_profiles(&t->c))
+        for (size_t i = 0; i < t->c.profiles.n && n < cap; i++)
+            cands[n++] = xasprintf("profile %s", t->c.profiles.v[i].name);
+    err_clear(&t->c.err);
+    t->prompt = prompt_new(":", NULL);
+    prompt_set_completions(t->prompt, (const char *const *)cands, n);
+    t->prompt_mode = PROMPT_COMMAND;
+    for (size_t i = 0; i < n; i++)
+        free(cands[i]);
+    free(cands);
+    sb_free(&sb);
+}
+
+/* ------------------------------------------------------------------ keys */
+
+static void prompt_close(struct tui *t)
+{
+    prompt_free(t->prompt);
+    t->prompt = NULL;
+    free(t->prompt_saved);
+    t->prompt_saved = NULL;
+    t->prompt_mode = PROMPT_OFF;
+    t->dirty = true;
+}
+
+/* A key while the prompt is open. */
+static void prompt_input(struct tui *t, int key)
+{
+    enum prompt_result r = prompt_key(t->prompt, key);
+    struct pane *p = tui_focused(t);
+    t->dirty = true;
+    if (t->prompt_mode == PROMPT_FILTER && p) {
+        if (r == PROMPT_CHANGED)
+            pane_set_filter(p, prompt_text(t->prompt));
+        else if (r == PROMPT_CANCEL)
+            pane_set_filter(p, t->prompt_saved);
+    }
+    if (r != PROMPT_DONE && r != PROMPT_CANCEL)
+        return;
+    char *text = xstrdup(prompt_text(t->prompt));
+    enum tui_prompt mode = t->prompt_mode;
+    prompt_close(t);
+    if (r == PROMPT_DONE && mode == PROMPT_SEARCH && t->overlay && t->overlay->ops->search) {
+        free(t->search);
+        t->search = xstrdup(text);
+        t->overlay->ops->search(t->overlay, text, true);
+    } else if (r == PROMPT_DONE && mode == PROMPT_COMMAND) {
+        run_command(t, text);
+    }
+    free(text);
+}
+
+/* Copy the selected ID with OSC 52, or show it to copy by hand. */
+static void copy_id(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    const char *id = p ? pane_selected_id(p) : NULL;
+    if (!id)
+        tui_message(t, _("Nothing selected to copy"));
+    else if (display_clipboard(id))
+        tui_message(t, _("Copied %s ID %s to the clipboard"), _(pane_kind(p)->singular), id);
+    else
+        tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), id);
+}
+
+/* A key while an overlay view is open. */
+static void overlay_input(struct tui *t, enum request req, int key)
+{
+    enum tui_result r = t->overlay->ops->handle(t->overlay, req, key);
+    if (r == TR_NONE && (req == REQ_QUIT || req == REQ_BACK || req == REQ_HELP))
+        r = TR_CLOSE;
+    switch (r) {
+    case TR_CLOSE:
+        overlay_close(t);
+        break;
+    case TR_SEARCH:
+        t->prompt = prompt_new("/", NULL);
+        t->prompt_mode = PROMPT_SEARCH;
+        break;
+    case TR_SELECT: {
+        char *name = profiles_take_choice(t->overlay);
+        if (name)
+            switch_profile(t, name);
+        free(name);
+        break;
+    }
+    case TR_QUIT:
+        t->quit = true;
+        break;
+    default:
+        break;
+    }
+    t->dirty = true;
+}
+
+/* Enter: drill into the selection, or show details on the last pane. */
+static void enter(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!p)
+        return;
+    if (t->focus + 1 < t->npanes) {
+        if (pane_ops(p)->all == NULL && pane_selected(p) == SIZE_MAX) {
+            tui_message(t, _("Nothing selected"));
+            return;
+        }
+        t->focus++;
+        t->tenant_moved_ms = 0; /* list the clients now */
+        t->dirty = true;
+        return;
+    }
+    show_details(t);
+}
+
+void tui_key(struct tui *t, int key)
+{
+    if (t->prompt) {
+        prompt_input(t, key);
+        return;
+    }
+    enum request req = keymap_lookup(t->km, key);
+    if (t->overlay) {
+        overlay_input(t, req, key);
+        return;
+    }
+    if (!t->c.session) { /* the setup screen */
+        if (req == REQ_QUIT || req == REQ_BACK)
+            t->quit = true;
+        else if (req == REQ_COMMAND)
+            open_command(t);
+        else if (req == REQ_HELP)
+            overlay_open(t, textview_view(help_new(t->km, NULL)));
+        else if (req == REQ_PROFILES)
+            overlay_open(t, profiles_new(t));
+        t->dirty = true;
+        return;
+    }
+    struct pane *p = tui_focused(t);
+    if (req != REQ_NONE && (t->err.code != ST_OK || t->msg.len)) {
+        err_clear(&t->err); /* a message stays until the next key */
+        sb_reset(&t->msg);
+        t->dirty = true;
+    }
+    switch (req) {
+    case REQ_QUIT:
+        t->quit = true;
+        break;
+    case REQ_HELP:
+        overlay_open(t, textview_view(help_new(t->km, NULL)));
+        break;
+    case REQ_COMMAND:
+        open_command(t);
+        break;
+    case REQ_PROFILES:
+        overlay_open(t, profiles_new(t));
+        break;
+    case REQ_REDRAW:
+        display_redraw();
+        break;
+    case REQ_NEXT_PANE:
+    case REQ_PREV_PANE:
+        if (t->npanes)
+            t->focus = (t->focus + (req == REQ_NEXT_PANE ? 1 : t->npanes - 1)) % t->npanes;
+        t->tenant_moved_ms = 0;
+        break;
+    case REQ_ENTER:
+        enter(t);
+        break;
+    case REQ_DETAILS:
+        show_details(t);
+        break;
+    case REQ_BACK:
+        if (p && pane_cancel(p))
+            tui_message(t, _("Stopped loading"));
+        else if (t->focus > 0)
+            t->focus--;
+        break;
+    case REQ_FILTER:
+        if (!p)
+            break;
+        t->prompt_saved = xstrdup(pane_filter(p));
+        t->prompt = prompt_new("/", pane_filter(p));
+        t->prompt_mode = PROMPT_FILTER;
+        break;
+    case REQ_COPY:
+        copy_id(t);
+        break;
+    case REQ_REFRESH:
+        for (size_t i = 0; i < t->npanes; i++) /* also retry what failed elsewhere */
+            if (t->panes[i] == p || !list_started(pane_list(t->panes[i])))
+                pane_refresh(t->panes[i]);
+        break;
+    default:
+        if (p && pane_handle(p, req) == TR_NONE && req == REQ_NONE)
+            return;
+        break;
+    }
+    t->dirty = true;
+}
+
+/* ------------------------------------------------------------------ start and end */
+
+int tui_main(const struct options *opt)
+{
+    struct tui *t = xcalloc(1, sizeof(*t));
+    t->c.opt = *opt;
+    t->km = keymap_new();
+    struct script *script = NULL;
+    const char *script_path = getenv("TENANTRY_SCRIPT");
+    if (script_path && *script_path) {
+        struct tn_error e = {0};
+        script = script_load(script_path, &e);
+        if (!script) {
+            char *text = err_format(&e);
+            fprintf(stderr, "%s: %s\n", util_progname(), text);
+            free(text);
+            err_clear(&e);
+            keymap_free(t->km);
+            free(t);
+            return status_exit_code(ST_USAGE);
+        }
+    }
+    /* before curses: a secret command or prompt may need the terminal */
+    if (cli_connect(&t->c))
+        panes_open(t);
+    else
+        err_copy(&t->setup_err, &t->c.err);
+    if (t->c.profiles_loaded) {
+        struct tn_error e = {0};
+        if (!keymap_load(t->km, &t->c.profiles, &e))
+            tui_error(t, &e);
+        err_clear(&e);
+    }
+    t->dirty = true;
+    int rc = display_run(t, script);
+
+    overlay_close(t);
+    if (t->prompt)
+        prompt_close(t);
+    panes_free(t);
+    api_close(t->c.session);
+    http_engine_free(t->c.engine);
+    if (t->c.demo)
+        demo_stop(t->c.demo);
+    profile_free(&t->c.demo_profile);
+    profile_set_free(&t->c.profiles);
+    err_clear(&t->c.err);
+    err_clear(&t->err);
+    err_clear(&t->setup_err);
+    sb_free(&t->msg);
+    free(t->search);
+    keymap_free(t->km);
+    script_free(script);
+    log_close();
+    free(t);
+    return rc;
+}

@@ -1,0 +1,42 @@
+/* tui_state.h: the console's state, shared by tui.c (handlers), screen.c (painting) and the
+ * views that need it (profiles.c). Nothing else includes it. */
+#ifndef TENANTRY_TUI_STATE_H
+#define TENANTRY_TUI_STATE_H
+
+#include "cli/cli.h"
+#include "tui/keys.h"
+#include "tui/pane.h"
+#include "tui/prompt.h"
+#include "tui/script.h"
+#include "tui/textview.h"
+#include "tui/tui.h"
+
+enum tui_prompt { PROMPT_OFF, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_COMMAND };
+
+struct tui {
+    struct cli c; /* options, profiles, the profile in use, the engine and the session */
+    struct keymap *km;
+    struct pane *panes[4];
+    size_t npanes, focus;
+    char *env_id, *tenant_id; /* the selections the other panes follow */
+    int64_t tenant_moved_ms;
+    struct view *overlay;       /* detail, help or profiles; NULL when none */
+    struct textview *detail;    /* the overlay when it is a detail view */
+    struct api_call *detail_call;
+    struct prompt *prompt;      /* the bottom line editor, or NULL */
+    enum tui_prompt prompt_mode;
+    char *prompt_saved;         /* the filter before editing, restored by Esc */
+    char *search;               /* the last search text */
+    struct strbuf msg;          /* the status message */
+    struct tn_error err;        /* the last error, shown until the next key */
+    struct tn_error setup_err;  /* why no session could be opened (setup screen) */
+    bool dirty, quit, busy_shown;
+    unsigned spin;
+};
+
+/* The focused pane, or NULL. */
+struct pane *tui_focused(const struct tui *t);
+/* True when read-only (--readonly or the profile). */
+bool tui_readonly(const struct tui *t);
+
+#endif
