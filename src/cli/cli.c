@@ -212,6 +212,7 @@ void cli_wait(struct cli *c)
 void cli_help(FILE *f)
 {
     fprintf(f, _("Usage: %s [OPTION]... [RESOURCE VERB [ARGUMENT]...]\n"), util_progname());
+    fputs(_("With no command, open the interactive console (? inside shows its keys).\n"), f);
     fputs(_("A terminal console for multi-tenant platforms (MATTR VII Management API).\n"
             "\n"
             "Commands:\n"
@@ -235,7 +236,7 @@ void cli_help(FILE *f)
     fputs(_("  -h, --help           show help (also after any command) and exit\n"
             "  -V, --version        show the version and exit\n"
             "\n"
-            "With --demo and no command, start the sandbox and show how to reach it.\n"
+            "With --demo, run against a throwaway local sandbox: the console, or the command.\n"
             "\n"
             "Exit status: 0 ok, 1 other error, 2 usage, 3 authentication, 4 not found,\n"
             "5 validation or conflict, 6 network or server error.\n"),

@@ -79,6 +79,36 @@ int draw_text_right(int y, int x, int w, const char *s, enum theme_role role)
     return draw_text(y, x + w - cells, cells, s, role, false);
 }
 
+void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role)
+{
+    struct text_glyph g;
+    if (!s || w <= 0)
+        return;
+    while (*s && *y <= last) {
+        /* take glyphs up to w cells, then back up to the last space if there is one */
+        const char *p = s, *brk = NULL;
+        int cells = 0;
+        for (; *p; p += g.used) {
+            text_next(utf8, p, &g);
+            if (cells + (int)g.cells > w)
+                break;
+            if (*p == ' ')
+                brk = p;
+            cells += (int)g.cells;
+        }
+        const char *end = *p && brk && brk > s ? brk : p;
+        if (end == s) /* a glyph wider than the line */
+            end = s + g.used;
+        char *piece = xstrndup(s, (size_t)(end - s));
+        draw_text(*y, x, w, piece, role, false);
+        free(piece);
+        (*y)++;
+        s = end;
+        while (*s == ' ')
+            s++;
+    }
+}
+
 void draw_fill(int y, int x, int w, enum theme_role role)
 {
     if (w <= 0 || y < 0 || y >= LINES || x >= COLS)

@@ -24,6 +24,9 @@ int draw_width(const char *s);
 int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad);
 /* Like draw_text, but s is right-aligned in the w cells. */
 int draw_text_right(int y, int x, int w, const char *s, enum theme_role role);
+/* Write s from row *y at column x wrapped at spaces into lines of at most w cells, no lower
+ * than row last; *y moves past what was written. */
+void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role);
 /* Fill w cells at (y, x) with spaces. */
 void draw_fill(int y, int x, int w, enum theme_role role);
 /* Fill a whole rectangle with spaces. */

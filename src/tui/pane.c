@@ -29,6 +29,7 @@ struct pane {
     struct api_call *call;
     bool load_all;  /* G: load until the end */
     bool failed;    /* the last load failed: wait for a refresh */
+    struct tn_error err; /* why */
     char *parent;   /* the parent ID the list is for */
     const char *why; /* why nothing is listed (N_() text), or NULL */
     char *want_id;  /* keep this row selected once it is loaded again (refresh) */
@@ -65,6 +66,7 @@ void pane_free(struct pane *p)
     free(p->filter);
     free(p->parent);
     free(p->want_id);
+    err_clear(&p->err);
     free(p);
 }
 
@@ -184,6 +186,7 @@ void pane_reset(struct pane *p)
     p->parent = NULL;
     p->sel = p->top = 0;
     p->failed = false;
+    err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;
     tui_dirty(p->app);
@@ -211,6 +214,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     if (err->code != ST_OK) {
         p->failed = true;
         p->load_all = false;
+        err_copy(&p->err, err);
         tui_error(p->app, err);
         tui_dirty(p->app);
         return;
@@ -415,7 +419,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     if (last > list_view_count(p->view))
         last = list_view_count(p->view);
     struct colplan cp;
-    layout(p, r.w - 1, first, last > first ? last - first : 0, &cp);
+    layout(p, r.w - 2, first, last > first ? last - first : 0, &cp);
 
     /* column headings */
     int x = r.x + 1;
@@ -434,14 +438,21 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
 
     /* rows, or why there are none */
     int y = r.y + 2;
+    if (shown(p) == 0 && p->failed) {
+        draw_text(y++, r.x + 1, r.w - 1, _("Could not load:"), TH_ERROR, false);
+        draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.message, TH_NORMAL);
+        if (p->err.hint)
+            draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.hint, TH_NORMAL);
+        draw_text(y, r.x + 1, r.w - 1, _("Press r to retry."), TH_DIM, false);
+        return;
+    }
     if (shown(p) == 0) {
         const char *msg = p->why            ? _(p->why)
                           : p->call         ? _("Loading...")
-                          : p->failed       ? _("Could not load: press r to retry")
                           : !list_started(p->list) ? ""
                           : p->filter       ? _("Nothing matches the filter")
                                             : _("Nothing here yet");
-        draw_text(y, r.x + 1, r.w - 1, msg, p->failed ? TH_ERROR : TH_DIM, false);
+        draw_text(y, r.x + 1, r.w - 1, msg, TH_DIM, false);
         return;
     }
     for (size_t d = p->top; d < shown(p) && y < r.y + r.h; d++, y++) {

@@ -76,7 +76,7 @@ static void draw_header(const struct tui *t)
     if (tui_readonly(t)) {
         sb_reset(&sb);
         sb_addf(&sb, " %s ", _("READ-ONLY"));
-        x += 1 + draw_text(0, x + 1, w - x, sb_str(&sb), TH_BADGE_RO, false) + 1;
+        x += 1 + draw_text(0, x + 1, w - x - 1, sb_str(&sb), TH_BADGE_RO, false);
     }
     if (p && p->production) {
         sb_reset(&sb);
@@ -188,6 +188,9 @@ static void draw_status(struct tui *t)
         draw_text(y, x, w - x - rw, sb_str(&t->msg), TH_STATUS, false);
     } else if (!t->overlay) {
         draw_text(y, x, w - x - rw, _("? help  : command  / filter  q quit"), TH_STATUS, false);
+    } else {
+        draw_text(y, x, w - x - rw, _("Esc close  j/k scroll  / search  n/N next/previous"),
+                  TH_STATUS, false);
     }
     draw_text_right(y, w - rw, rw, sb_str(&right), TH_STATUS);
     sb_free(&left);
