@@ -466,43 +466,88 @@ static bool passes(const struct list_view *v, size_t i)
     return !v->keep || v->keep(v->ud, v->l, i);
 }
 
-/* Sort a[0..n) by goes_before: insertion sort for short runs, then bottom-up merges through
- * tmp (n elements), skipping merges of runs already in order. */
-static void sort_rows(const struct list_view *v, uint32_t *a, size_t n, uint32_t *tmp)
+/* A row and the first 8 bytes of its sort value (big-endian, NUL padded), for sorting. */
+struct sort_item {
+    uint64_t head;
+    uint32_t row;
+};
+
+/* goes_before for sort items: the heads decide most comparisons without a look at the
+ * strings themselves, which lie all over memory. */
+static inline bool item_before(const struct list_view *v, const struct sort_item *x,
+                               const struct sort_item *y)
+{
+    if (x->head != y->head)
+        return v->reverse ? x->head > y->head : x->head < y->head;
+    if (x->head & 0xff) { /* both go on past their 8 bytes */
+        int c = strcmp(str_at(v->l, refs_of(v->l, x->row)[v->sort_slot]) + 8,
+                       str_at(v->l, refs_of(v->l, y->row)[v->sort_slot]) + 8);
+        if (c)
+            return v->reverse ? c > 0 : c < 0;
+    }
+    return x->row < y->row;
+}
+
+/* Sort a[0..n) by item_before: insertion sort for short runs, then bottom-up merges, each
+ * copying its shorter run out to tmp (n / 2 + 1 items), skipping runs already in order. */
+static void sort_items(const struct list_view *v, struct sort_item *a, size_t n,
+                       struct sort_item *tmp)
 {
     enum { RUN = 16 };
     for (size_t lo = 0; lo < n; lo += RUN) {
         size_t hi = lo + RUN < n ? lo + RUN : n;
         for (size_t i = lo + 1; i < hi; i++) {
-            uint32_t x = a[i];
+            struct sort_item x = a[i];
             size_t j = i;
-            for (; j > lo && goes_before(v, x, a[j - 1]); j--)
+            for (; j > lo && item_before(v, &x, &a[j - 1]); j--)
                 a[j] = a[j - 1];
             a[j] = x;
         }
     }
-    uint32_t *src = a, *dst = tmp;
     for (size_t width = RUN; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            if (mid < hi && goes_before(v, src[mid - 1], src[mid])) {
-                memcpy(dst + lo, src + lo, (hi - lo) * sizeof(*dst)); /* already in order */
-                continue;
+        for (size_t lo = 0; lo + width < n; lo += 2 * width) {
+            size_t mid = lo + width, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            if (!item_before(v, &a[mid], &a[mid - 1]))
+                continue; /* already in order */
+            size_t nl = mid - lo, nr = hi - mid;
+            if (nl <= nr) { /* the left run goes out, the merge runs forwards */
+                size_t i = 0, j = mid, k = lo;
+                memcpy(tmp, a + lo, nl * sizeof(*tmp));
+                while (i < nl && j < hi)
+                    a[k++] = item_before(v, &a[j], &tmp[i]) ? a[j++] : tmp[i++];
+                memcpy(a + k, tmp + i, (nl - i) * sizeof(*tmp));
+            } else { /* the right run goes out, the merge runs backwards */
+                size_t i = mid, j = nr, k = hi;
+                memcpy(tmp, a + mid, nr * sizeof(*tmp));
+                while (i > lo && j > 0)
+                    a[--k] = item_before(v, &tmp[j - 1], &a[i - 1]) ? a[--i] : tmp[--j];
+                memcpy(a + lo, tmp, j * sizeof(*tmp));
             }
-            while (i < mid && j < hi)
-                dst[k++] = goes_before(v, src[j], src[i]) ? src[j++] : src[i++];
-            memcpy(dst + k, src + i, (mid - i) * sizeof(*dst));
-            k += mid - i;
-            memcpy(dst + k, src + j, (hi - j) * sizeof(*dst));
         }
-        uint32_t *t = src;
-        src = dst;
-        dst = t;
     }
-    if (src != a)
-        memcpy(a, src, n * sizeof(*a));
+}
+
+/* Sort rows[0..n) (in load order) by goes_before. */
+static void sort_rows(const struct list_view *v, uint32_t *rows, size_t n)
+{
+    struct sort_item *items = xreallocarray(NULL, n, sizeof(*items));
+    struct sort_item *tmp = xreallocarray(NULL, n / 2 + 1, sizeof(*tmp));
+    for (size_t i = 0; i < n; i++) {
+        const char *s = str_at(v->l, refs_of(v->l, rows[i])[v->sort_slot]);
+        uint64_t head = 0;
+        bool end = false;
+        for (size_t b = 0; b < 8; b++) {
+            unsigned char c = end ? 0 : (unsigned char)s[b];
+            end = !c;
+            head = head << 8 | c;
+        }
+        items[i] = (struct sort_item){head, rows[i]};
+    }
+    sort_items(v, items, n, tmp);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = items[i].row;
+    free(tmp);
+    free(items);
 }
 
 /* The list rows from v->seen on that pass v, in v's order, as a new array (count in *m). */
@@ -514,9 +559,7 @@ static uint32_t *take_new(struct list_view *v, size_t *m)
         if (passes(v, i))
             rows[k++] = (uint32_t)i;
     if (v->sort_slot != NO_SLOT && k > 1) {
-        uint32_t *tmp = xreallocarray(NULL, k, sizeof(*tmp));
-        sort_rows(v, rows, k, tmp);
-        free(tmp);
+        sort_rows(v, rows, k);
     } else if (v->sort_slot == NO_SLOT && v->reverse) {
         for (size_t i = 0; i < k / 2; i++) {
             uint32_t t = rows[i];

@@ -412,6 +412,88 @@ static void test_default_path(void **state)
     free(old_home);
 }
 
+/* What profile_group_strings passed: "name=value;" each, and a call limit. */
+struct collected {
+    struct strbuf sb;
+    int calls_left;
+};
+
+/* A profile_setting_fn that collects, and fails once its calls are used up. */
+static bool collect(void *ud, const char *name, const char *value, struct tn_error *err)
+{
+    struct collected *c = ud;
+    if (c->calls_left-- == 0) {
+        err_set(err, ST_USAGE, "stopped at %s", name);
+        return false;
+    }
+    sb_addf(&c->sb, "%s=%s;", name, value);
+    return true;
+}
+
+static void test_group_strings(void **state)
+{
+    (void)state;
+    struct profile_set set;
+    struct tn_error err = {0};
+    struct collected c = {SB_INIT, -1};
+    /* A keys group next to the profiles is kept, and does not upset loading. */
+    load_ok("profiles = ( " GOOD("a", ENVSRC) " );\n"
+            "keys = {\n  quit = \"q Q\";\n  move-down = \"j, Down\";\n};\n", 0600, &set);
+    assert_int_equal(set.n, 1);
+    assert_true(profile_group_strings(&set, NULL, "keys", collect, &c, &err));
+    assert_string_equal(sb_str(&c.sb), "quit=q Q;move-down=j, Down;");
+    sb_reset(&c.sb);
+    assert_true(profile_group_strings(&set, NULL, "nothing", collect, &c, &err));
+    assert_int_equal(c.sb.len, 0);
+    c.calls_left = 1; /* the first false from fn stops the walk, with fn's error */
+    assert_false(profile_group_strings(&set, NULL, "keys", collect, &c, &err));
+    assert_string_equal(sb_str(&c.sb), "quit=q Q;");
+    assert_string_equal(err.message, "stopped at move-down");
+    err_clear(&err);
+    sb_reset(&c.sb);
+    c.calls_left = -1;
+    /* A save keeps the group (libconfig's tree keeps what profile.c does not know). */
+    assert_true(profile_set_default(&set, "a", &err));
+    assert_true(profile_save(&set, &err));
+    profile_set_free(&set);
+    char *path = xasprintf("%s/config", tmpdir);
+    assert_true(profile_load(path, &set, &err));
+    assert_true(profile_group_strings(&set, NULL, "keys", collect, &c, &err));
+    assert_string_equal(sb_str(&c.sb), "quit=q Q;move-down=j, Down;");
+    sb_reset(&c.sb);
+    profile_set_free(&set);
+
+    /* A setting that is not a string: false, naming file and line; the others still pass. */
+    load_ok("keys = {\n  quit = \"q\";\n  help = 1;\n  first = \"g\";\n};\n", 0600, &set);
+    assert_false(profile_group_strings(&set, NULL, "keys", collect, &c, &err));
+    char *want = xasprintf("%s:3: ", path);
+    assert_non_null(strstr(err.message, want));
+    assert_non_null(strstr(err.message, "help"));
+    assert_string_equal(sb_str(&c.sb), "quit=q;first=g;");
+    free(want);
+    err_clear(&err);
+    sb_reset(&c.sb);
+    profile_set_free(&set);
+    load_ok("keys = ( \"q\" );\n", 0600, &set); /* not a group */
+    assert_false(profile_group_strings(&set, NULL, "keys", collect, &c, &err));
+    assert_non_null(strstr(err.message, "must be a group"));
+    err_clear(&err);
+    profile_set_free(&set);
+
+    /* Text instead of the file; no set needed. */
+    assert_true(profile_group_strings(NULL, "# built in\nkeys = { help = \"?\"; };\n", "keys",
+                                      collect, &c, &err));
+    assert_string_equal(sb_str(&c.sb), "help=?;");
+    assert_false(profile_group_strings(NULL, "keys = {\n  help = ?;\n};\n", "keys", collect,
+                                       &c, &err));
+    assert_non_null(strstr(err.message, "built-in keys:2: "));
+    err_clear(&err);
+    struct profile_set empty = {0}; /* a set with no tree (nothing loaded) */
+    assert_true(profile_group_strings(&empty, NULL, "keys", collect, &c, &err));
+    sb_free(&c.sb);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +509,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
         cmocka_unit_test(test_default_path),
+        cmocka_unit_test_setup_teardown(test_group_strings, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
