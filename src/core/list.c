@@ -33,13 +33,18 @@
 #define NO_SLOT SIZE_MAX
 #define MAX_ROWS (UINT32_MAX - 1)                /* row numbers + 1 fit the ID table */
 
+/* A value stored lately, and a hash of it that saves most string comparisons. */
+struct recent {
+    uint32_t ref, hash;
+};
+
 struct list {
     const struct api_kind_def *def;
     bool keep_raw;
     size_t *slot;     /* slot of each field in a row's references, NO_SLOT for secrets */
     size_t nslots;    /* stored fields, plus one for the raw JSON when kept */
     size_t raw_slot;
-    uint32_t *mru;    /* MRU references per stored field, most recent first, 0 unused */
+    struct recent *mru; /* MRU values per stored field, most recent first, ref 0 unused */
 
     char **chunks;    /* the string arena */
     size_t nchunks, chunks_cap;
@@ -113,26 +118,39 @@ static uint32_t arena_add(struct list *l, const char *s, size_t len)
     return (uint32_t)(chunk << OFFSET_BITS | off);
 }
 
+/* A hash of s (FNV-1a with a final mix). */
+static uint32_t hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    h ^= h >> 16;
+    h *= 0x7feb352du;
+    h ^= h >> 15;
+    return h;
+}
+
 /* The reference of s for stored field slot: a recent equal value's if there is one, else a
  * new copy. */
 static uint32_t intern(struct list *l, size_t slot, const char *s)
 {
-    uint32_t *mru = l->mru + slot * MRU, ref;
+    struct recent *mru = l->mru + slot * MRU, hit;
     size_t k;
     if (!s || !*s)
         return 0;
-    for (k = 0; k < MRU && mru[k]; k++)
-        if (!strcmp(str_at(l, mru[k]), s))
+    uint32_t hash = hash_str(s);
+    for (k = 0; k < MRU && mru[k].ref; k++)
+        if (mru[k].hash == hash && !strcmp(str_at(l, mru[k].ref), s))
             break;
-    if (k < MRU && mru[k]) {
-        ref = mru[k];
+    if (k < MRU && mru[k].ref) {
+        hit = mru[k];
     } else {
-        ref = arena_add(l, s, strlen(s));
+        hit = (struct recent){arena_add(l, s, strlen(s)), hash};
         k = MRU - 1; /* the least recent goes */
     }
     memmove(mru + 1, mru, k * sizeof(*mru));
-    mru[0] = ref;
-    return ref;
+    mru[0] = hit;
+    return hit.ref;
 }
 
 /* ------------------------------------------------------------------ rows */
@@ -172,18 +190,6 @@ static uint32_t *new_refs(struct list *l)
     return refs;
 }
 
-/* A hash of s for the ID table (FNV-1a with a final mix). */
-static uint32_t hash_str(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    h ^= h >> 16;
-    h *= 0x7feb352du;
-    h ^= h >> 15;
-    return h;
-}
-
 /* Put row i (whose ID is not "") into the ID table, which has room. */
 static void ids_put(struct list *l, size_t i)
 {
@@ -210,38 +216,18 @@ static void ids_add(struct list *l, size_t i)
     l->ids_used++;
 }
 
-/* Walk a dotted path under obj, or NULL. */
-static cJSON *path_item(cJSON *obj, const char *path, size_t len)
+/* raw with the kind's secret fields removed, as a new string ("" when secret still shows);
+ * NULL when it holds none. */
+static char *raw_without_secrets(const struct api_kind_def *def, const char *raw,
+                                 const char *secret)
 {
-    while (obj && len) {
-        const char *dot = memchr(path, '.', len);
-        size_t n = dot ? (size_t)(dot - path) : len;
-        cJSON *child;
-        cJSON_ArrayForEach(child, obj)
-        {
-            if (child->string && strlen(child->string) == n && !memcmp(child->string, path, n))
-                break;
-        }
-        obj = child;
-        if (!dot)
-            break;
-        len -= n + 1;
-        path = dot + 1;
-    }
-    return obj;
-}
-
-/* raw with the kind's secret fields removed, as a new string; NULL when it holds none. */
-static char *raw_without_secrets(const struct api_kind_def *def, const char *raw)
-{
-    bool suspect = false;
+    bool suspect = secret && *secret && strstr(raw, secret);
     for (size_t f = 0; f < def->nfields && !suspect; f++) {
         if (!(def->fields[f].flags & FIELD_SECRET))
             continue;
         const char *path = def->fields[f].path, *last = strrchr(path, '.');
         last = last ? last + 1 : path;
-        for (const char *p = strstr(raw, last); p && !suspect; p = strstr(p + 1, last))
-            suspect = p > raw && p[-1] == '"' && p[strlen(last)] == '"';
+        suspect = strstr(raw, last) != NULL;
     }
     if (!suspect)
         return NULL;
@@ -252,13 +238,25 @@ static char *raw_without_secrets(const struct api_kind_def *def, const char *raw
         if (!(def->fields[f].flags & FIELD_SECRET))
             continue;
         const char *path = def->fields[f].path, *last = strrchr(path, '.');
-        cJSON *parent = last ? path_item(tree, path, (size_t)(last - path)) : tree;
-        if (cJSON_IsObject(parent))
-            json_delete_wiped(cJSON_DetachItemFromObjectCaseSensitive(
-                parent, last ? last + 1 : path));
+        char *up = last ? xstrndup(path, (size_t)(last - path)) : NULL, *dot;
+        cJSON *parent = tree;
+        for (char *name = up; parent && name; name = dot ? dot + 1 : NULL) {
+            if ((dot = strchr(name, '.')))
+                *dot = '\0';
+            parent = cJSON_GetObjectItemCaseSensitive(parent, name);
+        }
+        free(up);
+        cJSON *gone; /* every one of duplicate keys */
+        while (cJSON_IsObject(parent) &&
+               (gone = cJSON_DetachItemFromObjectCaseSensitive(parent, last ? last + 1 : path)))
+            json_delete_wiped(gone);
     }
     char *clean = json_print(tree);
     json_delete_wiped(tree);
+    if (secret && *secret && strstr(clean, secret)) { /* somewhere odd: keep nothing */
+        util_free_secret(clean);
+        return xstrdup("");
+    }
     return clean;
 }
 
@@ -307,18 +305,10 @@ void list_free(struct list *l)
 void list_clear(struct list *l)
 {
     free_rows(l);
-    l->chunks = NULL;
-    l->nchunks = l->chunks_cap = l->cur_used = l->cur_size = l->arena_bytes = 0;
-    l->cur = SIZE_MAX;
-    l->next_size = CHUNK_FIRST;
-    l->blocks = NULL;
-    l->nblocks = l->blocks_cap = l->rows0_cap = l->count = 0;
-    l->ids = NULL;
-    l->ids_cap = l->ids_used = 0;
-    l->next = NULL;
-    l->started = false;
     memset(l->mru, 0, l->nslots * MRU * sizeof(*l->mru));
-    l->gen++;
+    *l = (struct list){.def = l->def, .keep_raw = l->keep_raw, .slot = l->slot,
+                       .nslots = l->nslots, .raw_slot = l->raw_slot, .mru = l->mru,
+                       .cur = SIZE_MAX, .next_size = CHUNK_FIRST, .gen = l->gen + 1};
 }
 
 const struct api_kind_def *list_kind(const struct list *l)
@@ -333,7 +323,7 @@ void list_add_row(struct list *l, const struct row *row)
         if (l->slot[f] != NO_SLOT && row->values)
             refs[l->slot[f]] = intern(l, l->slot[f], row->values[f]);
     if (l->keep_raw && row->raw) {
-        char *clean = raw_without_secrets(l->def, row->raw);
+        char *clean = raw_without_secrets(l->def, row->raw, row->secret);
         const char *raw = clean ? clean : row->raw;
         refs[l->raw_slot] = arena_add(l, raw, strlen(raw));
         free(clean);
@@ -452,36 +442,39 @@ static inline bool goes_before(const struct list_view *v, uint32_t a, uint32_t b
 static bool passes(const struct list_view *v, size_t i)
 {
     if (v->filter) {
+        size_t n = v->nfields ? v->nfields : v->l->def->nfields;
         bool hit = false;
-        if (v->nfields) {
-            for (size_t k = 0; k < v->nfields && !hit; k++)
-                hit = text_contains_ci(list_value(v->l, i, v->fields[k]), v->filter);
-        } else {
-            for (size_t f = 0; f < v->l->def->nfields && !hit; f++)
-                hit = text_contains_ci(list_value(v->l, i, f), v->filter);
-        }
+        for (size_t k = 0; k < n && !hit; k++)
+            hit = text_contains_ci(list_value(v->l, i, v->nfields ? v->fields[k] : k), v->filter);
         if (!hit)
             return false;
     }
     return !v->keep || v->keep(v->ud, v->l, i);
 }
 
-/* A row and the first 8 bytes of its sort value (big-endian, NUL padded), for sorting. */
+/* A row and 8 bytes of its sort value (big-endian, NUL padded), for sorting. */
 struct sort_item {
     uint64_t head;
     uint32_t row;
 };
 
-/* goes_before for sort items: the heads decide most comparisons without a look at the
- * strings themselves, which lie all over memory. */
+#define SORT_DEPTH 64 /* bytes sorted 8 at a time; past them, strcmp sorts what is left */
+
+/* Row i's sort value. */
+static inline const char *sort_value(const struct list_view *v, uint32_t i)
+{
+    return str_at(v->l, refs_of(v->l, i)[v->sort_slot]);
+}
+
+/* Whether x goes before y by their heads, then (when tail) by their values from byte tail
+ * on, then by row. */
 static inline bool item_before(const struct list_view *v, const struct sort_item *x,
-                               const struct sort_item *y)
+                               const struct sort_item *y, size_t tail)
 {
     if (x->head != y->head)
         return v->reverse ? x->head > y->head : x->head < y->head;
-    if (x->head & 0xff) { /* both go on past their 8 bytes */
-        int c = strcmp(str_at(v->l, refs_of(v->l, x->row)[v->sort_slot]) + 8,
-                       str_at(v->l, refs_of(v->l, y->row)[v->sort_slot]) + 8);
+    if (tail && (x->head & 0xff)) { /* both go on past the head */
+        int c = strcmp(sort_value(v, x->row) + tail, sort_value(v, y->row) + tail);
         if (c)
             return v->reverse ? c > 0 : c < 0;
     }
@@ -491,7 +484,7 @@ static inline bool item_before(const struct list_view *v, const struct sort_item
 /* Sort a[0..n) by item_before: insertion sort for short runs, then bottom-up merges, each
  * copying its shorter run out to tmp (n / 2 + 1 items), skipping runs already in order. */
 static void sort_items(const struct list_view *v, struct sort_item *a, size_t n,
-                       struct sort_item *tmp)
+                       struct sort_item *tmp, size_t tail)
 {
     enum { RUN = 16 };
     for (size_t lo = 0; lo < n; lo += RUN) {
@@ -499,7 +492,7 @@ static void sort_items(const struct list_view *v, struct sort_item *a, size_t n,
         for (size_t i = lo + 1; i < hi; i++) {
             struct sort_item x = a[i];
             size_t j = i;
-            for (; j > lo && item_before(v, &x, &a[j - 1]); j--)
+            for (; j > lo && item_before(v, &x, &a[j - 1], tail); j--)
                 a[j] = a[j - 1];
             a[j] = x;
         }
@@ -507,23 +500,56 @@ static void sort_items(const struct list_view *v, struct sort_item *a, size_t n,
     for (size_t width = RUN; width < n; width *= 2) {
         for (size_t lo = 0; lo + width < n; lo += 2 * width) {
             size_t mid = lo + width, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            if (!item_before(v, &a[mid], &a[mid - 1]))
-                continue; /* already in order */
             size_t nl = mid - lo, nr = hi - mid;
+            if (!item_before(v, &a[mid], &a[mid - 1], tail))
+                continue; /* already in order */
             if (nl <= nr) { /* the left run goes out, the merge runs forwards */
                 size_t i = 0, j = mid, k = lo;
                 memcpy(tmp, a + lo, nl * sizeof(*tmp));
                 while (i < nl && j < hi)
-                    a[k++] = item_before(v, &a[j], &tmp[i]) ? a[j++] : tmp[i++];
+                    a[k++] = item_before(v, &a[j], &tmp[i], tail) ? a[j++] : tmp[i++];
                 memcpy(a + k, tmp + i, (nl - i) * sizeof(*tmp));
             } else { /* the right run goes out, the merge runs backwards */
                 size_t i = mid, j = nr, k = hi;
                 memcpy(tmp, a + mid, nr * sizeof(*tmp));
                 while (i > lo && j > 0)
-                    a[--k] = item_before(v, &tmp[j - 1], &a[i - 1]) ? a[--i] : tmp[--j];
+                    a[--k] = item_before(v, &tmp[j - 1], &a[i - 1], tail) ? a[--i] : tmp[--j];
                 memcpy(a + lo, tmp, j * sizeof(*tmp));
             }
         }
+    }
+}
+
+/* Sort items[0..n), whose values agree on their first depth bytes (none of them NUL), by
+ * the next 8 bytes, then each run that agrees on those too and goes on by the 8 after (a
+ * radix sort on 8-byte digits: most comparisons never look at the strings), equal values in
+ * load order. */
+static void sort_from(const struct list_view *v, struct sort_item *items, size_t n,
+                      struct sort_item *tmp, size_t depth)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = sort_value(v, items[i].row) + depth;
+        uint64_t head = 0;
+        bool end = false;
+        for (size_t b = 0; b < 8; b++) {
+            unsigned char c = end ? 0 : (unsigned char)s[b];
+            end = !c;
+            head = head << 8 | c;
+        }
+        items[i].head = head;
+    }
+    if (depth >= SORT_DEPTH) {
+        sort_items(v, items, n, tmp, depth + 8);
+        return;
+    }
+    sort_items(v, items, n, tmp, 0);
+    for (size_t i = 0, j; i < n; i = j) {
+        bool same = true; /* one stored string (interned): nothing more to sort */
+        uint32_t ref = refs_of(v->l, items[i].row)[v->sort_slot];
+        for (j = i + 1; j < n && items[j].head == items[i].head; j++)
+            same = same && refs_of(v->l, items[j].row)[v->sort_slot] == ref;
+        if (j - i > 1 && (items[i].head & 0xff) && !same)
+            sort_from(v, items + i, j - i, tmp, depth + 8);
     }
 }
 
@@ -532,18 +558,9 @@ static void sort_rows(const struct list_view *v, uint32_t *rows, size_t n)
 {
     struct sort_item *items = xreallocarray(NULL, n, sizeof(*items));
     struct sort_item *tmp = xreallocarray(NULL, n / 2 + 1, sizeof(*tmp));
-    for (size_t i = 0; i < n; i++) {
-        const char *s = str_at(v->l, refs_of(v->l, rows[i])[v->sort_slot]);
-        uint64_t head = 0;
-        bool end = false;
-        for (size_t b = 0; b < 8; b++) {
-            unsigned char c = end ? 0 : (unsigned char)s[b];
-            end = !c;
-            head = head << 8 | c;
-        }
-        items[i] = (struct sort_item){head, rows[i]};
-    }
-    sort_items(v, items, n, tmp);
+    for (size_t i = 0; i < n; i++)
+        items[i].row = rows[i];
+    sort_from(v, items, n, tmp, 0);
     for (size_t i = 0; i < n; i++)
         rows[i] = items[i].row;
     free(tmp);
@@ -558,14 +575,12 @@ static uint32_t *take_new(struct list_view *v, size_t *m)
     for (size_t i = from; i < count; i++)
         if (passes(v, i))
             rows[k++] = (uint32_t)i;
-    if (v->sort_slot != NO_SLOT && k > 1) {
+    if (v->sort_slot != NO_SLOT && k > 1)
         sort_rows(v, rows, k);
-    } else if (v->sort_slot == NO_SLOT && v->reverse) {
-        for (size_t i = 0; i < k / 2; i++) {
-            uint32_t t = rows[i];
-            rows[i] = rows[k - 1 - i];
-            rows[k - 1 - i] = t;
-        }
+    for (size_t i = 0; v->sort_slot == NO_SLOT && v->reverse && i < k / 2; i++) {
+        uint32_t t = rows[i];
+        rows[i] = rows[k - 1 - i];
+        rows[k - 1 - i] = t;
     }
     v->seen = count;
     *m = k;
