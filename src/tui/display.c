@@ -1,4 +1,4 @@
-/* display.c: curses lifecycle and the loop: one curl_multi_poll waits for keys and network. */
+/* display.c: curses lifecycle and the loop: one wait (http_wait) for keys and network. */
 #include "config.h"
 
 #include "tui/display.h"

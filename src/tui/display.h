@@ -1,4 +1,4 @@
-/* display.h: the curses lifecycle and the one loop: keys and network in one curl_multi_poll,
+/* display.h: the curses lifecycle and the one loop: keys and network in one wait (http_wait),
  * the terminal restored on quit, on SIGTERM/SIGHUP/SIGINT and on a crash. */
 #ifndef TENANTRY_DISPLAY_H
 #define TENANTRY_DISPLAY_H
