@@ -524,8 +524,8 @@ enum tui_result pane_handle(struct pane *p, enum request req)
         break;
     case REQ_LAST:
         p->sel = shown(p) ? shown(p) - 1 : 0;
-        if (list_more(p->list) && !p->failed) {
-            p->load_all = true;
+        if ((list_more(p->list) || !list_started(p->list)) && !p->failed) {
+            p->load_all = true; /* also before the first page came */
             pane_tick(p);
         }
         return TR_REDRAW;
