@@ -624,8 +624,24 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
                    list_keep_fn keep, void *ud, int sort_field, bool reverse)
 {
     const struct list *l = v->l;
+    size_t slot = sort_field >= 0 && (size_t)sort_field < l->def->nfields ? l->slot[sort_field]
+                                                                          : NO_SLOT;
+    /* typing on in a filter: the matches of the longer text are among those shown */
+    bool refine = filter && *filter && (!v->filter || text_contains_ci(filter, v->filter)) &&
+                  keep == v->keep && ud == v->ud && slot == v->sort_slot &&
+                  reverse == v->reverse && nfields == v->nfields &&
+                  (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
+                  v->gen == l->gen && v->seen == l->count;
     free(v->filter);
     v->filter = filter && *filter ? xstrdup(filter) : NULL;
+    if (refine) {
+        size_t k = 0;
+        for (size_t j = 0; j < v->n; j++)
+            if (passes(v, v->idx[j]))
+                v->idx[k++] = v->idx[j];
+        v->n = k;
+        return;
+    }
     free(v->fields);
     v->fields = NULL;
     v->nfields = 0;
