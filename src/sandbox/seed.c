@@ -143,7 +143,7 @@ void seed_client_name(struct rng *r, char *out, size_t size)
 
 static const char *const hostile[] = {
     "\x1b[31mRed Alert\x1b[0m Corp",            /* colour escape */
-    "\x1b]52;c;ZXZpbA==\x07Clipboard Thief",    /* OSC 52 write */
+    "\x1b]52;c;ZXZpbA==\x07" "Clipboard Thief", /* OSC 52 write */
     "Bell\a\a and Backspace\b\b",               /* control characters */
     "Bad \xff\xfe UTF-8 \xc3\x28 Ltd",           /* invalid UTF-8 */
     "株式会社テスト・ホールディングス",         /* wide characters */

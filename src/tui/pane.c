@@ -11,6 +11,7 @@
 #include "tui/tui.h"
 
 #define MAX_COLUMNS 8
+#define NAME_BONUS 16 /* see layout() */
 #define MIN_SCREEN 10 /* rows assumed for prefetching before the pane was drawn */
 
 struct pane {
@@ -99,6 +100,12 @@ const char *pane_filter(const struct pane *p)
 static size_t shown(const struct pane *p)
 {
     return list_view_count(p->view) + (p->ops->all != NULL);
+}
+
+size_t pane_position(const struct pane *p)
+{
+    size_t off = p->ops->all != NULL;
+    return p->sel >= off && p->sel < shown(p) ? p->sel - off + 1 : 0;
 }
 
 size_t pane_selected(const struct pane *p)
@@ -219,9 +226,18 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         tui_dirty(p->app);
         return;
     }
+    /* the API gives a cursor after the last page too; a short page is the last one (the
+     * documented limit is at most 1000, as is ours, so a server never shortens a page) */
+    if (page->n < (size_t)tui_page_size(p->app)) {
+        free(page->next);
+        page->next = NULL;
+    }
+    size_t keep = pane_selected(p);
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);
+    if (keep != SIZE_MAX) /* rows merged into a sorted view: stay on the same row */
+        select_row(p, keep);
     if (p->want_id) {
         size_t i = list_find(p->list, p->want_id);
         if (i != SIZE_MAX || !list_more(p->list) || list_count(p->list) >= p->want_rows) {
@@ -356,14 +372,27 @@ static void layout(const struct pane *p, int w, size_t first, size_t count, stru
                 cp->width[0] += w - total; /* the first column takes what is left */
             return;
         }
+        /* the widest gives way first, down to the next widest, then they shrink together; the
+         * first column (the name) counts NAME_BONUS cells narrower, as it matters most */
         size_t widest = SIZE_MAX;
-        for (size_t c = 0; c < cp->n; c++)
-            if (cp->field[c] != p->kind->id_field && cp->width[c] > 8 &&
-                (widest == SIZE_MAX || cp->width[c] > cp->width[widest]))
+        int wv = 0, next = 0;
+        for (size_t c = 0; c < cp->n; c++) {
+            if (cp->field[c] == p->kind->id_field || cp->width[c] <= 8)
+                continue;
+            int v = cp->width[c] - (c == 0 ? NAME_BONUS : 0);
+            if (widest == SIZE_MAX || v > wv) {
+                next = widest == SIZE_MAX ? 0 : wv;
                 widest = c;
+                wv = v;
+            } else if (v > next) {
+                next = v;
+            }
+        }
         if (widest != SIZE_MAX) {
-            int give = cp->width[widest] - 8;
-            cp->width[widest] -= give < total - w ? give : total - w;
+            int give = wv - next, room = cp->width[widest] - 8;
+            give = give < 1 ? 1 : give;
+            give = give < total - w ? give : total - w;
+            cp->width[widest] -= give < room ? give : room;
             continue;
         }
         size_t drop = cp->n - 1; /* the last column that is not the ID */

@@ -60,6 +60,8 @@ void pane_draw(struct pane *p, struct rect r, bool focused);
 enum tui_result pane_handle(struct pane *p, enum request req);
 /* The selected row's index in the list, or SIZE_MAX (nothing, or the "all" row). */
 size_t pane_selected(const struct pane *p);
+/* The selected row's position among the rows shown (1 is the first), 0 for none. */
+size_t pane_position(const struct pane *p);
 /* The selected row's ID and its breadcrumb text, or NULL. */
 const char *pane_selected_id(const struct pane *p);
 const char *pane_selected_name(const struct pane *p);

@@ -150,6 +150,36 @@ static void error_text(const struct tn_error *err, struct strbuf *sb)
         sb_addf(sb, "  %s", err->hint);
 }
 
+/* "? help  : command  / filter  q quit" with the keys in use (the first of each). */
+static void key_hints(const struct tui *t, struct strbuf *sb)
+{
+    static const struct {
+        enum request req;
+        const char *what;
+    } panes[] = {{REQ_HELP, N_("help")},
+                 {REQ_COMMAND, N_("command")},
+                 {REQ_FILTER, N_("filter")},
+                 {REQ_QUIT, N_("quit")}},
+      views[] = {{REQ_BACK, N_("close")},
+                 {REQ_FILTER, N_("search")},
+                 {REQ_SEARCH_NEXT, N_("next match")}};
+    bool overlay = t->overlay != NULL;
+    size_t n = overlay ? ARRAY_SIZE(views) : ARRAY_SIZE(panes);
+    for (size_t i = 0; i < n; i++) {
+        enum request r = overlay ? views[i].req : panes[i].req;
+        if (overlay && r != REQ_BACK && t->overlay != textview_view(t->detail))
+            continue; /* only the detail view searches */
+        struct strbuf keys = SB_INIT;
+        keymap_describe(t->km, r, &keys);
+        if (keys.len) {
+            size_t first = strcspn(sb_str(&keys), ",");
+            sb_add(sb, keys.buf, first);
+            sb_addf(sb, " %s  ", _(overlay ? views[i].what : panes[i].what));
+        }
+        sb_free(&keys);
+    }
+}
+
 static void draw_status(struct tui *t)
 {
     int y = screen_lines() - 1, w = screen_cols();
@@ -165,34 +195,35 @@ static void draw_status(struct tui *t)
     struct pane *p = tui_focused(t);
     if (p && !t->overlay) {
         pane_status(p, &right);
-        size_t sel = pane_selected(p);
-        if (sel != SIZE_MAX) {
+        size_t pos = pane_position(p);
+        if (pos) {
             char a[32];
-            sb_addf(&right, "  %s %s", _("row"), pane_count_text(sel + 1, a));
+            sb_addf(&right, "  %s %s", _("row"), pane_count_text(pos, a));
         }
         sb_addc(&right, ' ');
-    } else if (t->overlay == textview_view(t->detail) && t->detail) {
-        sb_addf(&right, "%s ", textview_status(t->detail));
     }
     sb_addf(&left, " %s ", t->busy_shown ? spinner(t) : " ");
     int x = draw_text(y, 0, w, sb_str(&left), TH_STATUS, false);
     int rw = draw_width(sb_str(&right));
     if (rw > w / 2)
         rw = w / 2;
+    struct strbuf m = SB_INIT;
+    enum theme_role role = TH_STATUS;
     if (t->err.code != ST_OK) {
-        struct strbuf e = SB_INIT;
-        error_text(&t->err, &e);
-        draw_text(y, x, w - x - rw, sb_str(&e), TH_ERROR, false);
-        sb_free(&e);
+        error_text(&t->err, &m);
+        role = TH_ERROR;
     } else if (t->msg.len) {
-        draw_text(y, x, w - x - rw, sb_str(&t->msg), TH_STATUS, false);
-    } else if (!t->overlay) {
-        draw_text(y, x, w - x - rw, _("? help  : command  / filter  q quit"), TH_STATUS, false);
+        sb_adds(&m, sb_str(&t->msg));
     } else {
-        draw_text(y, x, w - x - rw, _("Esc close  j/k scroll  / search  n/N next/previous"),
-                  TH_STATUS, false);
+        key_hints(t, &m);
     }
-    draw_text_right(y, w - rw, rw, sb_str(&right), TH_STATUS);
+    /* a message or an error goes first: the counts give way when it needs the room */
+    if ((t->err.code != ST_OK || t->msg.len) && draw_width(sb_str(&m)) > w - x - rw)
+        rw = 0;
+    draw_text(y, x, w - x - rw, sb_str(&m), role, false);
+    sb_free(&m);
+    if (rw)
+        draw_text_right(y, w - rw, rw, sb_str(&right), TH_STATUS);
     sb_free(&left);
     sb_free(&right);
 }
@@ -207,9 +238,14 @@ static void draw_setup(const struct tui *t, struct rect r)
     draw_text(y++, x, w, _("tenantry cannot connect yet."), TH_TITLE, false);
     y++;
     if (sb.len)
-        draw_text(y++, x, w, sb_str(&sb), TH_ERROR, false);
+        draw_wrapped(x, &y, w, r.y + r.h - 1, sb_str(&sb), TH_ERROR);
     y++;
-    draw_text(y++, x, w, _("To add a profile, quit (q) and run for example:"), TH_NORMAL, false);
+    struct strbuf quit = SB_INIT;
+    keymap_describe(t->km, REQ_QUIT, &quit);
+    sb_reset(&sb);
+    sb_addf(&sb, _("To add a profile, quit (%s) and run for example:"), sb_str(&quit));
+    sb_free(&quit);
+    draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     draw_text(y++, x + 2, w - 2,
               "tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \\",
               TH_NORMAL, false);

@@ -1,0 +1,313 @@
+#!/bin/bash
+# tmux.sh: the console in a real terminal: tmux on a private socket, windows of a fixed size,
+# every step waiting for text on the screen with a timeout (wait_for polls capture-pane every
+# 0.1 s; no bare sleeps as synchronisation).
+# - --demo: the first tenant row appears, Enter lists its clients, the window grows to 140
+#   columns (three panes), shrinks below 60x15 (notice) and back; q quits with status 0, the
+#   terminal is restored (stty: icanon and echo; the alternate screen is gone: the shell's
+#   lines are back) and the demo sandbox is stopped (its port no longer answers).
+# - SIGTERM to tenantry restores the terminal and stops the demo sandbox too; so does the
+#   terminal going away (the pane killed: SIGHUP), without spinning.
+# - The loop never blocks: against a sandbox answering after 3 s, while the first page is
+#   loading, ? opens the help within 1 s, Esc closes it, Tab / BTab move the focus (breadcrumb)
+#   within 1 s each, all before the sandbox has answered the list; the rows come later.
+# - y with tmux's set-clipboard on: tmux's paste buffer then holds the tenant's ID (OSC 52).
+# - NO_COLOR=1: no colour at all on the real screen; the selection shows in reverse video.
+# Skipped (77) without tmux.
+. "$(dirname "$0")/lib.sh"
+need_utf8
+
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "SKIP: tmux is not installed (./bootstrap installs it)"
+    trap - EXIT
+    exit 77
+fi
+
+SOCK=tenantry-test-$$
+# The socket in our scratch folder (removed when the test passes), unless that path is too long
+# for a socket (108 bytes); then tmux's default folder, and the trap removes it.
+if [ ${#TMP} -lt 70 ]; then export TMUX_TMPDIR=$TMP; fi
+SOCK_PATH=${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK
+KEY_BUDGET_S=${TENANTRY_TEST_KEY_BUDGET_S:-1} # how fast a key must show on screen
+# tmux on our own socket, no config; UTF-8 (the server and its panes take this environment).
+T() { LC_ALL=$UTF8_LOCALE tmux -u -L "$SOCK" -f /dev/null "$@"; }
+# On exit: the tmux server goes (and with it what runs in it), then lib.sh's cleanup.
+trap 'st=$?; T kill-server >/dev/null 2>&1; rm -f "$SOCK_PATH"; (exit $st); cleanup' EXIT
+# Make sure of a UTF-8 locale in the panes, and tmux's own TERM there (screen).
+export LC_ALL=$UTF8_LOCALE
+
+PANE="" # the session (tmux target) the helpers look at
+
+# capture: the pane's screen as text (on stdout).
+capture() { T capture-pane -p -t "$PANE"; }
+
+# start_session NAME COLS LINES COMMAND: a detached session NAME running COMMAND (sh -c) in a
+# COLSxLINES window; PANE becomes NAME.
+start_session() {
+    T new-session -d -s "$1" -x "$2" -y "$3" "$4" || fail "tmux new-session $1"
+    PANE=$1
+}
+
+# wait_for TEXT WHAT [TIMEOUT_S]: poll the screen every 0.1 s until it shows TEXT (a fixed
+# string); fail after TIMEOUT_S (default WAIT_S) or at once when the screen shows that something
+# went wrong (an error pane, the too-small notice unasked, the program gone). Sets WAITED_MS.
+BAD_SCREEN='Could not load|the console needs a terminal|cannot use the terminal type|AddressSanitizer|runtime error'
+wait_for() {
+    local text=$1 what=$2 limit=${3:-$WAIT_S} start now screen
+    start=$(date +%s%N)
+    while :; do
+        screen=$(capture 2>/dev/null)
+        if grep -qF -e "$text" <<<"$screen"; then
+            now=$(date +%s%N)
+            WAITED_MS=$(((now - start) / 1000000))
+            ok "$what (${WAITED_MS} ms)"
+            return 0
+        fi
+        if grep -qE -e "$BAD_SCREEN" <<<"$screen"; then
+            printf '%s\n' "$screen" | sed 's/^/  |/'
+            fail "$what: the screen shows an error while waiting for '$text'"
+            return 1
+        fi
+        now=$(date +%s%N)
+        if [ $(((now - start) / 1000000)) -ge $((limit * 1000)) ]; then
+            printf '%s\n' "$screen" | sed 's/^/  |/'
+            fail "$what: '$text' not on the screen within $limit s"
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
+# keys KEY...: tmux send-keys to the pane (tmux key names: Enter, Escape, Tab, BTab, q ...).
+keys() { T send-keys -t "$PANE" "$@"; }
+
+# port_answers PORT: something accepts a TCP connection on 127.0.0.1:PORT.
+port_answers() {
+    py 'import socket,sys
+s = socket.socket()
+s.settimeout(2)
+try:
+    s.connect(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)' "$1"
+}
+
+# wait_port_closed PORT WHAT: the port stops answering within WAIT_S s.
+wait_port_closed() {
+    local i=0
+    while port_answers "$1"; do
+        i=$((i + 1))
+        [ $i -ge $((WAIT_S * 10)) ] && { fail "$2: port $1 still answers after $WAIT_S s"; return; }
+        sleep 0.1
+    done
+    ok "$2"
+}
+
+# demo_port: the demo sandbox's port, from the URL in the header line.
+demo_port() {
+    capture | sed -n '1s#.*http://127\.0\.0\.1:\([0-9][0-9]*\).*#\1#p'
+}
+
+# expect_tty_sane FILE WHAT: the stty -a output in FILE has icanon and echo on (not -icanon,
+# -echo): the terminal was given back in its normal mode.
+expect_tty_sane() {
+    if ! [ -s "$1" ]; then fail "$2: no stty output in $1"; return; fi
+    if grep -qE '(^| )icanon( |$)' "$1" && grep -qE '(^| )echo( |$)' "$1"; then
+        ok "$2"
+    else
+        sed 's/^/  |/' "$1"
+        fail "$2: stty -a shows the terminal not restored"
+    fi
+}
+
+TENANT1="Southern Works Motors" # the demo's first tenant (seed 1)
+TENANT1_ID=7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
+
+# ------------------------------------------------------------------ --demo: walk, resize, quit
+start_session demo 100 30 "\"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
+stty -a >\"$TMP/stty-quit\"; echo done; exec sleep 3600"
+wait_for "$TENANT1" "demo: the first tenant row is painted"
+wait_for "demo › all › Tenants" "demo: the breadcrumb (narrow, 100 columns)"
+PORT1=$(demo_port)
+case $PORT1 in '' | *[!0-9]*) fail "demo: no sandbox URL in the header: $(capture | head -n 1)" ;; esac
+check "demo: the demo sandbox answers on port $PORT1" port_answers "$PORT1"
+
+keys Enter
+wait_for "demo › all › $TENANT1 › Clients" "demo: Enter walks to the tenant's clients"
+wait_for "Clients (5)" "demo: its 5 clients are listed"
+
+T resize-window -t "$PANE" -x 140 -y 30
+wait_for "Environments (4)" "resized to 140x30: the environments pane appears (wide layout)"
+line3=$(capture | sed -n 3p)
+case $line3 in
+*"Environments (4)"*│*"Tenants (100+)"*│*"Clients (5)"*) ok "140 columns: three panes side by side, drawn with │" ;;
+*) fail "140 columns: line 3 is '$line3'" ;;
+esac
+T resize-window -t "$PANE" -x 50 -y 10
+wait_for "Terminal too small: 50x10, need 60x15" "resized to 50x10: the too-small notice"
+T resize-window -t "$PANE" -x 100 -y 30
+wait_for "demo › all › $TENANT1 › Clients" "resized back to 100x30: the narrow layout, clients"
+
+keys q
+wait_for "tenantry exited 0" "q: tenantry exits with status 0"
+wait_for "done" "q: the shell goes on after it"
+screen=$(capture)
+if grep -qF -e "Clients (5)" <<<"$screen"; then
+    fail "q: the console's screen is still there (alternate screen not left)"
+else
+    ok "q: the alternate screen is gone (the shell's lines are back)"
+fi
+expect_tty_sane "$TMP/stty-quit" "q: the terminal is back in canonical mode with echo"
+wait_port_closed "$PORT1" "q: the demo sandbox is stopped (port $PORT1 closed)"
+T kill-session -t demo
+
+# ------------------------------------------------------------------ SIGTERM
+# The inner sh writes its PID and becomes tenantry (exec): that PID gets SIGTERM.
+start_session term 100 30 "sh -c 'echo \$\$ >\"$TMP/pid\"; exec \"$TENANTRY_BIN\" --demo'; \
+echo \"tenantry exited \$?\"; stty -a >\"$TMP/stty-term\"; echo done; exec sleep 3600"
+wait_for "$TENANT1" "SIGTERM run: the first tenant row is painted"
+PORT2=$(demo_port)
+TPID=$(cat "$TMP/pid")
+kill -TERM "$TPID" || fail "kill -TERM $TPID"
+wait_for "tenantry exited 143" "SIGTERM: tenantry exits (128 + 15)"
+wait_for "done" "SIGTERM: the shell goes on"
+expect_tty_sane "$TMP/stty-term" "SIGTERM: the terminal is restored"
+if capture | grep -qF "Tenants ("; then
+    fail "SIGTERM: the console's screen is still there"
+else
+    ok "SIGTERM: the alternate screen is gone"
+fi
+wait_port_closed "$PORT2" "SIGTERM: the demo sandbox is stopped (port $PORT2 closed)"
+T kill-session -t term
+
+# ------------------------------------------------------------------ the terminal goes away
+# Killing the pane hangs up tenantry's terminal: it must end (not spin on a dead stdin) and
+# take the demo sandbox with it.
+start_session hangup 100 30 "sh -c 'echo \$\$ >\"$TMP/pid\"; exec \"$TENANTRY_BIN\" --demo'"
+wait_for "$TENANT1" "hang-up run: the first tenant row is painted"
+PORT3=$(demo_port)
+HPID=$(cat "$TMP/pid")
+T kill-session -t hangup
+i=0
+while kill -0 "$HPID" 2>/dev/null && [ $i -lt $((WAIT_S * 10)) ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+if kill -0 "$HPID" 2>/dev/null; then
+    kill -KILL "$HPID"
+    fail "hang-up: tenantry ($HPID) still runs $WAIT_S s after its terminal went away"
+else
+    ok "hang-up: tenantry ended when its terminal went away"
+fi
+wait_port_closed "$PORT3" "hang-up: the demo sandbox is stopped (port $PORT3 closed)"
+
+# ------------------------------------------------------------------ the loop never blocks
+# The sandbox answers everything (the token too) after 3 s: the first page needs 6 s. Each key
+# must show within KEY_BUDGET_S, and the sandbox must not have answered the tenants list yet
+# (it writes TENANT_RETRIEVE_LIST_SUCCESS as it answers).
+start_sandbox --latency-ms 3000 --tenants 30 --seed 1
+write_ui_config "$TMP/slow.conf"
+start_session slow 100 30 "\"$TENANTRY_BIN\" -c \"$CONFIG\"; echo \"tenantry exited \$?\"; exec sleep 3600"
+wait_for "Loading" "slow sandbox: the tenants pane says Loading"
+not_answered() {
+    if [ "$(count_events TENANT_RETRIEVE_LIST_SUCCESS)" = 0 ]; then
+        ok "$1: the tenants list is still unanswered"
+    else
+        fail "$1: the sandbox had already answered the list (too slow a machine? raise --latency-ms)"
+    fi
+}
+within_budget() {
+    if [ "$WAITED_MS" -le $((KEY_BUDGET_S * 1000)) ]; then
+        ok "$1 within $KEY_BUDGET_S s (${WAITED_MS} ms)"
+    else
+        fail "$1 took ${WAITED_MS} ms (more than $KEY_BUDGET_S s)"
+    fi
+}
+keys '?'
+wait_for "Move the selection down" "while loading: ? opens the help"
+within_budget "the help"
+not_answered "help open"
+keys Escape
+wait_for "Loading" "while loading: Esc closes the help (the pane still loading)"
+within_budget "closing the help"
+keys Tab
+wait_for "› Clients" "while loading: Tab moves the focus to the clients (breadcrumb)"
+within_budget "Tab"
+keys BTab BTab
+wait_for "local › Environments" "while loading: BTab BTab focus the environments"
+within_budget "BTab BTab"
+not_answered "after the keys"
+keys Tab
+wait_for "Tenants (30" "later: the tenants arrive after all" $((WAIT_S + 10))
+keys q
+wait_for "tenantry exited 0" "slow sandbox: q quits"
+T kill-session -t slow
+
+# ------------------------------------------------------------------ y: OSC 52 into tmux
+# With set-clipboard on, tmux takes an OSC 52 write from the program into its paste buffer.
+T set-option -g set-clipboard on 2>/dev/null
+start_session copy 100 30 "\"$TENANTRY_BIN\" --demo; exec sleep 3600"
+T set-option -g set-clipboard on
+wait_for "$TENANT1" "copy run: the first tenant row is painted"
+T delete-buffer >/dev/null 2>&1
+keys y
+wait_for "Copied tenant ID" "y: the status line says the ID was copied"
+buffer=$(T show-buffer 2>/dev/null)
+if [ -z "$buffer" ]; then
+    ok "# SKIP y into tmux's buffer: this tmux ($(tmux -V)) did not store the OSC 52 write"
+elif [ "$buffer" = "$TENANT1_ID" ]; then
+    ok "y: tmux's paste buffer holds the tenant ID $TENANT1_ID"
+else
+    fail "y: tmux's paste buffer holds '$buffer', not '$TENANT1_ID'"
+fi
+keys q
+T kill-session -t copy
+
+# ------------------------------------------------------------------ NO_COLOR on a real screen
+# capture-pane -e gives the attributes: no colour (SGR 30-37, 40-47, 90-97, 100-107, 38, 48)
+# anywhere, and the selected row (the first tenant) in reverse video (SGR 7).
+start_session nocolor 100 30 "NO_COLOR=1 \"$TENANTRY_BIN\" --demo; exec sleep 3600"
+wait_for "$TENANT1" "NO_COLOR run: the first tenant row is painted"
+T capture-pane -e -p -t "$PANE" >"$TMP/nocolor.ansi"
+if py '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+bad = set()
+for params in re.findall(r"\x1b\[([0-9;]*)m", text):
+    ps = [int(p) for p in params.split(";") if p]
+    for p in ps:
+        if 30 <= p <= 37 or 40 <= p <= 47 or 90 <= p <= 97 or 100 <= p <= 107 or p in (38, 48):
+            bad.add(p)
+if bad:
+    print("colour SGR codes:", sorted(bad))
+    sys.exit(1)
+' "$TMP/nocolor.ansi"; then
+    ok "NO_COLOR=1: no colour attribute on the screen"
+else
+    cat -v "$TMP/nocolor.ansi" | head -n 8 | sed 's/^/  |/'
+    fail "NO_COLOR=1: colours on the screen"
+fi
+if py '
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if sys.argv[2] in line:
+        head = line.split(sys.argv[2])[0]
+        sgr = re.findall(r"\x1b\[([0-9;]*)m", head)
+        on = set()
+        for params in sgr:
+            ps = [int(p) for p in params.split(";") if p] or [0]
+            for p in ps:
+                if p == 0:
+                    on.clear()
+                else:
+                    on.add(p)
+        sys.exit(0 if 7 in on else 1)
+sys.exit(1)
+' "$TMP/nocolor.ansi" "$TENANT1"; then
+    ok "NO_COLOR=1: the selected row is in reverse video"
+else
+    cat -v "$TMP/nocolor.ansi" | head -n 8 | sed 's/^/  |/'
+    fail "NO_COLOR=1: the selected row is not in reverse video"
+fi
+keys q
+T kill-session -t nocolor
