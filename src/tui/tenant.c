@@ -13,8 +13,7 @@ static const char *const tenant_columns[] = {"name", "subdomain", "environment.n
 /* Keep the tenants of the selected environment (all when none is selected). */
 static bool in_environment(void *ud, const struct list *l, size_t i)
 {
-    struct pane *envs = tui_pane(pane_app(ud), "environments");
-    const char *env = envs ? pane_selected_id(envs) : NULL;
+    const char *env = tui_environment(pane_app(ud));
     if (!env)
         return true;
     int f = model_field_index(list_kind(l), "environment.id");

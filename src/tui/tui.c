@@ -21,7 +21,7 @@
 #include "tui/screen.h"
 #include "tui/tui_state.h"
 
-#define CLIENTS_SETTLE_MS 250 /* the tenant selection must rest this long to list clients */
+#define SETTLE_MS 250 /* a selection rests this long before the panes that follow it do */
 
 struct api_session *tui_session(struct tui *t)
 {
@@ -139,16 +139,26 @@ void tui_tick(struct tui *t)
         return;
     struct pane *envs = tui_pane(t, "environments"), *tenants = tui_pane(t, "tenants"),
                 *clients = tui_pane(t, "clients");
-    if (envs && track(&t->env_id, pane_selected_id(envs)) && tenants)
-        pane_rekeep(tenants);
     int64_t now = util_now_ms();
+    /* narrowing a million tenants takes a moment: only once the selection rests, or the
+     * operator leaves the environments pane */
+    if (envs && track(&t->env_id, pane_selected_id(envs))) {
+        t->env_moved_ms = now;
+        t->env_pending = true;
+    }
+    if (t->env_pending && (now - t->env_moved_ms >= SETTLE_MS || tui_focused(t) != envs)) {
+        t->env_pending = false;
+        track(&t->env_applied, t->env_id);
+        if (tenants)
+            pane_rekeep(tenants);
+    }
     if (tenants && track(&t->tenant_id, pane_selected_id(tenants)))
         t->tenant_moved_ms = now;
     for (size_t i = 0; i < t->npanes; i++) {
         struct pane *p = t->panes[i];
         if (p == clients && !screen_pane_visible(t, p))
             continue; /* clients are listed when they can be seen */
-        if (p == clients && now - t->tenant_moved_ms < CLIENTS_SETTLE_MS && t->focus != i)
+        if (p == clients && now - t->tenant_moved_ms < SETTLE_MS && t->focus != i)
             continue; /* not for every tenant the selection passes over */
         pane_tick(p);
     }
@@ -156,9 +166,14 @@ void tui_tick(struct tui *t)
         t->dirty = true;
 }
 
+const char *tui_environment(const struct tui *t)
+{
+    return t->env_applied;
+}
+
 bool tui_busy(const struct tui *t)
 {
-    if (t->detail_call)
+    if (t->detail_call || t->env_pending)
         return true;
     for (size_t i = 0; i < t->npanes; i++)
         if (pane_busy(t->panes[i]))
@@ -168,7 +183,7 @@ bool tui_busy(const struct tui *t)
     for (size_t i = 0; i < t->npanes; i++)
         if (!strcmp(pane_ops(t->panes[i])->kind, "clients"))
             clients = t->panes[i];
-    return clients && t->tenant_id && util_now_ms() - t->tenant_moved_ms < CLIENTS_SETTLE_MS &&
+    return clients && t->tenant_id && util_now_ms() - t->tenant_moved_ms < SETTLE_MS &&
            screen_pane_visible(t, clients);
 }
 

@@ -23,6 +23,8 @@ int tui_main(const struct options *opt);
 struct api_session *tui_session(struct tui *t);
 int tui_page_size(const struct tui *t);
 struct pane *tui_pane(struct tui *t, const char *kind);
+/* The ID of the environment the tenants pane is narrowed to, or NULL for all. */
+const char *tui_environment(const struct tui *t);
 /* Show err in the status line (until the next key or success). */
 void tui_error(struct tui *t, const struct tn_error *err);
 /* Show a message in the status line. */

@@ -19,7 +19,9 @@ struct tui {
     struct pane *panes[4];
     size_t npanes, focus;
     char *env_id, *tenant_id; /* the selections the other panes follow */
-    int64_t tenant_moved_ms;
+    char *env_applied;        /* the environment the tenants pane is narrowed to */
+    bool env_pending;         /* env_id changed; the tenants pane follows when it rests */
+    int64_t tenant_moved_ms, env_moved_ms;
     struct view *overlay;       /* detail, help or profiles; NULL when none */
     struct textview *detail;    /* the overlay when it is a detail view */
     struct api_call *detail_call;
