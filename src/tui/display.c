@@ -89,12 +89,6 @@ static bool start(bool headless)
             return false;
         set_term(screen);
     } else {
-        if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-            fprintf(stderr, _("%s: the console needs a terminal; for scripts use the "
-                              "commands (see --help)\n"),
-                    util_progname());
-            return false;
-        }
         const char *term = getenv("TERM");
         screen = newterm(NULL, stdout, stdin);
         if (!screen) {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/intl.h"
 #include "core/log.h"
@@ -574,6 +575,14 @@ int tui_main(const struct options *opt)
             free(t);
             return status_exit_code(ST_USAGE);
         }
+    }
+    if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        fprintf(stderr, _("%s: the console needs a terminal; scripts use the commands:\n"),
+                util_progname());
+        cli_help(stderr);
+        keymap_free(t->km);
+        free(t);
+        return status_exit_code(ST_USAGE);
     }
     /* before curses: a secret command or prompt may need the terminal */
     if (cli_connect(&t->c))

@@ -74,9 +74,11 @@ usage_error clients create "$T0" --role issuer
 expect_in_err "--name" "a client create without --name says so"
 usage_error clients update "$T0" "$T0"
 
-# No command at all, or a resource without a verb: the usage, exit 2.
+# No command at all without a terminal (the console needs one), or a resource without a verb:
+# the usage, exit 2.
 run_cmd "$TENANTRY_BIN" -c "$CONFIG"
 expect_rc 2 "no command"
+expect_in_err "the console needs a terminal" "no command, no terminal: says the console needs one"
 expect_in_err "Usage: tenantry" "no command: the usage on stderr"
 for r in tenants clients environments profile; do
     run "$r"
