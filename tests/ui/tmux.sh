@@ -123,6 +123,10 @@ expect_tty_sane() {
 TENANT1="Southern Works Motors" # the demo's first tenant (seed 1)
 TENANT1_ID=7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
 
+# A session that lives as long as the test: tmux's server exits with its last session, and a
+# new-session racing that exit fails ("server exited unexpectedly").
+T new-session -d -s keep -x 80 -y 24 "exec sleep 3600" || fail "tmux new-session keep"
+
 # ------------------------------------------------------------------ --demo: walk, resize, quit
 start_session demo 100 30 "\"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
 stty -a >\"$TMP/stty-quit\"; echo done; exec sleep 3600"
