@@ -167,7 +167,7 @@ static void key_hints(const struct tui *t, struct strbuf *sb)
     size_t n = overlay ? ARRAY_SIZE(views) : ARRAY_SIZE(panes);
     for (size_t i = 0; i < n; i++) {
         enum request r = overlay ? views[i].req : panes[i].req;
-        if (overlay && r != REQ_BACK && t->overlay != textview_view(t->detail))
+        if (overlay && r != REQ_BACK && !t->detail)
             continue; /* only the detail view searches */
         struct strbuf keys = SB_INIT;
         keymap_describe(t->km, r, &keys);
