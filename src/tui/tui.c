@@ -101,7 +101,9 @@ static void panes_free(struct tui *t)
     t->focus = 0;
     free(t->env_id);
     free(t->tenant_id);
-    t->env_id = t->tenant_id = NULL;
+    free(t->env_applied);
+    t->env_id = t->tenant_id = t->env_applied = NULL;
+    t->env_pending = false;
 }
 
 /* The panes of the session's backend. */
