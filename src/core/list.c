@@ -216,50 +216,6 @@ static void ids_add(struct list *l, size_t i)
     l->ids_used++;
 }
 
-/* raw with the kind's secret fields removed, as a new string ("" when secret still shows);
- * NULL when it holds none. */
-static char *raw_without_secrets(const struct api_kind_def *def, const char *raw,
-                                 const char *secret)
-{
-    bool suspect = secret && *secret && strstr(raw, secret);
-    for (size_t f = 0; f < def->nfields && !suspect; f++) {
-        if (!(def->fields[f].flags & FIELD_SECRET))
-            continue;
-        const char *path = def->fields[f].path, *last = strrchr(path, '.');
-        last = last ? last + 1 : path;
-        suspect = strstr(raw, last) != NULL;
-    }
-    if (!suspect)
-        return NULL;
-    cJSON *tree = json_parse(raw, strlen(raw));
-    if (!tree) /* not JSON (never from model): keep nothing rather than risk a secret */
-        return xstrdup("");
-    for (size_t f = 0; f < def->nfields; f++) {
-        if (!(def->fields[f].flags & FIELD_SECRET))
-            continue;
-        const char *path = def->fields[f].path, *last = strrchr(path, '.');
-        char *up = last ? xstrndup(path, (size_t)(last - path)) : NULL, *dot;
-        cJSON *parent = tree;
-        for (char *name = up; parent && name; name = dot ? dot + 1 : NULL) {
-            if ((dot = strchr(name, '.')))
-                *dot = '\0';
-            parent = cJSON_GetObjectItemCaseSensitive(parent, name);
-        }
-        free(up);
-        cJSON *gone; /* every one of duplicate keys */
-        while (cJSON_IsObject(parent) &&
-               (gone = cJSON_DetachItemFromObjectCaseSensitive(parent, last ? last + 1 : path)))
-            json_delete_wiped(gone);
-    }
-    char *clean = json_print(tree);
-    json_delete_wiped(tree);
-    if (secret && *secret && strstr(clean, secret)) { /* somewhere odd: keep nothing */
-        util_free_secret(clean);
-        return xstrdup("");
-    }
-    return clean;
-}
-
 /* ------------------------------------------------------------------ lists */
 
 struct list *list_new(const struct api_kind_def *def, bool keep_raw)
@@ -323,7 +279,7 @@ void list_add_row(struct list *l, const struct row *row)
         if (l->slot[f] != NO_SLOT && row->values)
             refs[l->slot[f]] = intern(l, l->slot[f], row->values[f]);
     if (l->keep_raw && row->raw) {
-        char *clean = raw_without_secrets(l->def, row->raw, row->secret);
+        char *clean = model_raw_without_secrets(l->def, row->raw, row->secret);
         const char *raw = clean ? clean : row->raw;
         refs[l->raw_slot] = arena_add(l, raw, strlen(raw));
         free(clean);
@@ -627,7 +583,9 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
     size_t slot = sort_field >= 0 && (size_t)sort_field < l->def->nfields ? l->slot[sort_field]
                                                                           : NO_SLOT;
     /* typing on in a filter: the matches of the longer text are among those shown */
-    bool refine = filter && *filter && (!v->filter || text_contains_ci(filter, v->filter)) &&
+    /* (the same text again is a rebuild: the keep condition's inputs may have changed) */
+    bool refine = filter && *filter &&
+                  (!v->filter || (strcmp(filter, v->filter) && text_contains_ci(filter, v->filter))) &&
                   keep == v->keep && ud == v->ud && slot == v->sort_slot &&
                   reverse == v->reverse && nfields == v->nfields &&
                   (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&

@@ -171,3 +171,47 @@ void model_page_clear(struct page *page)
     free(page->next);
     *page = (struct page){0};
 }
+
+/* raw with the kind's secret fields removed, as a new string ("" when secret still shows);
+ * NULL when it holds none. */
+char *model_raw_without_secrets(const struct api_kind_def *def, const char *raw,
+                                const char *secret)
+{
+    bool suspect = secret && *secret && strstr(raw, secret);
+    for (size_t f = 0; f < def->nfields && !suspect; f++) {
+        if (!(def->fields[f].flags & FIELD_SECRET))
+            continue;
+        const char *path = def->fields[f].path, *last = strrchr(path, '.');
+        last = last ? last + 1 : path;
+        suspect = strstr(raw, last) != NULL;
+    }
+    if (!suspect)
+        return NULL;
+    cJSON *tree = json_parse(raw, strlen(raw));
+    if (!tree) /* not JSON (never from model): keep nothing rather than risk a secret */
+        return xstrdup("");
+    for (size_t f = 0; f < def->nfields; f++) {
+        if (!(def->fields[f].flags & FIELD_SECRET))
+            continue;
+        const char *path = def->fields[f].path, *last = strrchr(path, '.');
+        char *up = last ? xstrndup(path, (size_t)(last - path)) : NULL, *dot;
+        cJSON *parent = tree;
+        for (char *name = up; parent && name; name = dot ? dot + 1 : NULL) {
+            if ((dot = strchr(name, '.')))
+                *dot = '\0';
+            parent = cJSON_GetObjectItemCaseSensitive(parent, name);
+        }
+        free(up);
+        cJSON *gone; /* every one of duplicate keys */
+        while (cJSON_IsObject(parent) &&
+               (gone = cJSON_DetachItemFromObjectCaseSensitive(parent, last ? last + 1 : path)))
+            json_delete_wiped(gone);
+    }
+    char *clean = json_print(tree);
+    json_delete_wiped(tree);
+    if (secret && *secret && strstr(clean, secret)) { /* somewhere odd: keep nothing */
+        util_free_secret(clean);
+        return xstrdup("");
+    }
+    return clean;
+}

@@ -75,6 +75,11 @@ void model_row_free(struct row *row);
 void model_page_add(struct page *page, struct row *row);
 /* Free the rows and the token and reset page to empty. */
 void model_page_clear(struct page *page);
+/* raw (an object's JSON) without its secret fields, in a new string to free; NULL when raw
+ * holds none (use it as it is); "" when a secret cannot be taken out (keep nothing then).
+ * secret, when not NULL, is a secret value that must not remain anywhere. */
+char *model_raw_without_secrets(const struct api_kind_def *def, const char *raw,
+                                const char *secret);
 /* The field index of path in def, or -1. */
 int model_field_index(const struct api_kind_def *def, const char *path);
 

@@ -123,3 +123,15 @@ bool text_contains_ci(const char *hay, const char *needle)
     }
     return false;
 }
+
+bool text_plain(const char *s)
+{
+    while (*s) {
+        uint32_t cp;
+        size_t n = utf8_seq((const unsigned char *)s, &cp);
+        if (!n || is_hostile(cp))
+            return false;
+        s += n;
+    }
+    return true;
+}

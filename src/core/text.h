@@ -23,6 +23,9 @@ bool text_locale_utf8(void);
 void text_next(bool utf8, const char *s, struct text_glyph *g);
 /* The cells s takes once neutralised. */
 size_t text_cells(bool utf8, const char *s);
+/* True when s is valid UTF-8 without control characters (C0, DEL, C1) or bidi controls:
+ * safe to paste into a shell. */
+bool text_plain(const char *s);
 /* True when needle occurs in hay ignoring ASCII case ("" occurs everywhere). */
 bool text_contains_ci(const char *hay, const char *needle);
 

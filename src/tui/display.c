@@ -232,6 +232,8 @@ int display_run(struct tui *t, struct script *script)
         if (script)
             continue;
         int keys = read_keys(t);
+        if (!ready && !keys && wait == TICK_IDLE_MS)
+            tui_dirty(t); /* a quiet second: the token's countdown moves on */
         if (ready && !keys) {
             /* a hung-up terminal polls readable forever: leave instead of spinning */
             if (hung_up() || ++idle_reads > HANGUP_PASSES)

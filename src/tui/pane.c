@@ -30,6 +30,7 @@ struct pane {
     struct api_call *call;
     bool load_all;  /* G: load until the end */
     bool failed;    /* the last load failed: wait for a refresh */
+    bool stopped;   /* Esc stopped loading: no more pages until asked (r, G, scrolling) */
     struct tn_error err; /* why */
     char *parent;   /* the parent ID the list is for */
     const char *why; /* why nothing is listed (N_() text), or NULL */
@@ -184,6 +185,18 @@ bool pane_cancel(struct pane *p)
     return was;
 }
 
+bool pane_stop(struct pane *p)
+{
+    bool was = pane_cancel(p);
+    if (was) {
+        p->stopped = true;
+        free(p->want_id);
+        p->want_id = NULL;
+        tui_dirty(p->app);
+    }
+    return was;
+}
+
 void pane_reset(struct pane *p)
 {
     pane_cancel(p);
@@ -193,6 +206,7 @@ void pane_reset(struct pane *p)
     p->parent = NULL;
     p->sel = p->top = 0;
     p->failed = false;
+    p->stopped = false;
     err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;
@@ -267,7 +281,7 @@ static bool want_more(const struct pane *p)
     if (p->filter) /* a filter searches what is loaded; it does not fetch the world */
         return false;
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
-    return shown(p) < p->sel + 2 * screen;
+    return shown(p) <= p->sel + screen; /* within a screen of the last row */
 }
 
 void pane_tick(struct pane *p)
@@ -292,7 +306,7 @@ void pane_tick(struct pane *p)
         }
     }
     p->why = NULL;
-    if (p->failed)
+    if (p->failed || p->stopped)
         return;
     if (list_started(p->list) && !want_more(p))
         return;
@@ -334,6 +348,8 @@ void pane_status(const struct pane *p, struct strbuf *out)
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));
     if (p->call && p->load_all)
         sb_adds(out, _(", loading to the end (Esc stops)"));
+    else if (p->stopped && list_more(p->list))
+        sb_adds(out, _(", stopped (r reloads)"));
     else if (list_more(p->list))
         sb_adds(out, _(", more available"));
 }
@@ -478,6 +494,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     if (shown(p) == 0) {
         const char *msg = p->why            ? _(p->why)
                           : p->call         ? _("Loading...")
+                          : p->stopped      ? _("Stopped loading: press r to load")
                           : !list_started(p->list) ? ""
                           : p->filter       ? _("Nothing matches the filter")
                                             : _("Nothing here yet");
@@ -552,6 +569,7 @@ enum tui_result pane_handle(struct pane *p, enum request req)
         p->sel = 0;
         break;
     case REQ_LAST:
+        p->stopped = false;
         p->sel = shown(p) ? shown(p) - 1 : 0;
         if ((list_more(p->list) || !list_started(p->list)) && !p->failed) {
             p->load_all = true; /* also before the first page came */
@@ -575,6 +593,8 @@ enum tui_result pane_handle(struct pane *p, enum request req)
     default:
         return TR_NONE;
     }
+    if (p->sel != before && p->sel > before)
+        p->stopped = false; /* scrolling on towards the end asks for more again */
     pane_tick(p);
     return p->sel != before ? TR_REDRAW : TR_NONE;
 }

@@ -47,6 +47,9 @@ void pane_refresh(struct pane *p);
 void pane_reset(struct pane *p);
 /* Stop a load in flight; true when there was one. */
 bool pane_cancel(struct pane *p);
+/* Esc: stop a load in flight and load no more until asked (r, G, scrolling down); true
+ * when there was one. */
+bool pane_stop(struct pane *p);
 /* Re-apply the keep condition (its inputs changed). */
 void pane_rekeep(struct pane *p);
 /* Start what must happen now: the first page, or the next one when the selection is within

@@ -12,6 +12,7 @@
 
 #include "core/intl.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "demo.h"
 #include "tui/detail.h"
 #include "tui/display.h"
@@ -217,8 +218,11 @@ static void on_detail(void *ud, struct row *row, const struct tn_error *err)
     struct tui *t = ud;
     t->detail_call = NULL;
     if (t->detail) {
-        if (row)
-            detail_set_json(t->detail, row->raw);
+        if (row) { /* a GET answer shown as it came: without any secret in it */
+            char *clean = model_raw_without_secrets(row->def, row->raw, row->secret);
+            detail_set_json(t->detail, clean ? clean : row->raw);
+            util_free_secret(clean);
+        }
         else
             detail_set_error(t->detail, err);
     }
@@ -278,10 +282,13 @@ static void switch_profile(struct tui *t, const char *name)
     t->c.session = NULL;
     t->c.profile = p;
     err_clear(&t->c.err);
-    /* a secret command may ask on the terminal: give it the terminal */
-    display_suspend();
+    /* a secret command or prompt may need the terminal: give it the terminal */
+    bool asks = p->client_secret_command || (!p->client_secret && !p->client_secret_env);
+    if (asks)
+        display_suspend();
     bool ok = cli_connect(&t->c);
-    display_resume();
+    if (asks)
+        display_resume();
     if (!ok) {
         tui_error(t, &t->c.err);
         return;
@@ -415,6 +422,8 @@ static void copy_id(struct tui *t)
     const char *id = p ? pane_selected_id(p) : NULL;
     if (!id)
         tui_message(t, _("Nothing selected to copy"));
+    else if (!text_plain(id)) /* pasted into a shell, a control character would act */
+        tui_message(t, _("This ID holds control characters or invalid UTF-8: not copied"));
     else if (display_clipboard(id))
         tui_message(t, _("Copied %s ID %s to the clipboard"), _(pane_kind(p)->singular), id);
     else
@@ -528,7 +537,7 @@ void tui_key(struct tui *t, int key)
         show_details(t);
         break;
     case REQ_BACK:
-        if (p && pane_cancel(p))
+        if (p && pane_stop(p))
             tui_message(t, _("Stopped loading"));
         else if (t->focus > 0)
             t->focus--;
@@ -591,12 +600,16 @@ int tui_main(const struct options *opt)
         panes_open(t);
     else
         err_copy(&t->setup_err, &t->c.err);
-    if (t->c.profiles_loaded) {
+    if (!t->c.engine) /* no session: the loop still waits on it */
+        t->c.engine = http_engine_new();
+    /* the keys group applies with --demo too (a file that cannot be read then keeps none) */
+    if (t->c.profiles_loaded || cli_load_profiles(&t->c)) {
         struct tn_error e = {0};
         if (!keymap_load(t->km, &t->c.profiles, &e))
             tui_error(t, &e);
         err_clear(&e);
     }
+    err_clear(&t->c.err);
     t->dirty = true;
     int rc = display_run(t, script);
 

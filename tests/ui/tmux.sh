@@ -315,3 +315,17 @@ else
 fi
 keys q
 T kill-session -t nocolor
+
+# ------------------------------------------------------------------ no profile on a real terminal
+# With no profiles file the console shows how to add one and waits for keys (it once crashed
+# here: the loop waited on an engine that was never made, which a headless script never
+# reaches), and q leaves with 0.
+mkdir -p "$TMP/empty-home"
+start_session noprofile 100 30 "HOME=\"$TMP/empty-home\" XDG_CONFIG_HOME=\"$TMP/empty-home/.config\" \
+\"$TENANTRY_BIN\"; echo \"tenantry exited \$?\"; exec sleep 3600"
+wait_for "tenantry cannot connect yet" "no profile: the setup screen is shown"
+wait_for "tenantry --demo" "no profile: the setup screen offers --demo"
+sleep 1 # a second of the loop running on no session (the crash came at the first wait)
+keys q
+wait_for "tenantry exited 0" "no profile: q quits with status 0"
+T kill-session -t noprofile

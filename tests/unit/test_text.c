@@ -51,6 +51,21 @@ static void check(bool utf8, const char *in, const char *out, size_t cells)
     free(text);
 }
 
+/* An ID is copied only when pasting it cannot act: no control, bidi or invalid bytes. */
+static void test_plain(void **state)
+{
+    (void)state;
+    assert_true(text_plain("7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a"));
+    assert_true(text_plain(""));
+    assert_true(text_plain("caf\xc3\xa9 \xe6\xa0\xaa")); /* UTF-8 letters, in any locale */
+    assert_false(text_plain("id\nrm -rf ~"));
+    assert_false(text_plain("id\x1b]52;c;eA==\x07"));
+    assert_false(text_plain("id\xc2\x9b")); /* C1 CSI */
+    assert_false(text_plain("id\xe2\x80\xae")); /* right-to-left override */
+    assert_false(text_plain("id\xff"));
+    assert_false(text_plain("id\x7f"));
+}
+
 static void test_locale(void **state)
 {
     (void)state;
@@ -172,6 +187,7 @@ static void test_contains_ci(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain),
         cmocka_unit_test_setup(test_locale, setup_utf8),
         cmocka_unit_test_setup(test_valid_utf8, setup_utf8),
         cmocka_unit_test_setup(test_wide_characters, setup_utf8),
