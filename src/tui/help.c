@@ -68,7 +68,8 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(enum request r
             add_row(t, _(commands[i].command), _(commands[i].help));
     }
     textview_add(t, "", TH_NORMAL);
-    textview_add(t, _("Keys can be changed in a keys group of the config file; etc/keys.conf "
-                      "lists the actions and their default keys."), TH_DIM);
+    textview_add(t, _("Change keys in a keys group of the config file:"), TH_DIM);
+    textview_add(t, _("keys.conf (with the documentation) lists the actions; see man tenantry."),
+                 TH_DIM);
     return t;
 }
