@@ -10,10 +10,9 @@
 #include <strings.h>
 #include <wchar.h>
 
-/* The length (1 to 4) of the valid UTF-8 sequence at s, its code point in *cp; 0 when the
- * first byte starts no valid sequence (overlong, surrogate, beyond U+10FFFF, cut short). */
-static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
+size_t text_decode(const char *text, uint32_t *cp)
 {
+    const unsigned char *s = (const unsigned char *)text;
     unsigned c = s[0];
     size_t n;
     uint32_t v, min;
@@ -41,6 +40,30 @@ static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
     return n;
 }
 
+size_t text_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
 /* True for code points that must never reach a terminal: C0, DEL, C1, bidi overrides and
  * isolates. */
 static bool is_hostile(uint32_t cp)
@@ -58,7 +81,7 @@ bool text_locale_utf8(void)
 void text_next(bool utf8, const char *s, struct text_glyph *g)
 {
     uint32_t cp;
-    size_t n = utf8_seq((const unsigned char *)s, &cp);
+    size_t n = text_decode(s, &cp);
     g->bytes = "?";
     g->len = 1;
     g->cells = 1;
@@ -128,7 +151,7 @@ bool text_plain(const char *s)
 {
     while (*s) {
         uint32_t cp;
-        size_t n = utf8_seq((const unsigned char *)s, &cp);
+        size_t n = text_decode(s, &cp);
         if (!n || is_hostile(cp))
             return false;
         s += n;

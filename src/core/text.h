@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* One character as it is shown: the bytes to write (a "?" for anything hostile or invalid),
  * how many cells it takes, and how many bytes of the input it consumed. */
@@ -15,6 +16,12 @@ struct text_glyph {
     size_t used;
 };
 
+/* The length (1 to 4) of the valid UTF-8 character at s and its code point in *cp (the NUL
+ * is one byte, code point 0); 0 when s starts no valid one (overlong, surrogate, beyond
+ * U+10FFFF, cut short). */
+size_t text_decode(const char *s, uint32_t *cp);
+/* Write code point cp (a valid one) as UTF-8 into out; its length. */
+size_t text_encode(uint32_t cp, char out[4]);
 /* True when the current locale's character set is UTF-8. */
 bool text_locale_utf8(void);
 /* Decode the character at s (not at its end): in a UTF-8 locale printable characters pass

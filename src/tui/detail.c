@@ -70,22 +70,7 @@ void detail_set_error(struct textview *t, const struct tn_error *err)
         textview_add(t, _("The object could not be loaded."), TH_ERROR);
         return;
     }
-    const char *msg = err->message && *err->message ? err->message : status_text(err->code);
-    textview_add_text(t, msg, TH_ERROR);
-    if (err->http_status > 0 || (err->api_code && *err->api_code))
-        textview_add(t, "", TH_NORMAL);
-    if (err->http_status > 0) {
-        char *s = xasprintf(_("HTTP status: %ld"), err->http_status);
-        textview_add(t, s, TH_ERROR);
-        free(s);
-    }
-    if (err->api_code && *err->api_code) {
-        char *s = xasprintf(_("Server code: %s"), err->api_code);
-        textview_add(t, s, TH_ERROR);
-        free(s);
-    }
-    if (err->hint && *err->hint) {
-        textview_add(t, "", TH_NORMAL);
-        textview_add_text(t, err->hint, TH_ERROR);
-    }
+    char *text = err_format(err); /* the message with status and code, then the hint */
+    textview_add_text(t, text, TH_ERROR);
+    free(text);
 }

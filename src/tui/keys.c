@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "core/intl.h"
+#include "core/text.h"
 
 /* etc/keys.conf as a string (made by the Makefile). */
 static const char default_keys[] =
@@ -90,19 +91,9 @@ static size_t key_codes(int key, int codes[3])
 /* Decode s as exactly one UTF-8 character that can stand for a key; false otherwise. */
 static bool decode_char(const char *s, int *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t len = u[0] < 0x80 ? 1 : (u[0] & 0xe0) == 0xc0 ? 2 : (u[0] & 0xf0) == 0xe0 ? 3
-               : (u[0] & 0xf8) == 0xf0 ? 4 : 0;
-    if (!len || strlen(s) != len)
-        return false;
-    long c = len == 1 ? u[0] : u[0] & (0x7f >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((u[i] & 0xc0) != 0x80)
-            return false;
-        c = c << 6 | (u[i] & 0x3f);
-    }
-    static const long min[] = {0, 0, 0x80, 0x800, 0x10000}; /* shorter forms are overlong */
-    if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+    uint32_t c;
+    size_t len = text_decode(s, &c);
+    if (!len || s[len])
         return false;
     if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) /* controls have names */
         return false;
@@ -138,28 +129,6 @@ bool keys_parse(const char *name, int *key, int *alt)
     return true;
 }
 
-/* Encode the code point c as UTF-8 into buf (at least 5 bytes). */
-static void encode_char(int c, char *buf)
-{
-    unsigned u = (unsigned)c;
-    if (u < 0x80) {
-        *buf++ = (char)u;
-    } else if (u < 0x800) {
-        *buf++ = (char)(0xc0 | u >> 6);
-        *buf++ = (char)(0x80 | (u & 0x3f));
-    } else if (u < 0x10000) {
-        *buf++ = (char)(0xe0 | u >> 12);
-        *buf++ = (char)(0x80 | ((u >> 6) & 0x3f));
-        *buf++ = (char)(0x80 | (u & 0x3f));
-    } else {
-        *buf++ = (char)(0xf0 | u >> 18);
-        *buf++ = (char)(0x80 | ((u >> 12) & 0x3f));
-        *buf++ = (char)(0x80 | ((u >> 6) & 0x3f));
-        *buf++ = (char)(0x80 | (u & 0x3f));
-    }
-    *buf = '\0';
-}
-
 const char *keys_name(int key, char buf[32])
 {
     for (size_t i = 0; i < ARRAY_SIZE(names); i++)
@@ -181,7 +150,7 @@ const char *keys_name(int key, char buf[32])
             snprintf(buf, 32, "key %d", key - KEYS_FN);
     } else if (key > 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) && key <= 0x10ffff &&
                !(key >= 0xd800 && key <= 0xdfff)) {
-        encode_char(key, buf);
+        buf[text_encode((uint32_t)key, buf)] = '\0';
     } else {
         snprintf(buf, 32, "U+%04X", (unsigned)key);
     }

@@ -132,37 +132,11 @@ static bool is_insertable(int c)
     return c <= 0x10FFFF;
 }
 
-/* Encode code point c (valid, see is_insertable) as UTF-8 into out; returns the length. */
-static size_t utf8_encode(int c, char out[4])
-{
-    unsigned u = (unsigned)c;
-    if (u < 0x80) {
-        out[0] = (char)u;
-        return 1;
-    }
-    if (u < 0x800) {
-        out[0] = (char)(0xC0 | (u >> 6));
-        out[1] = (char)(0x80 | (u & 0x3F));
-        return 2;
-    }
-    if (u < 0x10000) {
-        out[0] = (char)(0xE0 | (u >> 12));
-        out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (u & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (u >> 18));
-    out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (u & 0x3F));
-    return 4;
-}
-
 /* Insert code point c at the cursor. */
 static void prompt_insert(struct prompt *p, int c)
 {
     char enc[4];
-    size_t n = utf8_encode(c, enc);
+    size_t n = text_encode((uint32_t)c, enc);
     sb_grow(&p->text, n);
     memmove(p->text.buf + p->cursor + n, p->text.buf + p->cursor, p->text.len - p->cursor + 1);
     memcpy(p->text.buf + p->cursor, enc, n);

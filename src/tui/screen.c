@@ -5,6 +5,7 @@
 
 #include <curses.h> /* LINES and COLS only; every cell goes through draw */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/intl.h"
@@ -141,13 +142,13 @@ static const char *spinner(struct tui *t)
 /* The error as one line: "message (HTTP 503 code)  hint". */
 static void error_text(const struct tn_error *err, struct strbuf *sb)
 {
-    sb_adds(sb, err->message ? err->message : status_text(err->code));
-    if (err->http_status && err->api_code)
-        sb_addf(sb, " (HTTP %ld %s)", err->http_status, err->api_code);
-    else if (err->http_status)
-        sb_addf(sb, " (HTTP %ld)", err->http_status);
-    if (err->hint)
-        sb_addf(sb, "  %s", err->hint);
+    char *text = err_format(err), *nl = strchr(text, '\n');
+    if (nl)
+        *nl = '\0';
+    sb_adds(sb, text);
+    if (nl)
+        sb_addf(sb, "  %s", nl + 1);
+    free(text);
 }
 
 /* "? help  : command  / filter  q quit" with the keys in use (the first of each). */

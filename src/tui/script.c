@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/text.h"
 #include "core/util.h"
 #include "tui/keys.h"
 
@@ -26,23 +27,6 @@ static void add(struct script *s, struct script_step st)
         s->steps = xreallocarray(s->steps, s->cap, sizeof(*s->steps));
     }
     s->steps[s->n++] = st;
-}
-
-/* Decode one UTF-8 character of text into a key; its length, 0 on invalid UTF-8. */
-static size_t utf8_key(const char *text, int *key)
-{
-    const unsigned char *u = (const unsigned char *)text;
-    size_t n = u[0] < 0x80 ? 1 : u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc2 ? 2 : 0;
-    if (!n)
-        return 0;
-    int v = n == 1 ? u[0] : u[0] & (0x3f >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xc0) != 0x80)
-            return 0;
-        v = (v << 6) | (u[i] & 0x3f);
-    }
-    *key = v;
-    return n;
 }
 
 /* Parse one line into steps; false with err set. */
@@ -65,13 +49,13 @@ static bool parse_line(struct script *s, char *line, struct tn_error *err)
         }
     } else if (!strcmp(cmd, "type")) {
         for (const char *p = rest; *p;) {
-            int key;
-            size_t n = utf8_key(p, &key);
+            uint32_t key;
+            size_t n = text_decode(p, &key);
             if (!n) {
                 err_set(err, ST_USAGE, _("invalid UTF-8 in \"type\""));
                 return false;
             }
-            add(s, (struct script_step){.op = SCRIPT_KEY, .key = key});
+            add(s, (struct script_step){.op = SCRIPT_KEY, .key = (int)key});
             p += n;
         }
     } else if (!strcmp(cmd, "wait")) {

@@ -36,7 +36,7 @@ int tui_page_size(const struct tui *t)
                                                        : PROFILE_DEFAULT_PAGE_SIZE;
 }
 
-struct pane *tui_pane(struct tui *t, const char *kind)
+struct pane *tui_pane(const struct tui *t, const char *kind)
 {
     for (size_t i = 0; i < t->npanes; i++)
         if (!strcmp(pane_ops(t->panes[i])->kind, kind))
@@ -183,10 +183,7 @@ bool tui_busy(const struct tui *t)
         if (pane_busy(t->panes[i]))
             return true;
     /* a clients list about to start counts as busy */
-    struct pane *clients = NULL;
-    for (size_t i = 0; i < t->npanes; i++)
-        if (!strcmp(pane_ops(t->panes[i])->kind, "clients"))
-            clients = t->panes[i];
+    struct pane *clients = tui_pane(t, "clients");
     return clients && t->tenant_id && util_now_ms() - t->tenant_moved_ms < SETTLE_MS &&
            screen_pane_visible(t, clients);
 }
@@ -356,24 +353,22 @@ static void run_command(struct tui *t, const char *line)
 /* Open the ':' line with every command and profile as completions. */
 static void open_command(struct tui *t)
 {
-    struct strbuf sb = SB_INIT;
-    size_t n = ARRAY_SIZE(commands), cap = n + 1 + t->c.profiles.n;
-    char **cands = xcalloc(cap, sizeof(*cands));
+    bool loaded = cli_load_profiles(&t->c);
+    err_clear(&t->c.err);
+    size_t n = ARRAY_SIZE(commands);
+    char **cands = xcalloc(n + 1 + (loaded ? t->c.profiles.n : 0), sizeof(*cands));
     for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
         cands[i] = xstrdup(commands[i]);
     if (t->c.demo)
         cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
-    if (cli_load_profiles(&t->c))
-        for (size_t i = 0; i < t->c.profiles.n && n < cap; i++)
-            cands[n++] = xasprintf("profile %s", t->c.profiles.v[i].name);
-    err_clear(&t->c.err);
+    for (size_t i = 0; loaded && i < t->c.profiles.n; i++)
+        cands[n++] = xasprintf("profile %s", t->c.profiles.v[i].name);
     t->prompt = prompt_new(":", NULL);
     prompt_set_completions(t->prompt, (const char *const *)cands, n);
     t->prompt_mode = PROMPT_COMMAND;
     for (size_t i = 0; i < n; i++)
         free(cands[i]);
     free(cands);
-    sb_free(&sb);
 }
 
 /* ------------------------------------------------------------------ keys */

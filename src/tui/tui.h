@@ -22,7 +22,7 @@ int tui_main(const struct options *opt);
  * ("tenants") or NULL. */
 struct api_session *tui_session(struct tui *t);
 int tui_page_size(const struct tui *t);
-struct pane *tui_pane(struct tui *t, const char *kind);
+struct pane *tui_pane(const struct tui *t, const char *kind);
 /* The ID of the environment the tenants pane is narrowed to, or NULL for all. */
 const char *tui_environment(const struct tui *t);
 /* Show err in the status line (until the next key or success). */

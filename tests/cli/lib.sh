@@ -267,10 +267,13 @@ event_lines() {
 
 # ------------------------------------------------------------------ profiles files
 
-# write_config [FILE [URL]]: a profiles file with one default profile "local" for URL (default
-# $URL) and the demo credentials, mode 600; CONFIG becomes FILE (default $TMP/config).
+# write_config [FILE [URL [SECRET]]]: a profiles file with one default profile "local" for URL
+# (default $URL) and the demo credentials (or SECRET), with `page_size = $PAGE_SIZE;` when
+# PAGE_SIZE is set and the text $EXTRA (e.g. a keys group) after the profiles; mode 600;
+# CONFIG becomes FILE (default $TMP/config).
 write_config() {
-    local file=${1:-$TMP/config} url=${2:-$URL}
+    local file=${1:-$TMP/config} url=${2:-$URL} secret=${3:-$SECRET} page=""
+    [ -n "${PAGE_SIZE:-}" ] && page="page_size = $PAGE_SIZE;"
     cat >"$file" <<EOF
 default_profile = "local";
 profiles = (
@@ -280,9 +283,11 @@ profiles = (
     auth_url = "$url/oauth/token";
     audience = "$AUDIENCE";
     client_id = "$CLIENT_ID";
-    client_secret = "$SECRET";
+    client_secret = "$secret";
+    $page
   }
 );
+${EXTRA:-}
 EOF
     chmod 600 "$file"
     CONFIG=$file

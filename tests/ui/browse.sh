@@ -14,7 +14,7 @@
 need_utf8 # the expected screens draw "›" and "…"
 
 start_sandbox --tenants 3000 --environments 30 --seed 7
-PAGE_SIZE=100 write_ui_config
+PAGE_SIZE=100 write_config
 UI_LINES=16
 
 # The first screen: the tenants pane focused, the first page loaded.

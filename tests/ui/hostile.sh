@@ -15,7 +15,7 @@
 need_utf8
 
 start_sandbox --tenants 60 --clients 3 --seed 3 --hostile-names
-write_ui_config
+write_config
 
 # A script that opens the detail view of each of the 12 hostile tenants (dumps d0..d11), then the
 # clients of the first one and each client's details (c0..c2).

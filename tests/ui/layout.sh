@@ -11,7 +11,7 @@
 need_utf8
 
 start_sandbox --tenants 250 --environments 4 --clients 5 --seed 1
-write_ui_config
+write_config
 
 NARROW=$(
     cat <<'EOF'

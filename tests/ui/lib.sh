@@ -221,32 +221,6 @@ sys.exit(1 if bad else 0)
     ok "$4"
 }
 
-# write_ui_config [FILE [URL [SECRET]]]: like write_config (one default profile "local" for URL,
-# default $URL, with the demo credentials or SECRET), with `page_size = $PAGE_SIZE;` in the
-# profile when PAGE_SIZE is set and the text $EXTRA (e.g. a keys group) after the profiles.
-# Mode 600; CONFIG becomes FILE (default $TMP/config).
-write_ui_config() {
-    local file=${1:-$TMP/config} url=${2:-$URL} secret=${3:-$SECRET} page=""
-    [ -n "${PAGE_SIZE:-}" ] && page="page_size = $PAGE_SIZE;"
-    cat >"$file" <<CONF
-default_profile = "local";
-profiles = (
-  {
-    name = "local";
-    url = "$url";
-    auth_url = "$url/oauth/token";
-    audience = "$AUDIENCE";
-    client_id = "$CLIENT_ID";
-    client_secret = "$secret";
-    $page
-  }
-);
-${EXTRA:-}
-CONF
-    chmod 600 "$file"
-    CONFIG=$file
-}
-
 # status_ends FILE TEXT WHAT: the status line (the last) ends with TEXT.
 status_ends() {
     local got

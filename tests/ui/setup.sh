@@ -62,7 +62,7 @@ expect_screen_has setup "tenantry --demo" "setup screen at 100 columns still off
 # -p with a profile that is not in the file: the setup screen says which.
 start_sandbox --tenants 5 --seed 1
 MAIN_URL=$URL MAIN_EVENTS=$EVENTS
-write_ui_config
+write_config
 UI_COLS=200 UI_LINES=16 run_script no-such-profile -c "$CONFIG" -p nosuch <<'EOF'
 dump setup
 EOF
@@ -72,7 +72,7 @@ expect_screen_has setup "nosuch" "-p nosuch: it names the missing profile"
 # ------------------------------------------------------------------ errors, and r to retry
 # Wrong secret: the token endpoint refuses it. The error (with the server's reason) is in the
 # status line, the pane says how to retry, r asks for a token again.
-write_ui_config "$TMP/bad-secret.conf" "$URL" wrong-secret
+write_config "$TMP/bad-secret.conf" "$URL" wrong-secret
 : >"$EVENTS"
 UI_COLS=140 UI_LINES=16 run_script bad-secret -c "$CONFIG" <<'EOF'
 wait
@@ -95,7 +95,7 @@ expect_clean_screen error 140 16 "wrong secret: the screen is clean"
 start_sandbox --tenants 1
 CLOSED_URL=$URL
 stop_sandbox
-write_ui_config "$TMP/closed.conf" "$CLOSED_URL"
+write_config "$TMP/closed.conf" "$CLOSED_URL"
 UI_COLS=140 UI_LINES=16 run_script unreachable -c "$CONFIG" <<'EOF'
 wait
 dump error
@@ -115,7 +115,7 @@ check "unreachable: q still quits" [ ! -e "$S_DIR/never" ]
 # A 5xx: every /v1/ answer is a 500. The status line has the HTTP status and the server's code;
 # r tries the list again.
 start_sandbox --tenants 5 --fail-rate 1 --fail-status 500 --retry-after 0
-write_ui_config "$TMP/failing.conf"
+write_config "$TMP/failing.conf"
 UI_COLS=140 UI_LINES=16 run_script failing -c "$CONFIG" <<'EOF'
 wait
 dump error
@@ -132,7 +132,7 @@ stop_sandbox
 # ------------------------------------------------------------------ the keys group
 URL=$MAIN_URL EVENTS=$MAIN_EVENTS
 # quit = "x": q does nothing (the screen after it is there), x quits; the help shows x for Quit.
-EXTRA='keys = { quit = "x"; };' write_ui_config "$TMP/keys-x.conf"
+EXTRA='keys = { quit = "x"; };' write_config "$TMP/keys-x.conf"
 UI_LINES=50 run_script keys-x -c "$CONFIG" <<'EOF'
 wait
 keys q
@@ -148,7 +148,7 @@ expect_screen_lacks help " q                 Quit" "quit = \"x\": the help no lo
 check "quit = \"x\": x quits (nothing after it ran)" [ ! -e "$S_DIR/never" ]
 
 # refresh = "j": j refreshes and no longer moves (Down still does); quit = "": no key quits.
-EXTRA='keys = { refresh = "j"; quit = ""; };' write_ui_config "$TMP/keys-j.conf"
+EXTRA='keys = { refresh = "j"; quit = ""; };' write_config "$TMP/keys-j.conf"
 : >"$EVENTS"
 run_script keys-j-base -c "$CONFIG" <<'EOF'
 wait
@@ -173,7 +173,7 @@ check "refresh = \"j\": j reloaded the tenants (twice the $base list requests of
     [ "$tries" = $((2 * base)) ]
 
 # A key name or an action that does not exist: said in the status line; the rest still applies.
-EXTRA='keys = { quit = "x"; move-down = "nosuchkey"; };' write_ui_config "$TMP/keys-bad.conf"
+EXTRA='keys = { quit = "x"; move-down = "nosuchkey"; };' write_config "$TMP/keys-bad.conf"
 UI_COLS=200 run_script keys-bad -c "$CONFIG" <<'EOF'
 wait
 dump error
@@ -182,7 +182,7 @@ dump never
 EOF
 status_has error 'unknown key "nosuchkey" for "move-down"' "a bad key name is reported"
 check "the valid binding in the same group applies (x quits)" [ ! -e "$S_DIR/never" ]
-EXTRA='keys = { nosuchaction = "x"; };' write_ui_config "$TMP/keys-bad-action.conf"
+EXTRA='keys = { nosuchaction = "x"; };' write_config "$TMP/keys-bad-action.conf"
 UI_COLS=200 run_script keys-bad-action -c "$CONFIG" <<'EOF'
 wait
 dump error

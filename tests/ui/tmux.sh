@@ -210,7 +210,7 @@ wait_port_closed "$PORT3" "hang-up: the demo sandbox is stopped (port $PORT3 clo
 # must show within KEY_BUDGET_S, and the sandbox must not have answered the tenants list yet
 # (it writes TENANT_RETRIEVE_LIST_SUCCESS as it answers).
 start_sandbox --latency-ms 3000 --tenants 30 --seed 1
-write_ui_config "$TMP/slow.conf"
+write_config "$TMP/slow.conf"
 start_session slow 100 30 "\"$TENANTRY_BIN\" -c \"$CONFIG\"; echo \"tenantry exited \$?\"; exec sleep 3600"
 wait_for "Loading" "slow sandbox: the tenants pane says Loading"
 not_answered() {

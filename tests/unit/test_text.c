@@ -51,6 +51,26 @@ static void check(bool utf8, const char *in, const char *out, size_t cells)
     free(text);
 }
 
+/* Encoding and decoding agree at every length's edges; invalid forms decode to 0. */
+static void test_encode_decode(void **state)
+{
+    (void)state;
+    static const uint32_t cps[] = {0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0x10000, 0x10ffff};
+    static const size_t lens[] = {1, 1, 2, 2, 3, 3, 4, 4};
+    for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+        char buf[5] = {0};
+        uint32_t back = 0;
+        assert_int_equal(text_encode(cps[i], buf), lens[i]);
+        assert_int_equal(text_decode(buf, &back), lens[i]);
+        assert_int_equal(back, cps[i]);
+    }
+    uint32_t cp;
+    assert_int_equal(text_decode("\xc0\xaf", &cp), 0);     /* overlong */
+    assert_int_equal(text_decode("\xed\xa0\x80", &cp), 0); /* surrogate */
+    assert_int_equal(text_decode("\xe2\x82", &cp), 0);     /* cut short */
+    assert_int_equal(text_decode("", &cp), 1);               /* the NUL itself */
+}
+
 /* An ID is copied only when pasting it cannot act: no control, bidi or invalid bytes. */
 static void test_plain(void **state)
 {
@@ -188,6 +208,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_encode_decode),
         cmocka_unit_test_setup(test_locale, setup_utf8),
         cmocka_unit_test_setup(test_valid_utf8, setup_utf8),
         cmocka_unit_test_setup(test_wide_characters, setup_utf8),
