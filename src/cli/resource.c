@@ -247,11 +247,6 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         next = page.next ? xstrdup(page.next) : NULL;
         /* ask for the next page before printing this one: the server works meanwhile */
         o = (struct outcome){.c = c};
-        /* a short page is the last one, whatever cursor came with it */
-        if (next && page.n < (size_t)limit && !a->all) {
-            free(next);
-            next = NULL;
-        }
         bool more = a->all && next;
         if (more)
             api_list(c->session, t, next, limit, on_page, &o);

@@ -24,6 +24,7 @@ struct api_call {
     } cb;
     void *ud;
     struct http_request *req;
+    int limit; /* the page size a list asked for */
 };
 
 struct api_session {
@@ -142,6 +143,7 @@ struct api_call *api_list(struct api_session *s, const struct api_target *t, con
 {
     struct api_call *c = call_new(s, t, API_OP_LIST, ud);
     c->cb.page = done;
+    c->limit = limit;
     c->req = s->backend->list(s->impl, c, t, next, limit);
     return c;
 }
@@ -262,6 +264,11 @@ void api_call_done(struct api_call *call, const struct tn_error *err)
 const struct api_kind_def *api_call_kind(const struct api_call *call)
 {
     return call->kind;
+}
+
+int api_call_limit(const struct api_call *call)
+{
+    return call->limit;
 }
 
 enum api_op api_call_op(const struct api_call *call)

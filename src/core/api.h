@@ -108,6 +108,8 @@ void api_call_done(struct api_call *call, const struct tn_error *err);
 /* For backends: the kind a call is about, and its operation. */
 const struct api_kind_def *api_call_kind(const struct api_call *call);
 enum api_op api_call_op(const struct api_call *call);
+/* For backends: the page size a list call asked for. */
+int api_call_limit(const struct api_call *call);
 
 /* Check in against kind k's inputs: known keys, required ones present on create, no repeats
  * of a single-valued one, something to change on update. False with err set. */

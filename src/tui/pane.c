@@ -240,12 +240,6 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         tui_dirty(p->app);
         return;
     }
-    /* the API gives a cursor after the last page too; a short page is the last one (the
-     * documented limit is at most 1000, as is ours, so a server never shortens a page) */
-    if (page->n < (size_t)tui_page_size(p->app)) {
-        free(page->next);
-        page->next = NULL;
-    }
     size_t keep = pane_selected(p);
     list_add_page(p->list, page);
     model_page_clear(page);
