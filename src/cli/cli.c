@@ -157,6 +157,8 @@ bool cli_connect(struct cli *c)
     if (!c->engine)
         c->engine = http_engine_new();
     c->session = api_open(c->engine, c->profile, &c->err);
+    if (c->session && c->opt.readonly)
+        api_set_readonly(c->session);
     return c->session != NULL;
 }
 

@@ -400,7 +400,8 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     if (!yes)
         return (int)c->err.code;
     struct outcome o = {.c = c};
-    api_delete(c->session, t, on_done, &o);
+    if (!api_delete(c->session, t, on_done, &o, &c->err))
+        return (int)c->err.code;
     if (!wait_call(c, &o))
         return (int)c->err.code;
     if (c->format == OUTPUT_TABLE)

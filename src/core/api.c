@@ -32,6 +32,7 @@ struct api_session {
     struct api_impl *impl;
     struct profile profile;
     struct api_call *calls;
+    bool readonly; /* refuse create, update and delete */
 };
 
 const struct api_backend *api_backend_find(const char *name)
@@ -71,6 +72,7 @@ struct api_session *api_open(struct http_engine *e, const struct profile *p,
     s->backend = b;
     s->impl = impl;
     profile_copy(&s->profile, p);
+    s->readonly = p->readonly;
     return s;
 }
 
@@ -93,6 +95,16 @@ const struct api_backend *api_backend(const struct api_session *s)
 const struct profile *api_profile(const struct api_session *s)
 {
     return &s->profile;
+}
+
+void api_set_readonly(struct api_session *s)
+{
+    s->readonly = true;
+}
+
+bool api_readonly(const struct api_session *s)
+{
+    return s->readonly;
 }
 
 int64_t api_token_expiry(const struct api_session *s)
@@ -129,9 +141,16 @@ static void call_free(struct api_call *c)
     free(c);
 }
 
-/* A refused operation: the kind does not offer it. */
-static bool op_allowed(const struct api_target *t, enum api_op op, struct tn_error *err)
+/* A refused operation: the kind does not offer it, or the session is read-only and it
+ * would change something. */
+static bool op_allowed(const struct api_session *s, const struct api_target *t, enum api_op op,
+                       struct tn_error *err)
 {
+    if (s->readonly && (op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE))) {
+        err_set(err, ST_USAGE, _("refused: the profile \"%s\" is read-only (nothing was sent)"),
+                s->profile.name);
+        return false;
+    }
     if (t->kind->ops & op)
         return true;
     err_set(err, ST_USAGE, _("this API cannot do that with %s"), t->kind->name);
@@ -194,7 +213,7 @@ struct api_call *api_create(struct api_session *s, const struct api_target *t,
                             const struct api_values *in, api_row_fn done, void *ud,
                             struct tn_error *err)
 {
-    if (!op_allowed(t, API_OP_CREATE, err) || !api_check_input(t->kind, in, true, err))
+    if (!op_allowed(s, t, API_OP_CREATE, err) || !api_check_input(t->kind, in, true, err))
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_CREATE, ud);
     c->cb.row = done;
@@ -210,7 +229,7 @@ struct api_call *api_update(struct api_session *s, const struct api_target *t,
                             const struct api_values *in, api_row_fn done, void *ud,
                             struct tn_error *err)
 {
-    if (!op_allowed(t, API_OP_UPDATE, err) || !api_check_input(t->kind, in, false, err))
+    if (!op_allowed(s, t, API_OP_UPDATE, err) || !api_check_input(t->kind, in, false, err))
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_UPDATE, ud);
     c->cb.row = done;
@@ -223,8 +242,10 @@ struct api_call *api_update(struct api_session *s, const struct api_target *t,
 }
 
 struct api_call *api_delete(struct api_session *s, const struct api_target *t,
-                            api_done_fn done, void *ud)
+                            api_done_fn done, void *ud, struct tn_error *err)
 {
+    if (!op_allowed(s, t, API_OP_DELETE, err))
+        return NULL;
     struct api_call *c = call_new(s, t, API_OP_DELETE, ud);
     c->cb.done = done;
     c->req = s->backend->remove(s->impl, c, t);

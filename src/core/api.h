@@ -77,6 +77,10 @@ void api_close(struct api_session *s);
 /* The session's backend and profile. */
 const struct api_backend *api_backend(const struct api_session *s);
 const struct profile *api_profile(const struct api_session *s);
+/* Make the session refuse create, update and delete (--readonly); a profile with
+ * readonly = true opens read-only. A refused call sends nothing. */
+void api_set_readonly(struct api_session *s);
+bool api_readonly(const struct api_session *s);
 /* When the session's token expires (Unix ms), 0 when none. */
 int64_t api_token_expiry(const struct api_session *s);
 
@@ -95,9 +99,9 @@ struct api_call *api_create(struct api_session *s, const struct api_target *t,
 struct api_call *api_update(struct api_session *s, const struct api_target *t,
                             const struct api_values *in, api_row_fn done, void *ud,
                             struct tn_error *err);
-/* Delete the object t->id. */
+/* Delete the object t->id; NULL with err set (nothing sent) when refused. */
 struct api_call *api_delete(struct api_session *s, const struct api_target *t,
-                            api_done_fn done, void *ud);
+                            api_done_fn done, void *ud, struct tn_error *err);
 /* Stop a call; its callback is not run. */
 void api_cancel(struct api_session *s, struct api_call *call);
 

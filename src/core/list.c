@@ -6,7 +6,19 @@
  * field but the secret ones) plus one for its raw JSON when kept, in blocks of 4096 rows, so
  * nothing big is ever reallocated. A field's last few distinct values are remembered, so
  * values repeated from row to row (an environment's name and ID) are stored once. The ID
- * index is an open-addressing table of row numbers. */
+ * index is an open-addressing table (linear probing) of row numbers: one entry per row with
+ * an ID that was not removed, rows of equal IDs in row order along the probe sequence (so
+ * list_find finds the lowest-numbered one); removing a row or changing its ID takes its
+ * entry out by shifting the rest of its cluster back (no tombstones).
+ *
+ * Changes cost nothing per row until they happen: a removed row keeps its slot and strings
+ * and gets a bit in a bitmap allocated at the first removal; local rows (list_add_row) are a
+ * sorted array of row numbers (appended in order); list_set_row interns the new values (the
+ * old strings stay in the arena until list_clear). Each remove or set appends the row number
+ * to a change log, and a view remembers how much of the log it has applied: list_view_update
+ * takes the logged rows out of the view in one pass, puts back (merged in by binary search,
+ * like appended rows) those still alive and passing, then merges in appended rows. The log is
+ * emptied by list_clear only; it grows by 4 bytes per change. */
 #include "config.h"
 
 #include "core/list.h"
@@ -60,6 +72,15 @@ struct list {
 
     uint32_t *ids;    /* ID table: row number + 1, 0 empty; ids_cap a power of two */
     size_t ids_cap, ids_used;
+
+    uint64_t *removed; /* a bit per removed row (NULL until the first removal) */
+    size_t removed_words, nremoved;
+
+    uint32_t *local;  /* rows list_add_row added, ascending */
+    size_t nlocal, local_cap;
+
+    uint32_t *log;    /* rows removed or set, in order */
+    size_t nlog, log_cap;
 
     char *next;       /* paging */
     bool started;
@@ -190,7 +211,14 @@ static uint32_t *new_refs(struct list *l)
     return refs;
 }
 
-/* Put row i (whose ID is not "") into the ID table, which has room. */
+/* Whether row i was removed (i < l->count). */
+static inline bool is_removed(const struct list *l, size_t i)
+{
+    return l->removed && i / 64 < l->removed_words && (l->removed[i / 64] >> (i % 64) & 1);
+}
+
+/* Put row i (whose ID is not "") into the ID table, which has room, after every entry (row i
+ * is the newest of its ID). */
 static void ids_put(struct list *l, size_t i)
 {
     size_t mask = l->ids_cap - 1, p = hash_str(list_id(l, i)) & mask;
@@ -199,8 +227,26 @@ static void ids_put(struct list *l, size_t i)
     l->ids[p] = (uint32_t)(i + 1);
 }
 
-/* Index row i by its ID, growing the table to stay at most three quarters full. */
-static void ids_add(struct list *l, size_t i)
+/* Put row i (whose ID is not "") into the ID table, which has room, before the entries of
+ * later rows with its ID, so that equal IDs stay in row order. */
+static void ids_put_ordered(struct list *l, size_t i)
+{
+    const char *id = list_id(l, i);
+    size_t mask = l->ids_cap - 1, p = hash_str(id) & mask;
+    uint32_t cur = (uint32_t)(i + 1);
+    for (; l->ids[p]; p = (p + 1) & mask) {
+        uint32_t e = l->ids[p];
+        if (e > cur && !strcmp(list_id(l, e - 1), id)) { /* a later row of the ID moves on */
+            l->ids[p] = cur;
+            cur = e;
+        }
+    }
+    l->ids[p] = cur;
+}
+
+/* Index row i by its ID (ordered: before later rows of the ID), growing the table to stay at
+ * most three quarters full. */
+static void ids_add(struct list *l, size_t i, bool ordered)
 {
     if (!*list_id(l, i))
         return;
@@ -208,12 +254,80 @@ static void ids_add(struct list *l, size_t i)
         free(l->ids);
         l->ids_cap = l->ids_cap ? l->ids_cap * 2 : 16;
         l->ids = xcalloc(l->ids_cap, sizeof(*l->ids));
-        for (size_t r = 0; r < i; r++) /* in row order: the first of equal IDs is found */
-            if (*list_id(l, r))
+        l->ids_used = 0;
+        for (size_t r = 0; r < l->count; r++) /* in row order: the first of equal IDs is found */
+            if (*list_id(l, r) && !is_removed(l, r)) {
                 ids_put(l, r);
+                l->ids_used++;
+            }
+        return; /* row i is in */
     }
-    ids_put(l, i);
+    if (ordered)
+        ids_put_ordered(l, i);
+    else
+        ids_put(l, i);
     l->ids_used++;
+}
+
+/* Take row i's entry (under its current ID) out of the ID table, moving the entries after
+ * it in its cluster back where their probe sequences allow (their order is kept). */
+static void ids_del(struct list *l, size_t i)
+{
+    if (!l->ids_cap || !*list_id(l, i))
+        return;
+    size_t mask = l->ids_cap - 1, p = hash_str(list_id(l, i)) & mask;
+    while (l->ids[p] && l->ids[p] != i + 1)
+        p = (p + 1) & mask;
+    if (!l->ids[p])
+        return;
+    for (size_t j = p;;) {
+        j = (j + 1) & mask;
+        if (!l->ids[j])
+            break;
+        size_t home = hash_str(list_id(l, l->ids[j] - 1)) & mask;
+        if (((j - home) & mask) >= ((j - p) & mask)) { /* home is not in (p, j]: it may move */
+            l->ids[p] = l->ids[j];
+            p = j;
+        }
+    }
+    l->ids[p] = 0;
+    l->ids_used--;
+}
+
+/* Note in the change log that row i was removed or set. */
+static void log_change(struct list *l, size_t i)
+{
+    if (l->nlog == l->log_cap) {
+        l->log_cap = l->log_cap ? l->log_cap * 2 : 16;
+        l->log = xreallocarray(l->log, l->log_cap, sizeof(*l->log));
+    }
+    l->log[l->nlog++] = (uint32_t)i;
+}
+
+/* Whether row i is a local row. */
+static bool is_local(const struct list *l, size_t i)
+{
+    size_t lo = 0, hi = l->nlocal;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->local[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->nlocal && l->local[lo] == i;
+}
+
+/* The local row (not removed) whose ID is id, or SIZE_MAX. */
+static size_t find_local(const struct list *l, const char *id)
+{
+    if (!l->nlocal || !l->ids_cap || !id || !*id)
+        return SIZE_MAX;
+    size_t mask = l->ids_cap - 1;
+    for (size_t p = hash_str(id) & mask; l->ids[p]; p = (p + 1) & mask)
+        if (!strcmp(list_id(l, l->ids[p] - 1), id) && is_local(l, l->ids[p] - 1))
+            return l->ids[p] - 1;
+    return SIZE_MAX;
 }
 
 /* ------------------------------------------------------------------ lists */
@@ -245,6 +359,9 @@ static void free_rows(struct list *l)
         free(l->blocks[b]);
     free(l->blocks);
     free(l->ids);
+    free(l->removed);
+    free(l->local);
+    free(l->log);
     free(l->next);
 }
 
@@ -272,26 +389,117 @@ const struct api_kind_def *list_kind(const struct list *l)
     return l->def;
 }
 
-void list_add_row(struct list *l, const struct row *row)
+/* row's value of field f, NULL when absent. */
+static inline const char *row_value(const struct row *row, size_t f)
+{
+    return row->values ? row->values[f] : NULL;
+}
+
+/* row's raw JSON as it is to be stored (without secrets; "" when not kept or absent); *copy
+ * is set to what to free after. */
+static const char *stored_raw(const struct list *l, const struct row *row, char **copy)
+{
+    *copy = NULL;
+    if (!l->keep_raw || !row->raw)
+        return "";
+    *copy = model_raw_without_secrets(l->def, row->raw, row->secret);
+    return *copy ? *copy : row->raw;
+}
+
+/* Copy row in at the end and return its index. */
+static size_t append_row(struct list *l, const struct row *row)
 {
     uint32_t *refs = new_refs(l);
     for (size_t f = 0; f < l->def->nfields; f++)
-        if (l->slot[f] != NO_SLOT && row->values)
-            refs[l->slot[f]] = intern(l, l->slot[f], row->values[f]);
-    if (l->keep_raw && row->raw) {
-        char *clean = model_raw_without_secrets(l->def, row->raw, row->secret);
-        const char *raw = clean ? clean : row->raw;
+        if (l->slot[f] != NO_SLOT)
+            refs[l->slot[f]] = intern(l, l->slot[f], row_value(row, f));
+    if (l->keep_raw) {
+        char *copy;
+        const char *raw = stored_raw(l, row, &copy);
         refs[l->raw_slot] = arena_add(l, raw, strlen(raw));
-        free(clean);
+        free(copy);
     }
     l->count++;
-    ids_add(l, l->count - 1);
+    ids_add(l, l->count - 1, false);
+    return l->count - 1;
+}
+
+size_t list_add_row(struct list *l, const struct row *row)
+{
+    size_t i = append_row(l, row);
+    if (l->nlocal == l->local_cap) {
+        l->local_cap = l->local_cap ? l->local_cap * 2 : 8;
+        l->local = xreallocarray(l->local, l->local_cap, sizeof(*l->local));
+    }
+    l->local[l->nlocal++] = (uint32_t)i; /* the newest row: the array stays sorted */
+    return i;
+}
+
+void list_set_row(struct list *l, size_t i, const struct row *row)
+{
+    if (i >= l->count || is_removed(l, i))
+        return;
+    uint32_t *refs = l->blocks[i >> BLOCK_BITS] + (i & (BLOCK_ROWS - 1)) * l->nslots;
+    char *copy;
+    const char *raw = stored_raw(l, row, &copy);
+    bool changed = l->keep_raw && strcmp(raw, str_at(l, refs[l->raw_slot]));
+    for (size_t f = 0; f < l->def->nfields && !changed; f++) {
+        const char *s = row_value(row, f);
+        changed = l->slot[f] != NO_SLOT && strcmp(s ? s : "", str_at(l, refs[l->slot[f]]));
+    }
+    if (!changed) {
+        free(copy);
+        return;
+    }
+    size_t id_slot = l->slot[l->def->id_field];
+    const char *id = row_value(row, l->def->id_field);
+    bool new_id = id_slot != NO_SLOT && strcmp(id ? id : "", list_id(l, i));
+    if (new_id)
+        ids_del(l, i);
+    for (size_t f = 0; f < l->def->nfields; f++)
+        if (l->slot[f] != NO_SLOT)
+            refs[l->slot[f]] = intern(l, l->slot[f], row_value(row, f));
+    if (l->keep_raw)
+        refs[l->raw_slot] = arena_add(l, raw, strlen(raw));
+    free(copy);
+    if (new_id)
+        ids_add(l, i, true);
+    log_change(l, i);
+}
+
+void list_remove(struct list *l, size_t i)
+{
+    if (i >= l->count || is_removed(l, i))
+        return;
+    if (i / 64 >= l->removed_words) {
+        size_t words = (l->count + 63) / 64;
+        if (words < l->removed_words * 2)
+            words = l->removed_words * 2;
+        l->removed = xreallocarray(l->removed, words, sizeof(*l->removed));
+        memset(l->removed + l->removed_words, 0,
+               (words - l->removed_words) * sizeof(*l->removed));
+        l->removed_words = words;
+    }
+    ids_del(l, i);
+    l->removed[i / 64] |= (uint64_t)1 << (i % 64);
+    l->nremoved++;
+    log_change(l, i);
+}
+
+bool list_removed(const struct list *l, size_t i)
+{
+    return i < l->count && is_removed(l, i);
 }
 
 void list_add_page(struct list *l, const struct page *page)
 {
-    for (size_t r = 0; r < page->n; r++)
-        list_add_row(l, page->rows[r]);
+    for (size_t r = 0; r < page->n; r++) {
+        size_t i = find_local(l, row_value(page->rows[r], l->def->id_field));
+        if (i != SIZE_MAX)
+            list_set_row(l, i, page->rows[r]);
+        else
+            append_row(l, page->rows[r]);
+    }
     free(l->next);
     l->next = page->next ? xstrdup(page->next) : NULL;
     l->started = true;
@@ -300,6 +508,11 @@ void list_add_page(struct list *l, const struct page *page)
 size_t list_count(const struct list *l)
 {
     return l->count;
+}
+
+size_t list_live(const struct list *l)
+{
+    return l->count - l->nremoved;
 }
 
 const char *list_value(const struct list *l, size_t i, size_t f)
@@ -354,6 +567,8 @@ size_t list_bytes(const struct list *l)
     if (l->nblocks)
         n += (l->rows0_cap + (l->nblocks - 1) * BLOCK_ROWS) * l->nslots * sizeof(uint32_t);
     n += l->ids_cap * sizeof(*l->ids);
+    n += l->removed_words * sizeof(*l->removed) + l->local_cap * sizeof(*l->local);
+    n += l->log_cap * sizeof(*l->log);
     n += l->nslots * MRU * sizeof(*l->mru) + l->def->nfields * sizeof(*l->slot);
     if (l->next)
         n += strlen(l->next) + 1;
@@ -367,6 +582,7 @@ struct list_view {
     uint32_t *idx;     /* the rows shown, in order */
     size_t n, cap;
     size_t seen;       /* list rows examined */
+    size_t logged;     /* entries of the list's change log applied */
     unsigned gen;      /* the list's generation when built */
     char *filter;      /* NULL: none */
     size_t *fields;    /* the fields the filter searches; none: every field */
@@ -394,9 +610,11 @@ static inline bool goes_before(const struct list_view *v, uint32_t a, uint32_t b
     return v->reverse ? a > b : a < b;
 }
 
-/* Whether list row i passes v's filter and condition. */
+/* Whether list row i is alive and passes v's filter and condition. */
 static bool passes(const struct list_view *v, size_t i)
 {
+    if (is_removed(v->l, i))
+        return false;
     if (v->filter) {
         size_t n = v->nfields ? v->nfields : v->l->def->nfields;
         bool hit = false;
@@ -548,6 +766,7 @@ static void rebuild(struct list_view *v)
 {
     v->seen = 0;
     v->gen = v->l->gen;
+    v->logged = v->l->nlog;
     free(v->idx);
     v->idx = take_new(v, &v->n);
     v->cap = v->l->count ? v->l->count : 1;
@@ -589,7 +808,7 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
                   keep == v->keep && ud == v->ud && slot == v->sort_slot &&
                   reverse == v->reverse && nfields == v->nfields &&
                   (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
-                  v->gen == l->gen && v->seen == l->count;
+                  v->gen == l->gen && v->seen == l->count && v->logged == l->nlog;
     free(v->filter);
     v->filter = filter && *filter ? xstrdup(filter) : NULL;
     if (refine) {
@@ -630,17 +849,10 @@ static size_t upper_bound(const struct list_view *v, size_t n, uint32_t x)
     return lo;
 }
 
-void list_view_update(struct list_view *v)
+/* Merge rows add[0..m) (in v's order, none of them in the view) into the view. */
+static void merge_in(struct list_view *v, const uint32_t *add, size_t m)
 {
-    const struct list *l = v->l;
-    if (v->gen != l->gen || l->count < v->seen) {
-        rebuild(v);
-        return;
-    }
-    if (l->count == v->seen)
-        return;
-    size_t m, n = v->n;
-    uint32_t *add = take_new(v, &m);
+    size_t n = v->n;
     if (n + m > v->cap) {
         v->cap = n + m > v->cap * 2 ? n + m : v->cap * 2;
         v->idx = xreallocarray(v->idx, v->cap, sizeof(*v->idx));
@@ -655,6 +867,81 @@ void list_view_update(struct list_view *v)
         end = p;
     }
     v->n = n + m;
+}
+
+/* qsort order of row numbers. */
+static int cmp_row(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether row x is among rows[0..k) (ascending). */
+static bool among(const uint32_t *rows, size_t k, uint32_t x)
+{
+    if (x < rows[0] || x > rows[k - 1])
+        return false;
+    size_t lo = 0, hi = k;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rows[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return rows[lo] == x;
+}
+
+/* Apply the list's change log from v->logged on: take the changed rows out of the view, then
+ * put back those the view has seen that are alive and pass, where they now sort. */
+static void apply_log(struct list_view *v)
+{
+    const struct list *l = v->l;
+    size_t k = l->nlog - v->logged, m = 0;
+    uint32_t *rows = xreallocarray(NULL, k, sizeof(*rows));
+    memcpy(rows, l->log + v->logged, k * sizeof(*rows));
+    v->logged = l->nlog;
+    if (k > 1) {
+        qsort(rows, k, sizeof(*rows), cmp_row);
+        size_t u = 1;
+        for (size_t j = 1; j < k; j++)
+            if (rows[j] != rows[u - 1])
+                rows[u++] = rows[j];
+        k = u;
+    }
+    size_t w = 0;
+    for (size_t j = 0; j < v->n; j++)
+        if (!among(rows, k, v->idx[j]))
+            v->idx[w++] = v->idx[j];
+    v->n = w;
+    for (size_t j = 0; j < k; j++) /* rows not seen yet come in with the appended ones */
+        if (rows[j] < v->seen && passes(v, rows[j]))
+            rows[m++] = rows[j];
+    if (v->sort_slot != NO_SLOT && m > 1)
+        sort_rows(v, rows, m);
+    for (size_t j = 0; v->sort_slot == NO_SLOT && v->reverse && j < m / 2; j++) {
+        uint32_t t = rows[j];
+        rows[j] = rows[m - 1 - j];
+        rows[m - 1 - j] = t;
+    }
+    merge_in(v, rows, m);
+    free(rows);
+}
+
+void list_view_update(struct list_view *v)
+{
+    const struct list *l = v->l;
+    if (v->gen != l->gen || l->count < v->seen || l->nlog < v->logged) {
+        rebuild(v);
+        return;
+    }
+    if (v->logged < l->nlog)
+        apply_log(v);
+    if (l->count == v->seen)
+        return;
+    size_t m;
+    uint32_t *add = take_new(v, &m);
+    merge_in(v, add, m);
     free(add);
 }
 
@@ -672,6 +959,12 @@ size_t list_view_find(const struct list_view *v, size_t i)
 {
     if (v->gen != v->l->gen || i >= v->seen || !v->n)
         return SIZE_MAX;
+    if (0) { /* rows changed since: the view may be out of order */
+        for (size_t p = 0; p < v->n; p++)
+            if (v->idx[p] == i)
+                return p;
+        return SIZE_MAX;
+    }
     size_t p = upper_bound(v, v->n, (uint32_t)i); /* i itself sorts before the first after it */
     return p && v->idx[p - 1] == i ? p - 1 : SIZE_MAX;
 }

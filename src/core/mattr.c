@@ -339,6 +339,8 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         const char *msg = json_get_string(d, "msg");
         if (param && msg)
             sb_addf(&sb, "; %s %s", param, msg);
+        if (param && msg)
+            err_add_detail(err, param, msg);
         else if (msg)
             sb_addf(&sb, "; %s", msg);
     }

@@ -224,20 +224,6 @@ static void prompt_on_signal(int signo)
     prompt_signo = signo;
 }
 
-/* Write all n bytes of s to fd. */
-static void write_all(int fd, const char *s, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
 /* Read one line from fd into buf/len (the rest of a too long line is dropped, *too_long set);
  * signals in wait_mask may come while it waits. 0, or -1 with errno. */
 static int read_tty_line(int fd, char *buf, size_t *len, bool *too_long, const sigset_t *wait_mask)
@@ -293,9 +279,9 @@ static int prompt_once(int fd, const char *prompt, char *buf, size_t *len)
     }
     *len = 0;
     if (rc == 0 && !prompt_signo) {
-        write_all(fd, prompt, strlen(prompt));
+        (void)util_write_all(fd, prompt, strlen(prompt));
         rc = read_tty_line(fd, buf, len, &too_long, &wait_mask);
-        write_all(fd, "\n", 1); /* the newline the user typed was not echoed */
+        (void)util_write_all(fd, "\n", 1); /* the newline the user typed was not echoed */
     }
     int saved_errno = errno;
     if (restore)

@@ -67,8 +67,21 @@ void err_prefix(struct tn_error *err, const char *fmt, ...)
     err->message = sb_steal(&sb);
 }
 
+void err_add_detail(struct tn_error *err, const char *field, const char *message)
+{
+    err->details = xreallocarray(err->details, err->ndetails + 1, sizeof(*err->details));
+    err->details[err->ndetails].field = xstrdup(field);
+    err->details[err->ndetails].message = xstrdup(message);
+    err->ndetails++;
+}
+
 void err_clear(struct tn_error *err)
 {
+    for (size_t i = 0; i < err->ndetails; i++) {
+        free(err->details[i].field);
+        free(err->details[i].message);
+    }
+    free(err->details);
     free(err->api_code);
     free(err->message);
     free(err->hint);
@@ -83,6 +96,8 @@ void err_copy(struct tn_error *dst, const struct tn_error *src)
     dst->api_code = src->api_code ? xstrdup(src->api_code) : NULL;
     dst->message = src->message ? xstrdup(src->message) : NULL;
     dst->hint = src->hint ? xstrdup(src->hint) : NULL;
+    for (size_t i = 0; i < src->ndetails; i++)
+        err_add_detail(dst, src->details[i].field, src->details[i].message);
 }
 
 void err_move(struct tn_error *dst, struct tn_error *src)

@@ -22,6 +22,12 @@ enum status_code {
 #undef X
 };
 
+/* What a server said of one input field ("subdomain": "is already used"). */
+struct tn_detail {
+    char *field;
+    char *message;
+};
+
 /* What went wrong: the class, the HTTP status and the server's code and message where there
  * was a response, and what the operator can do about it. Zero-initialise. */
 struct tn_error {
@@ -30,6 +36,8 @@ struct tn_error {
     char *api_code;     /* the server's "code" (e.g. "NotFound"), or NULL */
     char *message;      /* one line, never a secret */
     char *hint;         /* what to do, or NULL */
+    struct tn_detail *details; /* what the server said of single fields, or NULL */
+    size_t ndetails;
 };
 
 /* The process exit status documented for code. */
@@ -43,6 +51,8 @@ void err_set(struct tn_error *err, enum status_code code, const char *fmt, ...) 
 void err_hint(struct tn_error *err, const char *fmt, ...) TN_PRINTF(2, 3);
 /* Put "context: " in front of err's message (printf-style). */
 void err_prefix(struct tn_error *err, const char *fmt, ...) TN_PRINTF(2, 3);
+/* Add what the server said of one field (both copied). */
+void err_add_detail(struct tn_error *err, const char *field, const char *message);
 /* Free what err holds and reset it to ST_OK. */
 void err_clear(struct tn_error *err);
 /* Copy src into dst (clearing dst first). */

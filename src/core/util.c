@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/intl.h"
 
@@ -364,4 +365,21 @@ void util_format_iso8601(int64_t ms, char out[32])
     gmtime_r(&secs, &tm);
     strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
     snprintf(out, 32, "%.20s.%03uZ", date, (unsigned)(ms % 1000) % 1000u);
+}
+
+int util_write_all(int fd, const void *s, size_t n)
+{
+    const char *p = s;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -errno;
+        if (w == 0)
+            return -EIO;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
 }

@@ -70,6 +70,9 @@ void sb_wipe(struct strbuf *sb);
 /* Free the buffer. */
 void sb_free(struct strbuf *sb);
 
+/* Write all n bytes of s to fd (again after EINTR); 0, or -errno (-EIO when nothing could be
+ * written). */
+int util_write_all(int fd, const void *s, size_t n);
 /* Overwrite n bytes with zeroes in a way the compiler may not drop. */
 void util_wipe(void *p, size_t n);
 /* Wipe and free a NUL-terminated secret; NULL is fine. */

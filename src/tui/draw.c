@@ -79,26 +79,32 @@ int draw_text_right(int y, int x, int w, const char *s, enum theme_role role)
     return draw_text(y, x + w - cells, cells, s, role, false);
 }
 
+/* The end of the first line of s wrapped at w cells (at a space when there is one). */
+static const char *wrap_end(const char *s, int w)
+{
+    struct text_glyph g = {0};
+    const char *p = s, *brk = NULL;
+    int cells = 0;
+    for (; *p; p += g.used) {
+        text_next(utf8, p, &g);
+        if (cells + (int)g.cells > w)
+            break;
+        if (*p == ' ')
+            brk = p;
+        cells += (int)g.cells;
+    }
+    const char *end = *p && brk && brk > s ? brk : p;
+    if (end == s) /* a glyph wider than the line */
+        end = s + g.used;
+    return end;
+}
+
 void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role)
 {
-    struct text_glyph g;
     if (!s || w <= 0)
         return;
     while (*s && *y <= last) {
-        /* take glyphs up to w cells, then back up to the last space if there is one */
-        const char *p = s, *brk = NULL;
-        int cells = 0;
-        for (; *p; p += g.used) {
-            text_next(utf8, p, &g);
-            if (cells + (int)g.cells > w)
-                break;
-            if (*p == ' ')
-                brk = p;
-            cells += (int)g.cells;
-        }
-        const char *end = *p && brk && brk > s ? brk : p;
-        if (end == s) /* a glyph wider than the line */
-            end = s + g.used;
+        const char *end = wrap_end(s, w);
         char *piece = xstrndup(s, (size_t)(end - s));
         draw_text(*y, x, w, piece, role, false);
         free(piece);
@@ -107,6 +113,36 @@ void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role
         while (*s == ' ')
             s++;
     }
+}
+
+void draw_wrapped_line(int y, int x, int w, const char *s, int j, enum theme_role role)
+{
+    if (!s || w <= 0)
+        return;
+    for (; *s && j > 0; j--) {
+        s = wrap_end(s, w);
+        while (*s == ' ')
+            s++;
+    }
+    if (!*s)
+        return;
+    char *piece = xstrndup(s, (size_t)(wrap_end(s, w) - s));
+    draw_text(y, x, w, piece, role, false);
+    free(piece);
+}
+
+int draw_wrapped_lines(int w, const char *s)
+{
+    int n = 0;
+    if (!s || w <= 0)
+        return 0;
+    while (*s) {
+        s = wrap_end(s, w);
+        n++;
+        while (*s == ' ')
+            s++;
+    }
+    return n;
 }
 
 void draw_fill(int y, int x, int w, enum theme_role role)
@@ -174,13 +210,41 @@ bool draw_clipboard(const char *text)
     char *b64 = util_base64_encode(text, strlen(text));
     const char *tmux = getenv("TMUX");
     /* tmux takes the plain form when set-clipboard is on; the passthrough form reaches the
-     * outer terminal when allow-passthrough is on. Both are harmless where unused. */
-    printf("\033]52;c;%s\a", b64);
+     * outer terminal when allow-passthrough is on. Both are harmless where unused. The text
+     * may be a secret: written straight to the terminal (no stdio buffer keeps a copy) and
+     * wiped. */
+    struct strbuf out = SB_INIT;
+    sb_addf(&out, "\033]52;c;%s\a", b64);
     if (tmux && *tmux)
-        printf("\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
+        sb_addf(&out, "\033Ptmux;\033\033]52;c;%s\a\033\\", b64);
     fflush(stdout);
-    free(b64);
-    return true;
+    bool ok = util_write_all(STDOUT_FILENO, out.buf, out.len) == 0;
+    sb_wipe(&out);
+    util_free_secret(b64);
+    return ok;
+}
+
+void draw_forget(void)
+{
+    sb_wipe(&line);
+}
+
+void draw_box(struct rect r, enum theme_role role)
+{
+    if (r.h < 2 || r.w < 2)
+        return;
+    draw_clear_rect(r, role);
+    attrset(theme_attr(role));
+    chtype h = utf8 ? ACS_HLINE : '-', v = utf8 ? ACS_VLINE : '|';
+    mvhline(r.y, r.x + 1, h, r.w - 2);
+    mvhline(r.y + r.h - 1, r.x + 1, h, r.w - 2);
+    mvvline(r.y + 1, r.x, v, r.h - 2);
+    mvvline(r.y + 1, r.x + r.w - 1, v, r.h - 2);
+    mvaddch(r.y, r.x, utf8 ? ACS_ULCORNER : '+');
+    mvaddch(r.y, r.x + r.w - 1, utf8 ? ACS_URCORNER : '+');
+    mvaddch(r.y + r.h - 1, r.x, utf8 ? ACS_LLCORNER : '+');
+    mvaddch(r.y + r.h - 1, r.x + r.w - 1, utf8 ? ACS_LRCORNER : '+');
+    attrset(A_NORMAL);
 }
 
 bool draw_dump(const char *path)

@@ -27,6 +27,10 @@ int draw_text_right(int y, int x, int w, const char *s, enum theme_role role);
 /* Write s from row *y at column x wrapped at spaces into lines of at most w cells, no lower
  * than row last; *y moves past what was written. */
 void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role);
+/* Write only line j (from 0) of what draw_wrapped would write, at (y, x). */
+void draw_wrapped_line(int y, int x, int w, const char *s, int j, enum theme_role role);
+/* The lines draw_wrapped would write s in at w cells. */
+int draw_wrapped_lines(int w, const char *s);
 /* Fill w cells at (y, x) with spaces. */
 void draw_fill(int y, int x, int w, enum theme_role role);
 /* Fill a whole rectangle with spaces. */
@@ -44,6 +48,10 @@ void draw_flush(void);
 /* Ask the terminal to put text on the clipboard (OSC 52; wrapped for tmux when $TMUX is
  * set). False when it cannot be sent (no terminal, or TERM=dumb/linux/vt*). */
 bool draw_clipboard(const char *text);
+/* Wipe the buffer text passes through on its way to the screen (after a secret was drawn). */
+void draw_forget(void);
+/* Clear r and draw a frame around it. */
+void draw_box(struct rect r, enum theme_role role);
 /* Write the screen as text, one line per row, trailing spaces dropped, to path (for
  * headless tests); false on an I/O error. */
 bool draw_dump(const char *path);

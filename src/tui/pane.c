@@ -227,6 +227,54 @@ void pane_refresh(struct pane *p)
     pane_tick(p);
 }
 
+const char *pane_parent(const struct pane *p)
+{
+    return p->parent;
+}
+
+bool pane_add_row(struct pane *p, const struct row *row)
+{
+    size_t i = list_add_row(p->list, row);
+    size_t keep = pane_selected(p);
+    list_view_update(p->view);
+    tui_dirty(p->app);
+    if (select_row(p, i))
+        return true;
+    if (keep != SIZE_MAX)
+        select_row(p, keep);
+    return false;
+}
+
+void pane_update_row(struct pane *p, const struct row *row)
+{
+    size_t i = list_find(p->list, model_row_id(row));
+    if (i == SIZE_MAX)
+        return;
+    size_t keep = pane_selected(p);
+    list_set_row(p->list, i, row);
+    list_view_update(p->view);
+    if (keep != SIZE_MAX)
+        select_row(p, keep);
+    clamp(p);
+    tui_dirty(p->app);
+}
+
+void pane_remove_row(struct pane *p, const char *id)
+{
+    size_t i = list_find(p->list, id);
+    if (i == SIZE_MAX)
+        return;
+    size_t keep = pane_selected(p);
+    list_remove(p->list, i);
+    list_view_update(p->view);
+    /* the selection stays on its row; when that row went, on the one that took its place
+     * (the next, or the previous at the end) */
+    if (keep != i && keep != SIZE_MAX)
+        select_row(p, keep);
+    clamp(p);
+    tui_dirty(p->app);
+}
+
 /* A page came (or the load failed). */
 static void on_page(void *ud, struct page *page, const struct tn_error *err)
 {
@@ -331,7 +379,7 @@ const char *pane_count_text(size_t n, char buf[32])
 void pane_status(const struct pane *p, struct strbuf *out)
 {
     char a[32], b[32];
-    size_t n = list_count(p->list), v = list_view_count(p->view);
+    size_t n = list_live(p->list), v = list_view_count(p->view);
     if (!list_started(p->list)) {
         sb_adds(out, p->call ? _("loading...") : "");
         return;

@@ -52,6 +52,15 @@ bool pane_cancel(struct pane *p);
 bool pane_stop(struct pane *p);
 /* Re-apply the keep condition (its inputs changed). */
 void pane_rekeep(struct pane *p);
+/* The parent ID the rows are listed under (a clients pane's tenant), or NULL. */
+const char *pane_parent(const struct pane *p);
+/* Take in an object the operator created: add it to the list (no reload) and select it;
+ * false when the filter or the environment hides it. */
+bool pane_add_row(struct pane *p, const struct row *row);
+/* Replace the row with row's ID (an edit), keeping the selection. */
+void pane_update_row(struct pane *p, const struct row *row);
+/* The object id is gone: its row goes; when it was selected, its neighbour is. */
+void pane_remove_row(struct pane *p, const char *id);
 /* Start what must happen now: the first page, or the next one when the selection is within
  * a screen of the end (or G asked for everything). */
 void pane_tick(struct pane *p);

@@ -20,6 +20,7 @@ struct profiles_view {
     size_t n, sel;
     char *choice;
     char *why; /* why the file could not be read, or NULL */
+    const struct keymap *km;
 };
 
 static void add(struct profiles_view *pv, const struct profile *p, const struct tui *t,
@@ -40,13 +41,31 @@ static void pv_draw(struct view *v, struct rect r)
 {
     struct profiles_view *pv = (struct profiles_view *)v;
     draw_clear_rect(r, TH_NORMAL);
-    draw_text(r.y, r.x, r.w, _(" Profiles  (Enter switches, Esc closes)"), TH_TITLE_FOCUS, true);
+    struct strbuf title = SB_INIT, keys = SB_INIT;
+    sb_adds(&title, _(" Profiles  (Enter switches"));
+    static const struct {
+        enum request req;
+        const char *what;
+    } hints[] = {{REQ_PROFILE_ADD, N_("adds")},
+                 {REQ_PROFILE_REMOVE, N_("removes")},
+                 {REQ_PROFILE_DEFAULT, N_("makes the default")}};
+    for (size_t i = 0; i < ARRAY_SIZE(hints); i++) {
+        sb_reset(&keys);
+        keymap_describe(pv->km, hints[i].req, &keys);
+        if (keys.len)
+            sb_addf(&title, ", %.*s %s", (int)strcspn(sb_str(&keys), ","), sb_str(&keys),
+                    _(hints[i].what));
+    }
+    sb_adds(&title, _(", Esc closes)"));
+    draw_text(r.y, r.x, r.w, sb_str(&title), TH_TITLE_FOCUS, true);
+    sb_free(&title);
+    sb_free(&keys);
     int y = r.y + 1;
     if (pv->why)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
     if (!pv->n) {
         draw_text(y, r.x + 1, r.w - 1,
-                  _("No profiles yet: add one with `tenantry profile add` (see --help)"),
+                  _("No profiles yet: press a to add one (or run `tenantry profile add`)"),
                   TH_DIM, false);
         return;
     }
@@ -127,6 +146,7 @@ struct view *profiles_new(struct tui *t)
 {
     struct profiles_view *pv = xcalloc(1, sizeof(*pv));
     pv->base.ops = &profiles_ops;
+    pv->km = t->km;
     if (t->c.demo)
         add(pv, &t->c.demo_profile, t, NULL);
     if (cli_load_profiles(&t->c)) {
@@ -137,6 +157,20 @@ struct view *profiles_new(struct tui *t)
         err_clear(&t->c.err);
     }
     return &pv->base;
+}
+
+const char *profiles_selected(struct view *v)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    return pv->n ? pv->v[pv->sel].name : NULL;
+}
+
+void profiles_select(struct view *v, const char *name)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    for (size_t i = 0; name && i < pv->n; i++)
+        if (!strcmp(pv->v[i].name, name))
+            pv->sel = i;
 }
 
 char *profiles_take_choice(struct view *v)

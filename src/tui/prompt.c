@@ -23,7 +23,10 @@ struct prompt {
     bool cycling;   /* Tab is cycling through the matches of base */
     char *base;     /* the text the cycle started from */
     size_t cycle;   /* the index (among the matches of base) shown now */
+    bool secret;    /* shown as '*', never reallocated (no stray copies), wiped when freed */
 };
+
+#define SECRET_MAX 1024 /* bytes a secret may have: its buffer is allocated once */
 
 struct prompt *prompt_new(const char *label, const char *initial)
 {
@@ -59,9 +62,23 @@ void prompt_free(struct prompt *p)
         return;
     prompt_free_cands(p);
     prompt_end_cycle(p);
-    sb_free(&p->text);
+    if (p->secret)
+        sb_wipe(&p->text);
+    else
+        sb_free(&p->text);
     free(p->label);
     free(p);
+}
+
+void prompt_set_secret(struct prompt *p)
+{
+    struct strbuf fresh = SB_INIT;
+    sb_grow(&fresh, SECRET_MAX);
+    sb_add(&fresh, p->text.buf ? p->text.buf : "", p->text.len);
+    sb_wipe(&p->text);
+    p->text = fresh;
+    p->secret = true;
+    prompt_free_cands(p);
 }
 
 void prompt_set_completions(struct prompt *p, const char *const *cands, size_t n)
@@ -110,6 +127,7 @@ static void prompt_erase(struct prompt *p, size_t from, size_t to)
 {
     memmove(p->text.buf + from, p->text.buf + to, p->text.len - to + 1);
     p->text.len -= to - from;
+    memset(p->text.buf + p->text.len + 1, 0, to - from); /* no stale tail */
     p->cursor = from;
 }
 
@@ -137,6 +155,8 @@ static void prompt_insert(struct prompt *p, int c)
 {
     char enc[4];
     size_t n = text_encode((uint32_t)c, enc);
+    if (p->secret && p->text.len + n > SECRET_MAX)
+        return; /* growing would leave a copy behind */
     sb_grow(&p->text, n);
     memmove(p->text.buf + p->cursor + n, p->text.buf + p->cursor, p->text.len - p->cursor + 1);
     memcpy(p->text.buf + p->cursor, enc, n);
@@ -297,26 +317,27 @@ static int cells_between(bool utf8, const char *s, size_t from, size_t to)
     return cells;
 }
 
-void prompt_draw(const struct prompt *p, int y, int x, int w)
+/* Draw label and s (cursor at byte offset cursor) as prompt_draw does. */
+static void draw_line(const char *label, const char *s, size_t cursor, int y, int x, int w)
 {
     if (w <= 0)
         return;
     bool utf8 = draw_utf8();
-    const char *s = prompt_text(p);
-    int lw = draw_text(y, x, w, p->label, TH_NORMAL, false);
+    size_t len = strlen(s);
+    int lw = draw_text(y, x, w, label, TH_NORMAL, false);
     int tw = w - lw;
     if (tw <= 0) {
         draw_cursor(y, x + w - 1);
         return;
     }
     /* keep the cursor's cell in view, and one more for the ellipsis when text follows */
-    int room = p->cursor == p->text.len ? tw - 1 : tw - 2;
+    int room = cursor == len ? tw - 1 : tw - 2;
     if (room < 0)
         room = 0;
     size_t start = 0;
-    int before = cells_between(utf8, s, 0, p->cursor);
+    int before = cells_between(utf8, s, 0, cursor);
     struct text_glyph g;
-    while (before > room && start < p->cursor) {
+    while (before > room && start < cursor) {
         text_next(utf8, s + start, &g);
         if (g.used == 0)
             break;
@@ -326,4 +347,47 @@ void prompt_draw(const struct prompt *p, int y, int x, int w)
     draw_text(y, x + lw, tw, s + start, TH_NORMAL, true);
     int cx = x + lw + before;
     draw_cursor(y, cx < x + w ? cx : x + w - 1);
+}
+
+/* The text as shown: itself, or one '*' per character of a secret; *at gets the cursor's
+ * byte offset in what is shown. */
+static void shown_text(const struct prompt *p, struct strbuf *out, size_t *at)
+{
+    if (!p->secret) {
+        sb_adds(out, prompt_text(p));
+        *at = p->cursor;
+        return;
+    }
+    *at = 0;
+    for (size_t i = 0; i < p->text.len; i++) {
+        if (is_cont(p->text.buf[i]))
+            continue;
+        if (i < p->cursor)
+            (*at)++;
+        sb_addc(out, '*');
+    }
+}
+
+void prompt_draw_idle(const struct prompt *p, int y, int x, int w, enum theme_role role)
+{
+    struct strbuf s = SB_INIT;
+    size_t at;
+    shown_text(p, &s, &at);
+    int lw = draw_text(y, x, w, p->label, role, false);
+    draw_text(y, x + lw, w - lw, sb_str(&s), role, true);
+    sb_free(&s);
+}
+
+void prompt_draw(const struct prompt *p, int y, int x, int w)
+{
+    if (!p->secret) {
+        draw_line(p->label, prompt_text(p), p->cursor, y, x, w);
+        return;
+    }
+    /* one '*' per character: the length shows, the text does not */
+    struct strbuf mask = SB_INIT;
+    size_t at;
+    shown_text(p, &mask, &at);
+    draw_line(p->label, sb_str(&mask), at, y, x, w);
+    sb_free(&mask);
 }

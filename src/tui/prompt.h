@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/theme.h"
+
 struct prompt;
 
 /* What a key did to the prompt. */
@@ -19,6 +21,9 @@ enum prompt_result {
 /* A new prompt showing label (":", "/") before the text, starting with initial (NULL: ""). */
 struct prompt *prompt_new(const char *label, const char *initial);
 void prompt_free(struct prompt *p);
+/* Make p hold a secret: drawn as one '*' per character, kept in one buffer that never
+ * moves (at most 1024 bytes), wiped when freed; no completions. */
+void prompt_set_secret(struct prompt *p);
 /* Candidates for Tab completion (copied; NULL, 0 for none). Tab completes the text to the
  * longest common prefix of the candidates it begins; pressed again, it cycles through them. */
 void prompt_set_completions(struct prompt *p, const char *const *cands, size_t n);
@@ -31,5 +36,7 @@ const char *prompt_text(const struct prompt *p);
 /* Draw label and text at (y, x) in w cells (through draw), scrolled so the cursor shows,
  * and put the cursor there. */
 void prompt_draw(const struct prompt *p, int y, int x, int w);
+/* Draw label and text without the cursor (a form field that is not focused), in role. */
+void prompt_draw_idle(const struct prompt *p, int y, int x, int w, enum theme_role role);
 
 #endif

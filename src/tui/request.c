@@ -21,6 +21,7 @@ static const char *const group_titles[REQ_GROUP_COUNT] = {
     [REQ_GROUP_MOVE] = N_("Moving"),
     [REQ_GROUP_PANES] = N_("Panes"),
     [REQ_GROUP_VIEW] = N_("Viewing"),
+    [REQ_GROUP_CHANGE] = N_("Changing"),
     [REQ_GROUP_PROGRAM] = N_("Program"),
 };
 

@@ -23,8 +23,14 @@
     X(SORT_REVERSE, "sort-reverse", VIEW, N_("Reverse the sort order"))                       \
     X(REFRESH, "refresh", VIEW, N_("Reload the pane from the first page"))                    \
     X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard"))                        \
+    X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane)"))               \
+    X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles"))                   \
+    X(DELETE, "delete", CHANGE, N_("Delete the selection (type its name to confirm)"))         \
     X(COMMAND, "command", PROGRAM, N_("Open the command line (:tenants, :profile NAME, :q)")) \
     X(PROFILES, "profiles", PROGRAM, N_("List the profiles and switch between them"))         \
+    X(PROFILE_ADD, "profile-add", PROGRAM, N_("In the profiles list: add a profile"))          \
+    X(PROFILE_REMOVE, "profile-remove", PROGRAM, N_("In the profiles list: remove one"))       \
+    X(PROFILE_DEFAULT, "profile-default", PROGRAM, N_("In the profiles list: make it the default")) \
     X(HELP, "help", PROGRAM, N_("Show this help"))                                            \
     X(REDRAW, "redraw", PROGRAM, N_("Redraw the screen"))                                     \
     X(QUIT, "quit", PROGRAM, N_("Quit"))
@@ -38,8 +44,8 @@ enum request {
 };
 
 /* The groups help sorts requests into. */
-enum request_group { REQ_GROUP_MOVE, REQ_GROUP_PANES, REQ_GROUP_VIEW, REQ_GROUP_PROGRAM,
-                     REQ_GROUP_COUNT };
+enum request_group { REQ_GROUP_MOVE, REQ_GROUP_PANES, REQ_GROUP_VIEW, REQ_GROUP_CHANGE,
+                     REQ_GROUP_PROGRAM, REQ_GROUP_COUNT };
 
 /* The keymap name of r ("move-down"). */
 const char *request_name(enum request r);

@@ -10,6 +10,7 @@
 
 #include "core/intl.h"
 #include "tui/draw.h"
+#include "tui/edit.h"
 #include "tui/tui_state.h"
 
 /* The screen size, as curses knows it. */
@@ -293,4 +294,5 @@ void tui_draw(struct tui *t)
         draw_panes(t, area);
     }
     draw_status(t);
+    edit_draw(t, area); /* last: it places the cursor */
 }

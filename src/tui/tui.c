@@ -16,6 +16,7 @@
 #include "demo.h"
 #include "tui/detail.h"
 #include "tui/display.h"
+#include "tui/edit.h"
 #include "tui/help.h"
 #include "tui/pane.h"
 #include "tui/profiles.h"
@@ -177,7 +178,7 @@ const char *tui_environment(const struct tui *t)
 
 bool tui_busy(const struct tui *t)
 {
-    if (t->detail_call || t->env_pending)
+    if (t->detail_call || t->env_pending || edit_busy(t))
         return true;
     for (size_t i = 0; i < t->npanes; i++)
         if (pane_busy(t->panes[i]))
@@ -190,6 +191,18 @@ bool tui_busy(const struct tui *t)
 
 /* ------------------------------------------------------------------ overlays */
 
+/* What help leaves out in a read-only console. */
+static bool mutating(enum request r)
+{
+    return r == REQ_CREATE || r == REQ_EDIT || r == REQ_DELETE;
+}
+
+/* The help view, without the changing keys when read-only. */
+static struct view *help_view(const struct tui *t)
+{
+    return textview_view(help_new(t->km, tui_readonly(t) ? mutating : NULL));
+}
+
 static void overlay_close(struct tui *t)
 {
     if (t->detail_call)
@@ -199,6 +212,7 @@ static void overlay_close(struct tui *t)
         t->overlay->ops->free(t->overlay);
     t->overlay = NULL;
     t->detail = NULL;
+    t->profiles = NULL;
     t->dirty = true;
 }
 
@@ -257,6 +271,22 @@ static void show_details(struct tui *t)
 
 /* ------------------------------------------------------------------ profiles */
 
+void tui_open_profiles(struct tui *t, const char *select)
+{
+    struct view *v = profiles_new(t);
+    overlay_open(t, v);
+    t->profiles = v;
+    if (select)
+        profiles_select(v, select);
+}
+
+/* The connection failed or was closed: the profile in use is none (the set may be reloaded
+ * from the file, so nothing may point into it). */
+static void connected(struct tui *t, bool ok)
+{
+    t->c.profile = ok ? api_profile(t->c.session) : NULL;
+}
+
 /* Switch to the profile called name: a new session and new panes. */
 static void switch_profile(struct tui *t, const char *name)
 {
@@ -273,6 +303,7 @@ static void switch_profile(struct tui *t, const char *name)
         err_clear(&e);
         return;
     }
+    edit_close(t);
     overlay_close(t);
     panes_free(t);
     api_close(t->c.session);
@@ -286,6 +317,7 @@ static void switch_profile(struct tui *t, const char *name)
     bool ok = cli_connect(&t->c);
     if (asks)
         display_resume();
+    connected(t, ok);
     if (!ok) {
         tui_error(t, &t->c.err);
         return;
@@ -330,7 +362,7 @@ static void run_command(struct tui *t, const char *line)
     } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
         t->quit = true;
     } else if (!strcmp(cmd, "help")) {
-        overlay_open(t, textview_view(help_new(t->km, NULL)));
+        overlay_open(t, help_view(t));
     } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
                !strcmp(cmd, "tenants") || !strcmp(cmd, "clients")) {
         focus_kind(t, !strcmp(cmd, "envs") ? "environments" : cmd);
@@ -338,7 +370,7 @@ static void run_command(struct tui *t, const char *line)
         if (arg && *arg)
             switch_profile(t, arg);
         else
-            overlay_open(t, profiles_new(t));
+            tui_open_profiles(t, NULL);
     } else {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
@@ -428,6 +460,20 @@ static void copy_id(struct tui *t)
 /* A key while an overlay view is open. */
 static void overlay_input(struct tui *t, enum request req, int key)
 {
+    const char *chosen = t->profiles ? profiles_selected(t->profiles) : NULL;
+    if (t->profiles && req == REQ_PROFILE_ADD) {
+        edit_profile_add(t);
+        return;
+    }
+    if (chosen && (req == REQ_PROFILE_REMOVE || req == REQ_PROFILE_DEFAULT)) {
+        char *copy = xstrdup(chosen); /* the list is built again */
+        if (req == REQ_PROFILE_REMOVE)
+            edit_profile_remove(t, copy);
+        else
+            edit_profile_default(t, copy);
+        free(copy);
+        return;
+    }
     enum tui_result r = t->overlay->ops->handle(t->overlay, req, key);
     if (r == TR_NONE && (req == REQ_QUIT || req == REQ_BACK || req == REQ_HELP))
         r = TR_CLOSE;
@@ -476,6 +522,10 @@ static void enter(struct tui *t)
 
 void tui_key(struct tui *t, int key)
 {
+    if (edit_shown(t)) { /* a dialog takes every key, as typed */
+        edit_key(t, key);
+        return;
+    }
     if (t->prompt) {
         prompt_input(t, key);
         return;
@@ -491,9 +541,9 @@ void tui_key(struct tui *t, int key)
         else if (req == REQ_COMMAND)
             open_command(t);
         else if (req == REQ_HELP)
-            overlay_open(t, textview_view(help_new(t->km, NULL)));
+            overlay_open(t, help_view(t));
         else if (req == REQ_PROFILES)
-            overlay_open(t, profiles_new(t));
+            tui_open_profiles(t, NULL);
         t->dirty = true;
         return;
     }
@@ -508,13 +558,22 @@ void tui_key(struct tui *t, int key)
         t->quit = true;
         break;
     case REQ_HELP:
-        overlay_open(t, textview_view(help_new(t->km, NULL)));
+        overlay_open(t, help_view(t));
         break;
     case REQ_COMMAND:
         open_command(t);
         break;
     case REQ_PROFILES:
-        overlay_open(t, profiles_new(t));
+        tui_open_profiles(t, NULL);
+        break;
+    case REQ_CREATE:
+        edit_create(t);
+        break;
+    case REQ_EDIT:
+        edit_change(t);
+        break;
+    case REQ_DELETE:
+        edit_delete(t);
         break;
     case REQ_REDRAW:
         display_redraw();
@@ -591,7 +650,9 @@ int tui_main(const struct options *opt)
         return status_exit_code(ST_USAGE);
     }
     /* before curses: a secret command or prompt may need the terminal */
-    if (cli_connect(&t->c))
+    bool ok = cli_connect(&t->c);
+    connected(t, ok);
+    if (ok)
         panes_open(t);
     else
         err_copy(&t->setup_err, &t->c.err);
@@ -608,6 +669,7 @@ int tui_main(const struct options *opt)
     t->dirty = true;
     int rc = display_run(t, script);
 
+    edit_close(t);
     overlay_close(t);
     if (t->prompt)
         prompt_close(t);

@@ -24,6 +24,8 @@ struct tui {
     int64_t tenant_moved_ms, env_moved_ms;
     struct view *overlay;       /* detail, help or profiles; NULL when none */
     struct textview *detail;    /* the overlay when it is a detail view */
+    struct view *profiles;      /* the overlay when it is the profiles list */
+    struct edit *edit;          /* a create/edit/delete dialog or the secret panel (edit.c) */
     struct api_call *detail_call;
     struct prompt *prompt;      /* the bottom line editor, or NULL */
     enum tui_prompt prompt_mode;
@@ -40,5 +42,8 @@ struct tui {
 struct pane *tui_focused(const struct tui *t);
 /* True when read-only (--readonly or the profile). */
 bool tui_readonly(const struct tui *t);
+/* Show the profiles list (again, after a change), with the profile select (or the one in
+ * use, when NULL) selected. */
+void tui_open_profiles(struct tui *t, const char *select);
 
 #endif

@@ -1,0 +1,792 @@
+/* edit.c: create, edit and delete from the console, the secret panel, and profile changes.
+ *
+ * One change at a time lives in t->edit: a form, the request it sent, and what it is about.
+ * Enter on a valid form sends exactly one request and the form shows it is waiting (a second
+ * Enter does nothing). A refusal leaves the form as it was typed, with the server's words
+ * next to the field they name. Esc while waiting closes the dialog; the answer still lands
+ * (the list follows, the status line says how it went, and a new secret is still shown). */
+#include "config.h"
+
+#include "tui/edit.h"
+
+#include <curses.h> /* KEY_* codes only */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/text.h"
+#include "tui/display.h"
+#include "tui/form.h"
+#include "tui/keys.h"
+#include "tui/pane.h"
+#include "tui/tui_state.h"
+
+#define LABEL_MAX 63 /* a DNS label */
+
+/* The roles MATTR documents for a client. */
+static const char *const roles[] = {"admin", "issuer", "verifier", "dts-provider",
+                                    "dts-consumer", "auditor"};
+
+enum edit_kind { EK_CREATE, EK_UPDATE, EK_DELETE, EK_SECRET, EK_PROFILE_ADD, EK_PROFILE_REMOVE };
+
+struct edit {
+    enum edit_kind kind;
+    struct form *form;
+    struct api_call *call;
+    const struct api_kind_def *def;
+    char *parent, *id; /* what the request is about */
+    char *name;        /* its name, for messages */
+    char *word, *profile_word; /* what a delete must be confirmed with */
+    bool hidden;       /* Esc while waiting: the answer lands in the status line */
+    /* the secret panel */
+    char *secret_id, *secret, *secret_what;
+    size_t secret_sel; /* 0: the client ID, 1: the secret */
+    bool warned;       /* Esc once: reminded that the secret is not shown again */
+    char *panel_msg;
+};
+
+static void edit_free(struct edit *e)
+{
+    if (!e)
+        return;
+    form_free(e->form);
+    free(e->parent);
+    free(e->id);
+    free(e->name);
+    free(e->word);
+    free(e->profile_word);
+    free(e->secret_id);
+    util_free_secret(e->secret);
+    free(e->secret_what);
+    free(e->panel_msg);
+    free(e);
+}
+
+void edit_close(struct tui *t)
+{
+    struct edit *e = t->edit;
+    if (!e)
+        return;
+    if (e->call && t->c.session)
+        api_cancel(t->c.session, e->call);
+    bool had_secret = e->secret != NULL;
+    edit_free(e);
+    t->edit = NULL;
+    if (had_secret)
+        draw_forget();
+    t->dirty = true;
+}
+
+bool edit_shown(const struct tui *t)
+{
+    return t->edit && !t->edit->hidden;
+}
+
+bool edit_busy(const struct tui *t)
+{
+    return t->edit && t->edit->call;
+}
+
+/* A new edit of kind for def, replacing none (the caller checked). */
+static struct edit *edit_new(struct tui *t, enum edit_kind kind, const struct api_kind_def *def)
+{
+    struct edit *e = xcalloc(1, sizeof(*e));
+    e->kind = kind;
+    e->def = def;
+    t->edit = e;
+    t->dirty = true;
+    return e;
+}
+
+/* True when a new dialog may open; says why not otherwise. */
+static bool can_open(struct tui *t, bool mutating)
+{
+    if (t->edit && t->edit->call) {
+        tui_message(t, _("Still waiting for the last change to be answered: try again in a "
+                         "moment"));
+        return false;
+    }
+    edit_close(t);
+    if (mutating && tui_readonly(t)) {
+        tui_message(t, t->c.opt.readonly
+                           ? _("Read-only (--readonly): creating, editing and deleting are off")
+                           : _("Read-only profile: creating, editing and deleting are off"));
+        return false;
+    }
+    if (mutating && !t->c.session) {
+        tui_message(t, _("Not connected"));
+        return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ checks */
+
+static char why[200]; /* the text a check returns */
+
+/* A subdomain label: 1..63 of a-z, 0-9 and '-', not starting or ending with '-'. */
+static const char *check_label(const char *s, const void *ud)
+{
+    (void)ud;
+    size_t n = strlen(s);
+    if (!n)
+        return _("enter the subdomain label, e.g. acme");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
+            continue;
+        if (c >= 'A' && c <= 'Z')
+            snprintf(why, sizeof(why), _("upper-case '%c' is not allowed: use '%c'"), c,
+                     c - 'A' + 'a');
+        else if (c == ' ')
+            snprintf(why, sizeof(why), _("spaces are not allowed: use a-z, 0-9 and '-'"));
+        else if (c < 0x80)
+            snprintf(why, sizeof(why), _("'%c' is not allowed: use a-z, 0-9 and '-'"), c);
+        else
+            snprintf(why, sizeof(why), _("only a-z, 0-9 and '-' are allowed (no accents or "
+                                         "other alphabets)"));
+        return why;
+    }
+    if (s[0] == '-' || s[n - 1] == '-')
+        return _("cannot start or end with '-'");
+    if (n > LABEL_MAX) {
+        snprintf(why, sizeof(why), _("at most %d characters (this has %zu)"), LABEL_MAX, n);
+        return why;
+    }
+    return NULL;
+}
+
+static const char *check_required(const char *s, const void *ud)
+{
+    (void)ud;
+    for (; *s; s++)
+        if (*s != ' ')
+            return NULL;
+    return _("this cannot be empty");
+}
+
+/* A confirmation: exactly the word ud. */
+static const char *check_word(const char *s, const void *ud)
+{
+    if (!strcmp(s, (const char *)ud))
+        return NULL;
+    snprintf(why, sizeof(why), _("that is not \"%s\": nothing was deleted"), (const char *)ud);
+    return why;
+}
+
+/* ------------------------------------------------------------------ answers */
+
+/* The secret panel for what was just created (row has the secret). */
+static void show_secret(struct tui *t, struct edit *e, const char *client_id, const char *secret,
+                        const char *what)
+{
+    form_free(e->form);
+    e->form = NULL;
+    e->kind = EK_SECRET;
+    e->hidden = false;
+    e->secret_id = xstrdup(client_id ? client_id : "");
+    e->secret = xstrdup(secret);
+    e->secret_what = xstrdup(what);
+    e->secret_sel = 1;
+    t->dirty = true;
+}
+
+/* A refused request: back to the form (shown again if Esc hid it) or, after Esc, the status
+ * line. */
+static void refused(struct tui *t, struct edit *e, const struct tn_error *err)
+{
+    if (e->hidden) {
+        tui_error(t, err);
+        edit_close(t);
+        return;
+    }
+    form_set_busy(e->form, NULL);
+    form_set_error(e->form, err);
+    t->dirty = true;
+}
+
+/* A create was answered. */
+static void on_created(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct edit *e = t->edit;
+    e->call = NULL;
+    if (!row) {
+        refused(t, e, err);
+        return;
+    }
+    struct pane *p = tui_pane(t, e->def->name);
+    const char *parent = p ? pane_parent(p) : NULL;
+    bool same = !e->parent || (parent && !strcmp(parent, e->parent));
+    bool shown = p && same && pane_add_row(p, row);
+    const char *name = model_row_get(row, "name");
+    char *what = xasprintf(_("%s \"%s\""), _(e->def->singular), name ? name : model_row_id(row));
+    if (shown)
+        tui_message(t, _("Created %s"), what);
+    else
+        tui_message(t, _("Created %s (the filter or environment shown hides it)"), what);
+    if (row->secret) {
+        const char *cid = e->def->parent ? model_row_id(row) : model_row_get(row, "client.clientId");
+        char *label = e->def->parent ? xasprintf(_("The new %s"), what)
+                                     : xasprintf(_("The first client of the new %s"), what);
+        show_secret(t, e, cid, row->secret, label);
+        free(label);
+    } else {
+        edit_close(t);
+    }
+    free(what);
+    model_row_free(row); /* wipes the secret */
+}
+
+/* An update was answered. */
+static void on_updated(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct edit *e = t->edit;
+    e->call = NULL;
+    if (!row) {
+        refused(t, e, err);
+        return;
+    }
+    struct pane *p = tui_pane(t, e->def->name);
+    if (p)
+        pane_update_row(p, row);
+    tui_message(t, _("Saved %s \"%s\""), _(e->def->singular), e->name);
+    edit_close(t);
+    model_row_free(row);
+}
+
+/* A delete was answered. */
+static void on_deleted(void *ud, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct edit *e = t->edit;
+    e->call = NULL;
+    if (err->code != ST_OK) {
+        refused(t, e, err);
+        return;
+    }
+    struct pane *p = tui_pane(t, e->def->name);
+    if (p)
+        pane_remove_row(p, e->id);
+    tui_message(t, _("Deleted %s \"%s\""), _(e->def->singular), e->name);
+    edit_close(t);
+}
+
+/* ------------------------------------------------------------------ sending */
+
+/* Where the request goes: the kind, its parent and the object. */
+static struct api_target target_of(const struct edit *e)
+{
+    return (struct api_target){.kind = e->def, .parent = e->parent, .id = e->id};
+}
+
+/* Send the form's request (Enter on a valid form). */
+static void send(struct tui *t, struct edit *e)
+{
+    struct api_value v[2 + ARRAY_SIZE(roles)];
+    size_t n = 0;
+    struct tn_error err = {0};
+    struct api_target tg = target_of(e);
+    const char *busy = NULL;
+    switch (e->kind) {
+    case EK_CREATE:
+    case EK_UPDATE:
+        if (!e->def->parent) { /* a tenant */
+            const char *name = form_value(e->form, "name");
+            if (*name)
+                v[n++] = (struct api_value){"name", name};
+            v[n++] = (struct api_value){"subdomain", form_value(e->form, "subdomain")};
+            v[n++] = (struct api_value){"environment", form_value(e->form, "environment")};
+        } else {
+            if (e->kind == EK_CREATE || form_changed(e->form, "name"))
+                v[n++] = (struct api_value){"name", form_value(e->form, "name")};
+            if (e->kind == EK_CREATE || form_changed(e->form, "roles"))
+                for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
+                    if (form_checked(e->form, "roles", i))
+                        v[n++] = (struct api_value){"roles", roles[i]};
+        }
+        if (!n) {
+            form_field_error(e->form, "name", _("nothing changed: nothing to save"));
+            t->dirty = true;
+            return;
+        }
+        struct api_values in = {v, n};
+        if (e->kind == EK_CREATE) {
+            e->call = api_create(t->c.session, &tg, &in, on_created, t, &err);
+            busy = e->def->parent ? _("Creating the client...") : _("Creating the tenant...");
+        } else {
+            e->call = api_update(t->c.session, &tg, &in, on_updated, t, &err);
+            busy = _("Saving...");
+        }
+        break;
+    case EK_DELETE:
+        e->call = api_delete(t->c.session, &tg, on_deleted, t, &err);
+        busy = _("Deleting...");
+        break;
+    default:
+        return;
+    }
+    if (e->call)
+        form_set_busy(e->form, busy);
+    else
+        form_set_error(e->form, &err);
+    err_clear(&err);
+    t->dirty = true;
+}
+
+/* ------------------------------------------------------------------ the dialogs */
+
+/* The environments to choose from: the loaded rows of the environments pane. */
+static void tenant_form(struct tui *t, struct edit *e)
+{
+    struct pane *envs = tui_pane(t, "environments");
+    const struct list *l = envs ? pane_list(envs) : NULL;
+    size_t n = l ? list_count(l) : 0, k = 0, sel = 0;
+    const char **labels = xcalloc(n ? n : 1, sizeof(*labels));
+    const char **values = xcalloc(n ? n : 1, sizeof(*values));
+    int name_f = l ? model_field_index(list_kind(l), "name") : -1;
+    const char *want = tui_environment(t);
+    if (!want && envs)
+        want = pane_selected_id(envs);
+    for (size_t i = 0; i < n; i++) {
+        if (list_removed(l, i))
+            continue;
+        const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
+        labels[k] = *name ? name : list_id(l, i);
+        values[k] = list_id(l, i);
+        if (want && !strcmp(values[k], want))
+            sel = k;
+        k++;
+    }
+    e->form = form_new(_("New tenant"), _("create"));
+    form_text(e->form, "name", _("Name"), NULL, NULL, NULL, false);
+    form_text(e->form, "subdomain", _("Subdomain"), NULL, check_label, NULL, true);
+    form_choice(e->form, "environment", _("Environment"), labels, values, k, sel);
+    form_alias(e->form, "environment", "environmentId");
+    if (!k)
+        form_note(e->form, _("No environments are loaded yet: Esc, then r in the "
+                             "environments pane."));
+    free(labels);
+    free(values);
+}
+
+/* A client's form: name and roles, filled from the row when editing. */
+static void client_form(struct edit *e, const char *name, const char *current_roles)
+{
+    bool on[ARRAY_SIZE(roles)] = {0};
+    for (size_t i = 0; current_roles && i < ARRAY_SIZE(roles); i++) {
+        /* "admin,issuer": a role is on when it is one of the comma-separated values */
+        size_t len = strlen(roles[i]);
+        for (const char *p = current_roles; *p;) {
+            size_t n = strcspn(p, ",");
+            if (n == len && !strncmp(p, roles[i], n))
+                on[i] = true;
+            p += n + (p[n] == ',');
+        }
+    }
+    e->form = form_new(e->kind == EK_CREATE ? _("New client") : _("Edit client"),
+                       e->kind == EK_CREATE ? _("create") : _("save"));
+    form_text(e->form, "name", _("Name"), name, check_required, NULL, true);
+    form_checks(e->form, "roles", _("Roles"), roles, ARRAY_SIZE(roles), on, 1);
+}
+
+/* The tenant the clients pane lists, or NULL with a message. */
+static const char *clients_tenant(struct tui *t, struct pane *p)
+{
+    const char *parent = pane_parent(p);
+    if (!parent)
+        tui_message(t, _("Choose a tenant first"));
+    return parent;
+}
+
+void edit_create(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!can_open(t, true) || !p)
+        return;
+    const struct api_kind_def *k = pane_kind(p);
+    if (!(k->ops & API_OP_CREATE)) {
+        tui_message(t, _("This API cannot create %s"), _(k->name));
+        return;
+    }
+    const char *parent = NULL;
+    if (k->parent && !(parent = clients_tenant(t, p)))
+        return;
+    struct edit *e = edit_new(t, EK_CREATE, k);
+    e->parent = parent ? xstrdup(parent) : NULL;
+    if (k->parent)
+        client_form(e, NULL, NULL);
+    else
+        tenant_form(t, e);
+}
+
+void edit_change(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!can_open(t, true) || !p)
+        return;
+    const struct api_kind_def *k = pane_kind(p);
+    size_t i = pane_selected(p);
+    if (!(k->ops & API_OP_UPDATE)) {
+        tui_message(t, _("%s cannot be edited: only clients can"), _(k->name));
+        return;
+    }
+    if (i == SIZE_MAX) {
+        tui_message(t, _("Nothing selected"));
+        return;
+    }
+    const struct list *l = pane_list(p);
+    int name_f = model_field_index(k, "name"), roles_f = model_field_index(k, "roles");
+    const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
+    struct edit *e = edit_new(t, EK_UPDATE, k);
+    e->parent = pane_parent(p) ? xstrdup(pane_parent(p)) : NULL;
+    e->id = xstrdup(list_id(l, i));
+    e->name = xstrdup(*name ? name : e->id);
+    client_form(e, name, roles_f >= 0 ? list_value(l, i, (size_t)roles_f) : NULL);
+}
+
+/* The subdomain label of a host name ("acme" of "acme.vii.au01.mattr.global"). */
+static char *label_of(const char *subdomain)
+{
+    return xstrndup(subdomain, strcspn(subdomain, "."));
+}
+
+void edit_delete(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!can_open(t, true) || !p)
+        return;
+    const struct api_kind_def *k = pane_kind(p);
+    size_t i = pane_selected(p);
+    if (!(k->ops & API_OP_DELETE)) {
+        tui_message(t, _("This API cannot delete %s"), _(k->name));
+        return;
+    }
+    if (i == SIZE_MAX) {
+        tui_message(t, _("Nothing selected"));
+        return;
+    }
+    const struct list *l = pane_list(p);
+    int name_f = model_field_index(k, "name"), sub_f = model_field_index(k, "subdomain");
+    const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
+    struct edit *e = edit_new(t, EK_DELETE, k);
+    e->parent = pane_parent(p) ? xstrdup(pane_parent(p)) : NULL;
+    e->id = xstrdup(list_id(l, i));
+    e->name = xstrdup(*name ? name : e->id);
+    /* the word to type: the subdomain label or the name; the ID when that cannot be typed */
+    e->word = sub_f >= 0 ? label_of(list_value(l, i, (size_t)sub_f)) : xstrdup(name);
+    if (!*e->word || !text_plain(e->word) || strchr(e->word, '\t')) {
+        free(e->word);
+        e->word = xstrdup(e->id);
+    }
+    const struct profile *prof = t->c.session ? api_profile(t->c.session) : NULL;
+    e->form = form_new(k->parent ? _("Delete client") : _("Delete tenant"), _("delete"));
+    char *note;
+    if (k->parent)
+        note = xasprintf(_("This deletes client \"%s\" (%s): whoever uses its credentials "
+                           "loses access. It cannot be undone."),
+                         e->name, e->id);
+    else
+        note = xasprintf(_("This deletes tenant \"%s\" (%s, %s) and everything in it. It "
+                           "cannot be undone."),
+                         e->name, sub_f >= 0 ? list_value(l, i, (size_t)sub_f) : "", e->id);
+    form_note(e->form, note);
+    free(note);
+    note = xasprintf(k->parent ? _("Type the client's name, %s, to confirm.")
+                     : !strcmp(e->word, e->id) ? _("Type the tenant's ID, %s, to confirm.")
+                                                : _("Type the subdomain label, %s, to confirm."),
+                     e->word);
+    form_note(e->form, note);
+    free(note);
+    form_text(e->form, "confirm", _("Confirm"), NULL, check_word, e->word, false);
+    if (prof && prof->production) {
+        e->profile_word = xstrdup(prof->name);
+        note = xasprintf(_("This is the PRODUCTION profile: type its name, %s, as well."),
+                         prof->name);
+        form_note(e->form, note);
+        free(note);
+        form_text(e->form, "profile", _("Profile"), NULL, check_word, e->profile_word, false);
+    }
+}
+
+/* ------------------------------------------------------------------ profiles */
+
+/* Save the profiles file; on failure read it again, so that what is shown is what the file
+ * holds. */
+static bool save_profiles(struct tui *t, struct tn_error *err)
+{
+    if (profile_save(&t->c.profiles, err))
+        return true;
+    profile_set_free(&t->c.profiles);
+    memset(&t->c.profiles, 0, sizeof(t->c.profiles));
+    t->c.profiles_loaded = false;
+    struct tn_error ignored = {0};
+    cli_load_profiles(&t->c);
+    err_clear(&t->c.err);
+    err_clear(&ignored);
+    return false;
+}
+
+/* Check a profile name as the file wants it. */
+static const char *check_profile_name(const char *s, const void *ud)
+{
+    const struct tui *t = ud;
+    if (!*s)
+        return _("enter a name, e.g. prod");
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '-'))
+            return _("use letters, digits, '_' and '-'");
+    if (t->c.profiles_loaded && profile_find(&t->c.profiles, s))
+        return _("a profile has this name already");
+    return NULL;
+}
+
+void edit_profile_add(struct tui *t)
+{
+    if (!can_open(t, false))
+        return;
+    if (!cli_load_profiles(&t->c)) {
+        tui_error(t, &t->c.err);
+        err_clear(&t->c.err);
+        return;
+    }
+    struct edit *e = edit_new(t, EK_PROFILE_ADD, NULL);
+    static const char *const apis[] = {"mattr"};
+    static const char *const options[] = {N_("read-only"), N_("production")};
+    const char *opts[] = {_(options[0]), _(options[1])};
+    e->form = form_new(_("New profile"), _("save"));
+    char *note = xasprintf(_("Saved to %s (0600). The secret is typed hidden."),
+                           t->c.profiles.path);
+    form_note(e->form, note);
+    free(note);
+    form_text(e->form, "name", _("Name"), NULL, check_profile_name, t, true);
+    form_choice(e->form, "api", _("API"), apis, apis, ARRAY_SIZE(apis), 0);
+    form_text(e->form, "url", _("API URL"), NULL, check_required, NULL, false);
+    form_text(e->form, "auth_url", _("Token URL"), NULL, check_required, NULL, false);
+    form_text(e->form, "audience", _("Audience"), NULL, check_required, NULL, false);
+    form_text(e->form, "client_id", _("Client ID"), NULL, check_required, NULL, false);
+    form_secret(e->form, "client_secret", _("Secret"), check_required, NULL);
+    form_checks(e->form, "options", _("Options"), opts, ARRAY_SIZE(opts), NULL, 0);
+}
+
+/* Enter on the new profile form. */
+static void profile_add_submit(struct tui *t, struct edit *e)
+{
+    struct profile p = {0};
+    p.name = xstrdup(form_value(e->form, "name"));
+    p.api = xstrdup(form_value(e->form, "api"));
+    p.url = xstrdup(form_value(e->form, "url"));
+    p.auth_url = xstrdup(form_value(e->form, "auth_url"));
+    p.audience = xstrdup(form_value(e->form, "audience"));
+    p.client_id = xstrdup(form_value(e->form, "client_id"));
+    p.client_secret = xstrdup(form_value(e->form, "client_secret"));
+    p.readonly = form_checked(e->form, "options", 0);
+    p.production = form_checked(e->form, "options", 1);
+    struct tn_error err = {0};
+    bool ok = profile_add(&t->c.profiles, &p, &err) && save_profiles(t, &err);
+    char *name = xstrdup(p.name);
+    profile_free(&p); /* wipes the secret's copy */
+    if (!ok) {
+        form_set_error(e->form, &err);
+        err_clear(&err);
+        free(name);
+        t->dirty = true;
+        return;
+    }
+    edit_close(t); /* wipes the typed secret */
+    tui_open_profiles(t, name);
+    tui_message(t, _("Added profile %s to %s"), name, t->c.profiles.path);
+    free(name);
+}
+
+void edit_profile_remove(struct tui *t, const char *name)
+{
+    if (!can_open(t, false))
+        return;
+    if (t->c.demo && !strcmp(name, t->c.demo_profile.name)) {
+        tui_message(t, _("The demo profile is not in a file: nothing to remove"));
+        return;
+    }
+    struct edit *e = edit_new(t, EK_PROFILE_REMOVE, NULL);
+    e->name = xstrdup(name);
+    e->word = xstrdup(name);
+    e->form = form_new(_("Remove profile"), _("remove"));
+    char *note = xasprintf(_("This removes profile \"%s\" from %s (the old file is kept as "
+                             "%s~). Type its name to confirm."),
+                           name, t->c.profiles.path, t->c.profiles.path);
+    form_note(e->form, note);
+    free(note);
+    form_text(e->form, "confirm", _("Confirm"), NULL, check_word, e->word, false);
+}
+
+static void profile_remove_submit(struct tui *t, struct edit *e)
+{
+    struct tn_error err = {0};
+    if (!profile_remove(&t->c.profiles, e->name, &err) || !save_profiles(t, &err)) {
+        form_set_error(e->form, &err);
+        err_clear(&err);
+        t->dirty = true;
+        return;
+    }
+    char *name = xstrdup(e->name);
+    edit_close(t);
+    tui_open_profiles(t, NULL);
+    tui_message(t, _("Removed profile %s"), name);
+    free(name);
+}
+
+void edit_profile_default(struct tui *t, const char *name)
+{
+    if (!can_open(t, false))
+        return;
+    struct tn_error err = {0};
+    if (t->c.demo && !strcmp(name, t->c.demo_profile.name)) {
+        tui_message(t, _("The demo profile is not in a file: it cannot be the default"));
+        return;
+    }
+    if (!cli_load_profiles(&t->c) || !profile_set_default(&t->c.profiles, name, &err) ||
+        !save_profiles(t, &err)) {
+        tui_error(t, err.code != ST_OK ? &err : &t->c.err);
+        err_clear(&err);
+        err_clear(&t->c.err);
+        return;
+    }
+    tui_open_profiles(t, name);
+    tui_message(t, _("%s is now the default profile"), name);
+}
+
+/* ------------------------------------------------------------------ keys and drawing */
+
+/* A key on the secret panel. */
+static void secret_key(struct tui *t, struct edit *e, int key)
+{
+    free(e->panel_msg);
+    e->panel_msg = NULL;
+    t->dirty = true;
+    if (key == '\n' || key == '\r' || key == KEYS_FN + KEY_ENTER) {
+        edit_close(t);
+        tui_message(t, _("The secret was closed and wiped from memory"));
+        return;
+    }
+    if (key == KEYS_ESC || key == 'q') {
+        if (e->warned) {
+            edit_close(t);
+            tui_message(t, _("The secret was closed and wiped from memory"));
+            return;
+        }
+        e->warned = true;
+        e->panel_msg = xstrdup(_("It will not be shown again: press Enter once you have saved "
+                                 "it (Esc again closes it anyway)"));
+        return;
+    }
+    e->warned = false;
+    if (key == KEYS_FN + KEY_UP || key == KEYS_FN + KEY_DOWN || key == '\t' || key == 'j' ||
+        key == 'k' || key == KEYS_FN + KEY_BTAB) {
+        e->secret_sel ^= 1;
+        return;
+    }
+    if (key == 'y') {
+        const char *what = e->secret_sel ? e->secret : e->secret_id;
+        if (!text_plain(what))
+            e->panel_msg = xstrdup(_("It holds control characters: not copied"));
+        else if (display_clipboard(what))
+            e->panel_msg = xstrdup(e->secret_sel ? _("Copied the secret to the clipboard")
+                                                 : _("Copied the client ID to the clipboard"));
+        else
+            e->panel_msg = xstrdup(_("This terminal cannot take the clipboard: copy it by hand"));
+    }
+}
+
+void edit_key(struct tui *t, int key)
+{
+    struct edit *e = t->edit;
+    if (!e)
+        return;
+    if (e->kind == EK_SECRET) {
+        secret_key(t, e, key);
+        return;
+    }
+    switch (form_key(e->form, key)) {
+    case FORM_CANCEL:
+        if (e->call) { /* the answer still lands, in the status line */
+            e->hidden = true;
+            tui_message(t, _("Closed; the request was sent and its answer will show here"));
+        } else {
+            edit_close(t);
+            tui_message(t, _("Cancelled: nothing was sent"));
+        }
+        break;
+    case FORM_SUBMIT:
+        if (e->kind == EK_PROFILE_ADD)
+            profile_add_submit(t, e);
+        else if (e->kind == EK_PROFILE_REMOVE)
+            profile_remove_submit(t, e);
+        else
+            send(t, e);
+        break;
+    default:
+        break;
+    }
+    t->dirty = true;
+}
+
+/* The secret panel: never cut, the values wrap. */
+static void secret_draw(const struct edit *e, struct rect area)
+{
+    int bw = area.w - 4 < 100 ? area.w - 4 : 100;
+    if (bw < 24)
+        bw = area.w;
+    int w = bw - 4;
+    const char *warn = _("Save the secret now: it is shown only this once.");
+    const char *hint = _("y copy   Up/Down choose   Enter I have saved it");
+    const char *labels[2] = {_("Client ID"), _("Secret")};
+    const char *values[2] = {e->secret_id, e->secret};
+    int lw = draw_width(labels[0]) > draw_width(labels[1]) ? draw_width(labels[0])
+                                                           : draw_width(labels[1]);
+    int vw = w - 4 - lw;
+    int lines = draw_wrapped_lines(w, e->secret_what) + draw_wrapped_lines(w, warn) + 1 +
+                draw_wrapped_lines(vw, values[0]) + draw_wrapped_lines(vw, values[1]) + 1 +
+                draw_wrapped_lines(w, hint) +
+                (e->panel_msg ? draw_wrapped_lines(w, e->panel_msg) : 0);
+    int h = lines + 2 < area.h ? lines + 2 : area.h;
+    struct rect box = {area.y + (area.h - h) / 2, area.x + (area.w - bw) / 2, h, bw};
+    draw_box(box, TH_NORMAL);
+    struct strbuf title = SB_INIT;
+    sb_addf(&title, " %s ", _("Client secret"));
+    draw_text(box.y, box.x + 2, bw - 4, sb_str(&title), TH_TITLE_FOCUS, false);
+    sb_free(&title);
+    int y = box.y + 1, x = box.x + 2, last = box.y + box.h - 2;
+    draw_wrapped(x, &y, w, last, e->secret_what, TH_NORMAL);
+    draw_wrapped(x, &y, w, last, warn, TH_ERROR);
+    y++;
+    for (size_t i = 0; i < 2 && y <= last; i++) {
+        enum theme_role role = i == e->secret_sel ? TH_SELECTED : TH_NORMAL;
+        int n = draw_wrapped_lines(vw, values[i]);
+        for (int k = 0; k < (n ? n : 1) && y + k <= last; k++)
+            draw_fill(y + k, x, w, role);
+        draw_text(y, x, 2, i == e->secret_sel ? ">" : "", role, false);
+        draw_text(y, x + 2, lw, labels[i], role, false);
+        draw_wrapped(x + 4 + lw, &y, vw, last, values[i], role);
+        if (!n)
+            y++;
+    }
+    y++;
+    draw_wrapped(x, &y, w, last, hint, TH_DIM);
+    if (e->panel_msg)
+        draw_wrapped(x, &y, w, last, e->panel_msg, TH_STATUS);
+    draw_cursor_hide();
+}
+
+void edit_draw(struct tui *t, struct rect area)
+{
+    struct edit *e = t->edit;
+    if (!e || e->hidden)
+        return;
+    if (e->kind == EK_SECRET)
+        secret_draw(e, area);
+    else
+        form_draw(e->form, area);
+}
