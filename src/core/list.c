@@ -959,7 +959,7 @@ size_t list_view_find(const struct list_view *v, size_t i)
 {
     if (v->gen != v->l->gen || i >= v->seen || !v->n)
         return SIZE_MAX;
-    if (0) { /* rows changed since: the view may be out of order */
+    if (v->logged != v->l->nlog) { /* rows changed since: the view may be out of order */
         for (size_t p = 0; p < v->n; p++)
             if (v->idx[p] == i)
                 return p;

@@ -107,7 +107,7 @@ void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role
         const char *end = wrap_end(s, w);
         char *piece = xstrndup(s, (size_t)(end - s));
         draw_text(*y, x, w, piece, role, false);
-        free(piece);
+        util_free_secret(piece); /* it may be a secret (the secret panel) */
         (*y)++;
         s = end;
         while (*s == ' ')
@@ -128,7 +128,7 @@ void draw_wrapped_line(int y, int x, int w, const char *s, int j, enum theme_rol
         return;
     char *piece = xstrndup(s, (size_t)(wrap_end(s, w) - s));
     draw_text(y, x, w, piece, role, false);
-    free(piece);
+    util_free_secret(piece);
 }
 
 int draw_wrapped_lines(int w, const char *s)

@@ -540,7 +540,12 @@ void form_draw(const struct form *f, struct rect area)
             break;
         case L_HINT: {
             struct strbuf hint = SB_INIT;
+            enum field_type ft = f->n ? f->v[f->focus].type : F_TEXT;
             sb_addf(&hint, _("Enter %s   Tab next field   Esc cancel"), f->submit);
+            if (ft == F_CHECKS)
+                sb_addf(&hint, "   %s", _("Space checks"));
+            else if (ft == F_CHOICE)
+                sb_addf(&hint, "   %s", _("Left/Right choose"));
             draw_text(y, x, w, sb_str(&hint), TH_DIM, false);
             sb_free(&hint);
             break;

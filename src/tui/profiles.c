@@ -64,9 +64,13 @@ static void pv_draw(struct view *v, struct rect r)
     if (pv->why)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
     if (!pv->n) {
-        draw_text(y, r.x + 1, r.w - 1,
-                  _("No profiles yet: press a to add one (or run `tenantry profile add`)"),
-                  TH_DIM, false);
+        struct strbuf add = SB_INIT, msg = SB_INIT;
+        keymap_describe(pv->km, REQ_PROFILE_ADD, &add);
+        sb_addf(&msg, _("No profiles yet: press %.*s to add one (or run `tenantry profile add`)"),
+                (int)strcspn(sb_str(&add), ","), sb_str(&add));
+        draw_text(y, r.x + 1, r.w - 1, sb_str(&msg), TH_DIM, false);
+        sb_free(&add);
+        sb_free(&msg);
         return;
     }
     int namew = 8;

@@ -242,11 +242,22 @@ static void draw_setup(const struct tui *t, struct rect r)
     if (sb.len)
         draw_wrapped(x, &y, w, r.y + r.h - 1, sb_str(&sb), TH_ERROR);
     y++;
-    struct strbuf quit = SB_INIT;
+    struct strbuf quit = SB_INIT, list = SB_INIT, add = SB_INIT;
     keymap_describe(t->km, REQ_QUIT, &quit);
+    keymap_describe(t->km, REQ_PROFILES, &list);
+    keymap_describe(t->km, REQ_PROFILE_ADD, &add);
+    if (list.len && add.len) {
+        sb_reset(&sb);
+        sb_addf(&sb, _("To add a profile here, press %.*s, then %.*s."),
+                (int)strcspn(sb_str(&list), ","), sb_str(&list), (int)strcspn(sb_str(&add), ","),
+                sb_str(&add));
+        draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
+    }
     sb_reset(&sb);
-    sb_addf(&sb, _("To add a profile, quit (%s) and run for example:"), sb_str(&quit));
+    sb_addf(&sb, _("Or quit (%s) and run for example:"), sb_str(&quit));
     sb_free(&quit);
+    sb_free(&list);
+    sb_free(&add);
     draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     draw_text(y++, x + 2, w - 2,
               "tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \\",

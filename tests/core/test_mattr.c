@@ -478,6 +478,16 @@ static void test_create_rejected_by_server(void **state)
     assert_string_equal(r.err.api_code, "BadRequest");
     assert_non_null(strstr(r.err.message, "subdomain"));
     assert_non_null(strstr(r.err.message, "must be 1 to 63 of a-z, 0-9 and '-'"));
+    /* the server's words per field, for a form to show next to the field */
+    assert_int_equal(r.err.ndetails, 1);
+    assert_string_equal(r.err.details[0].field, "subdomain");
+    assert_non_null(strstr(r.err.details[0].message, "must be 1 to 63"));
+    struct tn_error copy = {0};
+    err_copy(&copy, &r.err);
+    assert_int_equal(copy.ndetails, 1);
+    assert_string_equal(copy.details[0].field, "subdomain");
+    err_clear(&copy);
+    assert_int_equal(copy.ndetails, 0);
     assert_null(r.row);
     result_free(&r);
 
@@ -488,6 +498,8 @@ static void test_create_rejected_by_server(void **state)
     pump_until(f.e, &r.calls, 1, 10);
     assert_int_equal(r.err.code, ST_INVALID);
     assert_non_null(strstr(r.err.message, "names no environment"));
+    assert_int_equal(r.err.ndetails, 1);
+    assert_string_equal(r.err.details[0].field, "environmentId");
     result_free(&r);
 
     /* a subdomain already taken */
@@ -830,6 +842,65 @@ static void test_429_on_create_is_a_network_error(void **state)
 
 /* ------------------------------------------------------------------ cancelling */
 
+/* A read-only session (a readonly profile, or api_set_readonly for --readonly) refuses
+ * create, update and delete before anything is sent; lists and gets still work. */
+static void test_readonly_session_sends_no_change(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start(NULL);
+    struct profile p;
+    struct tn_error err = {0};
+    profile_for(&p, sb, DEMO_CLIENT_SECRET);
+    p.readonly = true;
+    struct http_engine *e = http_engine_new();
+    struct api_session *ro = api_open(e, &p, &err);
+    assert_non_null(ro);
+    assert_true(api_readonly(ro));
+    p.readonly = false;
+    struct api_session *rw = api_open(e, &p, &err);
+    assert_non_null(rw);
+    assert_false(api_readonly(rw));
+    api_set_readonly(rw); /* what --readonly does */
+    assert_true(api_readonly(rw));
+    profile_free(&p);
+    const struct api_backend *b = api_backend(ro);
+    struct api_target t = {.kind = api_kind_find(b, "tenants"), .id = UNKNOWN_UUID};
+    struct api_target c = {.kind = api_kind_find(b, "clients"), .parent = UNKNOWN_UUID,
+                           .id = UNKNOWN_CLIENT};
+    const struct api_value tv[] = {{"subdomain", "never"}, {"environment", UNKNOWN_UUID}};
+    const struct api_value cv[] = {{"name", "never"}};
+    struct api_values tin = {tv, ARRAY_SIZE(tv)}, cin = {cv, ARRAY_SIZE(cv)};
+    struct result r = {0};
+    struct api_session *const sessions[] = {ro, rw};
+    for (size_t i = 0; i < ARRAY_SIZE(sessions); i++) {
+        assert_null(api_create(sessions[i], &t, &tin, on_row, &r, &err));
+        assert_int_equal(err.code, ST_USAGE);
+        assert_non_null(strstr(err.message, "read-only"));
+        err_clear(&err);
+        assert_null(api_update(sessions[i], &c, &cin, on_row, &r, &err));
+        assert_int_equal(err.code, ST_USAGE);
+        err_clear(&err);
+        assert_null(api_delete(sessions[i], &t, on_done, &r, &err));
+        assert_int_equal(err.code, ST_USAGE);
+        err_clear(&err);
+    }
+    /* reading still works */
+    struct api_target envs = {.kind = api_kind_find(b, "environments")};
+    api_list(ro, &envs, NULL, 10, on_page, &r);
+    pump_until(e, &r.calls, 1, 10);
+    assert_ok(&r);
+    result_free(&r);
+    pump_for(e, 0.1);
+    assert_int_equal(events_count(sb, "TENANT_CREATE_START"), 0);
+    assert_int_equal(events_count(sb, "TENANT_DELETE_START"), 0);
+    assert_int_equal(events_count(sb, "TENANT_CLIENT_UPDATE_START"), 0);
+    assert_int_equal(events_count(sb, "ENVIRONMENT_RETRIEVE_LIST_START"), 1);
+    api_close(ro);
+    api_close(rw);
+    http_engine_free(e);
+    sandbox_stop(sb);
+}
+
 static void test_cancel_list_in_flight(void **state)
 {
     (void)state;
@@ -890,6 +961,7 @@ int main(void)
         SANDBOX_TEST(test_final_401_is_an_auth_error),
         SANDBOX_TEST(test_429_on_create_is_a_network_error),
         SANDBOX_TEST(test_cancel_list_in_flight),
+        SANDBOX_TEST(test_readonly_session_sends_no_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,8 @@ expect_screen "$TMP/setup.txt" "no profiles file: the setup screen says how to a
 
   no profile: HOME/.config/tenantry/config does not exist  add one with `tenantry profile add NAME ...` or try `tenantry --demo`
 
-  To add a profile, quit (q) and run for example:
+  To add a profile here, press P, then a.
+  Or quit (q) and run for example:
     tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \
       --auth-url https://auth.manage.au01.mattr.global/oauth/token \
       --audience https://manage.au01.mattr.global --client-id ID --secret-env VAR
