@@ -263,14 +263,18 @@ static void on_deleted(void *ud, const struct tn_error *err)
     struct tui *t = ud;
     struct edit *e = t->edit;
     e->call = NULL;
-    if (err->code != ST_OK) {
+    if (err->code != ST_OK && err->code != ST_NOT_FOUND) {
         refused(t, e, err);
         return;
     }
     struct pane *p = tui_pane(t, e->def->name);
     if (p)
         pane_remove_row(p, e->id);
-    tui_message(t, _("Deleted %s \"%s\""), _(e->def->singular), e->name);
+    if (err->code == ST_NOT_FOUND) /* someone else deleted it: it is gone all the same */
+        tui_message(t, _("%s \"%s\" was already gone (HTTP 404): removed from the list"),
+                    _(e->def->singular), e->name);
+    else
+        tui_message(t, _("Deleted %s \"%s\""), _(e->def->singular), e->name);
     edit_close(t);
 }
 

@@ -295,6 +295,10 @@ static void switch_profile(struct tui *t, const char *name)
         p = &t->c.demo_profile;
     else if (cli_load_profiles(&t->c))
         p = profile_find(&t->c.profiles, name);
+    if (edit_busy(t)) { /* its answer would be lost */
+        tui_message(t, _("A change is waiting for its answer: switch when it has come"));
+        return;
+    }
     if (!p) {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("no profile called \"%s\""), name);
@@ -548,6 +552,8 @@ void tui_key(struct tui *t, int key)
         return;
     }
     struct pane *p = tui_focused(t);
+    if (req != REQ_QUIT)
+        t->quit_warned = false;
     if (req != REQ_NONE && (t->err.code != ST_OK || t->msg.len)) {
         err_clear(&t->err); /* a message stays until the next key */
         sb_reset(&t->msg);
@@ -555,6 +561,12 @@ void tui_key(struct tui *t, int key)
     }
     switch (req) {
     case REQ_QUIT:
+        if (edit_busy(t) && !t->quit_warned) { /* its answer (a secret) would be lost */
+            t->quit_warned = true;
+            tui_message(t, _("A change is waiting for its answer: press q again to quit "
+                             "anyway"));
+            return;
+        }
         t->quit = true;
         break;
     case REQ_HELP:
