@@ -1,5 +1,6 @@
-/* test_list.c: core/list: compact rows, secrets left out, paging state, the ID index, and
- * views (filter, condition, sort, updates after appends, a cleared list). */
+/* test_list.c: core/list: compact rows, secrets left out, paging state, the ID index, views
+ * (filter, condition, sort, updates after appends, a cleared list), and changes (rows removed,
+ * set, added locally and met again in a page). */
 #include "config.h"
 
 #include <setjmp.h>
@@ -69,12 +70,37 @@ static struct row *make_row(const char *name, const char *subdomain, const char 
     return row;
 }
 
-/* Add one row to l. */
-static void add(struct list *l, const char *name, const char *env, const char *id)
+/* Add one row to l; its index. */
+static size_t add(struct list *l, const char *name, const char *env, const char *id)
 {
     struct row *row = make_row(name, "sub", env, id, NULL, false);
-    list_add_row(l, row);
+    size_t i = list_add_row(l, row);
     model_row_free(row);
+    return i;
+}
+
+/* Set row i of l to these values. */
+static void set(struct list *l, size_t i, const char *name, const char *env, const char *id)
+{
+    struct row *row = make_row(name, "sub", env, id, NULL, false);
+    list_set_row(l, i, row);
+    model_row_free(row);
+}
+
+/* A row's name, environment and ID, for add_page. */
+struct triple {
+    const char *name, *env, *id;
+};
+
+/* Add a page of n rows (and a next-page token) to l. */
+static void add_page(struct list *l, const struct triple *rows, size_t n)
+{
+    struct page page = {0};
+    for (size_t r = 0; r < n; r++)
+        model_page_add(&page, make_row(rows[r].name, "sub", rows[r].env, rows[r].id, NULL, false));
+    page.next = xstrdup("more");
+    list_add_page(l, &page);
+    model_page_clear(&page);
 }
 
 /* A small deterministic random number generator. */
@@ -551,6 +577,400 @@ static void test_view_of_cleared_list(void **state)
     list_free(l);
 }
 
+/* ------------------------------------------------------------------ changes */
+
+static void test_remove_and_find(void **state)
+{
+    (void)state;
+    struct list *l = list_new(&test_def, false);
+    add(l, "a", "e", "x");
+    add(l, "b", "e", "dup");
+    add(l, "c", "e", "y");
+    add(l, "d", "e", "dup");
+    add(l, "e", "e", "dup");
+    assert_int_equal(list_live(l), 5);
+    assert_int_equal(list_find(l, "dup"), 1);
+    list_remove(l, 1);
+    assert_true(list_removed(l, 1));
+    assert_false(list_removed(l, 0));
+    assert_false(list_removed(l, 99));
+    assert_int_equal(list_count(l), 5); /* the slot stays */
+    assert_int_equal(list_live(l), 4);
+    assert_int_equal(list_find(l, "dup"), 3); /* the next row of the ID is found */
+    assert_string_equal(list_id(l, 1), "dup"); /* its last values stay readable */
+    assert_string_equal(list_value(l, 1, F_NAME), "b");
+    list_remove(l, 1); /* again: a no-op */
+    list_remove(l, 5); /* no such row */
+    assert_int_equal(list_live(l), 4);
+    list_remove(l, 3);
+    assert_int_equal(list_find(l, "dup"), 4);
+    list_remove(l, 4);
+    assert_int_equal(list_find(l, "dup"), SIZE_MAX);
+    assert_int_equal(list_find(l, "x"), 0);
+    assert_int_equal(list_find(l, "y"), 2);
+    assert_int_equal(list_live(l), 2);
+    list_free(l);
+
+    /* many rows, every third removed, then more rows (the ID table grows without them) */
+    l = list_new(&test_def, false);
+    char id[32];
+    for (size_t i = 0; i < 3000; i++) {
+        snprintf(id, sizeof(id), "id-%zu", i);
+        add(l, "n", "e", id);
+    }
+    for (size_t i = 0; i < 3000; i += 3)
+        list_remove(l, i);
+    for (size_t i = 3000; i < 9000; i++) {
+        snprintf(id, sizeof(id), "id-%zu", i);
+        add(l, "n", "e", id);
+    }
+    for (size_t i = 0; i < 9000; i++) {
+        snprintf(id, sizeof(id), "id-%zu", i);
+        assert_int_equal(list_find(l, id), i < 3000 && i % 3 == 0 ? SIZE_MAX : i);
+    }
+    assert_int_equal(list_live(l), 8000);
+    add(l, "again", "e", "id-0"); /* a removed row's ID, added anew */
+    assert_int_equal(list_find(l, "id-0"), 9000);
+    list_free(l);
+}
+
+static void test_set_row_id(void **state)
+{
+    (void)state;
+    struct list *l = list_new(&test_def, false);
+    char id[32];
+    for (size_t i = 0; i < 2000; i++) {
+        snprintf(id, sizeof(id), "id-%zu", i);
+        add(l, "n", "e", id);
+    }
+    set(l, 10, "renamed", "e2", "new-10");
+    assert_string_equal(list_value(l, 10, F_NAME), "renamed");
+    assert_string_equal(list_value(l, 10, F_ENV), "e2");
+    assert_int_equal(list_find(l, "id-10"), SIZE_MAX);
+    assert_int_equal(list_find(l, "new-10"), 10);
+    /* a later row takes an earlier row's ID, and the reverse: the lowest row is found */
+    set(l, 700, "n", "e", "id-5");
+    assert_int_equal(list_find(l, "id-5"), 5);
+    set(l, 3, "n", "e", "id-5");
+    assert_int_equal(list_find(l, "id-5"), 3);
+    list_remove(l, 3);
+    assert_int_equal(list_find(l, "id-5"), 5);
+    list_remove(l, 5);
+    assert_int_equal(list_find(l, "id-5"), 700);
+    set(l, 700, "n", "e", ""); /* no ID: not indexed */
+    assert_int_equal(list_find(l, "id-5"), SIZE_MAX);
+    assert_int_equal(list_find(l, "id-700"), SIZE_MAX);
+    set(l, 5, "n", "e", "zombie"); /* a removed row is not set */
+    assert_int_equal(list_find(l, "zombie"), SIZE_MAX);
+    assert_string_equal(list_id(l, 5), "id-5");
+    set(l, 2000, "n", "e", "nowhere"); /* no such row */
+    assert_int_equal(list_find(l, "nowhere"), SIZE_MAX);
+    for (size_t i = 0; i < 2000; i++) {
+        if (i == 3 || i == 5 || i == 10 || i == 700)
+            continue;
+        snprintf(id, sizeof(id), "id-%zu", i);
+        assert_int_equal(list_find(l, id), i);
+    }
+    list_free(l);
+
+    /* the raw JSON follows, without the secret */
+    l = list_new(&test_def, true);
+    add(l, "Acme", "au01", "t1");
+    struct row *row = make_row("Acme Two", "acme", "au01", "t1", "s3cr3t-value", true);
+    list_set_row(l, 0, row);
+    model_row_free(row);
+    assert_non_null(strstr(list_raw(l, 0), "\"name\":\"Acme Two\""));
+    assert_null(strstr(list_raw(l, 0), "s3cr3t"));
+    assert_string_equal(list_value(l, 0, F_NAME), "Acme Two");
+    assert_int_equal(list_find(l, "t1"), 0);
+    list_free(l);
+}
+
+/* What the views of the change tests show. */
+enum { V_PLAIN, V_NAME, V_NAME_DESC, V_LOAD_DESC, V_PROD, V_ALPHA, NVIEWS };
+
+/* Views over l: load order, by name, by name descending, load order descending, the prod
+ * environment only, "alpha" in the name. */
+static void make_views(struct list *l, struct list_view *v[NVIEWS])
+{
+    static size_t name[] = {F_NAME};
+    for (size_t k = 0; k < NVIEWS; k++)
+        v[k] = list_view_new(l);
+    list_view_set(v[V_NAME], NULL, NULL, 0, NULL, NULL, F_NAME, false);
+    list_view_set(v[V_NAME_DESC], NULL, NULL, 0, NULL, NULL, F_NAME, true);
+    list_view_set(v[V_LOAD_DESC], NULL, NULL, 0, NULL, NULL, -1, true);
+    list_view_set(v[V_PROD], NULL, NULL, 0, keep_env, env_prod, -1, false);
+    list_view_set(v[V_ALPHA], "alpha", name, 1, NULL, NULL, F_NAME, false);
+}
+
+static void update_views(struct list_view *v[NVIEWS])
+{
+    for (size_t k = 0; k < NVIEWS; k++)
+        list_view_update(v[k]);
+}
+
+static void free_views(struct list_view *v[NVIEWS])
+{
+    for (size_t k = 0; k < NVIEWS; k++)
+        list_view_free(v[k]);
+}
+
+static void test_view_remove(void **state)
+{
+    (void)state;
+    struct list *l = six_rows(); /* Charlie prod, alpha dev, Bravo prod, alpha prod, delta
+                                  * dev, Alpha test */
+    struct list_view *v[NVIEWS];
+    make_views(l, v);
+    assert_view(v[V_NAME], (size_t[]){5, 2, 0, 1, 3, 4, SIZE_MAX});
+    assert_view(v[V_ALPHA], (size_t[]){5, 1, 3, SIZE_MAX});
+    list_remove(l, 3);
+    list_remove(l, 0);
+    /* until the update the views show what they showed */
+    assert_view(v[V_NAME], (size_t[]){5, 2, 0, 1, 3, 4, SIZE_MAX});
+    assert_int_equal(list_view_find(v[V_PROD], 3), 2);
+    update_views(v);
+    assert_view(v[V_PLAIN], (size_t[]){1, 2, 4, 5, SIZE_MAX});
+    assert_view(v[V_NAME], (size_t[]){5, 2, 1, 4, SIZE_MAX});
+    assert_view(v[V_NAME_DESC], (size_t[]){4, 1, 2, 5, SIZE_MAX});
+    assert_view(v[V_LOAD_DESC], (size_t[]){5, 4, 2, 1, SIZE_MAX});
+    assert_view(v[V_PROD], (size_t[]){2, SIZE_MAX});
+    assert_view(v[V_ALPHA], (size_t[]){5, 1, SIZE_MAX});
+    for (size_t k = 0; k < NVIEWS; k++) {
+        assert_int_equal(list_view_find(v[k], 0), SIZE_MAX);
+        assert_int_equal(list_view_find(v[k], 3), SIZE_MAX);
+    }
+    /* removed while a view has not seen it yet, and a removed row removed again */
+    size_t i = add(l, "alphabet", "prod", "6");
+    assert_int_equal(i, 6);
+    list_remove(l, 6);
+    list_remove(l, 0);
+    add(l, "Alpine", "prod", "7");
+    update_views(v);
+    assert_view(v[V_PLAIN], (size_t[]){1, 2, 4, 5, 7, SIZE_MAX});
+    assert_view(v[V_NAME], (size_t[]){5, 7, 2, 1, 4, SIZE_MAX});
+    assert_view(v[V_PROD], (size_t[]){2, 7, SIZE_MAX});
+    assert_view(v[V_ALPHA], (size_t[]){5, 1, SIZE_MAX});
+    /* a rebuild and a narrowing never show them either */
+    size_t name[] = {F_NAME};
+    list_view_set(v[V_PLAIN], "a", name, 1, NULL, NULL, -1, false);
+    assert_view(v[V_PLAIN], (size_t[]){1, 2, 4, 5, 7, SIZE_MAX});
+    list_view_set(v[V_PLAIN], "al", name, 1, NULL, NULL, -1, false); /* a narrowing */
+    assert_view(v[V_PLAIN], (size_t[]){1, 5, 7, SIZE_MAX});
+    list_remove(l, 1);
+    list_view_set(v[V_PLAIN], "alp", name, 1, NULL, NULL, -1, false); /* not a narrowing now */
+    assert_view(v[V_PLAIN], (size_t[]){5, 7, SIZE_MAX});
+    assert_int_equal(list_live(l), 4);
+    free_views(v);
+    list_free(l);
+}
+
+static void test_view_set_row_sort(void **state)
+{
+    (void)state;
+    struct list *l = six_rows();
+    struct list_view *v[NVIEWS];
+    make_views(l, v);
+    set(l, 4, "Able", "dev", "4"); /* delta goes first */
+    /* until the update, the row is shown (and found) where it was */
+    assert_view(v[V_NAME], (size_t[]){5, 2, 0, 1, 3, 4, SIZE_MAX});
+    assert_string_equal(list_value(l, list_view_row(v[V_NAME], 5), F_NAME), "Able");
+    update_views(v);
+    assert_view(v[V_NAME], (size_t[]){4, 5, 2, 0, 1, 3, SIZE_MAX});
+    assert_view(v[V_NAME_DESC], (size_t[]){1, 3, 0, 2, 5, 4, SIZE_MAX});
+    assert_view(v[V_PLAIN], (size_t[]){0, 1, 2, 3, 4, 5, SIZE_MAX}); /* load order stays */
+    assert_view(v[V_LOAD_DESC], (size_t[]){5, 4, 3, 2, 1, 0, SIZE_MAX});
+    /* two changes of one row and one of another before an update; equal names keep load
+     * order */
+    set(l, 0, "alpha", "prod", "0");
+    set(l, 5, "zulu", "test", "5");
+    set(l, 0, "Bravo", "prod", "0");
+    update_views(v);
+    assert_view(v[V_NAME], (size_t[]){4, 0, 2, 1, 3, 5, SIZE_MAX});
+    assert_view(v[V_NAME_DESC], (size_t[]){5, 1, 3, 0, 2, 4, SIZE_MAX});
+    assert_view(v[V_ALPHA], (size_t[]){1, 3, SIZE_MAX});
+    /* the same values again change nothing */
+    set(l, 2, "Bravo", "prod", "2");
+    update_views(v);
+    assert_view(v[V_NAME], (size_t[]){4, 0, 2, 1, 3, 5, SIZE_MAX});
+    for (size_t k = 0; k < NVIEWS; k++)
+        list_view_free(v[k]);
+    list_free(l);
+}
+
+static void test_view_set_row_filter(void **state)
+{
+    (void)state;
+    struct list *l = six_rows();
+    struct list_view *v[NVIEWS];
+    make_views(l, v);
+    assert_view(v[V_PROD], (size_t[]){0, 2, 3, SIZE_MAX});
+    set(l, 4, "delta", "prod", "4"); /* comes into the prod view */
+    set(l, 0, "Charlie", "dev", "0"); /* leaves it */
+    set(l, 2, "Alphabet", "prod", "2"); /* comes into the alpha view */
+    set(l, 3, "omega", "prod", "3"); /* leaves it */
+    update_views(v);
+    assert_view(v[V_PROD], (size_t[]){2, 3, 4, SIZE_MAX});
+    assert_view(v[V_ALPHA], (size_t[]){5, 2, 1, SIZE_MAX});
+    assert_view(v[V_PLAIN], (size_t[]){0, 1, 2, 3, 4, 5, SIZE_MAX});
+    /* back again, with a narrowing of the filter since the change */
+    set(l, 3, "alpha", "prod", "3");
+    size_t name[] = {F_NAME};
+    list_view_set(v[V_ALPHA], "alphA", name, 1, NULL, NULL, F_NAME, false);
+    assert_view(v[V_ALPHA], (size_t[]){5, 2, 1, 3, SIZE_MAX});
+    free_views(v);
+    list_free(l);
+}
+
+/* Random pages, removals and changes, views updated now and then: each stays what a rebuild
+ * shows, and never shows a removed row. */
+static void test_view_changes_then_pages(void **state)
+{
+    (void)state;
+    static const char *const envs[] = {"prod", "dev", "test"};
+    static const struct {
+        const char *filter;
+        bool keep;
+        int sort;
+        bool reverse;
+    } cases[] = {
+        {NULL, false, -1, false}, {NULL, false, -1, true},   {"3", false, -1, false},
+        {"3", true, -1, true},    {NULL, false, F_NAME, false}, {NULL, false, F_NAME, true},
+        {"1", false, F_ENV, false}, {NULL, true, F_ENV, true}, {"a", true, F_NAME, false},
+    };
+    size_t fields[] = {F_NAME, F_ID};
+    for (size_t c = 0; c < ARRAY_SIZE(cases); c++) {
+        uint32_t seed = 11 + (uint32_t)c;
+        struct list *l = list_new(&test_def, false);
+        struct list_view *v = list_view_new(l);
+        void *ud = cases[c].keep ? env_dev : NULL;
+        list_keep_fn keep = cases[c].keep ? keep_env : NULL;
+        list_view_set(v, cases[c].filter, fields, 2, keep, ud, cases[c].sort, cases[c].reverse);
+        size_t next_id = 0, removed = 0;
+        char names[30][16], ids[30][16];
+        for (size_t step = 0; step < 60; step++) {
+            struct triple rows[30];
+            size_t n = rnd(&seed) % 30;
+            for (size_t r = 0; r < n; r++) {
+                snprintf(names[r], sizeof(names[r]), "n%02u", (unsigned)(rnd(&seed) % 50));
+                snprintf(ids[r], sizeof(ids[r]), "%zu", next_id++);
+                rows[r] = (struct triple){names[r], envs[rnd(&seed) % 3], ids[r]};
+            }
+            add_page(l, rows, n);
+            for (size_t k = rnd(&seed) % 6; k && list_count(l); k--) {
+                size_t i = rnd(&seed) % list_count(l);
+                if (rnd(&seed) % 2) {
+                    removed += !list_removed(l, i);
+                    list_remove(l, i);
+                } else {
+                    char name[16];
+                    snprintf(name, sizeof(name), "n%02u", (unsigned)(rnd(&seed) % 50));
+                    set(l, i, name, envs[rnd(&seed) % 3], list_id(l, i));
+                }
+            }
+            if (rnd(&seed) % 3 == 0)
+                continue; /* changes pile up before the next update */
+            list_view_update(v);
+            assert_same_as_rebuilt(v, l, cases[c].filter, fields, 2, keep, ud, cases[c].sort,
+                                   cases[c].reverse);
+            for (size_t i = 0; i < list_count(l); i++)
+                if (list_removed(l, i))
+                    assert_int_equal(list_view_find(v, i), SIZE_MAX);
+        }
+        list_view_update(v);
+        assert_same_as_rebuilt(v, l, cases[c].filter, fields, 2, keep, ud, cases[c].sort,
+                               cases[c].reverse);
+        assert_true(removed > 0);
+        assert_int_equal(list_live(l), list_count(l) - removed);
+        list_view_free(v);
+        list_free(l);
+    }
+}
+
+static void test_local_rows(void **state)
+{
+    (void)state;
+    struct list *l = list_new(&test_def, false);
+    add_page(l, (struct triple[]){{"m", "prod", "p0"}, {"k", "prod", "p1"}}, 2);
+    struct list_view *v = list_view_new(l);
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, F_NAME, false);
+    assert_int_equal(add(l, "created", "dev", "c1"), 2);
+    assert_int_equal(add(l, "made", "dev", "c2"), 3);
+    assert_int_equal(add(l, "gone", "dev", "c3"), 4);
+    list_remove(l, 4);
+    list_view_update(v);
+    assert_view(v, (size_t[]){2, 1, 0, 3, SIZE_MAX});
+    /* a page brings the created objects: c1 and c2 are updated in place, c3 (removed) and
+     * the page's own repeated ID are stored as rows, as is a repeat of a page row */
+    add_page(l, (struct triple[]){{"x", "prod", "p2"}, {"zeta", "prod", "c1"},
+                                  {"dup", "prod", "p3"}, {"dup2", "prod", "p3"},
+                                  {"made", "dev", "c2"}, {"back", "dev", "c3"},
+                                  {"again", "prod", "p0"}},
+             7);
+    assert_int_equal(list_count(l), 10);
+    assert_int_equal(list_live(l), 9);
+    assert_string_equal(list_value(l, 2, F_NAME), "zeta");
+    assert_string_equal(list_value(l, 2, F_ENV), "prod");
+    assert_int_equal(list_find(l, "c1"), 2);
+    assert_int_equal(list_find(l, "c2"), 3);
+    assert_int_equal(list_find(l, "c3"), 8);
+    assert_int_equal(list_find(l, "p3"), 6);
+    assert_int_equal(list_find(l, "p0"), 0);
+    assert_string_equal(list_value(l, 5, F_NAME), "x");
+    assert_string_equal(list_value(l, 7, F_NAME), "dup2");
+    assert_string_equal(list_value(l, 9, F_NAME), "again");
+    list_view_update(v);
+    assert_view(v, (size_t[]){9, 8, 6, 7, 1, 0, 3, 5, 2, SIZE_MAX});
+    assert_same_as_rebuilt(v, l, NULL, NULL, 0, NULL, NULL, F_NAME, false);
+    /* still local: a later page updates it again */
+    add_page(l, (struct triple[]){{"zz", "test", "c1"}}, 1);
+    assert_int_equal(list_count(l), 10);
+    assert_string_equal(list_value(l, 2, F_NAME), "zz");
+    list_view_update(v);
+    assert_same_as_rebuilt(v, l, NULL, NULL, 0, NULL, NULL, F_NAME, false);
+    assert_int_equal(list_view_find(v, 2), 8);
+    list_view_free(v);
+    list_free(l);
+}
+
+static void test_clear_forgets_changes(void **state)
+{
+    (void)state;
+    struct list *l = list_new(&test_def, false);
+    add_page(l, (struct triple[]){{"a", "prod", "p0"}, {"b", "prod", "p1"}}, 2);
+    add(l, "c", "dev", "c1");
+    list_remove(l, 0);
+    set(l, 1, "bb", "prod", "p1");
+    struct list_view *v = list_view_new(l);
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, F_NAME, true);
+    assert_view(v, (size_t[]){2, 1, SIZE_MAX});
+    size_t before = list_bytes(l);
+    list_clear(l);
+    assert_int_equal(list_live(l), 0);
+    assert_int_equal(list_count(l), 0);
+    assert_false(list_removed(l, 0));
+    assert_true(list_bytes(l) < before);
+    /* the same IDs in a page: row 0 is not removed, c1 is no longer local */
+    add_page(l, (struct triple[]){{"c", "dev", "c1"}, {"a", "prod", "p0"}}, 2);
+    add_page(l, (struct triple[]){{"c again", "dev", "c1"}}, 1);
+    assert_int_equal(list_count(l), 3);
+    assert_int_equal(list_live(l), 3);
+    assert_false(list_removed(l, 0));
+    assert_false(list_removed(l, 1));
+    assert_string_equal(list_value(l, 0, F_NAME), "c");
+    assert_int_equal(list_find(l, "c1"), 0);
+    assert_int_equal(list_find(l, "p0"), 1);
+    list_view_update(v);
+    assert_view(v, (size_t[]){2, 0, 1, SIZE_MAX});
+    /* and changes work again after the clear */
+    list_remove(l, 0);
+    list_view_update(v);
+    assert_view(v, (size_t[]){2, 1, SIZE_MAX});
+    assert_int_equal(list_find(l, "c1"), 2);
+    list_view_free(v);
+    list_free(l);
+}
+
 /* Format a UUID-like ID from n. */
 static void uuid_of(char out[37], uint32_t n, uint32_t salt)
 {
@@ -629,6 +1049,14 @@ int main(void)
         cmocka_unit_test(test_view_update),
         cmocka_unit_test(test_view_refine),
         cmocka_unit_test(test_view_of_cleared_list),
+        cmocka_unit_test(test_remove_and_find),
+        cmocka_unit_test(test_set_row_id),
+        cmocka_unit_test(test_view_remove),
+        cmocka_unit_test(test_view_set_row_sort),
+        cmocka_unit_test(test_view_set_row_filter),
+        cmocka_unit_test(test_view_changes_then_pages),
+        cmocka_unit_test(test_local_rows),
+        cmocka_unit_test(test_clear_forgets_changes),
         cmocka_unit_test(test_memory_per_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
