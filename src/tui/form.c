@@ -4,6 +4,7 @@
 #include "tui/form.h"
 
 #include <curses.h> /* KEY_* codes only */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,7 +250,12 @@ void form_set_error(struct form *f, const struct tn_error *err)
     }
     free(f->error);
     f->error = err_format(err);
-    sb_free(&rest); /* the message names them too */
+    if (rest.len && !strstr(f->error, sb_str(&rest))) { /* what no field took, unless said */
+        char *both = xasprintf("%s (%s)", f->error, sb_str(&rest));
+        free(f->error);
+        f->error = both;
+    }
+    sb_free(&rest);
 }
 
 /* What is wrong with field d now, or NULL (translated). */
@@ -305,9 +311,10 @@ static enum form_result choice_key(struct field *d, int key)
         d->sel = (d->sel + 1) % d->n;
     } else if (key > ' ' && key < 0x7f) { /* the next label starting with the letter */
         size_t i = d->sel;
+        int want = tolower(key);
         do
             i = (i + 1) % d->n;
-        while (i != d->sel && (d->items[i][0] | 0x20) != (key | 0x20));
+        while (i != d->sel && tolower((unsigned char)d->items[i][0]) != want);
         if (i == d->sel)
             return FORM_NONE;
         d->sel = i;

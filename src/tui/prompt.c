@@ -73,7 +73,7 @@ void prompt_free(struct prompt *p)
 void prompt_set_secret(struct prompt *p)
 {
     struct strbuf fresh = SB_INIT;
-    sb_grow(&fresh, SECRET_MAX);
+    sb_grow(&fresh, p->text.len > SECRET_MAX ? p->text.len : SECRET_MAX);
     sb_add(&fresh, p->text.buf ? p->text.buf : "", p->text.len);
     sb_wipe(&p->text);
     p->text = fresh;
@@ -85,7 +85,7 @@ void prompt_set_completions(struct prompt *p, const char *const *cands, size_t n
 {
     prompt_free_cands(p);
     prompt_end_cycle(p);
-    if (!cands || n == 0)
+    if (!cands || n == 0 || p->secret) /* a completion could outgrow a secret's buffer */
         return;
     p->cands = xreallocarray(NULL, n, sizeof(*p->cands));
     for (size_t i = 0; i < n; i++)
@@ -150,18 +150,19 @@ static bool is_insertable(int c)
     return c <= 0x10FFFF;
 }
 
-/* Insert code point c at the cursor. */
-static void prompt_insert(struct prompt *p, int c)
+/* Insert code point c at the cursor; false when a secret has no room for it. */
+static bool prompt_insert(struct prompt *p, int c)
 {
     char enc[4];
     size_t n = text_encode((uint32_t)c, enc);
     if (p->secret && p->text.len + n > SECRET_MAX)
-        return; /* growing would leave a copy behind */
+        return false; /* growing would leave a copy behind */
     sb_grow(&p->text, n);
     memmove(p->text.buf + p->cursor + n, p->text.buf + p->cursor, p->text.len - p->cursor + 1);
     memcpy(p->text.buf + p->cursor, enc, n);
     p->text.len += n;
     p->cursor += n;
+    return true;
 }
 
 /* C-w: erase the spaces before the cursor, then the word before them. */
@@ -296,10 +297,8 @@ enum prompt_result prompt_key(struct prompt *p, int key)
     default:
         break;
     }
-    if (key < KEYS_FN && is_insertable(key)) {
-        prompt_insert(p, key);
-        return PROMPT_CHANGED;
-    }
+    if (key < KEYS_FN && is_insertable(key))
+        return prompt_insert(p, key) ? PROMPT_CHANGED : PROMPT_EDITING;
     return PROMPT_EDITING;
 }
 

@@ -358,6 +358,166 @@ static void test_detail_lines(void **state)
     v->ops->free(v);
 }
 
+/* ------------------------------------------------------------------ secrets */
+
+#define SECRET_LIMIT 1024 /* bytes a secret may hold (prompt.h) */
+
+static void test_secret_keeps_text_and_buffer(void **state)
+{
+    (void)state;
+    struct prompt *p = prompt_new("Secret: ", NULL);
+    prompt_set_secret(p);
+    const char *buf = prompt_text(p);
+    assert_string_equal(buf, "");
+    type_ascii(p, "hunter2");
+    assert_string_equal(prompt_text(p), "hunter2");
+    assert_ptr_equal(prompt_text(p), buf);
+    /* up to the limit, the buffer never moves */
+    for (size_t n = strlen("hunter2"); n < SECRET_LIMIT; n++) {
+        assert_int_equal(prompt_key(p, 'a' + (int)(n % 26)), PROMPT_CHANGED);
+        assert_ptr_equal(prompt_text(p), buf);
+    }
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    assert_memory_equal(prompt_text(p), "hunter2", 7);
+    /* beyond it, typing is refused: the text stops growing, the buffer stays */
+    char *full = strdup(prompt_text(p));
+    const int more[] = {'x', 0xE9, 0x20AC, 0x1F600, ' '};
+    for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+        prompt_key(p, more[i]);
+        assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+        assert_string_equal(prompt_text(p), full);
+        assert_ptr_equal(prompt_text(p), buf);
+    }
+    /* also in the middle of the text */
+    prompt_key(p, K_HOME);
+    prompt_key(p, 'y');
+    assert_string_equal(prompt_text(p), full);
+    /* room made, a character fits again, at the cursor */
+    assert_int_equal(prompt_key(p, K_DEL), PROMPT_CHANGED);
+    assert_int_equal(prompt_key(p, 'Z'), PROMPT_CHANGED);
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    assert_int_equal(prompt_text(p)[0], 'Z');
+    assert_string_equal(prompt_text(p) + 1, full + 1);
+    assert_ptr_equal(prompt_text(p), buf);
+    free(full);
+    prompt_free(p); /* wiped and freed: the sanitizer run checks the buffer is not leaked */
+}
+
+static void test_secret_limit_multibyte(void **state)
+{
+    (void)state;
+    struct prompt *p = prompt_new("", NULL);
+    prompt_set_secret(p);
+    const char *buf = prompt_text(p);
+    for (int i = 0; i < SECRET_LIMIT - 1; i++)
+        prompt_key(p, 'a');
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT - 1);
+    /* one byte left: a 2-, 3- or 4-byte character does not fit, and none is cut in half */
+    prompt_key(p, 0xE9);
+    prompt_key(p, 0x20AC);
+    prompt_key(p, 0x1F600);
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT - 1);
+    assert_int_equal(prompt_text(p)[SECRET_LIMIT - 2], 'a');
+    /* a 1-byte one does */
+    assert_int_equal(prompt_key(p, 'b'), PROMPT_CHANGED);
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    assert_int_equal(prompt_text(p)[SECRET_LIMIT - 1], 'b');
+    assert_ptr_equal(prompt_text(p), buf);
+    /* 256 emoji are exactly the limit */
+    prompt_key(p, K_END);
+    prompt_key(p, 21); /* C-u: erase all */
+    assert_string_equal(prompt_text(p), "");
+    for (int i = 0; i < SECRET_LIMIT / 4; i++)
+        assert_int_equal(prompt_key(p, 0x1F600), PROMPT_CHANGED);
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    prompt_key(p, 'x');
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    assert_ptr_equal(prompt_text(p), buf);
+    prompt_free(p);
+}
+
+static void test_secret_edit_utf8(void **state)
+{
+    (void)state;
+    struct prompt *p = prompt_new("Secret: ", NULL);
+    prompt_set_secret(p);
+    const char *buf = prompt_text(p);
+    /* a é € 😀 b */
+    type(p, (const int[]){'a', 0xE9, 0x20AC, 0x1F600, 'b', 0});
+    assert_string_equal(prompt_text(p), "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b");
+    /* Left over b, Backspace removes the whole emoji */
+    assert_int_equal(prompt_key(p, K_LEFT), PROMPT_EDITING);
+    assert_int_equal(prompt_key(p, K_BS), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "a\xC3\xA9\xE2\x82\xAC" "b");
+    /* Left over €, Del removes it whole */
+    prompt_key(p, K_LEFT);
+    assert_int_equal(prompt_key(p, K_DEL), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "a\xC3\xA9" "b");
+    /* insert in the middle */
+    assert_int_equal(prompt_key(p, 0x6F22), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "a\xC3\xA9\xE6\xBC\xA2" "b");
+    /* Home, Right over a, Del removes é */
+    prompt_key(p, K_HOME);
+    prompt_key(p, K_RIGHT);
+    assert_int_equal(prompt_key(p, K_DEL), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "a\xE6\xBC\xA2" "b");
+    /* C-k erases to the end, C-w a word, C-u to the start */
+    assert_int_equal(prompt_key(p, 11), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "a");
+    type_ascii(p, "b cd");
+    assert_int_equal(prompt_key(p, 23), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "ab ");
+    assert_int_equal(prompt_key(p, 21), PROMPT_CHANGED);
+    assert_string_equal(prompt_text(p), "");
+    assert_ptr_equal(prompt_text(p), buf);
+    /* and on empty, Backspace cancels as on any prompt */
+    assert_int_equal(prompt_key(p, K_BS), PROMPT_CANCEL);
+    prompt_free(p);
+}
+
+static void test_secret_from_initial_and_no_completion(void **state)
+{
+    (void)state;
+    /* text typed before it became a secret is kept; completions are dropped */
+    struct prompt *p = prompt_new(":", "pro");
+    prompt_set_completions(p, commands, NCOMMANDS);
+    prompt_set_secret(p);
+    const char *buf = prompt_text(p);
+    assert_string_equal(buf, "pro");
+    assert_int_equal(prompt_key(p, '\t'), PROMPT_EDITING);
+    assert_string_equal(prompt_text(p), "pro");
+    type_ascii(p, "xy");
+    assert_string_equal(prompt_text(p), "proxy");
+    assert_ptr_equal(prompt_text(p), buf);
+    /* Enter and Esc as on any prompt, the text kept */
+    assert_int_equal(prompt_key(p, '\n'), PROMPT_DONE);
+    assert_int_equal(prompt_key(p, KEYS_ESC), PROMPT_CANCEL);
+    assert_string_equal(prompt_text(p), "proxy");
+    prompt_free(p);
+
+    /* a secret never typed into is freed fine too */
+    p = prompt_new("", NULL);
+    prompt_set_secret(p);
+    prompt_free(p);
+}
+
+/* A key refused at a secret's limit once reported PROMPT_CHANGED ("the text changed",
+ * prompt.h) though nothing changed, and a form reran its live check. */
+static void test_secret_refused_key_changes_nothing(void **state)
+{
+    (void)state;
+    struct prompt *p = prompt_new("", NULL);
+    prompt_set_secret(p);
+    for (int i = 0; i < SECRET_LIMIT; i++)
+        prompt_key(p, 'a');
+    assert_int_equal(strlen(prompt_text(p)), SECRET_LIMIT);
+    enum prompt_result r = prompt_key(p, 'x');
+    size_t len = strlen(prompt_text(p));
+    prompt_free(p); /* before the assertions: a failure leaks nothing */
+    assert_int_equal(len, SECRET_LIMIT);
+    assert_int_equal(r, PROMPT_EDITING);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +534,11 @@ int main(void)
         cmocka_unit_test(test_complete_keeps_utf8_whole),
         cmocka_unit_test(test_textview_search),
         cmocka_unit_test(test_detail_lines),
+        cmocka_unit_test(test_secret_keeps_text_and_buffer),
+        cmocka_unit_test(test_secret_limit_multibyte),
+        cmocka_unit_test(test_secret_edit_utf8),
+        cmocka_unit_test(test_secret_from_initial_and_no_completion),
+        cmocka_unit_test(test_secret_refused_key_changes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
