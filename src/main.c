@@ -57,5 +57,11 @@ int main(int argc, char **argv)
     free(all);
     if (optind < argc)
         return cli_main(&opt, argc - optind, argv + optind);
+    if (!tui_has_terminal()) {
+        fprintf(stderr, _("%s: the console needs a terminal; scripts use the commands:\n"),
+                util_progname());
+        cli_help(stderr);
+        return EXIT_USAGE;
+    }
     return tui_main(&opt);
 }

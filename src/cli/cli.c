@@ -24,14 +24,14 @@ void cli_usage_error(struct cli *c, const char *fmt, ...)
     va_start(ap, fmt);
     sb_vaddf(&sb, fmt, ap);
     va_end(ap);
-    err_set(&c->err, ST_USAGE, "%s", sb_str(&sb));
+    err_set(&c->conn.err, ST_USAGE, "%s", sb_str(&sb));
     sb_free(&sb);
     if (c->verb)
-        err_hint(&c->err, _("Try '%s %s %s --help'."), util_progname(), c->resource, c->verb);
+        err_hint(&c->conn.err, _("Try '%s %s %s --help'."), util_progname(), c->resource, c->verb);
     else if (c->resource)
-        err_hint(&c->err, _("Try '%s %s --help'."), util_progname(), c->resource);
+        err_hint(&c->conn.err, _("Try '%s %s --help'."), util_progname(), c->resource);
     else
-        err_hint(&c->err, _("Try '%s --help'."), util_progname());
+        err_hint(&c->conn.err, _("Try '%s --help'."), util_progname());
 }
 
 int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
@@ -73,7 +73,7 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
         } else if (opt == ':') {
             cli_usage_error(c, _("option '%s' needs a value"), argv[optind - 1]);
             rc = ST_USAGE;
-        } else if (!options_apply(&c->opt, opt, optarg)) {
+        } else if (!options_apply(&c->conn.opt, opt, optarg)) {
             if (!on_opt(c, ctx, opt, optarg))
                 rc = ST_USAGE;
         }
@@ -81,99 +81,26 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
     free(all);
     sb_free(&shorts);
     *first = optind;
-    if (rc == ST_OK && c->opt.output && !output_parse_format(c->opt.output, &c->format)) {
+    if (rc == ST_OK && c->conn.opt.output && !output_parse_format(c->conn.opt.output, &c->format)) {
         cli_usage_error(c, _("unknown output format '%s': use table, json, jsonl or csv"),
-                        c->opt.output);
+                        c->conn.opt.output);
         rc = ST_USAGE;
     }
     return rc;
 }
 
-bool cli_load_profiles(struct cli *c)
-{
-    if (c->profiles_loaded)
-        return true;
-    char *path = c->opt.config ? xstrdup(c->opt.config) : profile_default_path();
-    bool ok = profile_load(path, &c->profiles, &c->err);
-    free(path);
-    c->profiles_loaded = ok;
-    return ok;
-}
-
-/* Start a sandbox and a profile pointing at it. */
-static bool start_demo(struct cli *c)
-{
-    char *why = NULL;
-    c->demo = demo_start(&why);
-    if (!c->demo) {
-        err_set(&c->err, ST_OTHER, _("cannot start the demo sandbox: %s"), why);
-        free(why);
-        return false;
-    }
-    struct profile *p = &c->demo_profile;
-    p->name = xstrdup("demo");
-    p->api = xstrdup("mattr");
-    p->url = xstrdup(c->demo->url);
-    p->auth_url = xstrdup(c->demo->token_url);
-    p->audience = xstrdup(c->demo->audience);
-    p->client_id = xstrdup(c->demo->client_id);
-    p->client_secret = xstrdup(c->demo->client_secret);
-    p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
-    p->timeout = PROFILE_DEFAULT_TIMEOUT;
-    c->profile = p;
-    return true;
-}
-
-/* Choose the profile: --demo, -p NAME, or the default. */
-static bool pick_profile(struct cli *c)
-{
-    if (c->profile)
-        return true;
-    if (c->opt.demo)
-        return start_demo(c);
-    if (!cli_load_profiles(c))
-        return false;
-    if (c->opt.profile) {
-        c->profile = profile_find(&c->profiles, c->opt.profile);
-        if (!c->profile) {
-            err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), c->opt.profile,
-                    c->profiles.path);
-            err_hint(&c->err, _("`%s profile list` shows the profiles."), util_progname());
-        }
-    } else {
-        c->profile = profile_default(&c->profiles, &c->err);
-    }
-    return c->profile != NULL;
-}
-
-bool cli_connect(struct cli *c)
-{
-    if (c->session)
-        return true;
-    if (!pick_profile(c))
-        return false;
-    if (c->opt.log && !log_enabled() && !log_open(c->opt.log, &c->err))
-        return false;
-    if (!c->engine)
-        c->engine = http_engine_new();
-    c->session = api_open(c->engine, c->profile, &c->err);
-    if (c->session && c->opt.readonly)
-        api_set_readonly(c->session);
-    return c->session != NULL;
-}
-
 bool cli_refuse_readonly(struct cli *c, const char *what)
 {
-    if (!pick_profile(c))
+    if (!connect_pick_profile(&c->conn))
         return true;
-    if (!c->opt.readonly && !c->profile->readonly)
+    if (!c->conn.opt.readonly && !c->conn.profile->readonly)
         return false;
-    if (c->opt.readonly)
-        err_set(&c->err, ST_USAGE, _("%s refused: --readonly is set (nothing was sent)"), what);
+    if (c->conn.opt.readonly)
+        err_set(&c->conn.err, ST_USAGE, _("%s refused: --readonly is set (nothing was sent)"), what);
     else
-        err_set(&c->err, ST_USAGE, _("%s refused: profile \"%s\" is read-only (nothing was "
+        err_set(&c->conn.err, ST_USAGE, _("%s refused: profile \"%s\" is read-only (nothing was "
                                      "sent)"),
-                what, c->profile->name);
+                what, c->conn.profile->name);
     return true;
 }
 
@@ -183,10 +110,10 @@ bool cli_confirm(struct cli *c, bool yes, const char *action)
         return true;
     int fd = isatty(STDIN_FILENO) ? open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY) : -1;
     if (fd < 0) {
-        err_set(&c->err, ST_USAGE, _("not going to %s without confirmation: there is no "
+        err_set(&c->conn.err, ST_USAGE, _("not going to %s without confirmation: there is no "
                                      "terminal to ask"),
                 action);
-        err_hint(&c->err, _("Add --yes to confirm without a terminal."));
+        err_hint(&c->conn.err, _("Add --yes to confirm without a terminal."));
         return false;
     }
     char *prompt = xasprintf(_("Really %s? [y/N] "), action);
@@ -202,13 +129,13 @@ bool cli_confirm(struct cli *c, bool yes, const char *action)
     if (!strcasecmp(answer, "y") || !strcasecmp(answer, "yes") ||
         !strcasecmp(answer, _("y")) || !strcasecmp(answer, _("yes")))
         return true;
-    err_set(&c->err, ST_USAGE, _("not confirmed: nothing was changed"));
+    err_set(&c->conn.err, ST_USAGE, _("not confirmed: nothing was changed"));
     return false;
 }
 
 void cli_wait(struct cli *c)
 {
-    http_pump(c->engine);
+    http_pump(c->conn.engine);
 }
 
 void cli_help(FILE *f)
@@ -251,22 +178,22 @@ static const struct api_kind_def *any_kind(const char *name)
     return api_kind_find(&mattr_backend, name);
 }
 
-/* Print c->err as "tenantry: message" and the hint. */
+/* Print c->conn.err as "tenantry: message" and the hint. */
 static void report(const struct cli *c)
 {
-    char *text = err_format(&c->err);
+    char *text = err_format(&c->conn.err);
     fprintf(stderr, "%s: %s\n", util_progname(), text);
     free(text);
 }
 
 int cli_main(const struct options *opt, int argc, char **argv)
 {
-    struct cli c = {.opt = *opt, .format = OUTPUT_TABLE};
+    struct cli c = {.conn.opt = *opt, .format = OUTPUT_TABLE};
     int rc;
     c.resource = argv[0];
-    if (c.opt.output && !output_parse_format(c.opt.output, &c.format)) {
+    if (c.conn.opt.output && !output_parse_format(c.conn.opt.output, &c.format)) {
         cli_usage_error(&c, _("unknown output format '%s': use table, json, jsonl or csv"),
-                        c.opt.output);
+                        c.conn.opt.output);
         rc = ST_USAGE;
     } else if (!strcmp(argv[0], "profile") || !strcmp(argv[0], "profiles")) {
         rc = cli_profile(&c, argc, argv);
@@ -277,8 +204,8 @@ int cli_main(const struct options *opt, int argc, char **argv)
         cli_usage_error(&c, _("unknown command '%s'"), argv[0]);
         rc = ST_USAGE;
     }
-    if (rc > 0 && c.err.code == ST_OK)
-        err_set(&c.err, (enum status_code)rc, "%s", status_text((enum status_code)rc));
+    if (rc > 0 && c.conn.err.code == ST_OK)
+        err_set(&c.conn.err, (enum status_code)rc, "%s", status_text((enum status_code)rc));
     if (rc > 0)
         report(&c);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -288,13 +215,7 @@ int cli_main(const struct options *opt, int argc, char **argv)
         if (rc <= 0)
             rc = ST_OTHER;
     }
-    api_close(c.session);
-    http_engine_free(c.engine);
-    if (c.demo)
-        demo_stop(c.demo);
-    profile_free(&c.demo_profile);
-    profile_set_free(&c.profiles);
-    err_clear(&c.err);
+    connect_close(&c.conn);
     log_close();
     return rc < 0 ? 0 : status_exit_code((enum status_code)rc);
 }

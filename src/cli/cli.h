@@ -10,23 +10,14 @@
 #include "core/api.h"
 #include "core/profile.h"
 #include "core/status.h"
+#include "connect.h"
 #include "options.h"
-
-struct demo;
 
 /* One run of a command. */
 struct cli {
-    struct options opt;
+    struct connection conn; /* options, profiles, the session; conn.err is what to report */
     enum output_format format;
     const char *resource, *verb; /* as typed */
-    struct profile_set profiles;
-    bool profiles_loaded;
-    const struct profile *profile; /* the one in use */
-    struct profile demo_profile;
-    struct demo *demo;
-    struct http_engine *engine;
-    struct api_session *session;
-    struct tn_error err; /* the failure to report */
 };
 
 /* Parse a command's arguments: global options anywhere, the command's own long options
@@ -39,11 +30,6 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
 /* Set a usage error with the "Try ... --help" hint. */
 void cli_usage_error(struct cli *c, const char *fmt, ...) TN_PRINTF(2, 3);
 
-/* Load the profiles file once (or build the --demo profile); false with c->err set. */
-bool cli_load_profiles(struct cli *c);
-/* Pick the profile to use (-p, else the default) and, unless only_profile, open the
- * session; false with c->err set. */
-bool cli_connect(struct cli *c);
 /* True when the profile in use (or --readonly) forbids changes; sets c->err then. */
 bool cli_refuse_readonly(struct cli *c, const char *what);
 /* Ask on the terminal "Really ACTION? [y/N]" (action: "delete tenant X"); without a terminal,

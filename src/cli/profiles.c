@@ -187,27 +187,27 @@ static void help(struct cli *c, FILE *f)
     options_help(f);
 }
 
-/* The set's profile called name; c->err set when there is none. */
+/* The set's profile called name; c->conn.err set when there is none. */
 static const struct profile *need(struct cli *c, const char *name)
 {
-    const struct profile *p = profile_find(&c->profiles, name);
+    const struct profile *p = profile_find(&c->conn.profiles, name);
     if (!p) {
-        err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), name, c->profiles.path);
-        err_hint(&c->err, _("`%s profile list` shows the profiles."), util_progname());
+        err_set(&c->conn.err, ST_USAGE, _("no profile called \"%s\" in %s"), name, c->conn.profiles.path);
+        err_hint(&c->conn.err, _("`%s profile list` shows the profiles."), util_progname());
     }
     return p;
 }
 
 static int run_list(struct cli *c)
 {
-    if (!cli_load_profiles(c))
-        return (int)c->err.code;
+    if (!connect_load_profiles(&c->conn))
+        return (int)c->conn.err.code;
     struct output *out = output_new(stdout, c->format, &profile_kind,
                                     output_terminal_width(stdout));
-    for (size_t i = 0; i < c->profiles.n; i++) {
-        const struct profile *p = &c->profiles.v[i];
+    for (size_t i = 0; i < c->conn.profiles.n; i++) {
+        const struct profile *p = &c->conn.profiles.v[i];
         cJSON *o = json_new_object();
-        bool is_default = c->profiles.default_name && !strcmp(c->profiles.default_name, p->name);
+        bool is_default = c->conn.profiles.default_name && !strcmp(c->conn.profiles.default_name, p->name);
         json_add_string(o, "default", is_default ? "*" : "");
         json_add_string(o, "name", p->name);
         json_add_string(o, "api", p->api ? p->api : "mattr");
@@ -237,17 +237,17 @@ static int run_list(struct cli *c)
         model_row_free(row);
     }
     output_end(out);
-    if (!c->profiles.n && c->format == OUTPUT_TABLE)
+    if (!c->conn.profiles.n && c->format == OUTPUT_TABLE)
         fprintf(stderr, _("No profiles in %s. Add one with `%s profile add NAME ...`, or try "
                           "`%s --demo tenants list`.\n"),
-                c->profiles.path, util_progname(), util_progname());
+                c->conn.profiles.path, util_progname(), util_progname());
     return ST_OK;
 }
 
 static int run_add(struct cli *c, struct args *a, const char *name)
 {
-    if (!cli_load_profiles(c))
-        return (int)c->err.code;
+    if (!connect_load_profiles(&c->conn))
+        return (int)c->conn.err.code;
     struct profile *p = &a->p;
     p->name = xstrdup(name);
     if (!p->page_size)
@@ -261,10 +261,10 @@ static int run_add(struct cli *c, struct args *a, const char *name)
                              "--secret-command"));
         return ST_USAGE;
     }
-    if (profile_find(&c->profiles, name)) {
-        err_set(&c->err, ST_USAGE, _("a profile called \"%s\" exists already in %s"), name,
-                c->profiles.path);
-        err_hint(&c->err, _("Remove it first (`%s profile remove %s`) or pick another name."),
+    if (profile_find(&c->conn.profiles, name)) {
+        err_set(&c->conn.err, ST_USAGE, _("a profile called \"%s\" exists already in %s"), name,
+                c->conn.profiles.path);
+        err_hint(&c->conn.err, _("Remove it first (`%s profile remove %s`) or pick another name."),
                  util_progname(), name);
         return ST_USAGE;
     }
@@ -272,56 +272,56 @@ static int run_add(struct cli *c, struct args *a, const char *name)
     bool inline_secret = !p->client_secret_env && !p->client_secret_command;
     if (inline_secret)
         p->client_secret_env = xstrdup("TENANTRY_CHECK_ONLY");
-    bool valid = profile_validate(p, &c->err);
+    bool valid = profile_validate(p, &c->conn.err);
     if (inline_secret) {
         free(p->client_secret_env);
         p->client_secret_env = NULL;
     }
     if (!valid)
-        return (int)c->err.code;
+        return (int)c->conn.err.code;
     if (a->secret_stdin) {
-        p->client_secret = secret_read_line(stdin, &c->err);
+        p->client_secret = secret_read_line(stdin, &c->conn.err);
     } else if (!sources) {
         char *prompt = xasprintf(_("Client secret for profile %s: "), name);
-        p->client_secret = secret_prompt(prompt, &c->err);
+        p->client_secret = secret_prompt(prompt, &c->conn.err);
         free(prompt);
         if (!p->client_secret)
-            err_hint(&c->err, _("Use --secret-stdin, --secret-env VAR or --secret-command CMD "
+            err_hint(&c->conn.err, _("Use --secret-stdin, --secret-env VAR or --secret-command CMD "
                                 "where there is no terminal."));
     }
     if (inline_secret && !p->client_secret)
-        return (int)c->err.code;
-    if (!profile_add(&c->profiles, p, &c->err))
-        return (int)c->err.code;
-    if ((a->make_default || c->profiles.n == 1) &&
-        !profile_set_default(&c->profiles, name, &c->err))
-        return (int)c->err.code;
-    if (!profile_save(&c->profiles, &c->err))
-        return (int)c->err.code;
-    fprintf(stderr, _("Added profile %s to %s.\n"), name, c->profiles.path);
+        return (int)c->conn.err.code;
+    if (!profile_add(&c->conn.profiles, p, &c->conn.err))
+        return (int)c->conn.err.code;
+    if ((a->make_default || c->conn.profiles.n == 1) &&
+        !profile_set_default(&c->conn.profiles, name, &c->conn.err))
+        return (int)c->conn.err.code;
+    if (!profile_save(&c->conn.profiles, &c->conn.err))
+        return (int)c->conn.err.code;
+    fprintf(stderr, _("Added profile %s to %s.\n"), name, c->conn.profiles.path);
     return ST_OK;
 }
 
 static int run_remove(struct cli *c, struct args *a, const char *name)
 {
-    if (!cli_load_profiles(c) || !need(c, name))
-        return (int)c->err.code;
-    char *q = xasprintf(_("remove profile %s from %s"), name, c->profiles.path);
+    if (!connect_load_profiles(&c->conn) || !need(c, name))
+        return (int)c->conn.err.code;
+    char *q = xasprintf(_("remove profile %s from %s"), name, c->conn.profiles.path);
     bool yes = cli_confirm(c, a->yes, q);
     free(q);
-    if (!yes || !profile_remove(&c->profiles, name, &c->err) ||
-        !profile_save(&c->profiles, &c->err))
-        return (int)c->err.code;
+    if (!yes || !profile_remove(&c->conn.profiles, name, &c->conn.err) ||
+        !profile_save(&c->conn.profiles, &c->conn.err))
+        return (int)c->conn.err.code;
     fprintf(stderr, _("Removed profile %s.\n"), name);
     return ST_OK;
 }
 
 static int run_default(struct cli *c, const char *name)
 {
-    if (!cli_load_profiles(c) || !need(c, name) ||
-        !profile_set_default(&c->profiles, name, &c->err) ||
-        !profile_save(&c->profiles, &c->err))
-        return (int)c->err.code;
+    if (!connect_load_profiles(&c->conn) || !need(c, name) ||
+        !profile_set_default(&c->conn.profiles, name, &c->conn.err) ||
+        !profile_save(&c->conn.profiles, &c->conn.err))
+        return (int)c->conn.err.code;
     fprintf(stderr, _("Profile %s is now the default.\n"), name);
     return ST_OK;
 }
@@ -340,33 +340,33 @@ static void on_probe(void *ud, struct page *page, const struct tn_error *err)
     pr->rows = page->n;
     model_page_clear(page);
     if (err->code != ST_OK)
-        err_copy(&pr->c->err, err);
+        err_copy(&pr->c->conn.err, err);
 }
 
 static int run_test(struct cli *c, const char *name)
 {
     if (name)
-        c->opt.profile = name;
+        c->conn.opt.profile = name;
     int64_t start = util_now_ms();
-    if (!cli_connect(c))
-        return (int)c->err.code;
-    const struct api_backend *b = api_backend(c->session);
+    if (!connect_open(&c->conn))
+        return (int)c->conn.err.code;
+    const struct api_backend *b = api_backend(c->conn.session);
     const struct api_kind_def *kind = NULL;
     for (size_t i = 0; i < b->nkinds && !kind; i++)
         if ((b->kinds[i]->ops & API_OP_LIST) && !b->kinds[i]->parent)
             kind = b->kinds[i];
     struct api_target t = {.kind = kind};
     struct probe pr = {.c = c};
-    api_list(c->session, &t, NULL, 1, on_probe, &pr);
+    api_list(c->conn.session, &t, NULL, 1, on_probe, &pr);
     while (!pr.done)
         cli_wait(c);
-    if (c->err.code != ST_OK) {
-        err_prefix(&c->err, _("profile \"%s\" does not work"), c->profile->name);
-        return (int)c->err.code;
+    if (c->conn.err.code != ST_OK) {
+        err_prefix(&c->conn.err, _("profile \"%s\" does not work"), c->conn.profile->name);
+        return (int)c->conn.err.code;
     }
-    int64_t expiry = api_token_expiry(c->session);
-    printf(_("Profile %s works: %s answered %s in %lld ms.\n"), c->profile->name,
-           c->profile->url, kind->name, (long long)(util_now_ms() - start));
+    int64_t expiry = api_token_expiry(c->conn.session);
+    printf(_("Profile %s works: %s answered %s in %lld ms.\n"), c->conn.profile->name,
+           c->conn.profile->url, kind->name, (long long)(util_now_ms() - start));
     if (expiry) {
         char when[32];
         util_format_iso8601(expiry, when);

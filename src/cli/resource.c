@@ -35,7 +35,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     o->done = true;
     o->page = *page;
     if (err->code != ST_OK)
-        err_copy(&o->c->err, err);
+        err_copy(&o->c->conn.err, err);
 }
 
 static void on_row(void *ud, struct row *row, const struct tn_error *err)
@@ -44,7 +44,7 @@ static void on_row(void *ud, struct row *row, const struct tn_error *err)
     o->done = true;
     o->row = row;
     if (err->code != ST_OK)
-        err_copy(&o->c->err, err);
+        err_copy(&o->c->conn.err, err);
 }
 
 static void on_done(void *ud, const struct tn_error *err)
@@ -52,7 +52,7 @@ static void on_done(void *ud, const struct tn_error *err)
     struct outcome *o = ud;
     o->done = true;
     if (err->code != ST_OK)
-        err_copy(&o->c->err, err);
+        err_copy(&o->c->conn.err, err);
 }
 
 /* ------------------------------------------------------------------ verbs */
@@ -206,12 +206,12 @@ static struct option *verb_options(const struct api_kind_def *kind, enum api_op 
 
 static int row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op);
 
-/* Wait for a call; false when it failed (c->err set). */
+/* Wait for a call; false when it failed (c->conn.err set). */
 static bool wait_call(struct cli *c, struct outcome *o)
 {
     while (!o->done)
         cli_wait(c);
-    return c->err.code == ST_OK;
+    return c->conn.err.code == ST_OK;
 }
 
 /* Show "N tenants loaded" on a terminal's stderr, or (n == 0) erase it. */
@@ -226,7 +226,7 @@ static void progress(size_t n, const struct api_kind_def *kind)
 
 static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 {
-    int limit = a->limit ? (int)a->limit : c->profile->page_size;
+    int limit = a->limit ? (int)a->limit : c->conn.profile->page_size;
     if (limit <= 0)
         limit = PROFILE_DEFAULT_PAGE_SIZE;
     bool show_progress = a->all && isatty(STDERR_FILENO);
@@ -236,7 +236,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     size_t total = 0;
     bool ok = true;
     struct outcome o = {.c = c};
-    api_list(c->session, t, next, limit, on_page, &o);
+    api_list(c->conn.session, t, next, limit, on_page, &o);
     for (;;) {
         if (!wait_call(c, &o)) {
             ok = false;
@@ -249,7 +249,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         o = (struct outcome){.c = c};
         bool more = a->all && next;
         if (more)
-            api_list(c->session, t, next, limit, on_page, &o);
+            api_list(c->conn.session, t, next, limit, on_page, &o);
         output_rows(out, page.rows, page.n);
         total += page.n;
         model_page_clear(&page);
@@ -267,7 +267,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     if (ok && total == 0 && c->format == OUTPUT_TABLE)
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);
-    return ok ? ST_OK : (int)c->err.code;
+    return ok ? ST_OK : (int)c->conn.err.code;
 }
 
 /* Print a row on its own. */
@@ -291,11 +291,11 @@ static bool looks_like_uuid(const char *s)
 }
 
 /* Replace *value, a name of a ref kind object (an environment called "au01"), by its ID:
- * list the kind and match the ID or the name. False with c->err set when none or several
+ * list the kind and match the ID or the name. False with c->conn.err set when none or several
  * match. *owned receives the new string to free. */
 static bool resolve_ref(struct cli *c, const char *ref, const char **value, char **owned)
 {
-    const struct api_kind_def *kind = api_kind_find(api_backend(c->session), ref);
+    const struct api_kind_def *kind = api_kind_find(api_backend(c->conn.session), ref);
     if (!kind || looks_like_uuid(*value))
         return true;
     struct api_target t = {.kind = kind};
@@ -303,7 +303,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     size_t matches = 0;
     do {
         struct outcome o = {.c = c};
-        api_list(c->session, &t, next, 1000, on_page, &o);
+        api_list(c->conn.session, &t, next, 1000, on_page, &o);
         free(next);
         next = NULL;
         if (!wait_call(c, &o))
@@ -328,11 +328,11 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     }
     free(found);
     if (matches)
-        err_set(&c->err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
+        err_set(&c->conn.err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
                 *value);
     else
-        err_set(&c->err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
-    err_hint(&c->err, _("`%s %s list` shows them."), util_progname(), ref);
+        err_set(&c->conn.err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
+    err_hint(&c->conn.err, _("`%s %s list` shows them."), util_progname(), ref);
     return false;
 }
 
@@ -350,7 +350,7 @@ static int run_row_op(struct cli *c, struct args *a, const struct api_target *t,
             if (!ok) {
                 while (nowned)
                     free(owned[--nowned]);
-                return (int)c->err.code;
+                return (int)c->conn.err.code;
             }
         }
     }
@@ -367,22 +367,22 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, enu
     struct api_values in = {a->values, a->nvalues};
     struct api_call *call;
     if (op == API_OP_GET)
-        call = api_get(c->session, t, on_row, &o);
+        call = api_get(c->conn.session, t, on_row, &o);
     else if (op == API_OP_CREATE)
-        call = api_create(c->session, t, &in, on_row, &o, &c->err);
+        call = api_create(c->conn.session, t, &in, on_row, &o, &c->conn.err);
     else
-        call = api_update(c->session, t, &in, on_row, &o, &c->err);
+        call = api_update(c->conn.session, t, &in, on_row, &o, &c->conn.err);
     if (!call)
-        return (int)c->err.code;
+        return (int)c->conn.err.code;
     if (!wait_call(c, &o))
-        return (int)c->err.code;
+        return (int)c->conn.err.code;
     print_object(c, o.row);
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
-        err_set(&c->err, ST_OTHER, _("%s %s was created, but its output (with the new client "
+        err_set(&c->conn.err, ST_OTHER, _("%s %s was created, but its output (with the new client "
                                      "secret) could not be written"),
                 _(t->kind->singular), model_row_id(o.row));
-        err_hint(&c->err, _("The secret is not shown again: delete this one and create "
+        err_hint(&c->conn.err, _("The secret is not shown again: delete this one and create "
                             "another."));
     }
     model_row_free(o.row);
@@ -398,12 +398,12 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     bool yes = cli_confirm(c, a->yes, question);
     free(question);
     if (!yes)
-        return (int)c->err.code;
+        return (int)c->conn.err.code;
     struct outcome o = {.c = c};
-    if (!api_delete(c->session, t, on_done, &o, &c->err))
-        return (int)c->err.code;
+    if (!api_delete(c->conn.session, t, on_done, &o, &c->conn.err))
+        return (int)c->conn.err.code;
     if (!wait_call(c, &o))
-        return (int)c->err.code;
+        return (int)c->conn.err.code;
     if (c->format == OUTPUT_TABLE)
         printf(_("Deleted %s %s.\n"), _(t->kind->singular), t->id);
     return ST_OK;
@@ -461,8 +461,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
 
     struct api_values in = {a.values, a.nvalues};
     if ((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
-        !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->err)) {
-        err_hint(&c->err, _("Try '%s %s %s --help'."), util_progname(), kind->name, v->name);
+        !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->conn.err)) {
+        err_hint(&c->conn.err, _("Try '%s %s %s --help'."), util_progname(), kind->name, v->name);
         rc = ST_USAGE;
         goto out;
     }
@@ -471,19 +471,19 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         bool refused = cli_refuse_readonly(c, what);
         free(what);
         if (refused) {
-            rc = (int)c->err.code;
+            rc = (int)c->conn.err.code;
             goto out;
         }
     }
-    if (!cli_connect(c)) {
-        rc = (int)c->err.code;
+    if (!connect_open(&c->conn)) {
+        rc = (int)c->conn.err.code;
         goto out;
     }
     /* the profile's API names the kinds; the command line used the common names */
-    t.kind = api_kind_find(api_backend(c->session), kind->name);
+    t.kind = api_kind_find(api_backend(c->conn.session), kind->name);
     if (!t.kind || !(t.kind->ops & v->op)) {
-        err_set(&c->err, ST_USAGE, _("profile \"%s\" (api %s) cannot %s %s"), c->profile->name,
-                api_backend(c->session)->name, v->name, kind->name);
+        err_set(&c->conn.err, ST_USAGE, _("profile \"%s\" (api %s) cannot %s %s"), c->conn.profile->name,
+                api_backend(c->conn.session)->name, v->name, kind->name);
         rc = ST_USAGE;
         goto out;
     }

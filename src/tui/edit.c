@@ -527,7 +527,7 @@ static bool save_profiles(struct tui *t, struct tn_error *err)
     memset(&t->c.profiles, 0, sizeof(t->c.profiles));
     t->c.profiles_loaded = false;
     struct tn_error ignored = {0};
-    cli_load_profiles(&t->c);
+    connect_load_profiles(&t->c);
     err_clear(&t->c.err);
     err_clear(&ignored);
     return false;
@@ -552,7 +552,7 @@ void edit_profile_add(struct tui *t)
 {
     if (!can_open(t, false))
         return;
-    if (!cli_load_profiles(&t->c)) {
+    if (!connect_load_profiles(&t->c)) {
         tui_error(t, &t->c.err);
         err_clear(&t->c.err);
         return;
@@ -651,7 +651,7 @@ void edit_profile_default(struct tui *t, const char *name)
         tui_message(t, _("The demo profile is not in a file: it cannot be the default"));
         return;
     }
-    if (!cli_load_profiles(&t->c) || !profile_set_default(&t->c.profiles, name, &err) ||
+    if (!connect_load_profiles(&t->c) || !profile_set_default(&t->c.profiles, name, &err) ||
         !save_profiles(t, &err)) {
         tui_error(t, err.code != ST_OK ? &err : &t->c.err);
         err_clear(&err);

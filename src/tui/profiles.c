@@ -153,7 +153,7 @@ struct view *profiles_new(struct tui *t)
     pv->km = t->km;
     if (t->c.demo)
         add(pv, &t->c.demo_profile, t, NULL);
-    if (cli_load_profiles(&t->c)) {
+    if (connect_load_profiles(&t->c)) {
         for (size_t i = 0; i < t->c.profiles.n; i++)
             add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
     } else {

@@ -293,7 +293,7 @@ static void switch_profile(struct tui *t, const char *name)
     const struct profile *p = NULL;
     if (t->c.demo && !strcmp(name, t->c.demo_profile.name))
         p = &t->c.demo_profile;
-    else if (cli_load_profiles(&t->c))
+    else if (connect_load_profiles(&t->c))
         p = profile_find(&t->c.profiles, name);
     if (edit_busy(t)) { /* its answer would be lost */
         tui_message(t, _("A change is waiting for its answer: switch when it has come"));
@@ -318,7 +318,7 @@ static void switch_profile(struct tui *t, const char *name)
     bool asks = p->client_secret_command || (!p->client_secret && !p->client_secret_env);
     if (asks)
         display_suspend();
-    bool ok = cli_connect(&t->c);
+    bool ok = connect_open(&t->c);
     if (asks)
         display_resume();
     connected(t, ok);
@@ -389,7 +389,7 @@ static void run_command(struct tui *t, const char *line)
 /* Open the ':' line with every command and profile as completions. */
 static void open_command(struct tui *t)
 {
-    bool loaded = cli_load_profiles(&t->c);
+    bool loaded = connect_load_profiles(&t->c);
     err_clear(&t->c.err);
     size_t n = ARRAY_SIZE(commands);
     char **cands = xcalloc(n + 1 + (loaded ? t->c.profiles.n : 0), sizeof(*cands));
@@ -633,6 +633,12 @@ void tui_key(struct tui *t, int key)
 
 /* ------------------------------------------------------------------ start and end */
 
+bool tui_has_terminal(void)
+{
+    const char *script = getenv("TENANTRY_SCRIPT");
+    return (script && *script) || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+}
+
 int tui_main(const struct options *opt)
 {
     struct tui *t = xcalloc(1, sizeof(*t));
@@ -653,16 +659,8 @@ int tui_main(const struct options *opt)
             return status_exit_code(ST_USAGE);
         }
     }
-    if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-        fprintf(stderr, _("%s: the console needs a terminal; scripts use the commands:\n"),
-                util_progname());
-        cli_help(stderr);
-        keymap_free(t->km);
-        free(t);
-        return status_exit_code(ST_USAGE);
-    }
     /* before curses: a secret command or prompt may need the terminal */
-    bool ok = cli_connect(&t->c);
+    bool ok = connect_open(&t->c);
     connected(t, ok);
     if (ok)
         panes_open(t);
@@ -671,7 +669,7 @@ int tui_main(const struct options *opt)
     if (!t->c.engine) /* no session: the loop still waits on it */
         t->c.engine = http_engine_new();
     /* the keys group applies with --demo too (a file that cannot be read then keeps none) */
-    if (t->c.profiles_loaded || cli_load_profiles(&t->c)) {
+    if (t->c.profiles_loaded || connect_load_profiles(&t->c)) {
         struct tn_error e = {0};
         if (!keymap_load(t->km, &t->c.profiles, &e))
             tui_error(t, &e);
@@ -686,13 +684,7 @@ int tui_main(const struct options *opt)
     if (t->prompt)
         prompt_close(t);
     panes_free(t);
-    api_close(t->c.session);
-    http_engine_free(t->c.engine);
-    if (t->c.demo)
-        demo_stop(t->c.demo);
-    profile_free(&t->c.demo_profile);
-    profile_set_free(&t->c.profiles);
-    err_clear(&t->c.err);
+    connect_close(&t->c);
     err_clear(&t->err);
     err_clear(&t->setup_err);
     sb_free(&t->msg);

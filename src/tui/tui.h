@@ -15,6 +15,8 @@
 struct tui;
 struct pane;
 
+/* True when the console can run: on a terminal, or headless with TENANTRY_SCRIPT. */
+bool tui_has_terminal(void);
 /* Run the console with the global options; the exit status. */
 int tui_main(const struct options *opt);
 

@@ -3,7 +3,7 @@
 #ifndef TENANTRY_TUI_STATE_H
 #define TENANTRY_TUI_STATE_H
 
-#include "cli/cli.h"
+#include "connect.h"
 #include "tui/keys.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
@@ -14,7 +14,7 @@
 enum tui_prompt { PROMPT_OFF, PROMPT_FILTER, PROMPT_SEARCH, PROMPT_COMMAND };
 
 struct tui {
-    struct cli c; /* options, profiles, the profile in use, the engine and the session */
+    struct connection c; /* options, profiles, the profile in use, the engine, the session */
     struct keymap *km;
     struct pane *panes[4];
     size_t npanes, focus;

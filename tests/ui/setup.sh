@@ -40,7 +40,6 @@ expect_screen "$TMP/setup.txt" "no profiles file: the setup screen says how to a
 
   To look around first with a local sandbox: tenantry --demo
   Profiles file: HOME/.config/tenantry/config
-
    ? help  : command  / filter  q quit
 EOF
 expect_line_has help 3 "Help" "setup screen: ? opens the help"
