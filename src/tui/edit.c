@@ -498,9 +498,11 @@ void edit_delete(struct tui *t)
                          e->name, sub_f >= 0 ? list_value(l, i, (size_t)sub_f) : "", e->id);
     form_note(e->form, note);
     free(note);
-    note = xasprintf(k->parent ? _("Type the client's name, %s, to confirm.")
-                     : !strcmp(e->word, e->id) ? _("Type the tenant's ID, %s, to confirm.")
-                                                : _("Type the subdomain label, %s, to confirm."),
+    bool by_id = !strcmp(e->word, e->id);
+    note = xasprintf(k->parent ? (by_id ? _("Type the client's ID, %s, to confirm.")
+                                        : _("Type the client's name, %s, to confirm."))
+                               : (by_id ? _("Type the tenant's ID, %s, to confirm.")
+                                        : _("Type the subdomain label, %s, to confirm.")),
                      e->word);
     form_note(e->form, note);
     free(note);
@@ -590,7 +592,11 @@ static void profile_add_submit(struct tui *t, struct edit *e)
     p.readonly = form_checked(e->form, "options", 0);
     p.production = form_checked(e->form, "options", 1);
     struct tn_error err = {0};
-    bool ok = profile_add(&t->c.profiles, &p, &err) && save_profiles(t, &err);
+    bool ok = profile_add(&t->c.profiles, &p, &err);
+    /* the first profile becomes the default, so that `tenantry` alone uses it */
+    if (ok && t->c.profiles.n == 1 && !t->c.profiles.default_name)
+        ok = profile_set_default(&t->c.profiles, p.name, &err);
+    ok = ok && save_profiles(t, &err);
     char *name = xstrdup(p.name);
     profile_free(&p); /* wipes the secret's copy */
     if (!ok) {

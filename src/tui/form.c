@@ -250,6 +250,8 @@ void form_set_error(struct form *f, const struct tn_error *err)
     }
     free(f->error);
     f->error = err_format(err);
+    for (char *nl = strchr(f->error, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ' '; /* the hint follows the message on the wrapped lines */
     if (rest.len && !strstr(f->error, sb_str(&rest))) { /* what no field took, unless said */
         char *both = xasprintf("%s (%s)", f->error, sb_str(&rest));
         free(f->error);

@@ -63,7 +63,7 @@ static void pv_draw(struct view *v, struct rect r)
     int y = r.y + 1;
     if (pv->why)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
-    if (!pv->n) {
+    if (!pv->n && !pv->why) {
         struct strbuf add = SB_INIT, msg = SB_INIT;
         keymap_describe(pv->km, REQ_PROFILE_ADD, &add);
         sb_addf(&msg, _("No profiles yet: press %.*s to add one (or run `tenantry profile add`)"),
@@ -158,6 +158,8 @@ struct view *profiles_new(struct tui *t)
             add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
     } else {
         pv->why = err_format(&t->c.err);
+        for (char *nl = strchr(pv->why, '\n'); nl; nl = strchr(nl, '\n'))
+            *nl = ' '; /* message and hint on one line */
         err_clear(&t->c.err);
     }
     return &pv->base;

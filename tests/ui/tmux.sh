@@ -329,3 +329,49 @@ sleep 1 # a second of the loop running on no session (the crash came at the firs
 keys q
 wait_for "tenantry exited 0" "no profile: q quits with status 0"
 T kill-session -t noprofile
+
+# ------------------------------------------------------------------ a new tenant's secret, copied
+# --demo, c on the tenants, a name and a label, Enter: the secret panel. y (set-clipboard on)
+# puts the secret into tmux's paste buffer (OSC 52); Enter closes the panel and the secret is
+# then nowhere on the screen.
+T set-option -g set-clipboard on
+start_session secret 100 30 "\"$TENANTRY_BIN\" --demo; exec sleep 3600"
+wait_for "$TENANT1" "secret run: the first tenant row is painted"
+keys c
+wait_for "New tenant" "c: the New tenant form opens"
+keys -l "Tmux Test"
+keys Tab
+keys -l "tmux-test"
+wait_for "tmux-test" "the label is typed into the form"
+keys Enter
+wait_for "Client secret" "Enter: the secret panel opens"
+wait_for 'Created tenant "Tmux Test"' "the status line says the tenant was created"
+NEW_SECRET=$(capture | sed -n 's/.* Secret  *\([A-Za-z0-9_.~-]\{16,\}\).*/\1/p' | head -n 1)
+check "the panel shows a secret ('$NEW_SECRET')" [ ${#NEW_SECRET} -ge 16 ]
+T delete-buffer >/dev/null 2>&1
+keys y
+wait_for "Copied the secret to the clipboard" "y: the panel says the secret was copied"
+buffer=$(T show-buffer 2>/dev/null)
+if [ -z "$buffer" ]; then
+    ok "# SKIP y into tmux's buffer: this tmux ($(tmux -V)) did not store the OSC 52 write"
+elif [ "$buffer" = "$NEW_SECRET" ]; then
+    ok "y: tmux's paste buffer holds the secret"
+else
+    fail "y: tmux's paste buffer holds '$buffer', not the secret '$NEW_SECRET'"
+fi
+keys Enter
+wait_for "The secret was closed and wiped from memory" "Enter closes the panel"
+wait_for "Tmux Test" "the new tenant is listed"
+if capture | grep -qF -e "$NEW_SECRET"; then
+    capture | sed 's/^/  |/'
+    fail "after Enter the secret is still on the screen"
+else
+    ok "after Enter the secret is not on the screen (capture-pane)"
+fi
+if T capture-pane -p -S - -E - -t "$PANE" | grep -qF -e "$NEW_SECRET"; then
+    fail "after Enter the secret is in the pane's history"
+else
+    ok "after Enter the secret is not in the pane's history either"
+fi
+keys q
+T kill-session -t secret
