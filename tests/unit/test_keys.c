@@ -348,6 +348,12 @@ static bool hide_copy(enum request r)
     return r == REQ_COPY;
 }
 
+/* Hide the Changing group (what a read-only console does). */
+static bool hide_changing(enum request r)
+{
+    return request_group(r) == REQ_GROUP_CHANGE;
+}
+
 /* Hide the whole Program group. */
 static bool hide_program(enum request r)
 {
@@ -361,9 +367,9 @@ static void test_help(void **state)
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
     struct textview *t = help_new(km, NULL);
-    /* 4 titles, 23 actions, 3 blank lines between groups; blank, title, 5 commands; blank,
+    /* 5 titles, every action, 4 blank lines between groups; blank, title, 5 commands; blank,
      * the two last lines. */
-    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 1 + 3 + 2 + 5 + 3);
+    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 1 + 4 + 2 + 5 + 3);
     assert_true(help_has(t, "j, Down"));
     assert_true(help_has(t, "Move the selection down"));
     assert_true(help_has(t, "(unbound)"));
@@ -374,8 +380,16 @@ static void test_help(void **state)
     v->ops->free(v);
 
     t = help_new(km, hide_copy);
-    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 2 + 3 + 2 + 5 + 3);
+    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 2 + 4 + 2 + 5 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
+    v = textview_view(t);
+    v->ops->free(v);
+
+    t = help_new(km, hide_changing); /* read-only: no Changing title, no c/e/d */
+    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 4 + 3 + 2 + 5 + 3);
+    assert_false(help_has(t, "Changing"));
+    assert_false(help_has(t, "Delete the selection"));
+    assert_true(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
