@@ -26,7 +26,8 @@ struct connection {
     struct tn_error err; /* why the last step failed */
 };
 
-/* Load the profiles file once (or nothing with --demo); false with c->err set. */
+/* Load the profiles file once (also with --demo: the console's keys group and profile
+ * list read it); false with c->err set. */
 bool connect_load_profiles(struct connection *c);
 /* Choose the profile: --demo (starting its sandbox), -p NAME, or the default; false with
  * c->err set. */

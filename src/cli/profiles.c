@@ -293,7 +293,7 @@ static int run_add(struct cli *c, struct args *a, const char *name)
         return (int)c->conn.err.code;
     if (!profile_add(&c->conn.profiles, p, &c->conn.err))
         return (int)c->conn.err.code;
-    if ((a->make_default || c->conn.profiles.n == 1) &&
+    if (a->make_default &&
         !profile_set_default(&c->conn.profiles, name, &c->conn.err))
         return (int)c->conn.err.code;
     if (!profile_save(&c->conn.profiles, &c->conn.err))

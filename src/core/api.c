@@ -33,6 +33,7 @@ struct api_session {
     struct profile profile;
     struct api_call *calls;
     bool readonly; /* refuse create, update and delete */
+    bool forced;   /* read-only by api_set_readonly (--readonly), not the profile */
 };
 
 const struct api_backend *api_backend_find(const char *name)
@@ -99,6 +100,7 @@ const struct profile *api_profile(const struct api_session *s)
 
 void api_set_readonly(struct api_session *s)
 {
+    s->forced = !s->readonly;
     s->readonly = true;
 }
 
@@ -147,8 +149,12 @@ static bool op_allowed(const struct api_session *s, const struct api_target *t, 
                        struct tn_error *err)
 {
     if (s->readonly && (op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE))) {
-        err_set(err, ST_USAGE, _("refused: the profile \"%s\" is read-only (nothing was sent)"),
-                s->profile.name);
+        if (s->forced)
+            err_set(err, ST_USAGE, _("refused: read-only (--readonly is set; nothing was sent)"));
+        else
+            err_set(err, ST_USAGE,
+                    _("refused: the profile \"%s\" is read-only (nothing was sent)"),
+                    s->profile.name);
         return false;
     }
     if (t->kind->ops & op)

@@ -337,11 +337,10 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     {
         const char *param = json_get_string(d, "param");
         const char *msg = json_get_string(d, "msg");
-        if (param && msg)
+        if (param && msg) {
             sb_addf(&sb, "; %s %s", param, msg);
-        if (param && msg)
             err_add_detail(err, param, msg);
-        else if (msg)
+        } else if (msg)
             sb_addf(&sb, "; %s", msg);
     }
     err->http_status = status;

@@ -93,8 +93,7 @@ static const struct field *field_find(const char *name)
     return NULL;
 }
 
-/* True when s is a valid profile name: 1..64 of letters, digits, '-', '_', '.'. */
-static bool name_ok(const char *s)
+bool profile_name_ok(const char *s)
 {
     size_t n = strlen(s);
     return n >= 1 && n <= NAME_MAX_LEN && strspn(s, LETTERS DIGITS "-_.") == n;
@@ -103,7 +102,7 @@ static bool name_ok(const char *s)
 /* How a message names a profile: by its name when valid, else by its place (0: none). */
 static char *profile_label(const char *name, size_t number)
 {
-    if (name && name_ok(name))
+    if (name && profile_name_ok(name))
         return xasprintf(_("profile \"%s\""), name);
     return number ? xasprintf(_("profile #%zu"), number) : xstrdup(_("the new profile"));
 }
@@ -123,7 +122,7 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
             return usage(err, _("%s: field \"%s\" must be between %d and %d"), label, f->name,
                          f->min, f->max);
     }
-    if (!name_ok(p->name))
+    if (!profile_name_ok(p->name))
         return usage(err, _("%s: field \"name\" must be 1 to %d letters, digits, '-', '_' or '.'"),
                      label, NAME_MAX_LEN);
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) /* the rule the HTTP layer applies */
@@ -256,7 +255,7 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
                              set->v[i].name);
     const char *name = def ? config_setting_get_string(def) : NULL;
     if (name && !profile_find(set, name)) {
-        if (name_ok(name))
+        if (profile_name_ok(name))
             usage(err, _("default_profile \"%s\" names no profile"), name);
         else
             usage(err, _("default_profile names no profile"));
@@ -400,13 +399,15 @@ bool profile_add(struct profile_set *set, const struct profile *p, struct tn_err
     profile_copy(q, p);
     fill_defaults(q);
     tree_add(list, q);
+    if (set->n == 1) /* the only profile: `tenantry` alone uses it */
+        return profile_set_default(set, q->name, err);
     return true;
 }
 
 /* Report that no profile is called name. */
 static bool unknown_profile(const struct profile_set *set, const char *name, struct tn_error *err)
 {
-    if (name_ok(name))
+    if (profile_name_ok(name))
         return usage(err, _("no profile called \"%s\" in %s"), name, set->path ? set->path : "?");
     return usage(err, _("no such profile in %s"), set->path ? set->path : "?");
 }

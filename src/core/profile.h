@@ -50,7 +50,10 @@ bool profile_validate(const struct profile *p, struct tn_error *err);
 const struct profile *profile_find(const struct profile_set *set, const char *name);
 /* The default profile: default_profile, else the only one; NULL with err set otherwise. */
 const struct profile *profile_default(const struct profile_set *set, struct tn_error *err);
-/* Add a copy of p (validated, name unused). */
+/* True when s is a valid profile name: 1..64 of letters, digits, '-', '_', '.'. */
+bool profile_name_ok(const char *s);
+/* Add a copy of p (validated, name unused); the first profile of the set becomes the
+ * default. */
 bool profile_add(struct profile_set *set, const struct profile *p, struct tn_error *err);
 /* Remove the profile called name (and the default mark if it pointed there). */
 bool profile_remove(struct profile_set *set, const char *name, struct tn_error *err);

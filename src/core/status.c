@@ -119,3 +119,17 @@ char *err_format(const struct tn_error *err)
         sb_addf(&sb, "\n%s", err->hint);
     return sb_steal(&sb);
 }
+
+char *err_format_line(const struct tn_error *err)
+{
+    char *text = err_format(err);
+    struct strbuf sb = SB_INIT;
+    for (const char *p = text; *p; p++) {
+        if (*p == '\n')
+            sb_adds(&sb, "  ");
+        else
+            sb_addc(&sb, *p);
+    }
+    free(text);
+    return sb_steal(&sb);
+}

@@ -61,5 +61,7 @@ void err_copy(struct tn_error *dst, const struct tn_error *src);
 void err_move(struct tn_error *dst, struct tn_error *src);
 /* One or two lines for a human: "message (HTTP 404 NotFound)" and, if any, the hint. */
 char *err_format(const struct tn_error *err);
+/* The same on one line: the hint after the message, two spaces between (a status line). */
+char *err_format_line(const struct tn_error *err);
 
 #endif

@@ -20,6 +20,9 @@ static struct strbuf line = SB_INIT;
 void draw_init(void)
 {
     utf8 = text_locale_utf8();
+    /* room for any line, once: a buffer that moved would leave a copy of what it held (a
+     * secret) behind */
+    sb_grow(&line, 4096);
 }
 
 bool draw_utf8(void)

@@ -1,4 +1,5 @@
-/* edit.c: create, edit and delete from the console, the secret panel, and profile changes.
+/* edit.c: the dialogs that change things: create, edit and delete tenants and clients, and
+ * add, remove or make default a profile.
  *
  * One change at a time lives in t->edit: a form, the request it sent, and what it is about.
  * Enter on a valid form sends exactly one request and the form shows it is waiting (a second
@@ -9,17 +10,15 @@
 
 #include "tui/edit.h"
 
-#include <curses.h> /* KEY_* codes only */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/intl.h"
 #include "core/text.h"
-#include "tui/display.h"
 #include "tui/form.h"
-#include "tui/keys.h"
 #include "tui/pane.h"
+#include "tui/secret.h"
 #include "tui/tui_state.h"
 
 #define LABEL_MAX 63 /* a DNS label */
@@ -39,11 +38,9 @@ struct edit {
     char *name;        /* its name, for messages */
     char *word, *profile_word; /* what a delete must be confirmed with */
     bool hidden;       /* Esc while waiting: the answer lands in the status line */
-    /* the secret panel */
-    char *secret_id, *secret, *secret_what;
-    size_t secret_sel; /* 0: the client ID, 1: the secret */
-    bool warned;       /* Esc once: reminded that the secret is not shown again */
-    char *panel_msg;
+    struct secret_panel *panel; /* after a create: its secret, shown once */
+    char **roles;      /* a client's roles checklist: the documented ones, then others */
+    size_t nroles;
 };
 
 static void edit_free(struct edit *e)
@@ -56,10 +53,10 @@ static void edit_free(struct edit *e)
     free(e->name);
     free(e->word);
     free(e->profile_word);
-    free(e->secret_id);
-    util_free_secret(e->secret);
-    free(e->secret_what);
-    free(e->panel_msg);
+    secret_panel_free(e->panel); /* wipes the secret */
+    for (size_t i = 0; i < e->nroles; i++)
+        free(e->roles[i]);
+    free(e->roles);
     free(e);
 }
 
@@ -70,11 +67,8 @@ void edit_close(struct tui *t)
         return;
     if (e->call && t->c.session)
         api_cancel(t->c.session, e->call);
-    bool had_secret = e->secret != NULL;
     edit_free(e);
     t->edit = NULL;
-    if (had_secret)
-        draw_forget();
     t->dirty = true;
 }
 
@@ -177,7 +171,7 @@ static const char *check_word(const char *s, const void *ud)
 
 /* ------------------------------------------------------------------ answers */
 
-/* The secret panel for what was just created (row has the secret). */
+/* The secret panel for what was just created. */
 static void show_secret(struct tui *t, struct edit *e, const char *client_id, const char *secret,
                         const char *what)
 {
@@ -185,21 +179,17 @@ static void show_secret(struct tui *t, struct edit *e, const char *client_id, co
     e->form = NULL;
     e->kind = EK_SECRET;
     e->hidden = false;
-    e->secret_id = xstrdup(client_id ? client_id : "");
-    e->secret = xstrdup(secret);
-    e->secret_what = xstrdup(what);
-    e->secret_sel = 1;
+    e->panel = secret_panel_new(what, client_id ? client_id : "", secret);
     t->dirty = true;
 }
 
-/* A refused request: back to the form (shown again if Esc hid it) or, after Esc, the status
- * line. */
+/* A refused request: back to the form, as it was typed, with the server's words (shown
+ * again if Esc hid it: nothing typed is lost). */
 static void refused(struct tui *t, struct edit *e, const struct tn_error *err)
 {
     if (e->hidden) {
-        tui_error(t, err);
-        edit_close(t);
-        return;
+        e->hidden = false;
+        tui_message(t, _("The change was refused: the form is back as you left it"));
     }
     form_set_busy(e->form, NULL);
     form_set_error(e->form, err);
@@ -224,6 +214,8 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     char *what = xasprintf(_("%s \"%s\""), _(e->def->singular), name ? name : model_row_id(row));
     if (shown)
         tui_message(t, _("Created %s"), what);
+    else if (!same)
+        tui_message(t, _("Created %s (another tenant is shown now)"), what);
     else
         tui_message(t, _("Created %s (the filter or environment shown hides it)"), what);
     if (row->secret) {
@@ -252,7 +244,8 @@ static void on_updated(void *ud, struct row *row, const struct tn_error *err)
     struct pane *p = tui_pane(t, e->def->name);
     if (p)
         pane_update_row(p, row);
-    tui_message(t, _("Saved %s \"%s\""), _(e->def->singular), e->name);
+    const char *name = model_row_get(row, "name");
+    tui_message(t, _("Saved %s \"%s\""), _(e->def->singular), name && *name ? name : e->name);
     edit_close(t);
     model_row_free(row);
 }
@@ -289,7 +282,7 @@ static struct api_target target_of(const struct edit *e)
 /* Send the form's request (Enter on a valid form). */
 static void send(struct tui *t, struct edit *e)
 {
-    struct api_value v[2 + ARRAY_SIZE(roles)];
+    struct api_value *v = xcalloc(3 + e->nroles, sizeof(*v));
     size_t n = 0;
     struct tn_error err = {0};
     struct api_target tg = target_of(e);
@@ -307,13 +300,14 @@ static void send(struct tui *t, struct edit *e)
             if (e->kind == EK_CREATE || form_changed(e->form, "name"))
                 v[n++] = (struct api_value){"name", form_value(e->form, "name")};
             if (e->kind == EK_CREATE || form_changed(e->form, "roles"))
-                for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
+                for (size_t i = 0; i < e->nroles; i++)
                     if (form_checked(e->form, "roles", i))
-                        v[n++] = (struct api_value){"roles", roles[i]};
+                        v[n++] = (struct api_value){"roles", e->roles[i]};
         }
         if (!n) {
             form_field_error(e->form, "name", _("nothing changed: nothing to save"));
             t->dirty = true;
+            free(v);
             return;
         }
         struct api_values in = {v, n};
@@ -330,8 +324,10 @@ static void send(struct tui *t, struct edit *e)
         busy = _("Deleting...");
         break;
     default:
+        free(v);
         return;
     }
+    free(v);
     if (e->call)
         form_set_busy(e->form, busy);
     else
@@ -376,24 +372,33 @@ static void tenant_form(struct tui *t, struct edit *e)
     free(values);
 }
 
-/* A client's form: name and roles, filled from the row when editing. */
+/* A client's form: name and roles, filled from the row when editing. The checklist holds
+ * the documented roles, then any other role the client has (checked), so that an edit never
+ * drops a role this program does not know. */
 static void client_form(struct edit *e, const char *name, const char *current_roles)
 {
-    bool on[ARRAY_SIZE(roles)] = {0};
-    for (size_t i = 0; current_roles && i < ARRAY_SIZE(roles); i++) {
-        /* "admin,issuer": a role is on when it is one of the comma-separated values */
-        size_t len = strlen(roles[i]);
-        for (const char *p = current_roles; *p;) {
-            size_t n = strcspn(p, ",");
-            if (n == len && !strncmp(p, roles[i], n))
-                on[i] = true;
-            p += n + (p[n] == ',');
-        }
+    size_t most = ARRAY_SIZE(roles) + (current_roles ? strlen(current_roles) : 0) + 1;
+    e->roles = xcalloc(most, sizeof(*e->roles));
+    for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
+        e->roles[e->nroles++] = xstrdup(roles[i]);
+    bool *on = xcalloc(most, sizeof(*on));
+    for (const char *p = current_roles ? current_roles : ""; *p;) {
+        /* "admin,issuer": comma-separated */
+        size_t n = strcspn(p, ","), k;
+        for (k = 0; k < e->nroles; k++)
+            if (strlen(e->roles[k]) == n && !strncmp(p, e->roles[k], n))
+                break;
+        if (k == e->nroles && n)
+            e->roles[e->nroles++] = xstrndup(p, n);
+        if (n)
+            on[k] = true;
+        p += n + (p[n] == ',');
     }
     e->form = form_new(e->kind == EK_CREATE ? _("New client") : _("Edit client"),
                        e->kind == EK_CREATE ? _("create") : _("save"));
     form_text(e->form, "name", _("Name"), name, check_required, NULL, true);
-    form_checks(e->form, "roles", _("Roles"), roles, ARRAY_SIZE(roles), on, 1);
+    form_checks(e->form, "roles", _("Roles"), (const char *const *)e->roles, e->nroles, on, 1);
+    free(on);
 }
 
 /* The tenant the clients pane lists, or NULL with a message. */
@@ -528,10 +533,8 @@ static bool save_profiles(struct tui *t, struct tn_error *err)
     profile_set_free(&t->c.profiles);
     memset(&t->c.profiles, 0, sizeof(t->c.profiles));
     t->c.profiles_loaded = false;
-    struct tn_error ignored = {0};
     connect_load_profiles(&t->c);
     err_clear(&t->c.err);
-    err_clear(&ignored);
     return false;
 }
 
@@ -541,10 +544,8 @@ static const char *check_profile_name(const char *s, const void *ud)
     const struct tui *t = ud;
     if (!*s)
         return _("enter a name, e.g. prod");
-    for (const char *p = s; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-              *p == '_' || *p == '-'))
-            return _("use letters, digits, '_' and '-'");
+    if (!profile_name_ok(s))
+        return _("use at most 64 letters, digits, '-', '_' and '.'");
     if (t->c.profiles_loaded && profile_find(&t->c.profiles, s))
         return _("a profile has this name already");
     return NULL;
@@ -592,11 +593,7 @@ static void profile_add_submit(struct tui *t, struct edit *e)
     p.readonly = form_checked(e->form, "options", 0);
     p.production = form_checked(e->form, "options", 1);
     struct tn_error err = {0};
-    bool ok = profile_add(&t->c.profiles, &p, &err);
-    /* the first profile becomes the default, so that `tenantry` alone uses it */
-    if (ok && t->c.profiles.n == 1 && !t->c.profiles.default_name)
-        ok = profile_set_default(&t->c.profiles, p.name, &err);
-    ok = ok && save_profiles(t, &err);
+    bool ok = profile_add(&t->c.profiles, &p, &err) && save_profiles(t, &err);
     char *name = xstrdup(p.name);
     profile_free(&p); /* wipes the secret's copy */
     if (!ok) {
@@ -670,53 +667,17 @@ void edit_profile_default(struct tui *t, const char *name)
 
 /* ------------------------------------------------------------------ keys and drawing */
 
-/* A key on the secret panel. */
-static void secret_key(struct tui *t, struct edit *e, int key)
-{
-    free(e->panel_msg);
-    e->panel_msg = NULL;
-    t->dirty = true;
-    if (key == '\n' || key == '\r' || key == KEYS_FN + KEY_ENTER) {
-        edit_close(t);
-        tui_message(t, _("The secret was closed and wiped from memory"));
-        return;
-    }
-    if (key == KEYS_ESC || key == 'q') {
-        if (e->warned) {
-            edit_close(t);
-            tui_message(t, _("The secret was closed and wiped from memory"));
-            return;
-        }
-        e->warned = true;
-        e->panel_msg = xstrdup(_("It will not be shown again: press Enter once you have saved "
-                                 "it (Esc again closes it anyway)"));
-        return;
-    }
-    e->warned = false;
-    if (key == KEYS_FN + KEY_UP || key == KEYS_FN + KEY_DOWN || key == '\t' || key == 'j' ||
-        key == 'k' || key == KEYS_FN + KEY_BTAB) {
-        e->secret_sel ^= 1;
-        return;
-    }
-    if (key == 'y') {
-        const char *what = e->secret_sel ? e->secret : e->secret_id;
-        if (!text_plain(what))
-            e->panel_msg = xstrdup(_("It holds control characters: not copied"));
-        else if (display_clipboard(what))
-            e->panel_msg = xstrdup(e->secret_sel ? _("Copied the secret to the clipboard")
-                                                 : _("Copied the client ID to the clipboard"));
-        else
-            e->panel_msg = xstrdup(_("This terminal cannot take the clipboard: copy it by hand"));
-    }
-}
-
 void edit_key(struct tui *t, int key)
 {
     struct edit *e = t->edit;
     if (!e)
         return;
     if (e->kind == EK_SECRET) {
-        secret_key(t, e, key);
+        if (secret_panel_key(e->panel, key)) {
+            edit_close(t);
+            tui_message(t, _("The secret was closed and wiped from memory"));
+        }
+        t->dirty = true;
         return;
     }
     switch (form_key(e->form, key)) {
@@ -725,8 +686,10 @@ void edit_key(struct tui *t, int key)
             e->hidden = true;
             tui_message(t, _("Closed; the request was sent and its answer will show here"));
         } else {
+            bool local = e->kind == EK_PROFILE_ADD || e->kind == EK_PROFILE_REMOVE;
             edit_close(t);
-            tui_message(t, _("Cancelled: nothing was sent"));
+            tui_message(t, local ? _("Cancelled: nothing was changed")
+                                 : _("Cancelled: nothing was sent"));
         }
         break;
     case FORM_SUBMIT:
@@ -743,60 +706,13 @@ void edit_key(struct tui *t, int key)
     t->dirty = true;
 }
 
-/* The secret panel: never cut, the values wrap. */
-static void secret_draw(const struct edit *e, struct rect area)
-{
-    int bw = area.w - 4 < 100 ? area.w - 4 : 100;
-    if (bw < 24)
-        bw = area.w;
-    int w = bw - 4;
-    const char *warn = _("Save the secret now: it is shown only this once.");
-    const char *hint = _("y copy   Up/Down choose   Enter I have saved it");
-    const char *labels[2] = {_("Client ID"), _("Secret")};
-    const char *values[2] = {e->secret_id, e->secret};
-    int lw = draw_width(labels[0]) > draw_width(labels[1]) ? draw_width(labels[0])
-                                                           : draw_width(labels[1]);
-    int vw = w - 4 - lw;
-    int lines = draw_wrapped_lines(w, e->secret_what) + draw_wrapped_lines(w, warn) + 1 +
-                draw_wrapped_lines(vw, values[0]) + draw_wrapped_lines(vw, values[1]) + 1 +
-                draw_wrapped_lines(w, hint) +
-                (e->panel_msg ? draw_wrapped_lines(w, e->panel_msg) : 0);
-    int h = lines + 2 < area.h ? lines + 2 : area.h;
-    struct rect box = {area.y + (area.h - h) / 2, area.x + (area.w - bw) / 2, h, bw};
-    draw_box(box, TH_NORMAL);
-    struct strbuf title = SB_INIT;
-    sb_addf(&title, " %s ", _("Client secret"));
-    draw_text(box.y, box.x + 2, bw - 4, sb_str(&title), TH_TITLE_FOCUS, false);
-    sb_free(&title);
-    int y = box.y + 1, x = box.x + 2, last = box.y + box.h - 2;
-    draw_wrapped(x, &y, w, last, e->secret_what, TH_NORMAL);
-    draw_wrapped(x, &y, w, last, warn, TH_ERROR);
-    y++;
-    for (size_t i = 0; i < 2 && y <= last; i++) {
-        enum theme_role role = i == e->secret_sel ? TH_SELECTED : TH_NORMAL;
-        int n = draw_wrapped_lines(vw, values[i]);
-        for (int k = 0; k < (n ? n : 1) && y + k <= last; k++)
-            draw_fill(y + k, x, w, role);
-        draw_text(y, x, 2, i == e->secret_sel ? ">" : "", role, false);
-        draw_text(y, x + 2, lw, labels[i], role, false);
-        draw_wrapped(x + 4 + lw, &y, vw, last, values[i], role);
-        if (!n)
-            y++;
-    }
-    y++;
-    draw_wrapped(x, &y, w, last, hint, TH_DIM);
-    if (e->panel_msg)
-        draw_wrapped(x, &y, w, last, e->panel_msg, TH_STATUS);
-    draw_cursor_hide();
-}
-
 void edit_draw(struct tui *t, struct rect area)
 {
     struct edit *e = t->edit;
     if (!e || e->hidden)
         return;
     if (e->kind == EK_SECRET)
-        secret_draw(e, area);
+        secret_panel_draw(e->panel, area);
     else
         form_draw(e->form, area);
 }

@@ -236,6 +236,8 @@ void form_set_error(struct form *f, const struct tn_error *err)
 {
     struct strbuf rest = SB_INIT;
     bool focused = false;
+    for (size_t i = 0; i < f->n; i++) /* what an earlier refusal said no longer holds */
+        set_error(&f->v[i], NULL);
     for (size_t i = 0; i < err->ndetails; i++) {
         struct field *d = field_find(f, err->details[i].field);
         if (!d) {
@@ -249,9 +251,7 @@ void form_set_error(struct form *f, const struct tn_error *err)
         focused = true;
     }
     free(f->error);
-    f->error = err_format(err);
-    for (char *nl = strchr(f->error, '\n'); nl; nl = strchr(nl, '\n'))
-        *nl = ' '; /* the hint follows the message on the wrapped lines */
+    f->error = err_format_line(err);
     if (rest.len && !strstr(f->error, sb_str(&rest))) { /* what no field took, unless said */
         char *both = xasprintf("%s (%s)", f->error, sb_str(&rest));
         free(f->error);
@@ -387,6 +387,8 @@ enum form_result form_key(struct form *f, int key)
         set_error(d, d->live ? problem(d) : NULL);
         return FORM_REDRAW;
     case PROMPT_EDITING:
+        if (d->type == F_SECRET && key >= ' ' && key < KEYS_FN && key != 0x7f)
+            set_error(d, _("too long: a secret has at most 1024 bytes")); /* refused */
         return FORM_REDRAW; /* the cursor moved */
     default:
         return FORM_NONE; /* Backspace on an empty field: nothing */

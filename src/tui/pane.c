@@ -234,8 +234,13 @@ const char *pane_parent(const struct pane *p)
 
 bool pane_add_row(struct pane *p, const struct row *row)
 {
-    size_t i = list_add_row(p->list, row);
     size_t keep = pane_selected(p);
+    /* a page may have brought it in already (loading went on while it was being created) */
+    size_t i = list_find(p->list, model_row_id(row));
+    if (i != SIZE_MAX)
+        list_set_row(p->list, i, row);
+    else
+        i = list_add_row(p->list, row);
     list_view_update(p->view);
     tui_dirty(p->app);
     if (select_row(p, i))

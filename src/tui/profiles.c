@@ -41,25 +41,24 @@ static void pv_draw(struct view *v, struct rect r)
 {
     struct profiles_view *pv = (struct profiles_view *)v;
     draw_clear_rect(r, TH_NORMAL);
-    struct strbuf title = SB_INIT, keys = SB_INIT;
-    sb_adds(&title, _(" Profiles  (Enter switches"));
-    static const struct {
-        enum request req;
-        const char *what;
-    } hints[] = {{REQ_PROFILE_ADD, N_("adds")},
-                 {REQ_PROFILE_REMOVE, N_("removes")},
-                 {REQ_PROFILE_DEFAULT, N_("makes the default")}};
-    for (size_t i = 0; i < ARRAY_SIZE(hints); i++) {
-        sb_reset(&keys);
-        keymap_describe(pv->km, hints[i].req, &keys);
-        if (keys.len)
-            sb_addf(&title, ", %.*s %s", (int)strcspn(sb_str(&keys), ","), sb_str(&keys),
-                    _(hints[i].what));
+    /* the first key of each action, or "-" when it has none */
+    static const enum request reqs[] = {REQ_PROFILE_ADD, REQ_PROFILE_REMOVE, REQ_PROFILE_DEFAULT};
+    struct strbuf keys[3] = {SB_INIT, SB_INIT, SB_INIT}, title = SB_INIT;
+    for (size_t i = 0; i < 3; i++) {
+        keymap_describe(pv->km, reqs[i], &keys[i]);
+        keys[i].len = strcspn(sb_str(&keys[i]), ",");
+        if (keys[i].len)
+            keys[i].buf[keys[i].len] = '\0';
+        else
+            sb_adds(&keys[i], "-");
     }
-    sb_adds(&title, _(", Esc closes)"));
+    sb_addf(&title, _(" Profiles  (Enter switches, %s adds, %s removes, %s makes the default, "
+                      "Esc closes)"),
+            sb_str(&keys[0]), sb_str(&keys[1]), sb_str(&keys[2]));
     draw_text(r.y, r.x, r.w, sb_str(&title), TH_TITLE_FOCUS, true);
     sb_free(&title);
-    sb_free(&keys);
+    for (size_t i = 0; i < 3; i++)
+        sb_free(&keys[i]);
     int y = r.y + 1;
     if (pv->why)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
@@ -157,9 +156,7 @@ struct view *profiles_new(struct tui *t)
         for (size_t i = 0; i < t->c.profiles.n; i++)
             add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
     } else {
-        pv->why = err_format(&t->c.err);
-        for (char *nl = strchr(pv->why, '\n'); nl; nl = strchr(nl, '\n'))
-            *nl = ' '; /* message and hint on one line */
+        pv->why = err_format_line(&t->c.err);
         err_clear(&t->c.err);
     }
     return &pv->base;

@@ -25,7 +25,7 @@
     X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard"))                        \
     X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane)"))               \
     X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles"))                   \
-    X(DELETE, "delete", CHANGE, N_("Delete the selection (type its name to confirm)"))         \
+    X(DELETE, "delete", CHANGE, N_("Delete the selection (type its label or name to confirm)")) \
     X(COMMAND, "command", PROGRAM, N_("Open the command line (:tenants, :profile NAME, :q)")) \
     X(PROFILES, "profiles", PROGRAM, N_("List the profiles and switch between them"))         \
     X(PROFILE_ADD, "profile-add", PROGRAM, N_("In the profiles list: add a profile"))          \

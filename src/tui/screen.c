@@ -143,12 +143,8 @@ static const char *spinner(struct tui *t)
 /* The error as one line: "message (HTTP 503 code)  hint". */
 static void error_text(const struct tn_error *err, struct strbuf *sb)
 {
-    char *text = err_format(err), *nl = strchr(text, '\n');
-    if (nl)
-        *nl = '\0';
+    char *text = err_format_line(err);
     sb_adds(sb, text);
-    if (nl)
-        sb_addf(sb, "  %s", nl + 1);
     free(text);
 }
 

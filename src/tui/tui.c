@@ -332,6 +332,18 @@ static void switch_profile(struct tui *t, const char *name)
 
 /* ------------------------------------------------------------------ commands */
 
+/* q or :q: quit, unless a change awaits its answer (a new secret would be lost): then only
+ * when asked twice in a row. */
+static void request_quit(struct tui *t)
+{
+    if (edit_busy(t) && !t->quit_warned) {
+        t->quit_warned = true;
+        tui_message(t, _("A change is waiting for its answer: quit again to quit anyway"));
+        return;
+    }
+    t->quit = true;
+}
+
 static const char *const commands[] = {"environments", "tenants", "clients", "help", "quit"};
 
 /* Focus the pane listing kind. */
@@ -364,7 +376,7 @@ static void run_command(struct tui *t, const char *line)
     if (!*cmd) {
         /* nothing */
     } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-        t->quit = true;
+        request_quit(t);
     } else if (!strcmp(cmd, "help")) {
         overlay_open(t, help_view(t));
     } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
@@ -552,7 +564,7 @@ void tui_key(struct tui *t, int key)
         return;
     }
     struct pane *p = tui_focused(t);
-    if (req != REQ_QUIT)
+    if (req != REQ_QUIT && req != REQ_COMMAND) /* q q, or :q twice */
         t->quit_warned = false;
     if (req != REQ_NONE && (t->err.code != ST_OK || t->msg.len)) {
         err_clear(&t->err); /* a message stays until the next key */
@@ -561,13 +573,7 @@ void tui_key(struct tui *t, int key)
     }
     switch (req) {
     case REQ_QUIT:
-        if (edit_busy(t) && !t->quit_warned) { /* its answer (a secret) would be lost */
-            t->quit_warned = true;
-            tui_message(t, _("A change is waiting for its answer: press q again to quit "
-                             "anyway"));
-            return;
-        }
-        t->quit = true;
+        request_quit(t);
         break;
     case REQ_HELP:
         overlay_open(t, help_view(t));

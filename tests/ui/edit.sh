@@ -4,7 +4,8 @@
 # - New tenant (c on tenants): one create for Enter Enter (the second Enter lands while the
 #   form says "Creating the tenant..."); the row is added and selected (y names its ID); the
 #   sandbox has it in the chosen environment; the secret panel shows the first client's ID
-#   (the sandbox's) and a secret; Up/Down, y, Esc (a reminder), Esc again, Enter close it; the
+#   (the sandbox's) and a secret; Up/Down, y, Esc (a reminder), Esc again, Enter twice (one
+#   Enter, as typed ahead, only arms it) close it; the
 #   secret is in no dump taken after it closed, never in the --log file, not in the new
 #   client's details (i); at 60x15 it wraps, whole. Esc while the create is in flight hides
 #   the form; the answer still lands and the secret still shows.
@@ -167,6 +168,8 @@ dump sending
 wait
 dump secret
 keys Enter
+dump enter1
+keys Enter
 dump closed
 keys y
 dump selected
@@ -203,8 +206,11 @@ run tenants get "$NEW_ID" -o json
 got=$(json_field "$TMP/out" 'j["name"] + " " + j["subdomain"].split(".")[0] + " " + j["environment"]["id"]')
 check "the sandbox has it: Acme Corp, acme-corp, in $ENV0_NAME (got '$got')" \
     [ "$got" = "Acme Corp acme-corp $ENV0_ID" ]
+expect_screen_has enter1 "Client secret" \
+    "one Enter (as one typed ahead of the panel would be) does not close it"
+expect_screen_has enter1 "press Enter once more to close it" "it says a second Enter closes it"
 status_has closed "The secret was closed and wiped from memory" \
-    "Enter closes the panel and says the secret is wiped"
+    "a second Enter closes the panel and says the secret is wiped"
 expect_screen_lacks closed "Client secret" "Enter: the panel is gone"
 expect_selected selected "$NEW_ID" "the new tenant's row is the selected one"
 # 7. the secret: in the dump taken while the panel was open, nowhere after
@@ -246,7 +252,7 @@ expect_screen_has up "> Client ID" "Up chooses the Client ID"
 expect_screen_has down "> Secret" "Down chooses the Secret again"
 expect_screen_has copy "This terminal cannot take the clipboard: copy it by hand" \
     "y without a clipboard: the panel says to copy by hand"
-expect_screen_has esc1 "It will not be shown again" "Esc once: a reminder, the panel stays"
+expect_screen_has esc1 "It is not shown again" "Esc once: a reminder, the panel stays"
 expect_screen_has esc1 "Client secret" "Esc once: the panel is still open"
 expect_screen_lacks esc2 "Client secret" "Esc twice: the panel closes"
 status_has esc2 "The secret was closed and wiped from memory" "Esc twice: the secret is wiped"
@@ -380,7 +386,7 @@ keys Tab
 type dup-label
 keys Enter
 wait
-keys Enter
+keys Enter Enter
 keys c
 type Dup Two
 keys Tab
@@ -406,7 +412,7 @@ type $T0_LABEL-2
 keys Enter
 wait
 dump created
-keys Enter
+keys Enter Enter
 EOF
 expect_count TENANT_CREATE_START 4 "two duplicates and two good creates: 4 creates sent"
 expect_count TENANT_CREATE_SUCCESS 2 "two succeeded"
@@ -483,7 +489,7 @@ keys Enter Enter
 dump sending
 wait
 dump secret
-keys Enter
+keys Enter Enter
 dump closed
 keys y
 dump selected
@@ -557,7 +563,7 @@ expect_screen_has prefilled "[x] verifier" "verifier is prefilled checked"
 expect_screen_has prefilled "[ ] issuer" "issuer is prefilled unchecked"
 expect_below nothing "> Name" "nothing changed: nothing to save" \
     "Enter with no change: nothing changed: nothing to save"
-status_has renamed 'Saved client "ci-bot"' "a new name: saved"
+status_has renamed 'Saved client "renamed-bot"' "a new name: saved (under the new name)"
 expect_screen_has renamed "renamed-bot" "the row shows the new name"
 expect_screen_has role-added "[x] issuer" "Down Space checks issuer"
 expect_screen_has roles-saved "admin,issuer,verifier" "the row shows the new roles"
@@ -1026,7 +1032,7 @@ dump saved
 EOF
 expect_below taken "> Name" "a profile has this name already" \
     "a name already in the file is refused, live"
-status_has cancelled "Cancelled: nothing was sent" "Esc closes the New profile form"
+status_has cancelled "Cancelled: nothing was changed" "Esc closes the New profile form"
 expect_screen_has options "[x] read-only" "Space checks read-only"
 expect_screen_has options "[x] production" "Down Space checks production"
 status_has saved "Added profile careful" "the second profile is added"
@@ -1081,7 +1087,7 @@ EOF
 expect_screen_has dialog "Remove profile" "D: the Remove profile dialog"
 expect_screen_has dialog 'This removes profile "two"' "it names the selected profile"
 expect_below wrong "> Confirm" 'that is not "two"' "another name: refused"
-status_has cancelled "Cancelled: nothing was sent" "Esc closes the Remove profile dialog"
+status_has cancelled "Cancelled: nothing was changed" "Esc closes the Remove profile dialog"
 check "a wrong name removes nothing (the file is unchanged)" \
     cmp -s "$TMP/three.conf" "$TMP/three.orig"
 
@@ -1138,3 +1144,65 @@ expect_screen_lacks list "(mode 0644)?Run" \
 # "Type the tenant's ID, ..." in the same case).
 expect_screen_lacks "$TMP/hostile-dialog.screen" "Type the client's name, $H_CID," \
     "an untypable client name: the dialog does not call the ID the client's name"
+
+# Found in review, against a slow sandbox (every answer 600 ms late, pages of 100 of 250):
+# - :q while a create awaits its answer asks again (as q does): the answer, and its secret,
+#   would be lost; the answer then lands and its secret shows.
+# - A created tenant that a page also brings (G loading on meanwhile) is listed once.
+# - A create refused after Esc hid its form brings the form back as typed, with the refusal.
+start_sandbox --tenants 250 --clients 1 --seed 3 --latency-ms 600
+PAGE_SIZE=100 write_config "$TMP/slow.conf"
+run_script slow-quit -c "$TMP/slow.conf" <<'EOF'
+wait
+keys c
+type Zeta One
+keys Tab
+type zeta-one
+keys Enter Esc
+keys :
+type q
+keys Enter
+dump asked
+wait
+dump landed
+keys Enter Enter
+EOF
+status_has asked "A change is waiting for its answer" ":q while a create is in flight: asked again"
+expect_screen_has landed "Client secret" ":q refused: the answer landed and its secret shows"
+expect_count TENANT_CREATE_SUCCESS 1 ":q while in flight: the create went through once"
+
+run_script slow-twice -c "$TMP/slow.conf" <<'EOF'
+wait
+keys c
+type Zeta Two
+keys Tab
+type zeta-two
+keys Enter Esc G
+wait
+keys Enter Enter
+wait
+keys /
+type zeta-two
+keys Enter
+dump filtered
+EOF
+expect_screen_has filtered "1 matching of" "created while G loaded the page holding it: listed once"
+
+run_script slow-refused -c "$TMP/slow.conf" <<'EOF'
+wait
+keys c
+type Zeta Again
+keys Tab
+type zeta-one
+keys Enter Esc
+dump hidden
+wait
+dump back
+EOF
+expect_screen_lacks hidden "New tenant" "Esc in flight: the form is hidden"
+expect_screen_has back "New tenant" "refused after Esc: the form is back"
+expect_screen_has back "Zeta Again" "refused after Esc: the name typed is kept"
+expect_below back "zeta-one" "is already used in this environment" \
+    "refused after Esc: the server's words under Subdomain"
+status_has back "The change was refused: the form is back as you left it" \
+    "refused after Esc: the status line says why the form came back"

@@ -360,7 +360,9 @@ else
     fail "y: tmux's paste buffer holds '$buffer', not the secret '$NEW_SECRET'"
 fi
 keys Enter
-wait_for "The secret was closed and wiped from memory" "Enter closes the panel"
+wait_for "press Enter once more to close it" "one Enter: the panel asks for a second"
+keys Enter
+wait_for "The secret was closed and wiped from memory" "the second Enter closes the panel"
 wait_for "Tmux Test" "the new tenant is listed"
 if capture | grep -qF -e "$NEW_SECRET"; then
     capture | sed 's/^/  |/'
