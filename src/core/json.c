@@ -3,7 +3,9 @@
 
 #include "core/json.h"
 
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +106,21 @@ static void *check(void *p)
 char *json_print(const cJSON *item)
 {
     return check(cJSON_PrintUnformatted(item));
+}
+
+char *json_print_secret(const cJSON *item)
+{
+    /* cJSON's own printing grows its buffer with realloc, which would leave copies behind:
+     * print into buffers we own, wiping each one that was too small */
+    for (size_t len = 512;; len *= 2) {
+        if (len > (size_t)INT_MAX)
+            die("out of memory");
+        char *buf = xmalloc(len);
+        if (cJSON_PrintPreallocated((cJSON *)(uintptr_t)item, buf, (int)len, 0))
+            return buf;
+        util_wipe(buf, len);
+        free(buf);
+    }
 }
 
 void json_add_string(cJSON *obj, const char *key, const char *value)

@@ -25,6 +25,9 @@ bool json_get_int(const cJSON *obj, const char *key, long long min, long long ma
 bool json_is_string_array(const cJSON *array);
 /* Print item without white space into a new string, or die on allocation failure. */
 char *json_print(const cJSON *item);
+/* The same for an item holding a secret: no copy is left in freed memory (free the result
+ * with util_free_secret). */
+char *json_print_secret(const cJSON *item);
 /* Add a string member, dying on allocation failure; a NULL value adds null. */
 void json_add_string(cJSON *obj, const char *key, const char *value);
 /* Create an object, array or string item, dying on allocation failure. */

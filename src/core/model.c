@@ -117,7 +117,7 @@ struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj
         row->raw = json_print(copy);
         cJSON_Delete(copy);
     } else {
-        row->raw = json_print(obj);
+        row->raw = has_secret ? json_print_secret(obj) : json_print(obj);
     }
     return row;
 }

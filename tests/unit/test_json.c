@@ -1,4 +1,4 @@
-/* test_json.c: core/json: bounded parsing and typed getters. */
+/* test_json.c: core/json: bounded parsing, typed getters, printing without stray copies. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "core/json.h"
+#include "core/util.h"
 
 /* Parse text from a heap buffer of exactly its length (no NUL), so ASan catches over-reads. */
 static cJSON *parse_exact(const char *text)
@@ -23,6 +24,30 @@ static cJSON *parse_exact(const char *text)
     cJSON *item = json_parse(buf, n);
     free(buf);
     return item;
+}
+
+/* json_print_secret prints what json_print does, also when its first buffer is too small. */
+static void test_print_secret_matches(void **state)
+{
+    (void)state;
+    cJSON *obj = json_new_object();
+    json_add_string(obj, "clientSecret", "s3cr3t");
+    char *small = json_print_secret(obj), *plain = json_print(obj);
+    assert_string_equal(small, plain);
+    free(plain);
+    util_free_secret(small);
+    struct strbuf long_value = SB_INIT;
+    for (int i = 0; i < 3000; i++) /* past several doublings of the buffer */
+        sb_addc(&long_value, (char)('a' + i % 26));
+    json_add_string(obj, "name", sb_str(&long_value));
+    char *big = json_print_secret(obj);
+    plain = json_print(obj);
+    assert_string_equal(big, plain);
+    assert_true(strlen(big) > 3000);
+    free(plain);
+    util_free_secret(big);
+    sb_free(&long_value);
+    cJSON_Delete(obj);
 }
 
 static void test_parse_without_terminator(void **state)
@@ -128,6 +153,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_without_terminator),
+        cmocka_unit_test(test_print_secret_matches),
         cmocka_unit_test(test_parse_rejects_bad_input),
         cmocka_unit_test(test_escaped_backslash_is_no_nul),
         cmocka_unit_test(test_getters_check_types),
