@@ -250,6 +250,26 @@ void draw_box(struct rect r, enum theme_role role)
     attrset(A_NORMAL);
 }
 
+int draw_dialog_width(struct rect area, int max)
+{
+    int w = area.w - 4 < max ? area.w - 4 : max;
+    return w < 24 ? area.w : w;
+}
+
+struct rect draw_dialog(struct rect area, int width, int lines, const char *title)
+{
+    int h = lines < area.h - 2 ? lines : area.h - 2;
+    if (h < 0)
+        h = 0;
+    struct rect box = {area.y + (area.h - h - 2) / 2, area.x + (area.w - width) / 2, h + 2, width};
+    draw_box(box, TH_NORMAL);
+    struct strbuf t = SB_INIT;
+    sb_addf(&t, " %s ", title);
+    draw_text(box.y, box.x + 2, width - 4, sb_str(&t), TH_TITLE_FOCUS, false);
+    sb_free(&t);
+    return (struct rect){box.y + 1, box.x + 2, h, width - 4};
+}
+
 bool draw_dump(const char *path)
 {
     FILE *f = fopen(path, "w");

@@ -52,6 +52,13 @@ bool draw_clipboard(const char *text);
 void draw_forget(void);
 /* Clear r and draw a frame around it. */
 void draw_box(struct rect r, enum theme_role role);
+/* The width of a dialog over area: at most max cells and 4 fewer than area, unless that
+ * leaves under 24 (then the whole width). */
+int draw_dialog_width(struct rect area, int max);
+/* Clear and frame a dialog of width cells, centred in area, around lines lines of content (as
+ * many as fit), with title in its top border; the rectangle inside (one cell of margin left
+ * and right). */
+struct rect draw_dialog(struct rect area, int width, int lines, const char *title);
 /* Write the screen as text, one line per row, trailing spaces dropped, to path (for
  * headless tests); false on an I/O error. */
 bool draw_dump(const char *path);

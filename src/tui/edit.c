@@ -338,6 +338,13 @@ static void send(struct tui *t, struct edit *e)
 
 /* ------------------------------------------------------------------ the dialogs */
 
+/* The value of field path of row i, or "" when the kind has no such field. */
+static const char *field_value(const struct list *l, size_t i, const char *path)
+{
+    int f = model_field_index(list_kind(l), path);
+    return f >= 0 ? list_value(l, i, (size_t)f) : "";
+}
+
 /* The environments to choose from: the loaded rows of the environments pane. */
 static void tenant_form(struct tui *t, struct edit *e)
 {
@@ -346,14 +353,13 @@ static void tenant_form(struct tui *t, struct edit *e)
     size_t n = l ? list_count(l) : 0, k = 0, sel = 0;
     const char **labels = xcalloc(n ? n : 1, sizeof(*labels));
     const char **values = xcalloc(n ? n : 1, sizeof(*values));
-    int name_f = l ? model_field_index(list_kind(l), "name") : -1;
     const char *want = tui_environment(t);
     if (!want && envs)
         want = pane_selected_id(envs);
     for (size_t i = 0; i < n; i++) {
         if (list_removed(l, i))
             continue;
-        const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
+        const char *name = field_value(l, i, "name");
         labels[k] = *name ? name : list_id(l, i);
         values[k] = list_id(l, i);
         if (want && !strcmp(values[k], want))
@@ -431,29 +437,43 @@ void edit_create(struct tui *t)
         tenant_form(t, e);
 }
 
-void edit_change(struct tui *t)
+/* Open an edit of kind (EK_UPDATE or EK_DELETE) about the focused pane's selection, when its
+ * kind offers that; its row in *row. NULL (with a message) when nothing opened. */
+static struct edit *edit_selected(struct tui *t, enum edit_kind kind, size_t *row)
 {
     struct pane *p = tui_focused(t);
     if (!can_open(t, true) || !p)
-        return;
+        return NULL;
     const struct api_kind_def *k = pane_kind(p);
     size_t i = pane_selected(p);
-    if (!(k->ops & API_OP_UPDATE)) {
-        tui_message(t, _("%s cannot be edited: only clients can"), _(k->name));
-        return;
+    if (!(k->ops & (kind == EK_UPDATE ? API_OP_UPDATE : API_OP_DELETE))) {
+        tui_message(t, kind == EK_UPDATE ? _("%s cannot be edited: only clients can")
+                                         : _("This API cannot delete %s"),
+                    _(k->name));
+        return NULL;
     }
     if (i == SIZE_MAX) {
         tui_message(t, _("Nothing selected"));
-        return;
+        return NULL;
     }
     const struct list *l = pane_list(p);
-    int name_f = model_field_index(k, "name"), roles_f = model_field_index(k, "roles");
-    const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
-    struct edit *e = edit_new(t, EK_UPDATE, k);
+    const char *name = field_value(l, i, "name");
+    struct edit *e = edit_new(t, kind, k);
     e->parent = pane_parent(p) ? xstrdup(pane_parent(p)) : NULL;
     e->id = xstrdup(list_id(l, i));
     e->name = xstrdup(*name ? name : e->id);
-    client_form(e, name, roles_f >= 0 ? list_value(l, i, (size_t)roles_f) : NULL);
+    *row = i;
+    return e;
+}
+
+void edit_change(struct tui *t)
+{
+    size_t i;
+    struct edit *e = edit_selected(t, EK_UPDATE, &i);
+    if (!e)
+        return;
+    const struct list *l = pane_list(tui_focused(t));
+    client_form(e, field_value(l, i, "name"), field_value(l, i, "roles"));
 }
 
 /* The subdomain label of a host name ("acme" of "acme.vii.au01.mattr.global"). */
@@ -464,29 +484,16 @@ static char *label_of(const char *subdomain)
 
 void edit_delete(struct tui *t)
 {
-    struct pane *p = tui_focused(t);
-    if (!can_open(t, true) || !p)
+    size_t i;
+    struct edit *e = edit_selected(t, EK_DELETE, &i);
+    if (!e)
         return;
-    const struct api_kind_def *k = pane_kind(p);
-    size_t i = pane_selected(p);
-    if (!(k->ops & API_OP_DELETE)) {
-        tui_message(t, _("This API cannot delete %s"), _(k->name));
-        return;
-    }
-    if (i == SIZE_MAX) {
-        tui_message(t, _("Nothing selected"));
-        return;
-    }
-    const struct list *l = pane_list(p);
-    int name_f = model_field_index(k, "name"), sub_f = model_field_index(k, "subdomain");
-    const char *name = name_f >= 0 ? list_value(l, i, (size_t)name_f) : "";
-    struct edit *e = edit_new(t, EK_DELETE, k);
-    e->parent = pane_parent(p) ? xstrdup(pane_parent(p)) : NULL;
-    e->id = xstrdup(list_id(l, i));
-    e->name = xstrdup(*name ? name : e->id);
+    const struct api_kind_def *k = e->def;
+    const struct list *l = pane_list(tui_focused(t));
+    const char *subdomain = field_value(l, i, "subdomain");
     /* the word to type: the subdomain label or the name; the ID when that cannot be typed */
-    e->word = sub_f >= 0 ? label_of(list_value(l, i, (size_t)sub_f)) : xstrdup(name);
-    if (!*e->word || !text_plain(e->word) || strchr(e->word, '\t')) {
+    e->word = k->parent ? xstrdup(field_value(l, i, "name")) : label_of(subdomain);
+    if (!*e->word || !text_plain(e->word)) {
         free(e->word);
         e->word = xstrdup(e->id);
     }
@@ -500,7 +507,7 @@ void edit_delete(struct tui *t)
     else
         note = xasprintf(_("This deletes tenant \"%s\" (%s, %s) and everything in it. It "
                            "cannot be undone."),
-                         e->name, sub_f >= 0 ? list_value(l, i, (size_t)sub_f) : "", e->id);
+                         e->name, subdomain, e->id);
     form_note(e->form, note);
     free(note);
     bool by_id = !strcmp(e->word, e->id);

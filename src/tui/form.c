@@ -460,9 +460,7 @@ static void plan(const struct form *f, int w, int vw, struct lines *ls, int *sta
 
 void form_draw(const struct form *f, struct rect area)
 {
-    int bw = area.w - 4 < FORM_MAX_WIDTH ? area.w - 4 : FORM_MAX_WIDTH;
-    if (bw < 24)
-        bw = area.w;
+    int bw = draw_dialog_width(area, FORM_MAX_WIDTH);
     int w = bw - 4; /* inside the frame, one space each side */
     int lw = 0;     /* the labels' column */
     for (size_t i = 0; i < f->n; i++)
@@ -476,14 +474,8 @@ void form_draw(const struct form *f, struct rect area)
     int status_lines;
     plan(f, w, vw, &ls, &status_lines);
     /* fit the lines (plus the frame) into the area; scroll to keep the focus shown */
-    int room = area.h - 2;
-    int h = (int)ls.n < room ? (int)ls.n : room;
-    struct rect box = {area.y + (area.h - h - 2) / 2, area.x + (area.w - bw) / 2, h + 2, bw};
-    draw_box(box, TH_NORMAL);
-    struct strbuf t = SB_INIT;
-    sb_addf(&t, " %s ", f->title);
-    draw_text(box.y, box.x + 2, bw - 4, sb_str(&t), TH_TITLE_FOCUS, false);
-    sb_free(&t);
+    struct rect in = draw_dialog(area, bw, (int)ls.n, f->title);
+    int h = in.h;
     size_t first = 0;
     if ((int)ls.n > h) {
         size_t tail = 3 + (size_t)status_lines; /* the hint and the status stay shown */
@@ -501,7 +493,7 @@ void form_draw(const struct form *f, struct rect area)
         if (li >= ls.n)
             break;
         const struct line *l = &ls.v[li];
-        int y = box.y + 1 + r, x = box.x + 2;
+        int y = in.y + r, x = in.x;
         const struct field *d = l->kind == L_FIELD || l->kind == L_ITEM ||
                                         l->kind == L_FIELD_ERROR
                                     ? &f->v[l->field]

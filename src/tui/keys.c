@@ -370,6 +370,13 @@ enum request keymap_lookup(const struct keymap *km, int key)
     return i < km->n && km->b[i].key == key ? km->b[i].req : REQ_NONE;
 }
 
+const char *keymap_first(const struct keymap *km, enum request r, char buf[32])
+{
+    if (r <= REQ_NONE || r >= REQ_COUNT || !km->keys[r].n)
+        return NULL;
+    return keys_name(km->keys[r].v[0], buf);
+}
+
 void keymap_describe(const struct keymap *km, enum request r, struct strbuf *out)
 {
     if (r <= REQ_NONE || r >= REQ_COUNT)

@@ -31,6 +31,9 @@ bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_err
 enum request keymap_lookup(const struct keymap *km, int key);
 /* Append the names of r's keys to out ("j, Down"); nothing when unbound. */
 void keymap_describe(const struct keymap *km, enum request r, struct strbuf *out);
+/* The name of r's first key (in buf, or a constant), or NULL when r is unbound: for hints
+ * such as "? help". */
+const char *keymap_first(const struct keymap *km, enum request r, char buf[32]);
 
 /* Parse a key name: "j", "?", "C-l", "Esc", "Enter", "Tab", "BTab", "Backspace", "Space",
  * "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Del", "F1".."F12". The

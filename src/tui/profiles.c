@@ -42,33 +42,24 @@ static void pv_draw(struct view *v, struct rect r)
     struct profiles_view *pv = (struct profiles_view *)v;
     draw_clear_rect(r, TH_NORMAL);
     /* the first key of each action, or "-" when it has none */
-    static const enum request reqs[] = {REQ_PROFILE_ADD, REQ_PROFILE_REMOVE, REQ_PROFILE_DEFAULT};
-    struct strbuf keys[3] = {SB_INIT, SB_INIT, SB_INIT}, title = SB_INIT;
-    for (size_t i = 0; i < 3; i++) {
-        keymap_describe(pv->km, reqs[i], &keys[i]);
-        keys[i].len = strcspn(sb_str(&keys[i]), ",");
-        if (keys[i].len)
-            keys[i].buf[keys[i].len] = '\0';
-        else
-            sb_adds(&keys[i], "-");
-    }
+    char b[3][32];
+    const char *add = keymap_first(pv->km, REQ_PROFILE_ADD, b[0]);
+    const char *rm = keymap_first(pv->km, REQ_PROFILE_REMOVE, b[1]);
+    const char *def = keymap_first(pv->km, REQ_PROFILE_DEFAULT, b[2]);
+    struct strbuf title = SB_INIT;
     sb_addf(&title, _(" Profiles  (Enter switches, %s adds, %s removes, %s makes the default, "
                       "Esc closes)"),
-            sb_str(&keys[0]), sb_str(&keys[1]), sb_str(&keys[2]));
+            add ? add : "-", rm ? rm : "-", def ? def : "-");
     draw_text(r.y, r.x, r.w, sb_str(&title), TH_TITLE_FOCUS, true);
     sb_free(&title);
-    for (size_t i = 0; i < 3; i++)
-        sb_free(&keys[i]);
     int y = r.y + 1;
     if (pv->why)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
     if (!pv->n && !pv->why) {
-        struct strbuf add = SB_INIT, msg = SB_INIT;
-        keymap_describe(pv->km, REQ_PROFILE_ADD, &add);
-        sb_addf(&msg, _("No profiles yet: press %.*s to add one (or run `tenantry profile add`)"),
-                (int)strcspn(sb_str(&add), ","), sb_str(&add));
+        struct strbuf msg = SB_INIT;
+        sb_addf(&msg, _("No profiles yet: press %s to add one (or run `tenantry profile add`)"),
+                add ? add : "-");
         draw_text(y, r.x + 1, r.w - 1, sb_str(&msg), TH_DIM, false);
-        sb_free(&add);
         sb_free(&msg);
         return;
     }

@@ -167,14 +167,10 @@ static void key_hints(const struct tui *t, struct strbuf *sb)
         enum request r = overlay ? views[i].req : panes[i].req;
         if (overlay && r != REQ_BACK && !t->detail)
             continue; /* only the detail view searches */
-        struct strbuf keys = SB_INIT;
-        keymap_describe(t->km, r, &keys);
-        if (keys.len) {
-            size_t first = strcspn(sb_str(&keys), ",");
-            sb_add(sb, keys.buf, first);
-            sb_addf(sb, " %s  ", _(overlay ? views[i].what : panes[i].what));
-        }
-        sb_free(&keys);
+        char buf[32];
+        const char *key = keymap_first(t->km, r, buf);
+        if (key)
+            sb_addf(sb, "%s %s  ", key, _(overlay ? views[i].what : panes[i].what));
     }
 }
 
@@ -238,22 +234,19 @@ static void draw_setup(const struct tui *t, struct rect r)
     if (sb.len)
         draw_wrapped(x, &y, w, r.y + r.h - 1, sb_str(&sb), TH_ERROR);
     y++;
-    struct strbuf quit = SB_INIT, list = SB_INIT, add = SB_INIT;
-    keymap_describe(t->km, REQ_QUIT, &quit);
-    keymap_describe(t->km, REQ_PROFILES, &list);
-    keymap_describe(t->km, REQ_PROFILE_ADD, &add);
-    if (list.len && add.len) {
+    char lb[32], ab[32];
+    const char *list = keymap_first(t->km, REQ_PROFILES, lb);
+    const char *add = keymap_first(t->km, REQ_PROFILE_ADD, ab);
+    if (list && add) {
         sb_reset(&sb);
-        sb_addf(&sb, _("To add a profile here, press %.*s, then %.*s."),
-                (int)strcspn(sb_str(&list), ","), sb_str(&list), (int)strcspn(sb_str(&add), ","),
-                sb_str(&add));
+        sb_addf(&sb, _("To add a profile here, press %s, then %s."), list, add);
         draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     }
+    struct strbuf quit = SB_INIT;
+    keymap_describe(t->km, REQ_QUIT, &quit);
     sb_reset(&sb);
     sb_addf(&sb, _("Or quit (%s) and run for example:"), sb_str(&quit));
     sb_free(&quit);
-    sb_free(&list);
-    sb_free(&add);
     draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     draw_text(y++, x + 2, w - 2,
               "tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \\",

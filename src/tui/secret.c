@@ -77,9 +77,7 @@ bool secret_panel_key(struct secret_panel *sp, int key)
 
 void secret_panel_draw(const struct secret_panel *sp, struct rect area)
 {
-    int bw = area.w - 4 < 100 ? area.w - 4 : 100;
-    if (bw < 24)
-        bw = area.w;
+    int bw = draw_dialog_width(area, 100);
     int w = bw - 4;
     const char *warn = _("Save the secret now: it is shown only this once.");
     const char *hint = _("y copy   Up/Down choose   Enter (twice) I have saved it");
@@ -91,14 +89,8 @@ void secret_panel_draw(const struct secret_panel *sp, struct rect area)
     int lines = draw_wrapped_lines(w, sp->what) + draw_wrapped_lines(w, warn) + 1 +
                 draw_wrapped_lines(vw, values[0]) + draw_wrapped_lines(vw, values[1]) + 1 +
                 draw_wrapped_lines(w, hint) + (sp->msg ? draw_wrapped_lines(w, sp->msg) : 0);
-    int h = lines + 2 < area.h ? lines + 2 : area.h;
-    struct rect box = {area.y + (area.h - h) / 2, area.x + (area.w - bw) / 2, h, bw};
-    draw_box(box, TH_NORMAL);
-    struct strbuf title = SB_INIT;
-    sb_addf(&title, " %s ", _("Client secret"));
-    draw_text(box.y, box.x + 2, bw - 4, sb_str(&title), TH_TITLE_FOCUS, false);
-    sb_free(&title);
-    int y = box.y + 1, x = box.x + 2, last = box.y + box.h - 2;
+    struct rect in = draw_dialog(area, bw, lines, _("Client secret"));
+    int y = in.y, x = in.x, last = in.y + in.h - 1;
     draw_wrapped(x, &y, w, last, sp->what, TH_NORMAL);
     draw_wrapped(x, &y, w, last, warn, TH_ERROR);
     y++;
