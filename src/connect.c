@@ -4,6 +4,7 @@
 #include "connect.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/http.h"
 #include "core/intl.h"
@@ -24,6 +25,13 @@ bool connect_load_profiles(struct connection *c)
 /* Start a sandbox and a profile pointing at it. */
 static bool start_demo(struct connection *c)
 {
+    const char *api = c->opt.demo_api ? c->opt.demo_api : "mattr";
+    bool system = !strcmp(api, "system");
+    if (!system && strcmp(api, "mattr")) {
+        err_set(&c->err, ST_USAGE, _("--demo=%s: the demo speaks mattr or system"), api);
+        err_hint(&c->err, _("Use --demo (the Management API) or --demo=system (/system/tenants)."));
+        return false;
+    }
     char *why = NULL;
     c->demo = demo_start(&why);
     if (!c->demo) {
@@ -33,12 +41,17 @@ static bool start_demo(struct connection *c)
     }
     struct profile *p = &c->demo_profile;
     p->name = xstrdup("demo");
-    p->api = xstrdup("mattr");
+    p->api = xstrdup(api);
     p->url = xstrdup(c->demo->url);
-    p->auth_url = xstrdup(c->demo->token_url);
-    p->audience = xstrdup(c->demo->audience);
-    p->client_id = xstrdup(c->demo->client_id);
-    p->client_secret = xstrdup(c->demo->client_secret);
+    if (system) {
+        p->user = xstrdup(c->demo->system_user);
+        p->password = xstrdup(c->demo->system_password);
+    } else {
+        p->auth_url = xstrdup(c->demo->token_url);
+        p->audience = xstrdup(c->demo->audience);
+        p->client_id = xstrdup(c->demo->client_id);
+        p->client_secret = xstrdup(c->demo->client_secret);
+    }
     p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
     p->timeout = PROFILE_DEFAULT_TIMEOUT;
     c->profile = p;

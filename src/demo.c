@@ -20,6 +20,7 @@
 
 #define DEMO_START_TIMEOUT_MS 30000
 #define SANDBOX_NAME "tenantry-sandbox"
+#define DEMO_SYSTEM_PASSWORD "tenantry-demo-password"
 
 /* Where the sandbox program is: $TENANTRY_SANDBOX, next to this program, BINDIR, or PATH. */
 static char *sandbox_path(void)
@@ -91,8 +92,10 @@ struct demo *demo_start(char **err)
         if (getppid() != parent)
             _exit(127);
         dup2(out[1], STDOUT_FILENO);
+        setenv("TENANTRY_SANDBOX_SYSTEM_PASSWORD", DEMO_SYSTEM_PASSWORD, 1);
         execlp(path, SANDBOX_NAME, "--port", "0", "--tenants", "250", "--environments", "4",
-               "--clients", "5", (char *)NULL);
+               "--clients", "5", "--system-tenants", "250", "--system-user", "demo",
+               "--post-status", "201", (char *)NULL);
         fprintf(stderr, _("%s: cannot run %s: %s\n"), util_progname(), path, strerror(errno));
         _exit(127);
     }
@@ -119,6 +122,8 @@ struct demo *demo_start(char **err)
     d->client_id = "tenantry-demo";
     d->client_secret = "tenantry-demo-secret";
     d->audience = "https://manage.sandbox.tenantry.test";
+    d->system_user = "demo";
+    d->system_password = DEMO_SYSTEM_PASSWORD;
     return d;
 }
 

@@ -11,6 +11,8 @@ struct demo {
     const char *client_id;
     const char *client_secret; /* the sandbox's public demo credentials */
     const char *audience;
+    const char *system_user;     /* the /system/tenants API's Basic auth */
+    const char *system_password;
 };
 
 /* Start the sandbox (seeded, events off); NULL with *err set (to free) on failure. */

@@ -13,7 +13,7 @@ const struct option options_long[] = {
     {"output", required_argument, NULL, 'o'},
     {"log", required_argument, NULL, OPT_LOG},
     {"readonly", no_argument, NULL, OPT_READONLY},
-    {"demo", no_argument, NULL, OPT_DEMO},
+    {"demo", optional_argument, NULL, OPT_DEMO},
     {NULL, 0, NULL, 0},
 };
 const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
@@ -38,6 +38,7 @@ bool options_apply(struct options *o, int opt, const char *arg)
         return true;
     case OPT_DEMO:
         o->demo = true;
+        o->demo_api = arg;
         return true;
     default:
         return false;
@@ -52,7 +53,8 @@ void options_help(FILE *f)
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
             "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
             "      --readonly       refuse every create, update and delete\n"
-            "      --demo           run against a throwaway local sandbox with seeded data\n"
+            "      --demo[=API]     run against a throwaway local sandbox with seeded data,\n"
+            "                       speaking API: mattr (the default) or system\n"
             "      --log FILE       append a debug log (requests, statuses, timings; never\n"
             "                       secrets or tokens) to FILE\n"),
           f);

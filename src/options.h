@@ -14,6 +14,7 @@ struct options {
     const char *log;     /* --log FILE */
     bool readonly;       /* --readonly */
     bool demo;           /* --demo */
+    const char *demo_api; /* --demo=API: "mattr" (NULL: the default) or "system" */
 };
 
 /* getopt_long codes of the global options without a short form. */

@@ -15,6 +15,7 @@
 #include "core/intl.h"
 #include "core/log.h"
 #include "core/mattr.h"
+#include "core/system.h"
 #include "demo.h"
 
 void cli_usage_error(struct cli *c, const char *fmt, ...)
@@ -61,7 +62,10 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
     optind = 0; /* GNU: start afresh */
     opterr = 0;
     while (rc == ST_OK && (opt = getopt_long(argc, argv, sb_str(&shorts), all, &idx)) != -1) {
-        if (opt == 'h') {
+        if (!help) { /* a first look, for the global options only */
+            if (opt != 'h' && opt != '?' && opt != ':')
+                options_apply(&c->conn.opt, opt, optarg);
+        } else if (opt == 'h') {
             help(c, stdout);
             rc = -1;
         } else if (opt == '?') {
@@ -81,6 +85,8 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
     free(all);
     sb_free(&shorts);
     *first = optind;
+    if (!help)
+        return ST_OK;
     if (rc == ST_OK && c->conn.opt.output && !output_parse_format(c->conn.opt.output, &c->format)) {
         cli_usage_error(c, _("unknown output format '%s': use table, json, jsonl or csv"),
                         c->conn.opt.output);
@@ -142,9 +148,10 @@ void cli_help(FILE *f)
 {
     fprintf(f, _("Usage: %s [OPTION]... [RESOURCE VERB [ARGUMENT]...]\n"), util_progname());
     fputs(_("With no command, open the interactive console (? inside shows its keys).\n"), f);
-    fputs(_("A terminal console for multi-tenant platforms (MATTR VII Management API).\n"
+    fputs(_("A terminal console for multi-tenant platforms: the MATTR VII Management API, and\n"
+            "the /system/tenants API for profiles with api = \"system\".\n"
             "\n"
-            "Commands:\n"
+            "Commands (MATTR):\n"
             "  environments list              list the environments\n"
             "  tenants list                   list the tenants\n"
             "  tenants get ID                 show one tenant\n"
@@ -157,6 +164,19 @@ void cli_help(FILE *f)
             "  clients update TENANT CLIENT [--name NAME] [--role ROLE]...\n"
             "                                 change a client's name or roles\n"
             "  clients delete TENANT CLIENT   delete a client\n"
+            "\n"
+            "Commands (system profiles):\n"
+            "  tenants list [--id N]... [--uuid UUID]... [--created-before DATE]\n"
+            "               [--created-after DATE] [--updated-before DATE] [--updated-after DATE]\n"
+            "                                 list the tenants the server's filters keep\n"
+            "  tenants get UUID               show one tenant\n"
+            "  tenants create --data FILE|- [--uuid UUID]\n"
+            "                                 create a tenant from a JSON object\n"
+            "  tenants update UUID --data FILE|- --version N\n"
+            "                                 replace its data; N is the version it was read at\n"
+            "  tenants edit UUID              edit its data in $EDITOR, saved version-checked\n"
+            "  tenants delete UUID            delete a tenant\n"
+            "\n"
             "  profile list|add|remove|default|test\n"
             "                                 manage the profiles file\n"
             "\n"),
@@ -175,7 +195,8 @@ void cli_help(FILE *f)
 /* The kind called name in any backend (the command names are the same across APIs). */
 static const struct api_kind_def *any_kind(const char *name)
 {
-    return api_kind_find(&mattr_backend, name);
+    const struct api_kind_def *k = api_kind_find(&mattr_backend, name);
+    return k ? k : api_kind_find(&system_backend, name);
 }
 
 /* Print c->conn.err as "tenantry: message" and the hint. */

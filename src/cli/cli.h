@@ -23,7 +23,10 @@ struct cli {
 /* Parse a command's arguments: global options anywhere, the command's own long options
  * (codes >= OPT_FIRST_LOCAL or letters), --help. on_opt handles a local option and returns
  * false (with c->err set) on a bad value. The positional arguments are left in
- * argv[*first..argc). Returns ST_OK, ST_USAGE, or -1 when --help was printed. */
+ * argv[*first..argc). Returns ST_OK, ST_USAGE, or -1 when --help was printed.
+ * With help NULL it only takes the global options, quietly (on_opt is not called): a first
+ * look, on a copy of argv (getopt reorders it), to learn the profile before the command's
+ * own options are known. */
 int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
               bool (*on_opt)(struct cli *c, void *ctx, int opt, const char *arg), void *ctx,
               void (*help)(struct cli *c, FILE *f), int *first);

@@ -13,7 +13,7 @@
 enum {
     OPT_API = OPT_FIRST_LOCAL, OPT_URL, OPT_AUTH_URL, OPT_AUDIENCE, OPT_CLIENT_ID,
     OPT_SECRET_ENV, OPT_SECRET_COMMAND, OPT_SECRET_STDIN, OPT_RO, OPT_PRODUCTION,
-    OPT_PAGE_SIZE, OPT_TIMEOUT, OPT_CA_FILE, OPT_DEFAULT, OPT_YES
+    OPT_PAGE_SIZE, OPT_TIMEOUT, OPT_CA_FILE, OPT_DEFAULT, OPT_YES, OPT_USER, OPT_PAGE_PARAMS
 };
 
 /* How profiles are shown by `profile list`: never a secret, only where it comes from. */
@@ -26,7 +26,9 @@ static const struct api_field profile_fields[] = {
     {"auth_url", N_("AUTH URL"), 0},
     {"audience", N_("AUDIENCE"), 0},
     {"client_id", N_("CLIENT ID"), 0},
+    {"user", N_("USER"), 0},
     {"secret_from", N_("SECRET FROM"), 0},
+    {"page_params", N_("PAGE PARAMS"), 0},
     {"page_size", N_("PAGE SIZE"), 0},
     {"timeout", N_("TIMEOUT"), 0},
 };
@@ -42,6 +44,7 @@ static const struct api_kind_def profile_kind = {
 struct args {
     struct profile p;
     bool secret_stdin, make_default, yes;
+    char *secret_env, *secret_command; /* the client secret's or the password's, by the API */
 };
 
 static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
@@ -66,10 +69,16 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
         field = &a->p.client_id;
         break;
     case OPT_SECRET_ENV:
-        field = &a->p.client_secret_env;
+        field = &a->secret_env;
         break;
     case OPT_SECRET_COMMAND:
-        field = &a->p.client_secret_command;
+        field = &a->secret_command;
+        break;
+    case OPT_USER:
+        field = &a->p.user;
+        break;
+    case OPT_PAGE_PARAMS:
+        field = &a->p.page_params;
         break;
     case OPT_CA_FILE:
         field = &a->p.ca_file;
@@ -129,6 +138,8 @@ static const struct option add_options[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"ca-file", required_argument, NULL, OPT_CA_FILE},
     {"default", no_argument, NULL, OPT_DEFAULT},
+    {"user", required_argument, NULL, OPT_USER},
+    {"page-params", required_argument, NULL, OPT_PAGE_PARAMS},
     {NULL, 0, NULL, 0},
 };
 static const struct option yes_options[] = {
@@ -145,22 +156,27 @@ static void help(struct cli *c, FILE *f)
         fprintf(f, _("Usage: %s profile VERB [ARGUMENT]... [OPTION]...\n"), util_progname());
     } else if (!strcmp(help_verb, "add")) {
         fprintf(f, _("Usage: %s profile add NAME --url URL --auth-url URL --audience AUDIENCE\n"
-                     "         --client-id ID [OPTION]...\n"),
-                util_progname());
-        fputs(_("Add a profile to the profiles file. The client secret is asked for on the\n"
-                "terminal (not echoed) unless one of the --secret options says otherwise; it is\n"
-                "never taken from the command line.\n"
+                     "         --client-id ID [OPTION]...\n"
+                     "   or: %s profile add NAME --api system --url URL --user USER [OPTION]...\n"),
+                util_progname(), util_progname());
+        fputs(_("Add a profile to the profiles file. The client secret (the password of a system\n"
+                "profile) is asked for on the terminal (not echoed) unless one of the --secret\n"
+                "options says otherwise; it is never taken from the command line.\n"
                 "\n"
                 "      --url URL            the API's base URL (https; http only to loopback)\n"
-                "      --auth-url URL       the token endpoint\n"
-                "      --audience AUDIENCE  the token audience\n"
-                "      --client-id ID       the API client's ID\n"
+                "      --auth-url URL       the token endpoint (mattr)\n"
+                "      --audience AUDIENCE  the token audience (mattr)\n"
+                "      --client-id ID       the API client's ID (mattr)\n"
+                "      --user USER          the Basic auth user (system)\n"
+                "      --page-params P,L    the paging parameters' names (system; default\n"
+                "                           page,limit; some servers use _page,_limit)\n"
                 "      --secret-stdin       read the secret from standard input (stored in the\n"
                 "                           file, which is kept mode 0600)\n"
                 "      --secret-env VAR     read the secret from environment variable VAR when\n"
                 "                           used (nothing secret is stored)\n"
                 "      --secret-command CMD run CMD (e.g. 'pass show mattr/prod') when used\n"
-                "      --api API            the API the profile speaks (default: mattr)\n"
+                "      --api API            the API the profile speaks: mattr (the default) or\n"
+                "                           system (/system/tenants)\n"
                 "      --readonly-profile   the profile refuses every change\n"
                 "      --production         mark the profile as production\n"
                 "      --page-size N        rows per page, 1 to 1000 (default 100)\n"
@@ -224,11 +240,14 @@ static int run_list(struct cli *c)
         json_add_string(o, "auth_url", p->auth_url);
         json_add_string(o, "audience", p->audience);
         json_add_string(o, "client_id", p->client_id);
-        char *from = p->client_secret_env ? xasprintf("env:%s", p->client_secret_env)
-                     : p->client_secret_command ? xasprintf("command:%s", p->client_secret_command)
-                                                : xstrdup("inline");
+        json_add_string(o, "user", p->user);
+        struct profile_secret ps = profile_secret_of(p);
+        char *from = ps.env ? xasprintf("env:%s", ps.env)
+                     : ps.command ? xasprintf("command:%s", ps.command)
+                                  : xstrdup("inline");
         json_add_string(o, "secret_from", from);
         free(from);
+        json_add_string(o, "page_params", p->page_params);
         cJSON_AddNumberToObject(o, "page_size", p->page_size);
         cJSON_AddNumberToObject(o, "timeout", p->timeout);
         struct row *row = model_row_from_json(&profile_kind, o, false);
@@ -254,8 +273,7 @@ static int run_add(struct cli *c, struct args *a, const char *name)
         p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
     if (!p->timeout)
         p->timeout = PROFILE_DEFAULT_TIMEOUT;
-    int sources = (p->client_secret_env != NULL) + (p->client_secret_command != NULL) +
-                  a->secret_stdin;
+    int sources = (a->secret_env != NULL) + (a->secret_command != NULL) + a->secret_stdin;
     if (sources > 1) {
         cli_usage_error(c, _("give only one of --secret-stdin, --secret-env and "
                              "--secret-command"));
@@ -268,28 +286,37 @@ static int run_add(struct cli *c, struct args *a, const char *name)
                  util_progname(), name);
         return ST_USAGE;
     }
+    /* the --secret options set the client secret's source, or a system profile's password's */
+    bool system = profile_is_system(p);
+    char **env = system ? &p->password_env : &p->client_secret_env;
+    char **command = system ? &p->password_command : &p->client_secret_command;
+    char **inline_value = system ? &p->password : &p->client_secret;
+    *env = a->secret_env;
+    *command = a->secret_command;
+    a->secret_env = a->secret_command = NULL;
     /* check everything but the secret (a placeholder source) before reading it */
-    bool inline_secret = !p->client_secret_env && !p->client_secret_command;
+    bool inline_secret = !*env && !*command;
     if (inline_secret)
-        p->client_secret_env = xstrdup("TENANTRY_CHECK_ONLY");
+        *env = xstrdup("TENANTRY_CHECK_ONLY");
     bool valid = profile_validate(p, &c->conn.err);
     if (inline_secret) {
-        free(p->client_secret_env);
-        p->client_secret_env = NULL;
+        free(*env);
+        *env = NULL;
     }
     if (!valid)
         return (int)c->conn.err.code;
     if (a->secret_stdin) {
-        p->client_secret = secret_read_line(stdin, &c->conn.err);
+        *inline_value = secret_read_line(stdin, &c->conn.err);
     } else if (!sources) {
-        char *prompt = xasprintf(_("Client secret for profile %s: "), name);
-        p->client_secret = secret_prompt(prompt, &c->conn.err);
+        char *prompt = system ? xasprintf(_("Password for profile %s: "), name)
+                              : xasprintf(_("Client secret for profile %s: "), name);
+        *inline_value = secret_prompt(prompt, &c->conn.err);
         free(prompt);
-        if (!p->client_secret)
+        if (!*inline_value)
             err_hint(&c->conn.err, _("Use --secret-stdin, --secret-env VAR or --secret-command CMD "
                                 "where there is no terminal."));
     }
-    if (inline_secret && !p->client_secret)
+    if (inline_secret && !*inline_value)
         return (int)c->conn.err.code;
     if (!profile_add(&c->conn.profiles, p, &c->conn.err))
         return (int)c->conn.err.code;
@@ -427,5 +454,7 @@ int cli_profile(struct cli *c, int argc, char **argv)
         }
     }
     profile_free(&a.p);
+    free(a.secret_env);
+    free(a.secret_command);
     return rc;
 }

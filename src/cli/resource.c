@@ -6,10 +6,18 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/docedit.h"
 #include "core/intl.h"
 #include "core/mattr.h"
+#include "core/system.h"
 
-enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_INPUT };
+/* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
+ * OPT_FILTER. */
+enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_INPUT = OPT_FIRST_LOCAL + 64,
+       OPT_FILTER = OPT_FIRST_LOCAL + 128 };
+
+/* A verb that is not an API operation: edit = get, the editor, update. */
+#define OP_EDIT 0x100u
 
 /* What a verb's options said. */
 struct args {
@@ -19,6 +27,8 @@ struct args {
     const char *cursor;
     struct api_value *values;
     size_t nvalues;
+    struct api_value *filters;
+    size_t nfilters;
 };
 
 /* The outcome a callback stores for the waiting command. */
@@ -59,7 +69,7 @@ static void on_done(void *ud, const struct tn_error *err)
 
 struct verb {
     const char *name;
-    enum api_op op;
+    unsigned op; /* API_OP_* or OP_EDIT */
     const char *summary;
 };
 
@@ -68,17 +78,38 @@ static const struct verb verbs[] = {
     {"get", API_OP_GET, N_("show one")},
     {"create", API_OP_CREATE, N_("create one")},
     {"update", API_OP_UPDATE, N_("change one")},
+    {"edit", OP_EDIT, N_("edit one's data in $VISUAL or $EDITOR, then save it (version-checked)")},
     {"delete", API_OP_DELETE, N_("delete one")},
 };
 
+/* The verbs kind offers: its operations, and edit where it has a versioned document. */
+static unsigned kind_verbs(const struct api_kind_def *kind)
+{
+    unsigned ops = kind->ops;
+    if (kind->doc_field && kind->version_field && (ops & API_OP_GET) && (ops & API_OP_UPDATE))
+        ops |= OP_EDIT;
+    return ops;
+}
+
 /* The positional arguments a verb takes, for help and checks: the parent's ID, the ID. */
-static void verb_positionals(const struct api_kind_def *kind, enum api_op op, const char **parent,
+static void verb_positionals(const struct api_kind_def *kind, unsigned op, const char **parent,
                              const char **id)
 {
     *parent = kind->parent ? _("TENANT") : NULL;
-    *id = (op == API_OP_GET || op == API_OP_UPDATE || op == API_OP_DELETE)
-              ? (kind->parent ? _("CLIENT") : _("ID"))
+    *id = (op == API_OP_GET || op == API_OP_UPDATE || op == API_OP_DELETE || op == OP_EDIT)
+              ? (kind->parent ? _("CLIENT") : kind->id_field == 0 && !strcmp(kind->fields[0].path,
+                                                                           "uuid")
+                                                    ? _("UUID")
+                                                    : _("ID"))
               : NULL;
+}
+
+/* Print an option line of --help: "--flag ARG   help". */
+static void help_option(FILE *f, const struct api_input *in, const char *suffix)
+{
+    char *flag = xasprintf("--%s %s", in->flag, in->arg);
+    fprintf(f, "      %-21s%s%s\n", flag, _(in->help), suffix);
+    free(flag);
 }
 
 /* The verb's help. */
@@ -104,6 +135,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                 "                           page_size)\n"
                 "      --cursor CURSOR      start at the page a previous list pointed to\n"),
               f);
+        for (size_t i = 0; i < kind->nfilters; i++)
+            help_option(f, &kind->filters[i], "");
         break;
     case API_OP_CREATE:
     case API_OP_UPDATE:
@@ -111,12 +144,17 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
             const struct api_input *in = &kind->inputs[i];
             if (v->op == API_OP_UPDATE && !(in->flags & INPUT_UPDATE))
                 continue;
-            char *flag = xasprintf("--%s %s", in->flag, in->arg);
-            fprintf(f, "      %-21s%s%s\n", flag, _(in->help),
-                    v->op == API_OP_CREATE && (in->flags & INPUT_REQUIRED) ? _(" (required)")
-                                                                          : "");
-            free(flag);
+            bool required = v->op == API_OP_CREATE ? (in->flags & INPUT_REQUIRED)
+                                                   : (in->flags & INPUT_UPDATE_REQUIRED);
+            help_option(f, in, required ? _(" (required)") : "");
         }
+        break;
+    case OP_EDIT:
+        fprintf(f, _("Writes the %s's JSON to a file (0600), opens $VISUAL or $EDITOR (else vi) "
+                     "on it,\nthen sends its \"%s\" with the version it was read at. When "
+                     "someone else changed\nit meanwhile nothing is saved (exit status 5) and "
+                     "the file is kept: its path is printed.\n"),
+                _(kind->singular), kind->doc_field);
         break;
     case API_OP_DELETE:
         fputs(_("      --yes                do not ask (needed when there is no terminal)\n"), f);
@@ -135,7 +173,7 @@ static void resource_help(struct cli *c, const struct api_kind_def *kind, FILE *
     fprintf(f, _("Usage: %s %s VERB [ARGUMENT]... [OPTION]...\n\nVerbs:\n"), util_progname(),
             kind->name);
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-        if (kind->ops & verbs[i].op)
+        if (kind_verbs(kind) & verbs[i].op)
             fprintf(f, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
     fprintf(f, _("\n'%s %s VERB --help' tells more.\n"), util_progname(), kind->name);
     (void)c;
@@ -168,6 +206,12 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
                 (struct api_value){a->kind->inputs[opt - OPT_INPUT].key, arg};
             return true;
         }
+        if (opt >= OPT_FILTER && opt < OPT_FILTER + (int)a->kind->nfilters) {
+            a->filters = xreallocarray(a->filters, a->nfilters + 1, sizeof(*a->filters));
+            a->filters[a->nfilters++] =
+                (struct api_value){a->kind->filters[opt - OPT_FILTER].key, arg};
+            return true;
+        }
         return false;
     }
 }
@@ -183,14 +227,17 @@ static void help_cb(struct cli *c, FILE *f)
 }
 
 /* The options a verb takes. */
-static struct option *verb_options(const struct api_kind_def *kind, enum api_op op)
+static struct option *verb_options(const struct api_kind_def *kind, unsigned op)
 {
-    struct option *o = xcalloc(kind->ninputs + 5, sizeof(*o));
+    struct option *o = xcalloc(kind->ninputs + kind->nfilters + 5, sizeof(*o));
     size_t n = 0;
     if (op == API_OP_LIST) {
         o[n++] = (struct option){"all", no_argument, NULL, OPT_ALL};
         o[n++] = (struct option){"limit", required_argument, NULL, OPT_LIMIT};
         o[n++] = (struct option){"cursor", required_argument, NULL, OPT_CURSOR};
+        for (size_t i = 0; i < kind->nfilters; i++)
+            o[n++] = (struct option){kind->filters[i].flag, required_argument, NULL,
+                                     OPT_FILTER + (int)i};
     } else if (op == API_OP_DELETE) {
         o[n++] = (struct option){"yes", no_argument, NULL, OPT_YES};
     } else if (op == API_OP_CREATE || op == API_OP_UPDATE) {
@@ -204,7 +251,7 @@ static struct option *verb_options(const struct api_kind_def *kind, enum api_op 
 
 /* ------------------------------------------------------------------ running */
 
-static int row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op);
+static int row_op(struct cli *c, struct args *a, const struct api_target *t, unsigned op);
 
 /* Wait for a call; false when it failed (c->conn.err set). */
 static bool wait_call(struct cli *c, struct outcome *o)
@@ -214,10 +261,13 @@ static bool wait_call(struct cli *c, struct outcome *o)
     return c->conn.err.code == ST_OK;
 }
 
-/* Show "N tenants loaded" on a terminal's stderr, or (n == 0) erase it. */
-static void progress(size_t n, const struct api_kind_def *kind)
+/* Show "N tenants loaded" (or "N of M") on a terminal's stderr, or (n == 0) erase it. */
+static void progress(size_t n, const struct page *page, const struct api_kind_def *kind)
 {
-    if (n)
+    if (n && page->has_total)
+        fprintf(stderr, _("\r%zu of %llu %s loaded, more to come..."), n, page->total,
+                kind->name);
+    else if (n)
         fprintf(stderr, _("\r%zu %s loaded, more to come..."), n, kind->name);
     else
         fputs("\r\033[K", stderr);
@@ -252,14 +302,14 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
             api_list(c->conn.session, t, next, limit, on_page, &o);
         output_rows(out, page.rows, page.n);
         total += page.n;
-        model_page_clear(&page);
         if (show_progress && more)
-            progress(total, t->kind);
+            progress(total, &page, t->kind);
+        model_page_clear(&page);
         if (!more || ferror(stdout))
             break;
     }
     if (show_progress)
-        progress(0, t->kind);
+        progress(0, NULL, t->kind);
     output_end(out);
     if (ok && !a->all && next)
         fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"),
@@ -336,7 +386,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     return false;
 }
 
-static int run_row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op)
+static int run_row_op(struct cli *c, struct args *a, const struct api_target *t, unsigned op)
 {
     char *owned[8] = {NULL};
     size_t nowned = 0;
@@ -361,7 +411,7 @@ static int run_row_op(struct cli *c, struct args *a, const struct api_target *t,
 }
 
 /* Send a get, create or update and print the object it answers with. */
-static int row_op(struct cli *c, struct args *a, const struct api_target *t, enum api_op op)
+static int row_op(struct cli *c, struct args *a, const struct api_target *t, unsigned op)
 {
     struct outcome o = {.c = c};
     struct api_values in = {a->values, a->nvalues};
@@ -413,18 +463,160 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
 static const struct verb *find_verb(const struct api_kind_def *kind, const char *name)
 {
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-        if (!strcmp(verbs[i].name, name) && (kind->ops & verbs[i].op))
+        if (!strcmp(verbs[i].name, name) && (kind_verbs(kind) & verbs[i].op))
             return &verbs[i];
     return NULL;
 }
 
+/* Replace the values of file inputs (--data FILE or -) by the files' contents; the strings
+ * read are added to owned (n of them). False with c->conn.err set. */
+static bool read_file_inputs(struct cli *c, struct args *a, char **owned, size_t *n)
+{
+    for (size_t i = 0; i < a->nvalues; i++) {
+        for (size_t d = 0; d < a->kind->ninputs; d++) {
+            const struct api_input *in = &a->kind->inputs[d];
+            if (!(in->flags & INPUT_FILE) || strcmp(in->key, a->values[i].key))
+                continue;
+            char *text = docedit_read_file(a->values[i].value, &c->conn.err);
+            if (!text) {
+                err_prefix(&c->conn.err, "--%s", in->flag);
+                return false;
+            }
+            owned[(*n)++] = text;
+            a->values[i].value = text;
+        }
+    }
+    return true;
+}
+
+/* The edit verb: read the object, let the operator edit its document in their editor, and
+ * send it with the version it was read at. The file stays when the change is not saved. */
+static int run_edit(struct cli *c, const struct api_target *t)
+{
+    struct outcome o = {.c = c};
+    api_get(c->conn.session, t, on_row, &o);
+    if (!wait_call(c, &o))
+        return (int)c->conn.err.code;
+    struct row *row = o.row;
+    const char *version = model_row_get(row, t->kind->version_field);
+    char *text = docedit_text(row);
+    char *path = docedit_write_temp(t->kind->name, text, &c->conn.err);
+    free(text);
+    int rc = ST_OK;
+    bool keep = true;
+    struct docedit_result r = {0};
+    if (!path) {
+        rc = (int)c->conn.err.code;
+        goto out;
+    }
+    if (!editor_run(path, &c->conn.err)) {
+        rc = (int)c->conn.err.code;
+        goto out;
+    }
+    char *edited = docedit_read_file(path, &c->conn.err);
+    if (!edited || !docedit_parse(row, edited, &r, &c->conn.err)) {
+        free(edited);
+        rc = (int)c->conn.err.code;
+        goto out;
+    }
+    free(edited);
+    if (r.ignored)
+        fprintf(stderr, _("%s: only \"%s\" is sent; the changes to %s are not\n"),
+                util_progname(), t->kind->doc_field, r.ignored);
+    if (!r.changed) {
+        fprintf(stderr, _("Nothing changed; nothing was sent.\n"));
+        keep = false;
+        goto out;
+    }
+    struct api_value v[] = {{t->kind->doc_field, r.doc}, {t->kind->version_field, version}};
+    struct api_values in = {v, ARRAY_SIZE(v)};
+    o = (struct outcome){.c = c};
+    if (!api_update(c->conn.session, t, &in, on_row, &o, &c->conn.err) || !wait_call(c, &o)) {
+        if (c->conn.err.code == ST_CONFLICT && o.row)
+            err_hint(&c->conn.err, _("Someone changed it since it was read (it is at version "
+                                     "%s now). Run the edit again and apply your change to "
+                                     "that version."),
+                     model_row_get(o.row, t->kind->version_field));
+        model_row_free(o.row);
+        rc = (int)c->conn.err.code;
+        goto out;
+    }
+    keep = false;
+    print_object(c, o.row);
+    model_row_free(o.row);
+out:
+    if (path && keep && rc != ST_OK) { /* said after the error, as its hint's last line */
+        char *hint = c->conn.err.hint ? xstrdup(c->conn.err.hint) : NULL;
+        err_hint(&c->conn.err, _("%s%sYour edit is kept in %s"), hint ? hint : "",
+                 hint ? "\n" : "", path);
+        free(hint);
+    } else if (path) {
+        unlink(path);
+    }
+    free(path);
+    docedit_result_free(&r);
+    model_row_free(row);
+    return rc;
+}
+
+/* The kind name of the profile's API, for parsing the command's options: a first look at
+ * the arguments for -p, -c and --demo. NULL when no profile can be chosen yet (that error
+ * comes again when connecting). */
+static const struct api_kind_def *profile_kind(struct cli *c, const char *name, int argc,
+                                               char **argv, struct tn_error *why)
+{
+    /* every option any API's kind of this name takes, so that their values are skipped */
+    const struct api_backend *const backends[] = {&mattr_backend, &system_backend};
+    struct option *all = xcalloc(1, sizeof(*all));
+    size_t n = 0;
+    for (size_t b = 0; b < ARRAY_SIZE(backends); b++) {
+        const struct api_kind_def *k = api_kind_find(backends[b], name);
+        for (size_t v = 0; k && v < ARRAY_SIZE(verbs); v++) {
+            struct option *o = verb_options(k, verbs[v].op);
+            size_t m = 0;
+            while (o[m].name)
+                m++;
+            all = xreallocarray(all, n + m + 1, sizeof(*all));
+            memcpy(all + n, o, m * sizeof(*o));
+            n += m;
+            all[n] = (struct option){0};
+            free(o);
+        }
+    }
+    char **copy = xcalloc((size_t)argc + 1, sizeof(*copy));
+    memcpy(copy, argv, (size_t)argc * sizeof(*copy));
+    int first;
+    cli_parse(c, argc, copy, all, NULL, NULL, NULL, &first);
+    free(copy);
+    free(all);
+    const struct api_kind_def *k = NULL;
+    if (connect_pick_profile(&c->conn)) {
+        const struct api_backend *b = api_backend_find(c->conn.profile->api ? c->conn.profile->api
+                                                                            : "mattr");
+        k = b ? api_kind_find(b, name) : NULL;
+    }
+    err_move(why, &c->conn.err);
+    return k;
+}
+
 int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv)
 {
+    /* the options depend on the profile's API; when no profile can be had, a command the
+     * MATTR API does not know is reported as that failure, which is the one to fix first */
+    struct tn_error why = {0};
+    const struct api_kind_def *mine = profile_kind(c, kind->name, argc - 1, argv + 1, &why);
+    if (mine)
+        kind = mine;
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        err_clear(&why);
         resource_help(c, kind, argc < 2 ? stderr : stdout);
         return argc < 2 ? ST_USAGE : -1;
     }
     const struct verb *v = find_verb(kind, argv[1]);
+    if (!v && why.code != ST_OK) {
+        err_move(&c->conn.err, &why);
+        return (int)c->conn.err.code;
+    }
     if (!v) {
         cli_usage_error(c, _("%s has no verb '%s'"), kind->name, argv[1]);
         return ST_USAGE;
@@ -434,8 +626,14 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     struct option *opts = verb_options(kind, v->op);
     help_ctx = (struct cli_help_ctx){kind, v};
     int first;
+    char *owned[8] = {NULL};
+    size_t nowned = 0;
     int rc = cli_parse(c, argc - 1, argv + 1, opts, on_opt, &a, help_cb, &first);
     free(opts);
+    if (rc == ST_USAGE && why.code != ST_OK) {
+        err_move(&c->conn.err, &why);
+        rc = (int)c->conn.err.code;
+    }
     if (rc != ST_OK)
         goto out;
 
@@ -458,15 +656,18 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     struct api_target t = {.kind = kind};
     t.parent = parent_name ? pos[0] : NULL;
     t.id = id_name ? pos[want - 1] : NULL;
+    struct api_values filter = {a.filters, a.nfilters};
+    t.filter = &filter;
 
     struct api_values in = {a.values, a.nvalues};
-    if ((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
-        !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->conn.err)) {
+    if (((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
+         !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->conn.err)) ||
+        (v->op == API_OP_LIST && !api_check_filter(kind, &filter, &c->conn.err))) {
         err_hint(&c->conn.err, _("Try '%s %s %s --help'."), util_progname(), kind->name, v->name);
         rc = ST_USAGE;
         goto out;
     }
-    if (v->op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE)) {
+    if (v->op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE | OP_EDIT)) {
         char *what = xasprintf("%s %s", kind->name, v->name);
         bool refused = cli_refuse_readonly(c, what);
         free(what);
@@ -475,13 +676,17 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
             goto out;
         }
     }
+    if (!read_file_inputs(c, &a, owned, &nowned)) {
+        rc = (int)c->conn.err.code;
+        goto out;
+    }
     if (!connect_open(&c->conn)) {
         rc = (int)c->conn.err.code;
         goto out;
     }
     /* the profile's API names the kinds; the command line used the common names */
     t.kind = api_kind_find(api_backend(c->conn.session), kind->name);
-    if (!t.kind || !(t.kind->ops & v->op)) {
+    if (!t.kind || !(kind_verbs(t.kind) & v->op)) {
         err_set(&c->conn.err, ST_USAGE, _("profile \"%s\" (api %s) cannot %s %s"), c->conn.profile->name,
                 api_backend(c->conn.session)->name, v->name, kind->name);
         rc = ST_USAGE;
@@ -494,11 +699,18 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     case API_OP_DELETE:
         rc = run_delete(c, &a, &t);
         break;
+    case OP_EDIT:
+        rc = run_edit(c, &t);
+        break;
     default:
         rc = run_row_op(c, &a, &t, v->op);
         break;
     }
 out:
+    err_clear(&why);
+    while (nowned)
+        free(owned[--nowned]);
     free(a.values);
+    free(a.filters);
     return rc;
 }

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/json.h"
 #include "core/mattr.h"
 #include "core/secret.h"
+#include "core/system.h"
+#include "core/text.h"
 
-static const struct api_backend *const backends[] = {&mattr_backend};
+static const struct api_backend *const backends[] = {&mattr_backend, &system_backend};
 
 struct api_call {
     struct api_call *prev, *next;
@@ -61,8 +64,8 @@ struct api_session *api_open(struct http_engine *e, const struct profile *p,
         err_set(err, ST_USAGE, _("profile \"%s\": unknown api \"%s\""), p->name, api);
         return NULL;
     }
-    char *secret = secret_resolve(p->client_secret, p->client_secret_env,
-                                  p->client_secret_command, p->name, "client_secret", err);
+    struct profile_secret ps = profile_secret_of(p);
+    char *secret = secret_resolve(ps.inline_value, ps.env, ps.command, p->name, ps.name, err);
     if (!secret)
         return NULL;
     struct api_impl *impl = b->open(e, p, secret, err);
@@ -182,37 +185,143 @@ struct api_call *api_get(struct api_session *s, const struct api_target *t, api_
     return c;
 }
 
-bool api_check_input(const struct api_kind_def *k, const struct api_values *in, bool create,
-                     struct tn_error *err)
+/* The input of k (among defs, n of them) called key, or NULL. */
+static const struct api_input *input_find(const struct api_input *defs, size_t n, const char *key)
 {
-    for (size_t i = 0; i < in->n; i++) {
-        const struct api_input *def = NULL;
-        for (size_t d = 0; d < k->ninputs; d++)
-            if (!strcmp(k->inputs[d].key, in->v[i].key))
-                def = &k->inputs[d];
-        if (!def || (!create && !(def->flags & INPUT_UPDATE))) {
+    for (size_t d = 0; d < n; d++)
+        if (!strcmp(defs[d].key, key))
+            return &defs[d];
+    return NULL;
+}
+
+bool api_date_ok(const char *s)
+{
+    /* YYYY-MM-DD, then optionally THH:MM, :SS, .fraction, and Z or +HH:MM / -HH:MM */
+    static const char date[] = "dddd-dd-dd", clock[] = "dd:dd";
+    for (size_t i = 0; date[i]; i++)
+        if (date[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != date[i])
+            return false;
+    int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return false;
+    s += 10;
+    if (!*s)
+        return true;
+    if (*s != 'T' && *s != ' ')
+        return false;
+    s++;
+    for (size_t i = 0; clock[i]; i++)
+        if (clock[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != clock[i])
+            return false;
+    if ((s[0] - '0') * 10 + (s[1] - '0') > 23 || (s[3] - '0') * 10 + (s[4] - '0') > 59)
+        return false;
+    s += 5;
+    if (s[0] == ':') {
+        if (!(s[1] >= '0' && s[1] <= '5' && s[2] >= '0' && s[2] <= '9'))
+            return false;
+        s += 3;
+        if (*s == '.') {
+            size_t n = strspn(s + 1, "0123456789");
+            if (!n)
+                return false;
+            s += 1 + n;
+        }
+    }
+    if (!*s || !strcmp(s, "Z"))
+        return true;
+    if (*s != '+' && *s != '-')
+        return false;
+    s++;
+    for (size_t i = 0; clock[i]; i++)
+        if (clock[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != clock[i])
+            return false;
+    return s[5] == '\0';
+}
+
+/* Check one value against its input's kind; false with err naming the option. */
+static bool value_ok(const struct api_input *def, const char *v, struct tn_error *err)
+{
+    long long n;
+    if ((def->flags & INPUT_INT) && !str_to_llong(v, 0, INT64_MAX, &n)) {
+        err_set(err, ST_USAGE, _("--%s must be a whole number, not '%s'"), def->flag, v);
+        return false;
+    }
+    if ((def->flags & INPUT_DATE) && !api_date_ok(v)) {
+        err_set(err, ST_USAGE, _("--%s must be a date such as 2024-01-01 or "
+                                 "2024-01-01T10:00:00Z, not '%s'"), def->flag, v);
+        return false;
+    }
+    return true;
+}
+
+/* Check in's keys and values against defs: each known (and allowed on update), single ones
+ * not repeated. */
+static bool values_ok(const struct api_input *defs, size_t ndefs, const char *what,
+                      const struct api_values *in, bool update, struct tn_error *err)
+{
+    for (size_t i = 0; in && i < in->n; i++) {
+        const struct api_input *def = input_find(defs, ndefs, in->v[i].key);
+        if (!def || (update && !(def->flags & INPUT_UPDATE))) {
             err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
-                    k->name);
+                    what);
             return false;
         }
         if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
             err_set(err, ST_USAGE, _("--%s is given more than once"), def->flag);
             return false;
         }
+        if (!value_ok(def, in->v[i].value, err))
+            return false;
     }
-    for (size_t d = 0; create && d < k->ninputs; d++) {
-        if ((k->inputs[d].flags & INPUT_REQUIRED) && !api_values_count(in, k->inputs[d].key)) {
-            err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular),
-                    k->inputs[d].flag, k->inputs[d].arg);
+    return true;
+}
+
+bool api_check_input(const struct api_kind_def *k, const struct api_values *in, bool create,
+                     struct tn_error *err)
+{
+    if (!values_ok(k->inputs, k->ninputs, k->name, in, !create, err))
+        return false;
+    for (size_t d = 0; d < k->ninputs; d++) {
+        const struct api_input *def = &k->inputs[d];
+        bool required = create ? (def->flags & INPUT_REQUIRED)
+                               : (def->flags & INPUT_UPDATE_REQUIRED);
+        if (required && !api_values_count(in, def->key)) {
+            if (create)
+                err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular), def->flag,
+                        def->arg);
+            else
+                err_set(err, ST_USAGE, _("a change of a %s needs --%s %s"), _(k->singular),
+                        def->flag, def->arg);
             return false;
         }
     }
-    if (!create && !in->n) {
+    size_t changes = 0;
+    for (size_t i = 0; in && i < in->n; i++) {
+        const struct api_input *def = input_find(k->inputs, k->ninputs, in->v[i].key);
+        changes += def && !(def->flags & INPUT_UPDATE_REQUIRED);
+    }
+    if (!create && !changes) {
+        struct strbuf flags = SB_INIT;
+        for (size_t d = 0; d < k->ninputs; d++)
+            if ((k->inputs[d].flags & INPUT_UPDATE) &&
+                !(k->inputs[d].flags & INPUT_UPDATE_REQUIRED))
+                sb_addf(&flags, "%s--%s", flags.len ? ", " : "", k->inputs[d].flag);
         err_set(err, ST_USAGE, _("nothing to change"));
-        err_hint(err, _("Give what to change, e.g. --name or --role (see --help)."));
+        err_hint(err, _("Give what to change: %s (see --help)."), sb_str(&flags));
+        sb_free(&flags);
         return false;
     }
     return true;
+}
+
+bool api_check_filter(const struct api_kind_def *k, const struct api_values *filter,
+                      struct tn_error *err)
+{
+    if (filter && filter->n && !k->nfilters) {
+        err_set(err, ST_USAGE, _("this API cannot filter %s on the server"), k->name);
+        return false;
+    }
+    return values_ok(k->filters, k->nfilters, k->name, filter, false, err);
 }
 
 struct api_call *api_create(struct api_session *s, const struct api_target *t,
@@ -293,6 +402,11 @@ const struct api_kind_def *api_call_kind(const struct api_call *call)
     return call->kind;
 }
 
+void api_call_set_request(struct api_call *call, struct http_request *req)
+{
+    call->req = req;
+}
+
 int api_call_limit(const struct api_call *call)
 {
     return call->limit;
@@ -301,6 +415,64 @@ int api_call_limit(const struct api_call *call)
 enum api_op api_call_op(const struct api_call *call)
 {
     return call->op;
+}
+
+void api_add_escaped(struct strbuf *sb, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
+            sb_addc(sb, (char)*p);
+        } else {
+            sb_addc(sb, '%');
+            sb_addc(sb, hex[*p >> 4]);
+            sb_addc(sb, hex[*p & 15]);
+        }
+    }
+}
+
+enum status_code api_status_class(long status)
+{
+    switch (status) {
+    case 400:
+    case 409:
+    case 422:
+        return ST_INVALID;
+    case 401:
+    case 403:
+        return ST_AUTH;
+    case 404:
+        return ST_NOT_FOUND;
+    default:
+        return status == 429 || status >= 500 ? ST_NETWORK : ST_OTHER;
+    }
+}
+
+cJSON *api_response_json(struct http_request *req, struct tn_error *err)
+{
+    size_t len;
+    const char *body = http_body(req, &len);
+    cJSON *j = json_parse(body, len);
+    if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
+        cJSON_Delete(j);
+        err->http_status = http_status(req);
+        err_set(err, ST_NETWORK, _("%s %s: the server sent a response that is not JSON"),
+                http_method(req), http_url(req));
+        err_hint(err, _("Check that the profile's url points at the API; try again."));
+        return NULL;
+    }
+    return j;
+}
+
+void api_busy_hint(struct http_request *req, struct tn_error *err)
+{
+    if (!strcmp(http_method(req), "POST"))
+        err_hint(err, _("The server is busy or failing. A create is never retried "
+                        "automatically: try again later."));
+    else
+        err_hint(err, _("The server is busy or failing (tried %d times): try again later."),
+                 http_attempts(req));
 }
 
 size_t api_values_count(const struct api_values *in, const char *key)

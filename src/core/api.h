@@ -16,8 +16,9 @@ struct api_call;
 struct api_impl; /* a backend's own session state */
 
 /* Completion callbacks. On success err->code is ST_OK. The callback owns what it is given:
- * page contents (model_page_clear) and row (model_row_free; NULL on failure). err is
- * freed after the callback returns. */
+ * page contents (model_page_clear) and row (model_row_free; NULL on failure, except that an
+ * update failing with ST_CONFLICT passes the object as the server has it now when it could
+ * be read). err is freed after the callback returns. */
 typedef void (*api_page_fn)(void *ud, struct page *page, const struct tn_error *err);
 typedef void (*api_row_fn)(void *ud, struct row *row, const struct tn_error *err);
 typedef void (*api_done_fn)(void *ud, const struct tn_error *err);
@@ -38,6 +39,7 @@ struct api_target {
     const struct api_kind_def *kind;
     const char *parent; /* the parent's ID (a client's tenant), or NULL */
     const char *id;     /* the object's ID for get, update and delete */
+    const struct api_values *filter; /* a list's filters, by the kind's filter keys, or NULL */
 };
 
 struct api_backend {
@@ -112,13 +114,32 @@ void api_call_done(struct api_call *call, const struct tn_error *err);
 /* For backends: the kind a call is about, and its operation. */
 const struct api_kind_def *api_call_kind(const struct api_call *call);
 enum api_op api_call_op(const struct api_call *call);
+/* For backends: the request a call now waits for, when it sends another (a re-read). */
+void api_call_set_request(struct api_call *call, struct http_request *req);
 /* For backends: the page size a list call asked for. */
 int api_call_limit(const struct api_call *call);
 
-/* Check in against kind k's inputs: known keys, required ones present on create, no repeats
- * of a single-valued one, something to change on update. False with err set. */
+/* For backends: append s %-encoded as one path segment or query value (RFC 3986 unreserved
+ * kept). */
+void api_add_escaped(struct strbuf *sb, const char *s);
+/* For backends: the class of an HTTP error status (400 -> ST_INVALID, 404 -> ST_NOT_FOUND...). */
+enum status_code api_status_class(long status);
+/* For backends: a 2xx body parsed as a JSON object or array; NULL with err set otherwise. */
+cJSON *api_response_json(struct http_request *req, struct tn_error *err);
+/* For backends: the hint for a 429 or 5xx answer to req (a create is never retried). */
+void api_busy_hint(struct http_request *req, struct tn_error *err);
+
+/* Check in against kind k's inputs: known keys, required ones present on create (and on
+ * update for INPUT_UPDATE_REQUIRED), no repeats of a single-valued one, whole numbers where
+ * INPUT_INT, something to change on update. False with err set. */
 bool api_check_input(const struct api_kind_def *k, const struct api_values *in, bool create,
                      struct tn_error *err);
+/* Check a list's filters against kind k's: known keys, no repeats of a single-valued one,
+ * whole numbers and dates where asked. False with err set (ST_USAGE, naming the option). */
+bool api_check_filter(const struct api_kind_def *k, const struct api_values *filter,
+                      struct tn_error *err);
+/* True when s is a date as INPUT_DATE describes. */
+bool api_date_ok(const char *s);
 /* The number of values of key in in, and the i-th of them (NULL past the end). */
 size_t api_values_count(const struct api_values *in, const char *key);
 const char *api_values_get(const struct api_values *in, const char *key, size_t i);

@@ -324,3 +324,14 @@ static void fetch_token(struct auth *a)
     log_printf("requesting a token for profile %s from %s", a->profile, a->token_url);
     http_submit(a->engine, req, on_token_done, a);
 }
+
+char *auth_basic_header(const char *user, const char *password)
+{
+    struct strbuf pair = SB_INIT;
+    sb_addf(&pair, "%s:%s", user, password);
+    char *b64 = util_base64_encode(pair.buf, pair.len);
+    sb_wipe(&pair);
+    char *line = xasprintf("Authorization: Basic %s", b64);
+    util_free_secret(b64);
+    return line;
+}

@@ -34,5 +34,7 @@ void auth_cancel(struct auth *a, struct http_request *req);
 int64_t auth_token_expiry(const struct auth *a);
 /* Forget the token so that the next request fetches a new one. */
 void auth_forget(struct auth *a);
+/* The header line "Authorization: Basic base64(user:password)" (a secret: util_free_secret). */
+char *auth_basic_header(const char *user, const char *password);
 
 #endif

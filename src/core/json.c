@@ -141,6 +141,11 @@ cJSON *json_new_array(void)
     return check(cJSON_CreateArray());
 }
 
+cJSON *json_new_number(double v)
+{
+    return check(cJSON_CreateNumber(v));
+}
+
 cJSON *json_new_string(const char *s)
 {
     return check(cJSON_CreateString(s));

@@ -34,6 +34,8 @@ void json_add_string(cJSON *obj, const char *key, const char *value);
 cJSON *json_new_object(void);
 cJSON *json_new_array(void);
 cJSON *json_new_string(const char *s);
+/* A new number (a whole number up to 2^53 stays exact). */
+cJSON *json_new_number(double v);
 /* Append item to array (or add it to object under key), dying on failure. */
 void json_append(cJSON *array, cJSON *item);
 void json_add(cJSON *obj, const char *key, cJSON *item);

@@ -152,22 +152,6 @@ static void mattr_cancel(struct api_impl *m, struct http_request *req)
 
 /* ------------------------------------------------------------------ requests */
 
-/* Append s %-encoded as one path segment or query value (RFC 3986 unreserved kept). */
-static void add_escaped(struct strbuf *sb, const char *s)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '.' || *p == '_' || *p == '~') {
-            sb_addc(sb, (char)*p);
-        } else {
-            sb_addc(sb, '%');
-            sb_addc(sb, hex[*p >> 4]);
-            sb_addc(sb, hex[*p & 15]);
-        }
-    }
-}
-
 /* The URL of a kind's collection (or of one object when id is set). */
 static char *object_url(const struct api_impl *m, const struct api_target *t, const char *id)
 {
@@ -175,14 +159,14 @@ static char *object_url(const struct api_impl *m, const struct api_target *t, co
     sb_adds(&sb, m->base);
     if (t->kind == &clients) {
         sb_adds(&sb, "/v1/tenants/");
-        add_escaped(&sb, t->parent ? t->parent : "");
+        api_add_escaped(&sb, t->parent ? t->parent : "");
         sb_adds(&sb, "/clients");
     } else {
         sb_addf(&sb, "/v1/%s", t->kind->name);
     }
     if (id) {
         sb_addc(&sb, '/');
-        add_escaped(&sb, id);
+        api_add_escaped(&sb, id);
     }
     return sb_steal(&sb);
 }
@@ -222,7 +206,7 @@ static struct http_request *mattr_list(struct api_impl *m, struct api_call *call
     sb_addf(&url, "%s?limit=%d", base, limit);
     if (next) {
         sb_adds(&url, "&cursor=");
-        add_escaped(&url, next);
+        api_add_escaped(&url, next);
     }
     free(base);
     struct http_request *req = request_new(m, "GET", sb_str(&url));
@@ -297,24 +281,6 @@ static struct http_request *mattr_update(struct api_impl *m, struct api_call *ca
 
 /* ------------------------------------------------------------------ responses */
 
-/* The class of an HTTP error status. */
-static enum status_code status_class(long status)
-{
-    switch (status) {
-    case 400:
-    case 409:
-    case 422:
-        return ST_INVALID;
-    case 401:
-    case 403:
-        return ST_AUTH;
-    case 404:
-        return ST_NOT_FOUND;
-    default:
-        return status == 429 || status >= 500 ? ST_NETWORK : ST_OTHER;
-    }
-}
-
 /* An error from a non-2xx response: {code, type?, message, details[]} or bare text. */
 static void response_error(struct http_request *req, const struct api_kind_def *kind,
                            struct tn_error *err)
@@ -346,7 +312,7 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     err->http_status = status;
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
-    err_set(err, status_class(status), "%s %s: %s", http_method(req), http_url(req),
+    err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req),
             sb_str(&sb));
     sb_free(&sb);
     cJSON_Delete(j);
@@ -371,33 +337,11 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     case 502:
     case 503:
     case 504:
-        if (!strcmp(http_method(req), "POST"))
-            err_hint(err, _("The server is busy or failing. A create is never retried "
-                            "automatically: try again later."));
-        else
-            err_hint(err, _("The server is busy or failing (tried %d times): try again later."),
-                     http_attempts(req));
+        api_busy_hint(req, err);
         break;
     default:
         break;
     }
-}
-
-/* Parse a 2xx body as a JSON object or array; NULL with err set otherwise. */
-static cJSON *response_json(struct http_request *req, struct tn_error *err)
-{
-    size_t len;
-    const char *body = http_body(req, &len);
-    cJSON *j = json_parse(body, len);
-    if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
-        cJSON_Delete(j);
-        err->http_status = http_status(req);
-        err_set(err, ST_NETWORK, _("%s %s: the server sent a response that is not JSON"),
-                http_method(req), http_url(req));
-        err_hint(err, _("Check that the profile's url points at the API; try again."));
-        return NULL;
-    }
-    return j;
 }
 
 /* Turn a list response into a page: {data: [...], nextCursor?}; limit is the page size asked
@@ -444,7 +388,7 @@ static void on_done(struct http_request *req, void *ud)
     } else if (status < 200 || status > 299) {
         response_error(req, kind, &err);
     } else if (op != API_OP_DELETE) {
-        cJSON *j = response_json(req, &err);
+        cJSON *j = api_response_json(req, &err);
         if (j && op == API_OP_LIST)
             parse_page(j, kind, api_call_limit(call), &page, &err);
         else if (cJSON_IsObject(j))

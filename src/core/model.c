@@ -42,7 +42,7 @@ static const cJSON *lookup(const cJSON *obj, const char *path)
 }
 
 /* A field's value as text: strings as they are, numbers and booleans printed, arrays of
- * strings joined with ",", anything else "". */
+ * strings joined with ",", objects as compact JSON, anything else "". */
 static char *value_text(const cJSON *item)
 {
     if (cJSON_IsString(item))
@@ -66,6 +66,8 @@ static char *value_text(const cJSON *item)
         }
         return sb_steal(&sb);
     }
+    if (cJSON_IsObject(item))
+        return json_print(item);
     return xstrdup("");
 }
 

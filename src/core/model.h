@@ -28,6 +28,10 @@ struct api_input {
 #define INPUT_REQUIRED 1u /* required on create */
 #define INPUT_MULTI 2u    /* may be given more than once (a list) */
 #define INPUT_UPDATE 4u   /* accepted by update */
+#define INPUT_UPDATE_REQUIRED 8u /* required on update (a version for optimistic locking) */
+#define INPUT_FILE 16u    /* the command line names a file (or - for standard input) holding it */
+#define INPUT_INT 32u     /* a whole number */
+#define INPUT_DATE 64u    /* a date: 2024-01-01, optionally THH:MM[:SS[.fff]] and Z or +HH:MM */
 
 enum api_op { API_OP_LIST = 1u, API_OP_GET = 2u, API_OP_CREATE = 4u, API_OP_UPDATE = 8u,
               API_OP_DELETE = 16u };
@@ -43,6 +47,13 @@ struct api_kind_def {
     const struct api_input *inputs;
     size_t ninputs;
     unsigned ops;         /* API_OP_* */
+    /* What a list can ask the server to filter on (the key, the option, ...), or none. */
+    const struct api_input *filters;
+    size_t nfilters;
+    /* Optimistic locking: the field (and update input) holding the object's version, and the
+     * field holding the JSON document edited as a whole ("data"); NULL when none. */
+    const char *version_field;
+    const char *doc_field;
 };
 
 /* One object: a value per field (never NULL, "" when absent), the object's JSON as the
@@ -54,11 +65,14 @@ struct row {
     char *secret;
 };
 
-/* A page of rows and the opaque token of the next page (NULL at the end). */
+/* A page of rows and the opaque token of the next page (NULL at the end); total is how many
+ * objects the whole list holds when the server said (has_total). */
 struct page {
     struct row **rows;
     size_t n;
     char *next;
+    bool has_total;
+    unsigned long long total;
 };
 
 /* Copy obj's fields into a new row of kind def; the secret field (if any) goes to row->secret

@@ -22,14 +22,19 @@
 #define NAME_MAX_LEN 64
 
 enum field_kind { F_STRING, F_BOOL, F_INT };
-enum { REQUIRED = 1, URL = 2 };
+enum {
+    REQUIRED = 1, /* required by the APIs the field is for */
+    URL = 2,
+    MATTR = 4,    /* only for api "mattr" */
+    SYSTEM = 8,   /* only for api "system" */
+};
 
 /* One field a profile group may hold, where it lives in struct profile and its bounds. */
 struct field {
     const char *name;
     enum field_kind kind;
     size_t offset;
-    int flags;         /* REQUIRED, URL */
+    int flags;         /* REQUIRED, URL, MATTR, SYSTEM */
     int min, max, def; /* F_INT only */
 };
 
@@ -38,12 +43,17 @@ static const struct field fields[] = {
     STR(name, REQUIRED),
     STR(api, 0),
     STR(url, REQUIRED | URL),
-    STR(auth_url, REQUIRED | URL),
-    STR(audience, REQUIRED),
-    STR(client_id, REQUIRED),
-    STR(client_secret, 0),
-    STR(client_secret_env, 0),
-    STR(client_secret_command, 0),
+    STR(auth_url, REQUIRED | URL | MATTR),
+    STR(audience, REQUIRED | MATTR),
+    STR(client_id, REQUIRED | MATTR),
+    STR(client_secret, MATTR),
+    STR(client_secret_env, MATTR),
+    STR(client_secret_command, MATTR),
+    STR(user, REQUIRED | SYSTEM),
+    STR(password, SYSTEM),
+    STR(password_env, SYSTEM),
+    STR(password_command, SYSTEM),
+    STR(page_params, SYSTEM),
     STR(ca_file, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
     {"production", F_BOOL, offsetof(struct profile, production), 0, 0, 0, 0},
@@ -57,7 +67,48 @@ static const char *const kind_text[] = {N_("a string in double quotes"), N_("tru
                                         N_("a whole number")};
 
 /* The APIs a profile may speak; the first is the default. */
-static const char *const apis[] = {"mattr"};
+static const char *const apis[] = {"mattr", "system"};
+
+bool profile_is_system(const struct profile *p)
+{
+    return p->api && !strcmp(p->api, "system");
+}
+
+struct profile_secret profile_secret_of(const struct profile *p)
+{
+    if (profile_is_system(p))
+        return (struct profile_secret){p->password, p->password_env, p->password_command,
+                                       "password", "password_env", "password_command"};
+    return (struct profile_secret){p->client_secret, p->client_secret_env,
+                                   p->client_secret_command, "client_secret",
+                                   "client_secret_env", "client_secret_command"};
+}
+
+/* Split "page,limit" into its two names; false when it is not two names of 1..63 letters,
+ * digits, '_', '-', '.', '[' or ']'. */
+static bool split_page_params(const char *s, char page[64], char limit[64])
+{
+    static const char ok[] = LETTERS DIGITS "_-.[]";
+    size_t a = strspn(s, ok);
+    if (a == 0 || a > 63 || s[a] != ',')
+        return false;
+    size_t b = strspn(s + a + 1, ok);
+    if (b == 0 || b > 63 || s[a + 1 + b] != '\0')
+        return false;
+    memcpy(page, s, a);
+    page[a] = '\0';
+    memcpy(limit, s + a + 1, b);
+    limit[b] = '\0';
+    return true;
+}
+
+void profile_page_params(const struct profile *p, char page[64], char limit[64])
+{
+    if (!p->page_params || !split_page_params(p->page_params, page, limit)) {
+        strcpy(page, "page");
+        strcpy(limit, "limit");
+    }
+}
 
 /* Set err to a usage error (printf-style) and return false. */
 static TN_PRINTF(2, 3) bool usage(struct tn_error *err, const char *fmt, ...)
@@ -110,10 +161,28 @@ static char *profile_label(const char *name, size_t number)
 /* Check p's values under label; 0 page_size/timeout and a NULL api mean the defaults. */
 static bool validate(const struct profile *p, const char *label, struct tn_error *err)
 {
+    struct strbuf known = SB_INIT;
+    bool api_ok = !p->api;
+    for (size_t i = 0; i < ARRAY_SIZE(apis); i++) {
+        api_ok |= p->api && !strcmp(p->api, apis[i]);
+        sb_addf(&known, "%s\"%s\"", i ? ", " : "", apis[i]);
+    }
+    if (!api_ok)
+        usage(err, _("%s: field \"api\" must be one of: %s"), label, sb_str(&known));
+    sb_free(&known);
+    if (!api_ok)
+        return false;
+    bool system = profile_is_system(p);
+    int mine = system ? SYSTEM : MATTR;
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
         const struct field *f = &fields[i];
         const char *v = f->kind == F_STRING ? *field_str(p, f) : NULL;
-        if (!v && (f->flags & REQUIRED))
+        bool applies = !(f->flags & (MATTR | SYSTEM)) || (f->flags & mine);
+        if (v && !applies)
+            return usage(err, _("%s: field \"%s\" is for api \"%s\"; this profile has api "
+                                "\"%s\""),
+                         label, f->name, system ? "mattr" : "system", system ? "system" : "mattr");
+        if (!v && applies && (f->flags & REQUIRED))
             return usage(err, _("%s: missing field \"%s\""), label, f->name);
         if (v && !*v)
             return usage(err, _("%s: field \"%s\" is empty"), label, f->name);
@@ -126,31 +195,30 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
         return usage(err, _("%s: field \"name\" must be 1 to %d letters, digits, '-', '_' or '.'"),
                      label, NAME_MAX_LEN);
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) /* the rule the HTTP layer applies */
-        if ((fields[i].flags & URL) && !http_url_allowed(*field_str(p, &fields[i]), err)) {
+        if ((fields[i].flags & URL) && *field_str(p, &fields[i]) &&
+            !http_url_allowed(*field_str(p, &fields[i]), err)) {
             err_prefix(err, _("%s: field \"%s\""), label, fields[i].name);
             return false;
         }
-    int sources = !!p->client_secret + !!p->client_secret_env + !!p->client_secret_command;
+    struct profile_secret ps = profile_secret_of(p);
+    int sources = !!ps.inline_value + !!ps.env + !!ps.command;
     if (sources == 0)
-        return usage(err, _("%s: no client secret: set one of client_secret, client_secret_env or "
-                            "client_secret_command"), label);
+        return usage(err, _("%s: no %s: set one of %s, %s or %s"), label,
+                     system ? _("password") : _("client secret"), ps.name, ps.env_name,
+                     ps.command_name);
     if (sources > 1)
-        return usage(err, _("%s: set only one of client_secret, client_secret_env and "
-                            "client_secret_command"), label);
-    const char *env = p->client_secret_env;
+        return usage(err, _("%s: set only one of %s, %s and %s"), label, ps.name, ps.env_name,
+                     ps.command_name);
+    const char *env = ps.env;
     if (env && (strspn(env, LETTERS DIGITS "_") != strlen(env) || strchr(DIGITS, env[0])))
-        return usage(err, _("%s: field \"client_secret_env\" must name an environment variable "
-                            "(letters, digits and '_')"), label);
-    struct strbuf known = SB_INIT;
-    bool api_ok = !p->api;
-    for (size_t i = 0; i < ARRAY_SIZE(apis); i++) {
-        api_ok |= p->api && !strcmp(p->api, apis[i]);
-        sb_addf(&known, "%s\"%s\"", i ? ", " : "", apis[i]);
-    }
-    if (!api_ok)
-        usage(err, _("%s: field \"api\" must be one of: %s"), label, sb_str(&known));
-    sb_free(&known);
-    return api_ok;
+        return usage(err, _("%s: field \"%s\" must name an environment variable "
+                            "(letters, digits and '_')"), label, ps.env_name);
+    char page[64], limit[64];
+    if (p->page_params && (!split_page_params(p->page_params, page, limit) ||
+                           !strcmp(page, limit)))
+        return usage(err, _("%s: field \"page_params\" must be two different parameter names "
+                            "separated by a comma, e.g. \"_page,_limit\""), label);
+    return true;
 }
 
 bool profile_validate(const struct profile *p, struct tn_error *err)
@@ -246,7 +314,7 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
             return usage(err, _("profile #%zu must be a group: { name = ...; }"), i + 1);
         if (!parse_profile(g, i + 1, &set->v[i], err))
             return false;
-        *inline_secret |= set->v[set->n++].client_secret != NULL;
+        *inline_secret |= profile_secret_of(&set->v[set->n++]).inline_value != NULL;
     }
     for (size_t i = 0; i < set->n; i++)
         for (size_t j = i + 1; j < set->n; j++)
@@ -356,12 +424,15 @@ static config_setting_t *set_root(struct profile_set *set)
 /* Overwrite the inline secret libconfig holds in the profile group g. */
 static void wipe_group(config_setting_t *g)
 {
-    config_setting_t *s = config_setting_is_group(g) ? config_setting_get_member(g, "client_secret")
-                                                     : NULL;
-    const char *v = s && config_setting_type(s) == CONFIG_TYPE_STRING ? config_setting_get_string(s)
-                                                                     : NULL;
-    if (v)
-        util_wipe((void *)(uintptr_t)v, strlen(v));
+    static const char *const names[] = {"client_secret", "password"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        config_setting_t *s =
+            config_setting_is_group(g) ? config_setting_get_member(g, names[i]) : NULL;
+        const char *v = s && config_setting_type(s) == CONFIG_TYPE_STRING
+                            ? config_setting_get_string(s) : NULL;
+        if (v)
+            util_wipe((void *)(uintptr_t)v, strlen(v));
+    }
 }
 
 /* Write p as a new group at the end of list (defaults left out). */

@@ -13,14 +13,21 @@
 /* One profile: where the API is and how to authenticate. Strings are NULL when unset. */
 struct profile {
     char *name;
-    char *api;                   /* "mattr" (the default when absent) */
+    char *api;                   /* "mattr" (the default when absent) or "system" */
     char *url;                   /* API base URL, e.g. https://tenant.vii.au01.mattr.global */
+    /* api "mattr": OAuth client credentials */
     char *auth_url;              /* token endpoint */
     char *audience;
     char *client_id;
     char *client_secret;         /* inline secret (file must be 0600) */
     char *client_secret_env;     /* name of an environment variable holding it */
     char *client_secret_command; /* a shell command printing it */
+    /* api "system": Basic auth, and the paging parameters' names */
+    char *user;
+    char *password;              /* inline (file must be 0600) */
+    char *password_env;
+    char *password_command;
+    char *page_params;           /* "page,limit" (the default) or e.g. "_page,_limit" */
     char *ca_file;
     bool readonly;
     bool production;
@@ -44,6 +51,19 @@ char *profile_default_path(void);
  * error (file and line), an invalid profile (names profile and field), or an inline secret
  * in a file others can read (with the chmod 600 hint). */
 bool profile_load(const char *path, struct profile_set *set, struct tn_error *err);
+/* The secret settings of p's API: the inline value, the environment variable's name and the
+ * command (any may be NULL), and the setting names ("client_secret" or "password"). */
+struct profile_secret {
+    const char *inline_value, *env, *command;
+    const char *name, *env_name, *command_name;
+};
+struct profile_secret profile_secret_of(const struct profile *p);
+/* True when p speaks the /system/tenants API. */
+bool profile_is_system(const struct profile *p);
+/* The paging parameter names of a system profile (page_params, or "page" and "limit"), in
+ * page and limit (each at most 63 bytes). */
+void profile_page_params(const struct profile *p, char page[64], char limit[64]);
+
 /* Check one profile's fields; false with err naming the profile and the field. */
 bool profile_validate(const struct profile *p, struct tn_error *err);
 /* The profile called name, or NULL. */

@@ -14,7 +14,8 @@
     X(ST_AUTH, 3, N_("authentication failed"))                            \
     X(ST_NOT_FOUND, 4, N_("not found"))                                   \
     X(ST_INVALID, 5, N_("rejected by the server (validation or conflict)")) \
-    X(ST_NETWORK, 6, N_("network or server error"))
+    X(ST_NETWORK, 6, N_("network or server error"))                       \
+    X(ST_CONFLICT, 5, N_("conflict: changed since it was read"))
 
 enum status_code {
 #define X(name, exit, text) name,

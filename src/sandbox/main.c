@@ -22,6 +22,8 @@
 #include "sandbox/opts.h"
 #include "sandbox/server.h"
 #include "sandbox/store.h"
+#include "sandbox/system.h"
+#include "sandbox/systore.h"
 #include "sandbox/tokens.h"
 
 #define EXIT_USAGE 2
@@ -29,7 +31,8 @@
 static void usage(FILE *out)
 {
     fprintf(out, _("Usage: %s [OPTION]...\n"), util_progname());
-    fputs(_("Serve the MATTR VII Management API from seeded in-memory data, for demos and tests.\n"
+    fputs(_("Serve the MATTR VII Management API and the /system/tenants API from seeded in-memory\n"
+            "data, for demos and tests.\n"
             "\n"
             "Listening:\n"
             "  -p, --port PORT          TCP port, 0 picks a free one (default 8642)\n"
@@ -53,7 +56,19 @@ static void usage(FILE *out)
             "      --seed S             seed for data and faults (default 1)\n"
             "      --hostile-names      give the first tenants and clients hostile names\n"
             "      --events FILE        append analytic events to FILE, one per line\n"
-            "Fault injection (on /v1/ routes; rates from 0 to 1):\n"
+            "System tenants (/system/tenants, Basic auth):\n"
+            "      --system-user USER   user name accepted (default system)\n"
+            "      --system-password P  password accepted (default: $TENANTRY_SANDBOX_SYSTEM_PASSWORD\n"
+            "                           or system; argv is visible to other users)\n"
+            "      --system-tenants N   seeded system tenants, 0..10000000 (default 25)\n"
+            "      --page-params P,L    names of the page and limit parameters (default\n"
+            "                           page,limit); other names cap limit at 100\n"
+            "      --post-status CODE   status of a successful create, 200 (as documented) or\n"
+            "                           201 (as real servers answer); default 200\n"
+            "      --conflict-status C  status of a stale version, 409 or 500 (as older\n"
+            "                           servers answer); default 409\n"
+            "      --write-only-data    leave data out of every answer\n"
+            "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
             "      --fail-status CODE   status of injected failures, 400..599 (default 503)\n"
@@ -108,6 +123,8 @@ enum {
     OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_EXPIRES_IN, OPT_PLAIN_401,
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
+    OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
+    OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA,
 };
 
 static const struct option long_options[] = {
@@ -132,10 +149,59 @@ static const struct option long_options[] = {
     {"retry-after", required_argument, NULL, OPT_RETRY_AFTER},
     {"drop-rate", required_argument, NULL, OPT_DROP_RATE},
     {"malformed-rate", required_argument, NULL, OPT_MALFORMED_RATE},
+    {"system-user", required_argument, NULL, OPT_SYSTEM_USER},
+    {"system-password", required_argument, NULL, OPT_SYSTEM_PASSWORD},
+    {"system-tenants", required_argument, NULL, OPT_SYSTEM_TENANTS},
+    {"page-params", required_argument, NULL, OPT_PAGE_PARAMS},
+    {"post-status", required_argument, NULL, OPT_POST_STATUS},
+    {"conflict-status", required_argument, NULL, OPT_CONFLICT_STATUS},
+    {"write-only-data", no_argument, NULL, OPT_WRITE_ONLY_DATA},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
+
+/* A status that must be one of two, e.g. --post-status 200 or 201. */
+static int status_arg(const char *name, const char *arg, int a, int b)
+{
+    long long v;
+    if (!str_to_llong(arg, 100, 599, &v) || (v != a && v != b))
+        bad_usage(_("%s must be %d or %d, not '%s'"), name, a, b, arg);
+    return (int)v;
+}
+
+/* Is name usable as a paging parameter: 1 to SANDBOX_PARAM_MAX of [A-Za-z0-9_.-], and no
+ * filter's name? */
+static bool param_name_ok(const char *name, size_t n)
+{
+    static const char *const filters[] = {"id", "uuid", "createdAt", "updatedAt"};
+    if (n == 0 || n > SANDBOX_PARAM_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-'))
+            return false;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(filters); i++)
+        if (strlen(filters[i]) == n && strncmp(name, filters[i], n) == 0)
+            return false;
+    return true;
+}
+
+/* --page-params PAGE,LIMIT: two different parameter names. */
+static void page_params_arg(const char *arg, struct sandbox_opts *o)
+{
+    const char *comma = strchr(arg, ',');
+    size_t n = comma ? (size_t)(comma - arg) : 0;
+    if (!comma || !param_name_ok(arg, n) || !param_name_ok(comma + 1, strlen(comma + 1)) ||
+        (strlen(comma + 1) == n && strncmp(arg, comma + 1, n) == 0))
+        bad_usage(_("--page-params needs two different names of letters, digits, '_', '.' and "
+                    "'-' (at most %d each, not a filter's), as _page,_limit, not '%s'"),
+                  SANDBOX_PARAM_MAX, arg);
+    snprintf(o->page_param, sizeof(o->page_param), "%.*s", (int)n, arg);
+    snprintf(o->limit_param, sizeof(o->limit_param), "%s", comma + 1);
+}
 
 static void parse_options(int argc, char **argv, struct sandbox_opts *o)
 {
@@ -152,6 +218,13 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         .seed = 1,
         .fail_status = 503,
         .retry_after = 1,
+        .system_user = "system",
+        .system_password = getenv("TENANTRY_SANDBOX_SYSTEM_PASSWORD"),
+        .system_tenants = 25,
+        .page_param = "page",
+        .limit_param = "limit",
+        .post_status = 200,
+        .conflict_status = 409,
     };
     int c;
     /* getopt says what is wrong with an option itself (precisely, and translated). */
@@ -186,6 +259,17 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
             break;
         case OPT_DROP_RATE: o->drop_rate = rate_arg("--drop-rate", optarg); break;
         case OPT_MALFORMED_RATE: o->malformed_rate = rate_arg("--malformed-rate", optarg); break;
+        case OPT_SYSTEM_USER: o->system_user = optarg; break;
+        case OPT_SYSTEM_PASSWORD: o->system_password = optarg; break;
+        case OPT_SYSTEM_TENANTS:
+            o->system_tenants = (unsigned long)number_arg("--system-tenants", optarg, 0, 10000000);
+            break;
+        case OPT_PAGE_PARAMS: page_params_arg(optarg, o); break;
+        case OPT_POST_STATUS: o->post_status = status_arg("--post-status", optarg, 200, 201); break;
+        case OPT_CONFLICT_STATUS:
+            o->conflict_status = status_arg("--conflict-status", optarg, 409, 500);
+            break;
+        case OPT_WRITE_ONLY_DATA: o->write_only_data = true; break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
         default:
@@ -199,6 +283,12 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         o->client_secret = "tenantry-demo-secret";
     if (!*o->client_id || !*o->client_secret || !*o->audience)
         bad_usage("%s", _("--client-id, --client-secret and --audience must not be empty"));
+    if (!o->system_password)
+        o->system_password = "system";
+    if (!*o->system_user || !*o->system_password)
+        bad_usage("%s", _("--system-user and --system-password must not be empty"));
+    if (strchr(o->system_user, ':'))
+        bad_usage("%s", _("--system-user must not contain ':' (Basic auth cannot send it)"));
 }
 
 /* Bind and listen on address:port; the port actually bound goes to *port. -1 on failure. */
@@ -270,13 +360,23 @@ int main(int argc, char **argv)
     struct store_seed seed = {opts.environments, opts.tenants, opts.clients, opts.seed,
                               opts.hostile_names};
     struct store *store = store_new(&seed);
+    struct systore_seed sys_seed = {opts.system_tenants, opts.seed};
+    struct systore *systore = systore_new(&sys_seed);
     tokens_init(opts.token_ttl, opts.audience);
     mattr_init(&opts, store);
-    struct server *srv = server_start(&opts, mattr_routes, mattr_nroutes, fd, ipv6);
+    system_init(&opts, systore);
+    /* Both APIs on one port: the Management API's routes, then /system's. */
+    size_t nroutes = mattr_nroutes + system_nroutes;
+    struct route *routes = xcalloc(nroutes, sizeof(*routes));
+    memcpy(routes, mattr_routes, mattr_nroutes * sizeof(*routes));
+    memcpy(routes + mattr_nroutes, system_routes, system_nroutes * sizeof(*routes));
+    struct server *srv = server_start(&opts, routes, nroutes, fd, ipv6);
     if (!srv) {
         fprintf(stderr, _("%s: cannot start the HTTP server\n"), util_progname());
         close(fd);
+        free(routes);
         store_free(store);
+        systore_free(systore);
         tokens_free();
         events_close();
         return 1;
@@ -289,7 +389,9 @@ int main(int argc, char **argv)
     while (sigwait(&stop, &sig) != 0)
         ;
     server_stop(srv); /* closes the listening socket too */
+    free(routes);
     store_free(store);
+    systore_free(systore);
     tokens_free();
     events_close();
     return 0;

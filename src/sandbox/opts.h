@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#define SANDBOX_PARAM_MAX 32 /* the longest name --page-params takes */
+
 struct sandbox_opts {
     const char *bind;          /* address to listen on */
     unsigned port;             /* 0 picks a free one */
@@ -27,6 +29,15 @@ struct sandbox_opts {
     long retry_after;
     double drop_rate;
     double malformed_rate;
+    /* The /system/tenants API */
+    const char *system_user;   /* Basic credentials accepted */
+    const char *system_password;
+    unsigned long system_tenants;
+    bool write_only_data;      /* leave data out of answers */
+    char page_param[SANDBOX_PARAM_MAX + 1];  /* names of the paging parameters */
+    char limit_param[SANDBOX_PARAM_MAX + 1];
+    int post_status;           /* 200 (the document) or 201 (real servers) */
+    int conflict_status;       /* 409, or 500 as older servers answer a stale version */
 };
 
 #endif

@@ -122,6 +122,52 @@ void reply_bad_param(struct reply *rep, const char *location, const char *param,
     reply_error(rep, 400, "Validation Error", details);
 }
 
+/* A problem body {type, title, detail} for the /system API (API Platform's shape). */
+static cJSON *problem_new(const char *detail)
+{
+    cJSON *body = json_new_object();
+    json_add_string(body, "type", "https://tools.ietf.org/html/rfc2616#section-10");
+    json_add_string(body, "title", "An error occurred");
+    json_add_string(body, "detail", detail);
+    return body;
+}
+
+static void reply_problem_body(struct reply *rep, unsigned status, cJSON *body)
+{
+    reply_set(rep, status, json_print(body), "application/problem+json; charset=utf-8");
+    cJSON_Delete(body);
+}
+
+void reply_problem(struct reply *rep, unsigned status, const char *detail)
+{
+    reply_problem_body(rep, status, problem_new(detail));
+}
+
+cJSON *violation_new(const char *path, const char *message)
+{
+    cJSON *v = json_new_object();
+    json_add_string(v, "propertyPath", path);
+    json_add_string(v, "message", message);
+    return v;
+}
+
+void reply_violations(struct reply *rep, cJSON *violations)
+{
+    struct strbuf detail = SB_INIT;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, violations)
+    {
+        if (detail.len)
+            sb_addc(&detail, '\n');
+        sb_addf(&detail, "%s: %s", json_get_string(v, "propertyPath"),
+                json_get_string(v, "message"));
+    }
+    cJSON *body = problem_new(sb_str(&detail));
+    json_add(body, "violations", violations);
+    reply_problem_body(rep, 400, body);
+    sb_free(&detail);
+}
+
 /* ------------------------------------------------------------------ requests */
 
 struct query_lookup {
@@ -172,6 +218,26 @@ const char *request_header(const struct request *req, const char *name)
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
 }
 
+struct query_each {
+    query_fn fn;
+    void *ctx;
+};
+
+static enum MHD_Result query_each_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       const char *value)
+{
+    const struct query_each *q = cls;
+    (void)kind;
+    q->fn(key, value ? value : "", q->ctx);
+    return MHD_YES;
+}
+
+void request_query_each(const struct request *req, query_fn fn, void *ctx)
+{
+    struct query_each q = {fn, ctx};
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, query_each_iter, &q);
+}
+
 /* ------------------------------------------------------------------ routing */
 
 /* Match the raw path against pattern, %-decoding the "*" segments into args (in scratch);
@@ -205,11 +271,14 @@ static bool route_match(const char *pattern, const char *path, const char **args
     return true;
 }
 
-/* The route for method and path; *allow lists the methods of a path that matched others. */
+/* The route for method and path; *allow lists the methods of a path that matched others, and
+ * *other is the first such route (its API decides how a 405 looks). */
 static const struct route *route_find(const struct server *srv, const char *method,
                                       const char *path, const char **args,
-                                      struct strbuf *scratch, bool *bad, struct strbuf *allow)
+                                      struct strbuf *scratch, bool *bad, struct strbuf *allow,
+                                      const struct route **other)
 {
+    *other = NULL;
     for (size_t i = 0; i < srv->nroutes; i++) {
         const struct route *r = &srv->routes[i];
         if (!route_match(r->pattern, path, args, scratch, bad))
@@ -219,8 +288,22 @@ static const struct route *route_find(const struct server *srv, const char *meth
         if (allow->len)
             sb_adds(allow, ", ");
         sb_adds(allow, r->method);
+        if (!*other)
+            *other = r;
     }
     return NULL;
+}
+
+/* An error the server itself answers (401, 405, 413, bad path or query, injected failure)
+ * in the style of route r's API: problem+json on the /system API, else {code, type, message,
+ * details}. */
+static void route_error(const struct route *r, struct reply *rep, unsigned status,
+                        const char *message)
+{
+    if (r && r->auth == AUTH_BASIC)
+        reply_problem(rep, status, message);
+    else
+        reply_error(rep, status, message, NULL);
 }
 
 /* ------------------------------------------------------------------ auth and faults */
@@ -234,6 +317,90 @@ static bool bearer_ok(const struct request *req)
     while (*h == ' ')
         h++;
     return *h && tokens_valid(h);
+}
+
+/* Compare n bytes at a with the string b without an early exit, so that timing says nothing
+ * about the secret. */
+static bool secret_equal(const char *a, size_t n, const char *b)
+{
+    size_t m = strlen(b);
+    unsigned char diff = n != m;
+    for (size_t i = 0; i < n; i++)
+        diff |= (unsigned char)(a[i] ^ b[i < m ? i : 0]) | (unsigned char)(i >= m);
+    return diff == 0 && m > 0;
+}
+
+/* The value of one standard base64 character, or -1. */
+static int base64_value(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Decode standard base64 (RFC 4648 section 4; padding optional) into out; false on anything
+ * else. */
+static bool base64_decode(const char *text, struct strbuf *out)
+{
+    size_t n = strlen(text);
+    while (n && text[n - 1] == '=')
+        n--;
+    if (strlen(text) - n > 2 || n % 4 == 1)
+        return false;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        int v = base64_value((unsigned char)text[i]);
+        if (v < 0)
+            return false;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            sb_addc(out, (char)((acc >> bits) & 0xff));
+        }
+    }
+    return true;
+}
+
+enum basic_result { BASIC_OK, BASIC_MISSING, BASIC_WRONG };
+
+/* Check Authorization: Basic base64(user:password) against --system-user and
+ * --system-password, comparing both in constant time. */
+static enum basic_result basic_check(const struct server *srv, const struct request *req)
+{
+    const char *h = request_header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+    if (!h || strncasecmp(h, "Basic ", 6) != 0)
+        return BASIC_MISSING;
+    h += 6;
+    while (*h == ' ')
+        h++;
+    struct strbuf raw = SB_INIT;
+    bool ok = false;
+    if (base64_decode(h, &raw)) {
+        const char *colon = memchr(sb_str(&raw), ':', raw.len);
+        if (colon) {
+            size_t ulen = (size_t)(colon - raw.buf);
+            bool user = secret_equal(raw.buf, ulen, srv->opts->system_user);
+            bool pass = secret_equal(colon + 1, raw.len - ulen - 1, srv->opts->system_password);
+            ok = user & pass;
+        }
+    }
+    sb_wipe(&raw);
+    return ok ? BASIC_OK : BASIC_WRONG;
+}
+
+/* Answer a failed Basic check: 401 with the challenge. */
+static void basic_denied(struct reply *rep, enum basic_result why)
+{
+    reply_problem(rep, 401, why == BASIC_MISSING
+                                ? "Full authentication is required to access this resource."
+                                : "Invalid credentials.");
+    rep->www_authenticate = "Basic realm=\"system\"";
 }
 
 static bool roll(struct server *srv, double rate)
@@ -295,6 +462,8 @@ static void log_event(const struct route *r, const char *suffix, unsigned long r
         sb_addf(&fields, " status=%u", rep->status);
         if (rep->event_id && rep->status < 400)
             sb_addf(&fields, " id=%s", rep->event_id);
+        if (rep->event_extra && rep->status < 400)
+            sb_addf(&fields, " %s", rep->event_extra);
     }
     if (fault != FAULT_NONE)
         sb_addf(&fields, " fault=%s", fault_names[fault]);
@@ -356,6 +525,8 @@ static enum MHD_Result send_reply(struct server *srv, struct MHD_Connection *con
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, rep->content_type);
     if (rep->allow)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rep->allow);
+    if (rep->www_authenticate)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, rep->www_authenticate);
     if (rep->no_store)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (fault == FAULT_FAIL && (rep->status == 429 || rep->status == 503)) {
@@ -381,15 +552,18 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
     struct strbuf allow = SB_INIT, scratch = SB_INIT;
     bool bad_segment = false;
     const char *nul_arg;
+    const struct route *other;
+    enum basic_result basic = BASIC_OK;
 
     if (!sleep_latency(srv, conn))
         return MHD_NO; /* the client is gone: nothing arrived at the API */
     const struct route *r =
-        route_find(srv, method, path, req.args, &scratch, &bad_segment, &allow);
+        route_find(srv, method, path, req.args, &scratch, &bad_segment, &allow, &other);
     unsigned long req_no = atomic_fetch_add(&srv->next_req, 1) + 1;
+    bool problem = r && r->auth == AUTH_BASIC;
     if (!r) {
         if (allow.len)
-            reply_error(&rep, 405, "Method not allowed", NULL);
+            route_error(other, &rep, 405, "Method not allowed");
         else
             reply_error(&rep, 404, "Route not found", NULL);
     } else {
@@ -401,16 +575,27 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
                 reply_set(&rep, 401, xstrdup("Unauthorized"), "text/plain; charset=utf-8");
             else
                 reply_error(&rep, 401, "Unauthorized", NULL);
+        } else if (r->auth == AUTH_BASIC && (basic = basic_check(srv, &req)) != BASIC_OK) {
+            basic_denied(&rep, basic);
         } else if (ex->too_large) {
-            reply_error(&rep, 413, "Request body is larger than 1 MiB", NULL);
+            route_error(r, &rep, 413, "Request body is larger than 1 MiB");
         } else if (bad_segment) {
-            reply_bad_param(&rep, "path", "path",
-                            "holds a malformed %-escape or a NUL byte", NULL);
+            if (problem)
+                reply_problem(&rep, 400, "The path holds a malformed %-escape or a NUL byte.");
+            else
+                reply_bad_param(&rep, "path", "path",
+                                "holds a malformed %-escape or a NUL byte", NULL);
         } else if ((nul_arg = query_with_nul(conn))) {
-            reply_bad_param(&rep, "query", nul_arg, "must not contain a NUL byte", NULL);
+            if (problem) {
+                cJSON *v = json_new_array();
+                json_append(v, violation_new(nul_arg, "This value must not contain a NUL byte."));
+                reply_violations(&rep, v);
+            } else {
+                reply_bad_param(&rep, "query", nul_arg, "must not contain a NUL byte", NULL);
+            }
         } else if (r->faults && roll(srv, srv->opts->fail_rate)) {
             fault = FAULT_FAIL;
-            reply_error(&rep, (unsigned)srv->opts->fail_status, "Injected failure", NULL);
+            route_error(r, &rep, (unsigned)srv->opts->fail_status, "Injected failure");
         } else {
             r->fn(&req, &rep);
             if (r->faults && roll(srv, srv->opts->drop_rate))
@@ -435,6 +620,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
     enum MHD_Result ret = send_reply(srv, conn, &rep, fault);
     free(rep.body);
     free(rep.event_id);
+    free(rep.event_extra);
     sb_free(&allow);
     sb_free(&scratch);
     return ret;

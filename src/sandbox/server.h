@@ -1,5 +1,5 @@
 /* server.h: the HTTP side of the sandbox: libmicrohttpd, routing, bodies, auth, faults,
- * events. An API (mattr.c, later system.c) is a table of routes with handlers. */
+ * events. An API (mattr.c, system.c) is a table of routes with handlers. */
 #ifndef TENANTRY_SANDBOX_SERVER_H
 #define TENANTRY_SANDBOX_SERVER_H
 
@@ -28,8 +28,10 @@ struct reply {
     size_t len;
     const char *content_type;
     char *event_id;   /* the created row's id, for the _SUCCESS event; owned */
+    char *event_extra; /* more "key=value ..." fields for the _SUCCESS event; owned */
     bool no_store;    /* Cache-Control: no-store (token answers) */
     const char *allow; /* the Allow header of a 405 */
+    const char *www_authenticate; /* the WWW-Authenticate header of a 401 (static) */
 };
 
 typedef void (*route_fn)(const struct request *req, struct reply *rep);
@@ -37,6 +39,8 @@ typedef void (*route_fn)(const struct request *req, struct reply *rep);
 enum route_auth {
     AUTH_NONE,   /* open, e.g. the token endpoint */
     AUTH_BEARER, /* Authorization: Bearer TOKEN issued by /oauth/token */
+    AUTH_BASIC,  /* Authorization: Basic with --system-user and --system-password; the
+                  * /system API, whose errors (also the server's own) are problem+json */
 };
 
 struct route {
@@ -61,6 +65,10 @@ void server_stop(struct server *srv);
 const char *request_query(const struct request *req, const char *key);
 /* The request header name (case-insensitive), or NULL. */
 const char *request_header(const struct request *req, const char *name);
+/* Call fn for every query argument, %-decoded, in the order sent, repeated keys included
+ * (value "" when the argument has no '='). */
+typedef void (*query_fn)(const char *key, const char *value, void *ctx);
+void request_query_each(const struct request *req, query_fn fn, void *ctx);
 
 /* Answer with JSON (takes ownership of body). */
 void reply_json(struct reply *rep, unsigned status, cJSON *body);
@@ -74,5 +82,14 @@ void reply_bad_param(struct reply *rep, const char *location, const char *param,
 void reply_empty(struct reply *rep, unsigned status);
 /* One details[] entry {location, param, msg, value?}. */
 cJSON *detail_new(const char *location, const char *param, const char *msg, const char *value);
+
+/* Answer with an RFC 7807 body {type, title, detail} as application/problem+json (the
+ * /system API's errors). */
+void reply_problem(struct reply *rep, unsigned status, const char *detail);
+/* Answer 400 problem+json with violations (an array of violation_new(), owned), its detail
+ * "path: message" lines joined by newlines. */
+void reply_violations(struct reply *rep, cJSON *violations);
+/* One violations[] entry {propertyPath, message}. */
+cJSON *violation_new(const char *path, const char *message);
 
 #endif

@@ -26,6 +26,7 @@
 #define HANGUP_PASSES 50  /* readable stdin with no key this many times: the terminal is gone */
 
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t suspended; /* the terminal is another program's (an editor's) */
 static bool active;
 static SCREEN *screen;
 static FILE *headless_in, *headless_out;
@@ -42,6 +43,8 @@ static void restore(void)
 
 static void on_signal(int sig)
 {
+    if (sig == SIGINT && suspended)
+        return; /* C-c in the editor is the editor's (it shares our process group) */
     got_signal = sig;
 }
 
@@ -133,13 +136,16 @@ void display_suspend(void)
         return;
     def_prog_mode();
     endwin();
+    suspended = 1;
 }
 
 void display_resume(void)
 {
     if (!active)
         return;
+    suspended = 0;
     reset_prog_mode();
+    flushinp(); /* keys meant for the other program are not the console's */
     clearok(curscr, TRUE);
     refresh();
 }

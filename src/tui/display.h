@@ -11,7 +11,9 @@ struct script;
 /* Start curses (or a headless screen when script is set), run until the console quits,
  * restore the terminal; the exit status. */
 int display_run(struct tui *t, struct script *script);
-/* Give the terminal back for a moment (a secret command may prompt) and take it again. */
+/* Give the terminal back for a moment (a secret command may prompt, an editor runs) and take
+ * it again: the screen is repainted whole, keys typed meanwhile are dropped, and C-c meanwhile
+ * is left to the other program. */
 void display_suspend(void);
 void display_resume(void);
 /* Repaint everything at the next refresh. */

@@ -491,8 +491,12 @@ void edit_delete(struct tui *t)
     const struct api_kind_def *k = e->def;
     const struct list *l = pane_list(tui_focused(t));
     const char *subdomain = field_value(l, i, "subdomain");
-    /* the word to type: the subdomain label or the name; the ID when that cannot be typed */
-    e->word = k->parent ? xstrdup(field_value(l, i, "name")) : label_of(subdomain);
+    /* the word to type: the subdomain label or the name; a system tenant (named by its UUID
+     * only) the first 8 characters of its UUID; the ID when that cannot be typed */
+    bool by_uuid = k->doc_field != NULL;
+    e->word = k->parent ? xstrdup(field_value(l, i, "name"))
+              : by_uuid ? xstrndup(e->id, 8)
+                        : label_of(subdomain);
     if (!*e->word || !text_plain(e->word)) {
         free(e->word);
         e->word = xstrdup(e->id);
@@ -500,7 +504,11 @@ void edit_delete(struct tui *t)
     const struct profile *prof = t->c.session ? api_profile(t->c.session) : NULL;
     e->form = form_new(k->parent ? _("Delete client") : _("Delete tenant"), _("delete"));
     char *note;
-    if (k->parent)
+    if (by_uuid)
+        note = xasprintf(_("This deletes tenant %s (number %s) and its data. It cannot be "
+                           "undone."),
+                         e->id, field_value(l, i, "id"));
+    else if (k->parent)
         note = xasprintf(_("This deletes client \"%s\" (%s): whoever uses its credentials "
                            "loses access. It cannot be undone."),
                          e->name, e->id);
@@ -511,7 +519,9 @@ void edit_delete(struct tui *t)
     form_note(e->form, note);
     free(note);
     bool by_id = !strcmp(e->word, e->id);
-    note = xasprintf(k->parent ? (by_id ? _("Type the client's ID, %s, to confirm.")
+    note = xasprintf(by_uuid && !by_id ? _("Type the first 8 characters of its UUID, %s, to "
+                                           "confirm.")
+                     : k->parent ? (by_id ? _("Type the client's ID, %s, to confirm.")
                                         : _("Type the client's name, %s, to confirm."))
                                : (by_id ? _("Type the tenant's ID, %s, to confirm.")
                                         : _("Type the subdomain label, %s, to confirm.")),

@@ -20,6 +20,9 @@ static const struct {
     {":environments", N_("Go to the environments pane")},
     {":tenants", N_("Go to the tenants pane")},
     {":clients", N_("Go to the clients pane")},
+    /* TRANSLATORS: keep ":filter" as it is; TERMS are e.g. created>2024-01-01 id=7. */
+    {N_(":filter TERMS"), N_("Let the server filter the list (system API): created>DATE, "
+                             "updated<DATE, id=N, uuid=U")},
     /* TRANSLATORS: keep ":profile" as it is; NAME stands for a profile's name. */
     {N_(":profile NAME"), N_("Switch to the profile called NAME")},
     {":q", N_("Quit")},

@@ -3,6 +3,7 @@
 
 #include "tui/pane.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,25 @@ struct pane {
     const char *why; /* why nothing is listed (N_() text), or NULL */
     char *want_id;  /* keep this row selected once it is loaded again (refresh) */
     size_t want_rows;
+    struct pane_filter sf; /* what the server filters (':filter') */
+    bool has_total; /* the server said how many the list holds: total */
+    unsigned long long total;
 };
+
+void pane_filter_free(struct pane_filter *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free((void *)(uintptr_t)f->v[i].value); /* our copy */
+    free(f->v);
+    free(f->text);
+    *f = (struct pane_filter){0};
+}
+
+void pane_filter_add(struct pane_filter *f, const char *key, const char *value)
+{
+    f->v = xreallocarray(f->v, f->n + 1, sizeof(*f->v));
+    f->v[f->n++] = (struct api_value){key, xstrdup(value)};
+}
 
 struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct api_kind_def *k)
 {
@@ -68,6 +87,7 @@ void pane_free(struct pane *p)
     free(p->filter);
     free(p->parent);
     free(p->want_id);
+    pane_filter_free(&p->sf);
     err_clear(&p->err);
     free(p);
 }
@@ -207,6 +227,7 @@ void pane_reset(struct pane *p)
     p->sel = p->top = 0;
     p->failed = false;
     p->stopped = false;
+    p->has_total = false;
     err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;
@@ -232,15 +253,34 @@ const char *pane_parent(const struct pane *p)
     return p->parent;
 }
 
+void pane_set_server_filter(struct pane *p, struct pane_filter *f)
+{
+    pane_filter_free(&p->sf);
+    if (f->n)
+        p->sf = *f;
+    else
+        pane_filter_free(f);
+    *f = (struct pane_filter){0};
+    pane_reset(p); /* other rows: from the first page, the selection on the first */
+    pane_tick(p);
+}
+
+const char *pane_server_filter(const struct pane *p)
+{
+    return p->sf.n ? p->sf.text : NULL;
+}
+
 bool pane_add_row(struct pane *p, const struct row *row)
 {
     size_t keep = pane_selected(p);
     /* a page may have brought it in already (loading went on while it was being created) */
     size_t i = list_find(p->list, model_row_id(row));
-    if (i != SIZE_MAX)
+    if (i != SIZE_MAX) {
         list_set_row(p->list, i, row);
-    else
+    } else {
         i = list_add_row(p->list, row);
+        p->total += p->has_total; /* the server holds one more */
+    }
     list_view_update(p->view);
     tui_dirty(p->app);
     if (select_row(p, i))
@@ -271,6 +311,8 @@ void pane_remove_row(struct pane *p, const char *id)
         return;
     size_t keep = pane_selected(p);
     list_remove(p->list, i);
+    if (p->has_total && p->total)
+        p->total--;
     list_view_update(p->view);
     /* the selection stays on its row; when that row went, on the one that took its place
      * (the next, or the previous at the end) */
@@ -294,6 +336,10 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         return;
     }
     size_t keep = pane_selected(p);
+    if (page->has_total) {
+        p->has_total = true;
+        p->total = page->total;
+    }
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);
@@ -335,7 +381,8 @@ void pane_tick(struct pane *p)
 {
     if (p->call || !tui_session(p->app))
         return;
-    struct api_target t = {.kind = p->kind};
+    struct api_values filter = {p->sf.v, p->sf.n};
+    struct api_target t = {.kind = p->kind, .filter = p->sf.n ? &filter : NULL};
     if (p->ops->open) {
         const char *why = NULL;
         if (!p->ops->open(p, &t, &why)) {
@@ -389,8 +436,16 @@ void pane_status(const struct pane *p, struct strbuf *out)
         sb_adds(out, p->call ? _("loading...") : "");
         return;
     }
-    if (p->filter)
+    char c[32];
+    unsigned long long total = p->has_total && p->total > n ? p->total : n;
+    if (p->filter && p->has_total)
+        sb_addf(out, _("%s matching of %s loaded, %s in all"), pane_count_text(v, a),
+                pane_count_text(n, b), pane_count_text((size_t)total, c));
+    else if (p->filter)
         sb_addf(out, _("%s matching of %s loaded"), pane_count_text(v, a), pane_count_text(n, b));
+    else if (p->has_total)
+        sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a),
+                pane_count_text((size_t)total, b));
     else
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));
     if (p->call && p->load_all)
@@ -495,6 +550,8 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     if (list_started(p->list))
         sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
                 list_more(p->list) ? "+" : "");
+    if (p->sf.n)
+        sb_addf(&t, "  :filter %s", p->sf.text);
     if (p->filter)
         sb_addf(&t, "  /%s", p->filter);
     draw_text(r.y, r.x, r.w, sb_str(&t), focused ? TH_TITLE_FOCUS : TH_TITLE, true);
@@ -544,6 +601,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
                           : p->stopped      ? _("Stopped loading: press r to load")
                           : !list_started(p->list) ? ""
                           : p->filter       ? _("Nothing matches the filter")
+                          : p->sf.n         ? _("Nothing matches the :filter")
                                             : _("Nothing here yet");
         draw_text(y, r.x + 1, r.w - 1, msg, TH_DIM, false);
         return;

@@ -15,6 +15,18 @@
 struct pane;
 struct tui;
 
+/* Filters the server applies to a list (the ':filter' line): values by the kind's filter keys
+ * (owned: keys are the kind's, values copies), and the text that set them, for the title. */
+struct pane_filter {
+    struct api_value *v;
+    size_t n;
+    char *text;
+};
+/* Free what f holds and empty it. */
+void pane_filter_free(struct pane_filter *f);
+/* Add key (the kind's, not copied) = value (copied) to f. */
+void pane_filter_add(struct pane_filter *f, const char *key, const char *value);
+
 /* What makes one kind of pane. */
 struct pane_ops {
     const char *kind;   /* the backend kind it lists ("tenants") */
@@ -28,10 +40,16 @@ struct pane_ops {
     bool (*open)(struct pane *p, struct api_target *t, const char **why);
     /* An extra condition on rows (NULL: every row). */
     list_keep_fn keep;
+    /* Turn a ':filter' line (terms such as created>2024-01-01) into the server's filters of
+     * kind k; false with err set (what is wrong, what is accepted). NULL: the API cannot
+     * filter this kind on the server. */
+    bool (*server_filter)(const struct api_kind_def *k, const char *text, struct pane_filter *out,
+                          struct tn_error *err);
 };
 
-/* The panes of the MATTR API, in order. */
+/* The panes of the MATTR API, in order; the one pane of the system API (/system/tenants). */
 extern const struct pane_ops env_pane_ops, tenant_pane_ops, client_pane_ops;
+extern const struct pane_ops systenant_pane_ops;
 
 /* A new pane of ops for app (not loading until pane_open). NULL when the session's backend
  * has no such kind. */
@@ -83,7 +101,12 @@ const struct api_kind_def *pane_kind(const struct pane *p);
 /* The filter text, and setting it (NULL or "" for none). */
 const char *pane_filter(const struct pane *p);
 void pane_set_filter(struct pane *p, const char *text);
-/* Append the status text ("1,200 loaded, more available") to out. */
+/* The server's filters: set them (taking f's contents; empty for none) and list again from
+ * the first page; the text that set them, or NULL when none. */
+void pane_set_server_filter(struct pane *p, struct pane_filter *f);
+const char *pane_server_filter(const struct pane *p);
+/* Append the status text ("1,200 loaded, more available", or "100 of 1,200 loaded" when the
+ * server says how many there are) to out. */
 void pane_status(const struct pane *p, struct strbuf *out);
 /* A number with thousands separators ("1,200") into buf. */
 const char *pane_count_text(size_t n, char buf[32]);

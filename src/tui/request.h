@@ -23,10 +23,10 @@
     X(SORT_REVERSE, "sort-reverse", VIEW, N_("Reverse the sort order"))                       \
     X(REFRESH, "refresh", VIEW, N_("Reload the pane from the first page"))                    \
     X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard"))                        \
-    X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane)"))               \
-    X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles"))                   \
+    X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane; a system tenant in $EDITOR)")) \
+    X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles, or a system tenant's data in $EDITOR")) \
     X(DELETE, "delete", CHANGE, N_("Delete the selection (type its label or name to confirm)")) \
-    X(COMMAND, "command", PROGRAM, N_("Open the command line (:tenants, :profile NAME, :q)")) \
+    X(COMMAND, "command", PROGRAM, N_("Open the command line (:tenants, :filter, :profile NAME, :q)")) \
     X(PROFILES, "profiles", PROGRAM, N_("List the profiles and switch between them"))         \
     X(PROFILE_ADD, "profile-add", PROGRAM, N_("In the profiles list: add a profile"))          \
     X(PROFILE_REMOVE, "profile-remove", PROGRAM, N_("In the profiles list: remove one"))       \

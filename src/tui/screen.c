@@ -11,6 +11,7 @@
 #include "core/intl.h"
 #include "tui/draw.h"
 #include "tui/edit.h"
+#include "tui/sysedit.h"
 #include "tui/tui_state.h"
 
 /* The screen size, as curses knows it. */
@@ -41,6 +42,10 @@ bool screen_pane_visible(const struct tui *t, const struct pane *p)
 /* "59m", "2h05m", "expired", for the token's remaining life. */
 static void token_text(const struct tui *t, struct strbuf *sb)
 {
+    if (t->c.session && !strcmp(api_backend(t->c.session)->name, "system")) {
+        sb_adds(sb, _("basic auth")); /* no token: a user and password on every request */
+        return;
+    }
     int64_t exp = t->c.session ? api_token_expiry(t->c.session) : 0;
     if (!exp) {
         sb_adds(sb, _("token: none yet"));
@@ -187,7 +192,7 @@ static void draw_status(struct tui *t)
     t->busy_shown = tui_busy(t);
     struct strbuf right = SB_INIT, left = SB_INIT;
     struct pane *p = tui_focused(t);
-    if (p && !t->overlay) {
+    if (p && !t->overlay && !sysedit_shown(t)) {
         pane_status(p, &right);
         size_t pos = pane_position(p);
         if (pos) {
@@ -293,6 +298,7 @@ void tui_draw(struct tui *t)
         draw_breadcrumb(t);
         draw_panes(t, area);
     }
+    sysedit_draw(t, area); /* a conflict covers the rest until the operator chooses */
     draw_status(t);
     edit_draw(t, area); /* last: it places the cursor */
 }

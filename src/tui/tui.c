@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "demo.h"
+#include "tui/command.h"
 #include "tui/detail.h"
 #include "tui/display.h"
 #include "tui/edit.h"
@@ -22,6 +23,7 @@
 #include "tui/profiles.h"
 #include "tui/prompt.h"
 #include "tui/screen.h"
+#include "tui/sysedit.h"
 #include "tui/tui_state.h"
 
 #define SETTLE_MS 250 /* a selection rests this long before the panes that follow it do */
@@ -108,13 +110,18 @@ static void panes_free(struct tui *t)
     t->env_pending = false;
 }
 
-/* The panes of the session's backend. */
+/* The panes of the session's backend: environments, tenants and clients (MATTR), or the
+ * tenants of the system API. */
 static void panes_open(struct tui *t)
 {
-    static const struct pane_ops *const all[] = {&env_pane_ops, &tenant_pane_ops,
-                                                 &client_pane_ops};
+    static const struct pane_ops *const mattr[] = {&env_pane_ops, &tenant_pane_ops,
+                                                   &client_pane_ops};
+    static const struct pane_ops *const system[] = {&systenant_pane_ops};
     const struct api_backend *b = api_backend(t->c.session);
-    for (size_t i = 0; i < ARRAY_SIZE(all); i++) {
+    bool sys = !strcmp(b->name, "system");
+    const struct pane_ops *const *all = sys ? system : mattr;
+    size_t n = sys ? ARRAY_SIZE(system) : ARRAY_SIZE(mattr);
+    for (size_t i = 0; i < n; i++) {
         struct pane *p = pane_new(all[i], t, api_kind_find(b, all[i]->kind));
         if (p)
             t->panes[t->npanes++] = p;
@@ -142,6 +149,7 @@ void tui_tick(struct tui *t)
 {
     if (!t->c.session)
         return;
+    sysedit_tick(t); /* the editor, when an edit is ready for it */
     struct pane *envs = tui_pane(t, "environments"), *tenants = tui_pane(t, "tenants"),
                 *clients = tui_pane(t, "clients");
     int64_t now = util_now_ms();
@@ -178,7 +186,7 @@ const char *tui_environment(const struct tui *t)
 
 bool tui_busy(const struct tui *t)
 {
-    if (t->detail_call || t->env_pending || edit_busy(t))
+    if (t->detail_call || t->env_pending || edit_busy(t) || sysedit_busy(t))
         return true;
     for (size_t i = 0; i < t->npanes; i++)
         if (pane_busy(t->panes[i]))
@@ -201,6 +209,13 @@ static bool mutating(enum request r)
 static struct view *help_view(const struct tui *t)
 {
     return textview_view(help_new(t->km, tui_readonly(t) ? mutating : NULL));
+}
+
+static void overlay_open(struct tui *t, struct view *v);
+
+void tui_open_help(struct tui *t)
+{
+    overlay_open(t, help_view(t));
 }
 
 static void overlay_close(struct tui *t)
@@ -287,15 +302,14 @@ static void connected(struct tui *t, bool ok)
     t->c.profile = ok ? api_profile(t->c.session) : NULL;
 }
 
-/* Switch to the profile called name: a new session and new panes. */
-static void switch_profile(struct tui *t, const char *name)
+void tui_switch_profile(struct tui *t, const char *name)
 {
     const struct profile *p = NULL;
     if (t->c.demo && !strcmp(name, t->c.demo_profile.name))
         p = &t->c.demo_profile;
     else if (connect_load_profiles(&t->c))
         p = profile_find(&t->c.profiles, name);
-    if (edit_busy(t)) { /* its answer would be lost */
+    if (edit_busy(t) || sysedit_busy(t)) { /* its answer would be lost */
         tui_message(t, _("A change is waiting for its answer: switch when it has come"));
         return;
     }
@@ -307,6 +321,7 @@ static void switch_profile(struct tui *t, const char *name)
         err_clear(&e);
         return;
     }
+    char *kept = sysedit_close(t); /* an edit not saved: its file stays */
     edit_close(t);
     overlay_close(t);
     panes_free(t);
@@ -315,7 +330,8 @@ static void switch_profile(struct tui *t, const char *name)
     t->c.profile = p;
     err_clear(&t->c.err);
     /* a secret command or prompt may need the terminal: give it the terminal */
-    bool asks = p->client_secret_command || (!p->client_secret && !p->client_secret_env);
+    struct profile_secret sec = profile_secret_of(p);
+    bool asks = sec.command || (!sec.inline_value && !sec.env);
     if (asks)
         display_suspend();
     bool ok = connect_open(&t->c);
@@ -324,99 +340,28 @@ static void switch_profile(struct tui *t, const char *name)
     connected(t, ok);
     if (!ok) {
         tui_error(t, &t->c.err);
+        free(kept);
         return;
     }
     panes_open(t);
-    tui_message(t, _("Switched to profile %s"), p->name);
+    if (kept)
+        tui_message(t, _("Switched to profile %s; your unsaved edit is kept in %s"), p->name,
+                    kept);
+    else
+        tui_message(t, _("Switched to profile %s"), p->name);
+    free(kept);
 }
 
 /* ------------------------------------------------------------------ commands */
 
-/* q or :q: quit, unless a change awaits its answer (a new secret would be lost): then only
- * when asked twice in a row. */
-static void request_quit(struct tui *t)
+void tui_request_quit(struct tui *t)
 {
-    if (edit_busy(t) && !t->quit_warned) {
+    if ((edit_busy(t) || sysedit_busy(t)) && !t->quit_warned) {
         t->quit_warned = true;
         tui_message(t, _("A change is waiting for its answer: quit again to quit anyway"));
         return;
     }
     t->quit = true;
-}
-
-static const char *const commands[] = {"environments", "tenants", "clients", "help", "quit"};
-
-/* Focus the pane listing kind. */
-static void focus_kind(struct tui *t, const char *kind)
-{
-    for (size_t i = 0; i < t->npanes; i++)
-        if (!strcmp(pane_ops(t->panes[i])->kind, kind)) {
-            t->focus = i;
-            t->dirty = true;
-            return;
-        }
-    tui_message(t, _("This API has no %s"), kind);
-}
-
-/* Run a ':' command line. */
-static void run_command(struct tui *t, const char *line)
-{
-    while (*line == ' ' || *line == ':')
-        line++;
-    char *cmd = xstrdup(line);
-    char *arg = strchr(cmd, ' ');
-    if (arg) {
-        *arg++ = '\0';
-        while (*arg == ' ')
-            arg++;
-        size_t n = strlen(arg);
-        while (n && arg[n - 1] == ' ')
-            arg[--n] = '\0';
-    }
-    if (!*cmd) {
-        /* nothing */
-    } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-        request_quit(t);
-    } else if (!strcmp(cmd, "help")) {
-        overlay_open(t, help_view(t));
-    } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
-               !strcmp(cmd, "tenants") || !strcmp(cmd, "clients")) {
-        focus_kind(t, !strcmp(cmd, "envs") ? "environments" : cmd);
-    } else if (!strcmp(cmd, "profile")) {
-        if (arg && *arg)
-            switch_profile(t, arg);
-        else
-            tui_open_profiles(t, NULL);
-    } else {
-        struct tn_error e = {0};
-        err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
-        err_hint(&e, _("Try :tenants, :clients, :environments, :profile NAME or :q (Tab "
-                       "completes)."));
-        tui_error(t, &e);
-        err_clear(&e);
-    }
-    free(cmd);
-}
-
-/* Open the ':' line with every command and profile as completions. */
-static void open_command(struct tui *t)
-{
-    bool loaded = connect_load_profiles(&t->c);
-    err_clear(&t->c.err);
-    size_t n = ARRAY_SIZE(commands);
-    char **cands = xcalloc(n + 1 + (loaded ? t->c.profiles.n : 0), sizeof(*cands));
-    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-        cands[i] = xstrdup(commands[i]);
-    if (t->c.demo)
-        cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
-    for (size_t i = 0; loaded && i < t->c.profiles.n; i++)
-        cands[n++] = xasprintf("profile %s", t->c.profiles.v[i].name);
-    t->prompt = prompt_new(":", NULL);
-    prompt_set_completions(t->prompt, (const char *const *)cands, n);
-    t->prompt_mode = PROMPT_COMMAND;
-    for (size_t i = 0; i < n; i++)
-        free(cands[i]);
-    free(cands);
 }
 
 /* ------------------------------------------------------------------ keys */
@@ -453,7 +398,7 @@ static void prompt_input(struct tui *t, int key)
         t->search = xstrdup(text);
         t->overlay->ops->search(t->overlay, text, true);
     } else if (r == PROMPT_DONE && mode == PROMPT_COMMAND) {
-        run_command(t, text);
+        command_run(t, text);
     }
     free(text);
 }
@@ -504,7 +449,7 @@ static void overlay_input(struct tui *t, enum request req, int key)
     case TR_SELECT: {
         char *name = profiles_take_choice(t->overlay);
         if (name)
-            switch_profile(t, name);
+            tui_switch_profile(t, name);
         free(name);
         break;
     }
@@ -542,8 +487,12 @@ void tui_key(struct tui *t, int key)
         edit_key(t, key);
         return;
     }
-    if (t->prompt) {
+    if (t->prompt) { /* before the conflict view: what is typed here is text, not a choice */
         prompt_input(t, key);
+        return;
+    }
+    if (sysedit_shown(t)) { /* the conflict view takes every key: the operator must choose */
+        sysedit_key(t, key);
         return;
     }
     enum request req = keymap_lookup(t->km, key);
@@ -555,9 +504,9 @@ void tui_key(struct tui *t, int key)
         if (req == REQ_QUIT || req == REQ_BACK)
             t->quit = true;
         else if (req == REQ_COMMAND)
-            open_command(t);
+            command_open(t);
         else if (req == REQ_HELP)
-            overlay_open(t, help_view(t));
+            tui_open_help(t);
         else if (req == REQ_PROFILES)
             tui_open_profiles(t, NULL);
         t->dirty = true;
@@ -573,22 +522,28 @@ void tui_key(struct tui *t, int key)
     }
     switch (req) {
     case REQ_QUIT:
-        request_quit(t);
+        tui_request_quit(t);
         break;
     case REQ_HELP:
-        overlay_open(t, help_view(t));
+        tui_open_help(t);
         break;
     case REQ_COMMAND:
-        open_command(t);
+        command_open(t);
         break;
     case REQ_PROFILES:
         tui_open_profiles(t, NULL);
         break;
-    case REQ_CREATE:
-        edit_create(t);
+    case REQ_CREATE: /* a system tenant's data is edited in $EDITOR */
+        if (p && pane_kind(p)->doc_field)
+            sysedit_create(t);
+        else
+            edit_create(t);
         break;
     case REQ_EDIT:
-        edit_change(t);
+        if (p && pane_kind(p)->doc_field)
+            sysedit_edit(t);
+        else
+            edit_change(t);
         break;
     case REQ_DELETE:
         edit_delete(t);
@@ -609,7 +564,9 @@ void tui_key(struct tui *t, int key)
         show_details(t);
         break;
     case REQ_BACK:
-        if (p && pane_stop(p))
+        if (sysedit_cancel(t))
+            tui_message(t, _("Stopped reading the tenant: nothing was sent"));
+        else if (p && pane_stop(p))
             tui_message(t, _("Stopped loading"));
         else if (t->focus > 0)
             t->focus--;
@@ -685,6 +642,10 @@ int tui_main(const struct options *opt)
     t->dirty = true;
     int rc = display_run(t, script);
 
+    char *kept = sysedit_close(t);
+    if (kept) /* the screen is the shell's again: say where the operator's edit is */
+        fprintf(stderr, _("%s: your unsaved edit is kept in %s\n"), util_progname(), kept);
+    free(kept);
     edit_close(t);
     overlay_close(t);
     if (t->prompt)

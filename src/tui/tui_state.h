@@ -26,6 +26,7 @@ struct tui {
     struct textview *detail;    /* the overlay when it is a detail view */
     struct view *profiles;      /* the overlay when it is the profiles list */
     struct edit *edit;          /* a create/edit/delete dialog or the secret panel (edit.c) */
+    struct sysedit *sysedit;    /* a system tenant edited in $EDITOR, or its conflict (sysedit.c) */
     struct api_call *detail_call;
     struct prompt *prompt;      /* the bottom line editor, or NULL */
     enum tui_prompt prompt_mode;
@@ -46,5 +47,12 @@ bool tui_readonly(const struct tui *t);
 /* Show the profiles list (again, after a change), with the profile select (or the one in
  * use, when NULL) selected. */
 void tui_open_profiles(struct tui *t, const char *select);
+/* Open the help view. */
+void tui_open_help(struct tui *t);
+/* Switch to the profile called name: a new session and new panes. */
+void tui_switch_profile(struct tui *t, const char *name);
+/* q or :q: quit, unless a change awaits its answer (a new secret would be lost): then only
+ * when asked twice in a row. */
+void tui_request_quit(struct tui *t);
 
 #endif

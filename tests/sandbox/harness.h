@@ -71,6 +71,7 @@ struct resp {
     char *content_type;   /* header values, NULL when absent */
     char *retry_after;
     char *allow;
+    char *www_authenticate;
     CURLcode curl_rc;
     double seconds;       /* wall-clock time of the exchange */
     cJSON *json;          /* the parsed body, filled in by resp_json() */
@@ -86,6 +87,7 @@ struct req {
     size_t body_len;           /* 0: strlen(body) */
     const char *content_type;  /* NULL: no Content-Type header */
     bool chunked;              /* send the body with Transfer-Encoding: chunked */
+    const char *accept;        /* NULL: curl's default Accept (any type); "": none */
 };
 
 /* Send rq to the sandbox and return what came back; never follows redirects. */
@@ -93,6 +95,8 @@ struct resp *http_send(struct sandbox *sb, const struct req *rq);
 /* Send method path with an optional bearer token and body of the given content type. */
 struct resp *http(struct sandbox *sb, const char *method, const char *path, const char *bearer,
                   const char *body, const char *content_type);
+/* The Authorization value "Basic base64(user:password)", newly allocated. */
+char *basic_auth(const char *user, const char *password);
 /* An API call with the sandbox's token and, when body is not NULL, a JSON body. */
 struct resp *api(struct sandbox *sb, const char *method, const char *path, const char *body);
 /* A CURLOPT_WRITEFUNCTION that appends to the struct strbuf given as CURLOPT_WRITEDATA. */

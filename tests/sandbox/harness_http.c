@@ -57,7 +57,8 @@ static size_t header_cb(char *data, size_t size, size_t n, void *ud)
         free(r->content_type);
         free(r->retry_after);
         free(r->allow);
-        r->content_type = r->retry_after = r->allow = NULL;
+        free(r->www_authenticate);
+        r->content_type = r->retry_after = r->allow = r->www_authenticate = NULL;
         return len;
     }
     const char *colon = memchr(data, ':', len);
@@ -77,6 +78,7 @@ static size_t header_cb(char *data, size_t size, size_t n, void *ud)
         {"Content-Type", offsetof(struct resp, content_type)},
         {"Retry-After", offsetof(struct resp, retry_after)},
         {"Allow", offsetof(struct resp, allow)},
+        {"WWW-Authenticate", offsetof(struct resp, www_authenticate)},
     };
     for (size_t i = 0; i < ARRAY_SIZE(wanted); i++) {
         if (strlen(wanted[i].name) == name_len &&
@@ -137,6 +139,11 @@ struct resp *http_send(struct sandbox *sb, const struct req *rq)
         headers = curl_slist_append(headers, h);
         free(h);
     }
+    if (rq->accept) {
+        h = *rq->accept ? xasprintf("Accept: %s", rq->accept) : xstrdup("Accept:");
+        headers = curl_slist_append(headers, h);
+        free(h);
+    }
     if (rq->authorization || rq->bearer) {
         if (rq->authorization)
             h = xasprintf("Authorization: %s", rq->authorization);
@@ -173,6 +180,16 @@ struct resp *http(struct sandbox *sb, const char *method, const char *path, cons
     return http_send(sb, &rq);
 }
 
+char *basic_auth(const char *user, const char *password)
+{
+    char *pair = xasprintf("%s:%s", user, password);
+    char *enc = util_base64_encode(pair, strlen(pair));
+    char *value = xasprintf("Basic %s", enc);
+    free(enc);
+    free(pair);
+    return value;
+}
+
 struct resp *api(struct sandbox *sb, const char *method, const char *path, const char *body)
 {
     const char *token = sandbox_token(sb);
@@ -201,6 +218,7 @@ void resp_free(struct resp *r)
     free(r->content_type);
     free(r->retry_after);
     free(r->allow);
+    free(r->www_authenticate);
     free(r);
 }
 

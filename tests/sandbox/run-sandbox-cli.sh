@@ -94,7 +94,8 @@ for flag in --help -h; do
     for opt in --port --bind --verbose --client-id --client-secret --audience --token-ttl \
         --plain-401 --environments --tenants --clients --seed --hostile-names --events \
         --latency-ms --fail-rate --fail-status --retry-after --drop-rate --malformed-rate \
-        --help --version; do
+        --system-user --system-password --system-tenants --page-params --post-status \
+        --conflict-status --write-only-data --help --version; do
         check "$flag lists $opt" grep -q -e "$opt" "$TMP/out"
     done
 done
@@ -132,6 +133,20 @@ bad_options=(
     "--port -1"
     "--port abc"
     "--bind not-an-address"
+    "--system-tenants -1"
+    "--system-tenants 10000001"
+    "--system-tenants x"
+    "--page-params _page"
+    "--page-params _page,_page"
+    "--page-params ,_limit"
+    "--page-params _page,"
+    "--page-params id,_limit"
+    "--page-params p[],l"
+    "--page-params a,b,c"
+    "--post-status 202"
+    "--post-status x"
+    "--conflict-status 404"
+    "--system-user a:b"
     "stray-argument"
 )
 for opts in "${bad_options[@]}"; do

@@ -367,9 +367,9 @@ static void test_help(void **state)
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
     struct textview *t = help_new(km, NULL);
-    /* 5 titles, every action, 4 blank lines between groups; blank, title, 5 commands; blank,
+    /* 5 titles, every action, 4 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
-    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 1 + 4 + 2 + 5 + 3);
+    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 1 + 4 + 2 + 6 + 3);
     assert_true(help_has(t, "j, Down"));
     assert_true(help_has(t, "Move the selection down"));
     assert_true(help_has(t, "(unbound)"));
@@ -380,13 +380,13 @@ static void test_help(void **state)
     v->ops->free(v);
 
     t = help_new(km, hide_copy);
-    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 2 + 4 + 2 + 5 + 3);
+    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 2 + 4 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
     t = help_new(km, hide_changing); /* read-only: no Changing title, no c/e/d */
-    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 4 + 3 + 2 + 5 + 3);
+    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 4 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "Delete the selection"));
     assert_true(help_has(t, "Copy the selected ID"));

@@ -272,12 +272,76 @@ static void test_unknown_field_and_types(void **state)
                "field \"page_size\" must be a whole number", NULL);
     LOAD_FAILS("profiles = ( " GOOD("t", ENVSRC "timeout = 1.5;") " );",
                "field \"timeout\" must be a whole number", NULL);
-    LOAD_FAILS("profiles = ( " GOOD("t", ENVSRC "api = \"system\";") " );",
-               "field \"api\" must be one of: \"mattr\"", NULL);
+    LOAD_FAILS("profiles = ( " GOOD("t", ENVSRC "api = \"soap\";") " );",
+               "field \"api\" must be one of: \"mattr\", \"system\"", NULL);
     LOAD_FAILS("profiles = { a = 1; };", "\"profiles\" must be a list", NULL);
     LOAD_FAILS("profiles = ( 1 );", "profile #1 must be a group", NULL);
     LOAD_FAILS("default_profile = 1; profiles = ( " GOOD("t", ENVSRC) " );",
                "default_profile must be a string", NULL);
+}
+
+#define SYS(name, more) \
+    "{ name = \"" name "\"; api = \"system\"; url = \"http://127.0.0.1:9\"; " more " }"
+
+/* api = "system": url, user and one password source; the MATTR settings are refused. */
+static void test_system_profiles(void **state)
+{
+    (void)state;
+    char *path = write_file("config",
+                            "profiles = ( " SYS("s1", "user = \"u\"; password = \"s3cr3t-value\";")
+                            ", " SYS("s2", "user = \"u\"; password_env = \"PW\"; "
+                                           "page_params = \"_page,_limit\";")
+                            ", " SYS("s3", "user = \"u\"; password_command = \"pass x\";") " );",
+                            0600);
+    struct profile_set set;
+    struct tn_error err = {0};
+    assert_true(profile_load(path, &set, &err));
+    assert_int_equal(set.n, 3);
+    assert_true(profile_is_system(&set.v[0]));
+    struct profile_secret ps = profile_secret_of(&set.v[0]);
+    assert_string_equal(ps.inline_value, "s3cr3t-value");
+    assert_string_equal(ps.name, "password");
+    char page[64], limit[64];
+    profile_page_params(&set.v[1], page, limit);
+    assert_string_equal(page, "_page");
+    assert_string_equal(limit, "_limit");
+    profile_page_params(&set.v[0], page, limit);
+    assert_string_equal(page, "page");
+    assert_string_equal(limit, "limit");
+    assert_string_equal(profile_secret_of(&set.v[2]).command, "pass x");
+    profile_set_free(&set);
+    free(path);
+
+    /* an inline password in a file others can read: refused as a client secret is */
+    path = write_file("config", "profiles = ( " SYS("s", "user = \"u\"; password = \"s3cr3t-value\";")
+                      " );", 0644);
+    assert_false(profile_load(path, &set, &err));
+    assert_non_null(strstr(err.hint, "chmod 600"));
+    err_clear(&err);
+    free(path);
+
+    LOAD_FAILS("profiles = ( " SYS("s", "password = \"p\";") " );", "missing field \"user\"",
+               NULL);
+    LOAD_FAILS("profiles = ( " SYS("s", "user = \"u\";") " );",
+               "no password: set one of password, password_env or password_command", NULL);
+    LOAD_FAILS("profiles = ( " SYS("s", "user = \"u\"; password = \"p\"; password_env = \"X\";")
+               " );", "set only one of password, password_env and password_command", NULL);
+    LOAD_FAILS("profiles = ( " SYS("s", "user = \"u\"; password_env = \"1X\";") " );",
+               "field \"password_env\" must name an environment variable", NULL);
+    LOAD_FAILS("profiles = ( " SYS("s", "user = \"u\"; password_env = \"X\"; "
+                                        "client_id = \"c\";") " );",
+               "field \"client_id\" is for api \"mattr\"", NULL);
+    LOAD_FAILS("profiles = ( " GOOD("t", ENVSRC "user = \"u\";") " );",
+               "field \"user\" is for api \"system\"", NULL);
+    static const char *const bad_params[] = {"page", "page,page", ",limit", "page,", "a b,c",
+                                             "p,l,x"};
+    for (size_t i = 0; i < sizeof(bad_params) / sizeof(*bad_params); i++) {
+        char *text = xasprintf("profiles = ( " SYS("s", "user = \"u\"; password_env = \"X\"; "
+                                                       "page_params = \"%s\";") " );",
+                               bad_params[i]);
+        LOAD_FAILS(text, "field \"page_params\" must be two different parameter names", NULL);
+        free(text);
+    }
 }
 
 static void test_integer_ranges(void **state)
@@ -353,7 +417,7 @@ static void test_permissions(void **state)
         char mode[16];
         snprintf(mode, sizeof(mode), "(mode %04o)", (unsigned)modes[i]);
         struct tn_error err = load_fails("profiles = ( " GOOD("p", INLINE) " );", modes[i],
-                                         "holds an inline client secret but others can read it",
+                                         "holds an inline secret (client_secret or password) but others can read it",
                                          mode, NULL);
         assert_int_equal(err.code, ST_USAGE);
         assert_string_equal(err.hint, hint);
@@ -509,6 +573,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
         cmocka_unit_test(test_default_path),
+        cmocka_unit_test_setup_teardown(test_system_profiles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_strings, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

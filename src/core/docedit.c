@@ -1,0 +1,199 @@
+/* docedit.c: editing an object's JSON document in the operator's editor. */
+#include "config.h"
+
+#include "core/docedit.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/util.h"
+
+char *docedit_write_temp(const char *what, const char *text, struct tn_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    char *path = xasprintf("%s/tenantry-%s-XXXXXX.json", dir, what);
+    int fd = mkstemps(path, 5); /* 0600 */
+    if (fd < 0) {
+        err_set(err, ST_OTHER, _("cannot create a file in %s: %s"), dir, strerror(errno));
+        err_hint(err, _("Set TMPDIR to a folder you can write to."));
+        free(path);
+        return NULL;
+    }
+    int rc = util_write_all(fd, text, strlen(text));
+    if (rc == 0 && fsync(fd) != 0)
+        rc = -errno;
+    if (close(fd) != 0 && rc == 0)
+        rc = -errno;
+    if (rc != 0) {
+        err_set(err, ST_OTHER, _("cannot write %s: %s"), path, strerror(-rc));
+        unlink(path);
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+char *docedit_text(const struct row *row)
+{
+    const char *field = row->def->doc_field;
+    cJSON *obj = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
+    if (!cJSON_IsObject(obj)) {
+        cJSON_Delete(obj);
+        obj = json_new_object();
+    }
+    if (field && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(obj, field))) {
+        cJSON_DeleteItemFromObjectCaseSensitive(obj, field);
+        json_add(obj, field, json_new_object());
+    }
+    char *text = cJSON_Print(obj);
+    if (!text)
+        die("out of memory");
+    cJSON_Delete(obj);
+    char *out = xasprintf("%s\n", text);
+    cJSON_free(text);
+    return out;
+}
+
+const char *docedit_editor(void)
+{
+    const char *e = getenv("VISUAL");
+    if (!e || !*e)
+        e = getenv("EDITOR");
+    return e && *e ? e : "vi";
+}
+
+bool editor_run(const char *path, struct tn_error *err)
+{
+    const char *editor = docedit_editor();
+    /* the editor is a command line ("code --wait"): the shell splits it; the path is $1 */
+    char *cmd = xasprintf("%s \"$1\"", editor);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        err_set(err, ST_OTHER, _("cannot start the editor: %s"), strerror(errno));
+        free(cmd);
+        return false;
+    }
+    if (pid == 0) {
+        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    free(cmd);
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            err_set(err, ST_OTHER, _("cannot wait for the editor: %s"), strerror(errno));
+            return false;
+        }
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return true;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        err_set(err, ST_OTHER, _("the editor '%s' could not be run"), editor);
+    else if (WIFEXITED(status))
+        err_set(err, ST_OTHER, _("the editor '%s' exited with status %d"), editor,
+                WEXITSTATUS(status));
+    else
+        err_set(err, ST_OTHER, _("the editor '%s' was stopped by signal %d"), editor,
+                WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    err_hint(err, _("Set VISUAL or EDITOR to the editor to use."));
+    return false;
+}
+
+char *docedit_read_file(const char *path, struct tn_error *err)
+{
+    bool stdin_ = !strcmp(path, "-");
+    int fd = stdin_ ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    const char *name = stdin_ ? _("standard input") : path;
+    if (fd < 0) {
+        err_set(err, ST_USAGE, _("cannot read %s: %s"), name, strerror(errno));
+        return NULL;
+    }
+    struct strbuf sb = SB_INIT;
+    char buf[8192];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || sb.len + (size_t)n > DOCEDIT_MAX) {
+            if (n < 0)
+                err_set(err, ST_USAGE, _("cannot read %s: %s"), name, strerror(errno));
+            else
+                err_set(err, ST_USAGE, _("%s holds more than %d bytes"), name, DOCEDIT_MAX);
+            sb_free(&sb);
+            if (!stdin_)
+                close(fd);
+            return NULL;
+        }
+        sb_add(&sb, buf, (size_t)n);
+    }
+    if (!stdin_)
+        close(fd);
+    return sb_steal(&sb);
+}
+
+/* Add name to the comma-separated list *list. */
+static void list_add(char **list, const char *name)
+{
+    char *s = *list ? xasprintf("%s, %s", *list, name) : xstrdup(name);
+    free(*list);
+    *list = s;
+}
+
+bool docedit_parse(const struct row *row, const char *text, struct docedit_result *out,
+                   struct tn_error *err)
+{
+    const char *field = row->def->doc_field;
+    *out = (struct docedit_result){0};
+    cJSON *edit = json_parse(text, strlen(text));
+    if (!cJSON_IsObject(edit)) {
+        err_set(err, ST_USAGE, edit ? _("the edited file must hold one JSON object")
+                                    : _("the edited file is not valid JSON"));
+        cJSON_Delete(edit);
+        return false;
+    }
+    const cJSON *doc = cJSON_GetObjectItemCaseSensitive(edit, field);
+    if (!cJSON_IsObject(doc)) {
+        err_set(err, ST_USAGE, _("the edited file's \"%s\" must be a JSON object"), field);
+        cJSON_Delete(edit);
+        return false;
+    }
+    cJSON *orig = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
+    const cJSON *before = orig ? cJSON_GetObjectItemCaseSensitive(orig, field) : NULL;
+    out->changed = !before || !cJSON_Compare(before, doc, true);
+    out->doc = json_print(doc);
+    /* the other fields are the server's: say which were changed, as they are not sent */
+    const cJSON *item;
+    cJSON_ArrayForEach(item, edit)
+    {
+        if (!strcmp(item->string, field))
+            continue;
+        const cJSON *was = orig ? cJSON_GetObjectItemCaseSensitive(orig, item->string) : NULL;
+        if (!was || !cJSON_Compare(was, item, true))
+            list_add(&out->ignored, item->string);
+    }
+    cJSON_ArrayForEach(item, orig)
+    {
+        if (strcmp(item->string, field) && !cJSON_GetObjectItemCaseSensitive(edit, item->string))
+            list_add(&out->ignored, item->string);
+    }
+    cJSON_Delete(orig);
+    cJSON_Delete(edit);
+    return true;
+}
+
+void docedit_result_free(struct docedit_result *r)
+{
+    free(r->doc);
+    free(r->ignored);
+    *r = (struct docedit_result){0};
+}

@@ -1,0 +1,685 @@
+/* system.c: the /system/tenants API backend (DigitalState): Basic auth, page numbers as the
+ * opaque next-page token, JSON-LD (hydra:Collection) or plain JSON lists, and optimistic
+ * locking by version, where a conflict is a 409 or, on older servers, a 500 that a re-read
+ * of the version tells apart. */
+#include "config.h"
+
+#include "core/system.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/auth.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "core/log.h"
+
+/* ------------------------------------------------------------------ kinds */
+
+static const struct api_field tenant_fields[] = {
+    {"uuid", N_("UUID"), FIELD_TABLE},
+    {"id", N_("ID"), FIELD_TABLE},
+    {"createdAt", N_("CREATED"), FIELD_TABLE},
+    {"updatedAt", N_("UPDATED"), FIELD_TABLE},
+    {"version", N_("VERSION"), FIELD_TABLE},
+    {"data", N_("DATA"), 0},
+};
+
+static const struct api_input tenant_inputs[] = {
+    {"data", "data", "FILE",
+     N_("the tenant's data, a JSON object: a file, or - for standard input"),
+     INPUT_REQUIRED | INPUT_UPDATE | INPUT_FILE, NULL},
+    {"uuid", "uuid", "UUID", N_("the new tenant's UUID (default: the server makes one)"), 0,
+     NULL},
+    {"version", "version", "N",
+     N_("update: the version the change is based on, as read (required); create: the first "
+        "version (default 1)"),
+     INPUT_UPDATE | INPUT_UPDATE_REQUIRED | INPUT_INT, NULL},
+};
+
+static const struct api_input tenant_filters[] = {
+    {"id", "id", "N", N_("only the tenant with this number; repeat for several"),
+     INPUT_MULTI | INPUT_INT, NULL},
+    {"uuid", "uuid", "UUID", N_("only the tenant with this UUID; repeat for several"),
+     INPUT_MULTI, NULL},
+    {"created-before", "created-before", "DATE",
+     N_("created at or before DATE (2024-01-01 or 2024-01-01T10:00:00Z)"), INPUT_DATE, NULL},
+    {"created-after", "created-after", "DATE", N_("created at or after DATE"), INPUT_DATE, NULL},
+    {"updated-before", "updated-before", "DATE", N_("updated at or before DATE"), INPUT_DATE,
+     NULL},
+    {"updated-after", "updated-after", "DATE", N_("updated at or after DATE"), INPUT_DATE, NULL},
+};
+
+/* The server's query parameter of each filter key (id and uuid take "[]" when repeated). */
+static const struct {
+    const char *key, *param;
+} filter_params[] = {
+    {"id", "id"},
+    {"uuid", "uuid"},
+    {"created-before", "createdAt[before]"},
+    {"created-after", "createdAt[after]"},
+    {"updated-before", "updatedAt[before]"},
+    {"updated-after", "updatedAt[after]"},
+};
+
+static const struct api_kind_def tenants = {
+    .name = "tenants",
+    .singular = N_("tenant"),
+    .fields = tenant_fields,
+    .nfields = ARRAY_SIZE(tenant_fields),
+    .id_field = 0,
+    .inputs = tenant_inputs,
+    .ninputs = ARRAY_SIZE(tenant_inputs),
+    .ops = API_OP_LIST | API_OP_GET | API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE,
+    .filters = tenant_filters,
+    .nfilters = ARRAY_SIZE(tenant_filters),
+    .version_field = "version",
+    .doc_field = "data",
+};
+
+static const struct api_kind_def *const system_kinds[] = {&tenants};
+
+/* ------------------------------------------------------------------ session */
+
+/* A request in flight and what its answer needs: the page asked for, the version and data
+ * an update sent, and (while an update's answer is checked by a re-read) the first answer. */
+struct pending {
+    struct pending *prev, *next;
+    struct api_impl *impl;
+    struct api_call *call;
+    struct http_request *req;
+    long long page;    /* a list: the page number asked for (0 when the token was not one) */
+    long long version; /* an update: the version it was based on */
+    cJSON *data;       /* an update: the data it sent, or NULL */
+    bool rereading;    /* an update's answer is being checked by a GET */
+    bool repeated;     /* the update may have been carried out by an unanswered send */
+    struct tn_error first; /* the update's answer, while rereading */
+};
+
+struct api_impl {
+    struct http_engine *engine;
+    char *base; /* the API URL without a trailing slash */
+    struct http_settings http;
+    char *ca_file;
+    char *auth_line; /* "Authorization: Basic ..." (a secret) */
+    char page_param[64], limit_param[64];
+    struct pending *pending;
+};
+
+static struct api_impl *system_open(struct http_engine *e, const struct profile *p,
+                                    const char *secret, struct tn_error *err)
+{
+    if (!http_url_allowed(p->url, err)) {
+        err_prefix(err, _("profile \"%s\""), p->name);
+        return NULL;
+    }
+    struct api_impl *m = xcalloc(1, sizeof(*m));
+    m->engine = e;
+    m->base = xstrdup(p->url);
+    size_t n = strlen(m->base);
+    while (n && m->base[n - 1] == '/')
+        m->base[--n] = '\0';
+    m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
+    if (p->ca_file)
+        m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
+    m->auth_line = auth_basic_header(p->user ? p->user : "", secret);
+    profile_page_params(p, m->page_param, m->limit_param);
+    return m;
+}
+
+static void pending_free(struct pending *p)
+{
+    struct api_impl *m = p->impl;
+    if (p->prev)
+        p->prev->next = p->next;
+    else
+        m->pending = p->next;
+    if (p->next)
+        p->next->prev = p->prev;
+    cJSON_Delete(p->data);
+    err_clear(&p->first);
+    free(p);
+}
+
+static void system_close(struct api_impl *m)
+{
+    while (m->pending) {
+        http_cancel(m->engine, m->pending->req);
+        pending_free(m->pending);
+    }
+    util_free_secret(m->auth_line);
+    free(m->base);
+    free(m->ca_file);
+    free(m);
+}
+
+static int64_t system_token_expiry(const struct api_impl *m)
+{
+    (void)m;
+    return 0; /* Basic auth: no token */
+}
+
+static void system_cancel(struct api_impl *m, struct http_request *req)
+{
+    for (struct pending *p = m->pending; p; p = p->next) {
+        if (p->req == req) {
+            pending_free(p);
+            break;
+        }
+    }
+    http_cancel(m->engine, req);
+}
+
+/* ------------------------------------------------------------------ requests */
+
+static void on_done(struct http_request *req, void *ud);
+
+/* The URL of the collection, or of one tenant when id is set. */
+static void add_url(struct strbuf *sb, const struct api_impl *m, const char *id)
+{
+    sb_adds(sb, m->base);
+    sb_adds(sb, "/system/tenants");
+    if (id) {
+        sb_addc(sb, '/');
+        api_add_escaped(sb, id);
+    }
+}
+
+/* Send method url for call (JSON-LD asked for; plain JSON understood too), with body
+ * (consumed) when not NULL. */
+static struct http_request *send(struct api_impl *m, struct api_call *call, const char *method,
+                                 const char *url, cJSON *body, struct pending **out)
+{
+    struct http_request *req = http_request_new(method, url, &m->http);
+    http_request_header(req, "Accept: application/ld+json, application/json;q=0.9", false);
+    http_request_header(req, m->auth_line, true);
+    if (body) {
+        char *text = json_print(body);
+        http_request_body(req, text, strlen(text), "application/json", false);
+        free(text);
+        cJSON_Delete(body);
+    }
+    if (!strcmp(method, "PUT"))
+        http_request_set_retry(req, false); /* a version check: re-sent, it would conflict */
+    struct pending *p = xcalloc(1, sizeof(*p));
+    p->impl = m;
+    p->call = call;
+    p->req = req;
+    p->next = m->pending;
+    if (m->pending)
+        m->pending->prev = p;
+    m->pending = p;
+    if (out)
+        *out = p;
+    http_submit(m->engine, req, on_done, p);
+    return req;
+}
+
+/* The page number a next-page token holds, or 0 when it holds none. */
+static long long token_page(const char *next)
+{
+    long long n;
+    return next && str_to_llong(next, 1, INT32_MAX, &n) ? n : 0;
+}
+
+/* Append "name=value" (both escaped) to a URL ending in '?' or holding parameters. */
+static void add_param(struct strbuf *sb, const char *name, const char *value)
+{
+    if (sb_str(sb)[sb->len - 1] != '?')
+        sb_addc(sb, '&');
+    api_add_escaped(sb, name);
+    sb_addc(sb, '=');
+    api_add_escaped(sb, value);
+}
+
+static struct http_request *system_list(struct api_impl *m, struct api_call *call,
+                                        const struct api_target *t, const char *next, int limit)
+{
+    struct strbuf url = SB_INIT;
+    add_url(&url, m, NULL);
+    sb_addc(&url, '?');
+    long long page = next ? token_page(next) : 1;
+    char number[32];
+    snprintf(number, sizeof(number), "%d", limit);
+    add_param(&url, m->page_param, next ? next : "1"); /* a token that is no number: the
+                                                          server says what is wrong */
+    add_param(&url, m->limit_param, number);
+    for (size_t f = 0; f < ARRAY_SIZE(filter_params); f++) {
+        size_t n = api_values_count(t->filter, filter_params[f].key);
+        for (size_t i = 0; i < n; i++) {
+            char *name = xasprintf("%s%s", filter_params[f].param, n > 1 ? "[]" : "");
+            add_param(&url, name, api_values_get(t->filter, filter_params[f].key, i));
+            free(name);
+        }
+    }
+    struct pending *p;
+    struct http_request *req = send(m, call, "GET", sb_str(&url), NULL, &p);
+    p->page = page;
+    sb_free(&url);
+    return req;
+}
+
+static struct http_request *system_get(struct api_impl *m, struct api_call *call,
+                                       const struct api_target *t)
+{
+    struct strbuf url = SB_INIT;
+    add_url(&url, m, t->id);
+    struct http_request *req = send(m, call, "GET", sb_str(&url), NULL, NULL);
+    sb_free(&url);
+    return req;
+}
+
+static struct http_request *system_remove(struct api_impl *m, struct api_call *call,
+                                          const struct api_target *t)
+{
+    struct strbuf url = SB_INIT;
+    add_url(&url, m, t->id);
+    struct http_request *req = send(m, call, "DELETE", sb_str(&url), NULL, NULL);
+    sb_free(&url);
+    return req;
+}
+
+/* The data input parsed: a JSON object, or NULL with err set. */
+static cJSON *parse_data(const char *text, struct tn_error *err)
+{
+    cJSON *data = json_parse(text, strlen(text));
+    if (!cJSON_IsObject(data)) {
+        cJSON_Delete(data);
+        err_set(err, ST_USAGE, data ? _("--data must hold a JSON object ({...})")
+                                    : _("--data does not hold valid JSON"));
+        err_hint(err, _("The tenant's data is one JSON object, e.g. {\"name\": \"acme\"}."));
+        return NULL;
+    }
+    return data;
+}
+
+/* The body of a create or update: uuid, data and version. */
+static cJSON *input_body(const struct api_values *in, long long version, cJSON *data)
+{
+    cJSON *body = json_new_object();
+    const char *uuid = api_values_get(in, "uuid", 0);
+    if (uuid)
+        json_add_string(body, "uuid", uuid);
+    if (data)
+        json_add(body, "data", data);
+    json_add(body, "version", json_new_number((double)version));
+    return body;
+}
+
+/* The version input as a number (api_check_input checked it), or dflt when absent. */
+static long long input_version(const struct api_values *in, long long dflt)
+{
+    long long v;
+    const char *s = api_values_get(in, "version", 0);
+    return s && str_to_llong(s, 0, INT64_MAX, &v) ? v : dflt;
+}
+
+static struct http_request *system_create(struct api_impl *m, struct api_call *call,
+                                          const struct api_target *t,
+                                          const struct api_values *in, struct tn_error *err)
+{
+    cJSON *data = parse_data(api_values_get(in, "data", 0), err);
+    if (!data)
+        return NULL;
+    struct strbuf url = SB_INIT;
+    add_url(&url, m, NULL);
+    (void)t;
+    struct http_request *req =
+        send(m, call, "POST", sb_str(&url), input_body(in, input_version(in, 1), data), NULL);
+    sb_free(&url);
+    return req;
+}
+
+static struct http_request *system_update(struct api_impl *m, struct api_call *call,
+                                          const struct api_target *t,
+                                          const struct api_values *in, struct tn_error *err)
+{
+    const char *text = api_values_get(in, "data", 0);
+    cJSON *data = text ? parse_data(text, err) : NULL;
+    if (text && !data)
+        return NULL;
+    struct strbuf url = SB_INIT;
+    add_url(&url, m, t->id);
+    long long version = input_version(in, 0);
+    cJSON *sent = data ? cJSON_Duplicate(data, 1) : NULL;
+    struct pending *p;
+    struct http_request *req =
+        send(m, call, "PUT", sb_str(&url), input_body(in, version, data), &p);
+    p->version = version;
+    p->data = sent;
+    sb_free(&url);
+    return req;
+}
+
+/* ------------------------------------------------------------------ responses */
+
+/* An error from a non-2xx answer: problem+json {title, detail, violations[]}, JSON-LD
+ * {hydra:title, hydra:description}, or bare text. */
+static void response_error(struct http_request *req, struct tn_error *err)
+{
+    long status = http_status(req);
+    size_t len;
+    const char *body = http_body(req, &len);
+    cJSON *j = json_parse(body, len);
+    const char *message = NULL;
+    static const char *const keys[] = {"detail", "hydra:description", "message", "title",
+                                       "hydra:title"};
+    for (size_t i = 0; j && !message && i < ARRAY_SIZE(keys); i++)
+        message = json_get_string(j, keys[i]);
+    struct strbuf sb = SB_INIT;
+    const cJSON *violations = j ? json_get_array(j, "violations") : NULL, *v;
+    if (cJSON_GetArraySize(violations) > 0) {
+        /* the detail repeats the violations: say each once */
+        cJSON_ArrayForEach(v, violations)
+        {
+            const char *path = json_get_string(v, "propertyPath");
+            const char *msg = json_get_string(v, "message");
+            if (!msg)
+                continue;
+            sb_addf(&sb, "%s%s%s%s", sb.len ? "; " : "", path && *path ? path : "",
+                    path && *path ? ": " : "", msg);
+            if (path && *path)
+                err_add_detail(err, path, msg);
+        }
+    }
+    if (!sb.len) {
+        if (message)
+            sb_add(&sb, message, strcspn(message, "\r\n"));
+        else if (!j && len && len <= 200 && !memchr(body, '<', len))
+            sb_add(&sb, body, strcspn(body, "\r\n"));
+        else
+            sb_addf(&sb, _("HTTP %ld"), status);
+    }
+    err->http_status = status;
+    err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req),
+            sb_str(&sb));
+    sb_free(&sb);
+    cJSON_Delete(j);
+    switch (status) {
+    case 401:
+        err_hint(err, _("The server refused the user and password: check the profile's user "
+                        "and its password setting."));
+        break;
+    case 403:
+        err_hint(err, _("The profile's user lacks the permission for this operation."));
+        break;
+    case 404:
+        err_hint(err, _("No such tenant: check the UUID (`tenantry tenants list` shows them)."));
+        break;
+    case 429:
+    case 502:
+    case 503:
+    case 504:
+        api_busy_hint(req, err);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A row from one tenant object, without the JSON-LD keys (@context, @id, @type). */
+static struct row *tenant_row(const cJSON *obj)
+{
+    bool ld = false;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, obj)
+        ld |= item->string && item->string[0] == '@';
+    if (!ld)
+        return model_row_from_json(&tenants, obj, false);
+    cJSON *copy = cJSON_Duplicate(obj, 1);
+    if (!copy)
+        die("out of memory");
+    for (cJSON *c = copy->child, *next; c; c = next) {
+        next = c->next;
+        if (c->string && c->string[0] == '@')
+            cJSON_Delete(cJSON_DetachItemViaPointer(copy, c));
+    }
+    struct row *row = model_row_from_json(&tenants, copy, false);
+    cJSON_Delete(copy);
+    return row;
+}
+
+/* The value of the query parameter name in link (a URL or path) as written, or NULL; the
+ * length in *n. */
+static const char *link_param(const char *link, const char *name, size_t len, size_t *n)
+{
+    for (const char *q = strchr(link, '?'); q; q = strchr(q, '&')) {
+        q++;
+        if (!strncmp(q, name, len) && q[len] == '=') {
+            *n = strcspn(q + len + 1, "&#");
+            return q + len + 1;
+        }
+    }
+    return NULL;
+}
+
+/* The name of the one query parameter whose value differs between a view's own link and its
+ * next link: the server's page parameter. NULL (and nothing to free) when not exactly one. */
+static char *page_param_of(const char *self, const char *next)
+{
+    char *found = NULL;
+    int count = 0;
+    for (const char *q = strchr(next, '?'); q; q = strchr(q, '&')) {
+        q++;
+        size_t len = strcspn(q, "=&#");
+        if (q[len] != '=')
+            continue;
+        size_t a = strcspn(q + len + 1, "&#"), b;
+        const char *mine = link_param(self, q, len, &b);
+        if (!mine || a != b || memcmp(mine, q + len + 1, a)) {
+            count++;
+            free(found);
+            found = xstrndup(q, len);
+        }
+    }
+    if (count != 1) {
+        free(found);
+        return NULL;
+    }
+    return found;
+}
+
+/* Turn a list answer into a page: a plain array, or a hydra:Collection whose hydra:view says
+ * whether a next page exists and whose hydra:totalItems says how many there are. */
+static bool parse_page(const cJSON *j, const struct pending *p, int limit, struct page *page,
+                       struct tn_error *err)
+{
+    const cJSON *items = cJSON_IsArray(j) ? j : json_get_array(j, "hydra:member"), *item;
+    if (!items) {
+        err_set(err, ST_NETWORK, _("the server's list is neither an array nor a "
+                                   "hydra:Collection with hydra:member"));
+        err_hint(err, _("Check that the profile's url points at the API."));
+        return false;
+    }
+    cJSON_ArrayForEach(item, items)
+    {
+        if (cJSON_IsObject(item))
+            model_page_add(page, tenant_row(item));
+    }
+    int n = cJSON_GetArraySize(items);
+    bool more;
+    if (cJSON_IsArray(j)) {
+        more = n > 0 && n >= limit; /* no total, no links: a short page is the last */
+    } else {
+        long long total;
+        if (json_get_int(j, "hydra:totalItems", 0, INT64_MAX, &total)) {
+            page->has_total = true;
+            page->total = (unsigned long long)total;
+        }
+        const cJSON *view = json_get_object(j, "hydra:view");
+        const char *self = view ? json_get_string(view, "@id") : NULL;
+        const char *next = view ? json_get_string(view, "hydra:next") : NULL;
+        /* a server that names its page parameter otherwise ignores ours and would send the
+         * first page again and again: its links tell its name */
+        char *theirs = self && next ? page_param_of(self, next) : NULL;
+        if (theirs && strcmp(theirs, p->impl->page_param)) {
+            err_set(err, ST_OTHER, _("the server's page parameter is \"%s\", not \"%s\": "
+                                     "it would send the same page again"),
+                    theirs, p->impl->page_param);
+            err_hint(err, _("Set page_params in the profile, e.g. page_params = \"%s,_limit\"; "
+                            "(the page size's name is the other one the server uses)."),
+                     theirs);
+            free(theirs);
+            return false;
+        }
+        free(theirs);
+        more = n > 0 && next;
+        /* and where the server counts, no page past the last (a page before the last is full,
+         * of the size the server chose: it may cap what was asked for) */
+        if (page->has_total && p->page > 0 &&
+            (unsigned long long)p->page * (unsigned long long)n >= page->total)
+            more = false;
+    }
+    if (more && p->page > 0)
+        page->next = xasprintf("%lld", p->page + 1);
+    return true;
+}
+
+/* The version a tenant row holds, or -1. */
+static long long row_version(const struct row *row)
+{
+    long long v;
+    const char *s = model_row_get(row, "version");
+    return s && str_to_llong(s, 0, INT64_MAX, &v) ? v : -1;
+}
+
+/* True when the row's data is the JSON object data. */
+static bool row_data_is(const struct row *row, const cJSON *data)
+{
+    const char *text = model_row_get(row, "data");
+    cJSON *have = text && *text ? json_parse(text, strlen(text)) : NULL;
+    bool same = have && data && cJSON_Compare(have, data, true);
+    cJSON_Delete(have);
+    return same;
+}
+
+/* Deliver p's outcome and free it. */
+static void finish(struct pending *p, struct page *page, struct row *row, struct tn_error *err)
+{
+    struct api_call *call = p->call;
+    enum api_op op = api_call_op(call);
+    pending_free(p);
+    if (op == API_OP_DELETE)
+        api_call_done(call, err);
+    else if (op == API_OP_LIST)
+        api_call_page(call, page, err);
+    else
+        api_call_row(call, row, err);
+    err_clear(err);
+}
+
+/* An update's answer was a 409, a 500 or followed a send that got no answer: read the tenant
+ * again to tell what happened (the version says whether someone else changed it). */
+static void reread(struct pending *p, struct http_request *req, struct tn_error *answer)
+{
+    struct api_impl *m = p->impl;
+    p->rereading = true;
+    p->repeated = http_maybe_repeated(req);
+    err_move(&p->first, answer);
+    char *url = xstrdup(http_url(req));
+    http_request_free(req);
+    log_printf("PUT %s: %ld; reading the tenant again to see whether it changed", url,
+               p->first.http_status);
+    p->req = http_request_new("GET", url, &m->http);
+    free(url);
+    http_request_header(p->req, "Accept: application/ld+json, application/json;q=0.9", false);
+    http_request_header(p->req, m->auth_line, true);
+    api_call_set_request(p->call, p->req);
+    http_submit(m->engine, p->req, on_done, p);
+}
+
+/* The re-read of a tenant after an update's doubtful answer. */
+static void reread_done(struct pending *p, struct http_request *req)
+{
+    struct tn_error err = {0};
+    struct row *row = NULL;
+    long status = http_status(req);
+    if (http_error(req)->code == ST_OK && status >= 200 && status <= 299) {
+        cJSON *j = api_response_json(req, &err);
+        if (cJSON_IsObject(j))
+            row = tenant_row(j);
+        cJSON_Delete(j);
+        err_clear(&err);
+    }
+    long long now = row ? row_version(row) : -1;
+    char *url = xstrdup(http_url(req));
+    http_request_free(req);
+    if (row && p->repeated && now == p->version + 1 && row_data_is(row, p->data)) {
+        /* an earlier send got through: the change is ours */
+        log_printf("PUT %s: the tenant is at version %lld with the data sent: the change was "
+                   "made by a send whose answer was lost", url, now);
+    } else if (p->first.http_status == 409 || (now >= 0 && now != p->version)) {
+        err_move(&err, &p->first);
+        if (now >= 0)
+            err_set(&err, ST_CONFLICT, _("PUT %s: the tenant changed since it was read: the "
+                                         "change was based on version %lld, the server has "
+                                         "version %lld"), url, p->version, now);
+        else
+            err_set(&err, ST_CONFLICT, _("PUT %s: the tenant changed since it was read "
+                                         "(version %lld is stale)"), url, p->version);
+        err_hint(&err, _("Read it again and apply the change to the new version (`tenantry "
+                         "tenants edit UUID` does both)."));
+    } else {
+        err_move(&err, &p->first); /* not a conflict: the first answer stands */
+        model_row_free(row);
+        row = NULL;
+    }
+    free(url);
+    finish(p, NULL, row, &err);
+}
+
+/* Every finished request: interpret the status and the body for the call's operation. */
+static void on_done(struct http_request *req, void *ud)
+{
+    struct pending *p = ud;
+    if (p->rereading) {
+        reread_done(p, req);
+        return;
+    }
+    enum api_op op = api_call_op(p->call);
+    struct tn_error err = {0};
+    long status = http_status(req);
+    struct page page = {0};
+    struct row *row = NULL;
+
+    if (http_error(req)->code != ST_OK) {
+        err_copy(&err, http_error(req));
+    } else if (op == API_OP_DELETE && status == 404 && http_maybe_repeated(req)) {
+        log_printf("DELETE %s: 404 after a send that got no answer, so that one deleted it",
+                   http_url(req));
+    } else if (status < 200 || status > 299) {
+        response_error(req, &err);
+        if (op == API_OP_UPDATE && (status == 409 || status == 500)) {
+            reread(p, req, &err);
+            return;
+        }
+    } else if (op != API_OP_DELETE) {
+        cJSON *j = api_response_json(req, &err);
+        if (j && op == API_OP_LIST)
+            parse_page(j, p, api_call_limit(p->call), &page, &err);
+        else if (cJSON_IsObject(j))
+            row = tenant_row(j);
+        else if (j)
+            err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
+                    http_method(req), http_url(req));
+        cJSON_Delete(j);
+    }
+    http_request_free(req);
+    finish(p, &page, row, &err);
+}
+
+const struct api_backend system_backend = {
+    .name = "system",
+    .kinds = system_kinds,
+    .nkinds = ARRAY_SIZE(system_kinds),
+    .open = system_open,
+    .close = system_close,
+    .list = system_list,
+    .get = system_get,
+    .create = system_create,
+    .update = system_update,
+    .remove = system_remove,
+    .cancel = system_cancel,
+    .token_expiry = system_token_expiry,
+};

@@ -1,0 +1,867 @@
+/* system.c: the /system/tenants API's routes. Handlers negotiate the format, check the request,
+ * call the store and answer; protocol texts (API Platform's and Symfony's) are not translated.
+ *
+ * Checks come in API Platform's order: the format (406), the tenant (404), the body's type
+ * (415), its syntax (400), its values (400 with violations), the version (409). */
+#include "config.h"
+
+#include "sandbox/system.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "core/json.h"
+#include "core/util.h"
+
+#define COLLECTION_PATH "/system/tenants"
+#define CONTEXT "/contexts/Tenant"
+#define LIMIT_DEFAULT 10
+#define LIMIT_MAX 1000
+#define LIMIT_RENAMED_MAX 100 /* maximum_items_per_page where the parameters are renamed */
+#define SUPPORTED "Supported MIME types are \"application/ld+json\", \"application/json\"."
+
+static const struct sandbox_opts *opts;
+static struct systore *store;
+
+void system_init(const struct sandbox_opts *o, struct systore *s)
+{
+    opts = o;
+    store = s;
+}
+
+/* ------------------------------------------------------------------ formats */
+
+enum format { FORMAT_NONE, FORMAT_JSON, FORMAT_JSONLD };
+
+/* The format one media range of an Accept header asks for. */
+static enum format media_format(const char *type, size_t n)
+{
+    static const struct {
+        const char *type;
+        enum format format;
+    } known[] = {
+        {"application/ld+json", FORMAT_JSONLD},
+        {"application/json", FORMAT_JSON},
+        {"application/*", FORMAT_JSONLD}, /* the first format API Platform lists */
+        {"*/*", FORMAT_JSONLD},
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+        if (strlen(known[i].type) == n && strncasecmp(type, known[i].type, n) == 0)
+            return known[i].format;
+    return FORMAT_NONE;
+}
+
+/* The quality (q=) among the parameters of one media range, 1 when there is none. */
+static double media_quality(const char *params, size_t n)
+{
+    const char *p = params, *end = params + n;
+    while (p < end) {
+        while (p < end && (*p == ';' || *p == ' ' || *p == '\t'))
+            p++;
+        if (end - p > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+            char buf[16];
+            size_t len = strcspn(p + 2, ";,");
+            snprintf(buf, sizeof(buf), "%.*s", (int)(len < 15 ? len : 15), p + 2);
+            char *stop;
+            double q = strtod(buf, &stop);
+            return stop != buf && q >= 0.0 && q <= 1.0 ? q : 1.0;
+        }
+        p += strcspn(p, ";");
+    }
+    return 1.0;
+}
+
+/* The answer's format for an Accept header: the known media range of highest quality (the
+ * first of equal ones); JSON-LD when there is no header; FORMAT_NONE when none is known. */
+static enum format negotiate(const char *accept)
+{
+    enum format best = FORMAT_NONE;
+    double best_q = 0.0;
+    bool any = false;
+    for (const char *p = accept ? accept : ""; *p;) {
+        size_t len = strcspn(p, ",");
+        const char *type = p, *end = p + len;
+        while (type < end && (*type == ' ' || *type == '\t'))
+            type++;
+        size_t tlen = strcspn(type, ";,");
+        while (tlen && (type[tlen - 1] == ' ' || type[tlen - 1] == '\t'))
+            tlen--;
+        if (tlen) {
+            any = true;
+            enum format f = media_format(type, tlen);
+            double q = media_quality(type + tlen, (size_t)(end - type) - tlen);
+            if (f != FORMAT_NONE && q > best_q) {
+                best = f;
+                best_q = q;
+            }
+        }
+        p = *end ? end + 1 : end;
+    }
+    return any ? best : FORMAT_JSONLD;
+}
+
+/* The format the request asks for; FORMAT_NONE with a 406 answer when it is none we serve. */
+static enum format request_format(const struct request *req, struct reply *rep)
+{
+    const char *accept = request_header(req, "Accept");
+    enum format f = negotiate(accept);
+    if (f == FORMAT_NONE) {
+        char *msg = xasprintf("Requested format \"%s\" is not supported. " SUPPORTED, accept);
+        reply_problem(rep, 406, msg);
+        free(msg);
+    }
+    return f;
+}
+
+/* Answer with body in format f. */
+static void reply_format(struct reply *rep, unsigned status, cJSON *body, enum format f)
+{
+    reply_json(rep, status, body);
+    if (f == FORMAT_JSONLD)
+        rep->content_type = "application/ld+json; charset=utf-8";
+}
+
+/* ------------------------------------------------------------------ rendering */
+
+enum item_form { ITEM_PLAIN, ITEM_LD, ITEM_LD_MEMBER };
+
+/* "2018-07-31T14:57:10+00:00" */
+static void format_time(int64_t secs, char out[32])
+{
+    time_t t = (time_t)secs;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+}
+
+static cJSON *item_json(const struct systenant *t, enum item_form form)
+{
+    char when[32];
+    cJSON *o = json_new_object();
+    if (form == ITEM_LD)
+        json_add_string(o, "@context", CONTEXT);
+    if (form != ITEM_PLAIN) {
+        char *iri = xasprintf(COLLECTION_PATH "/%s", t->uuid);
+        json_add_string(o, "@id", iri);
+        json_add_string(o, "@type", "Tenant");
+        free(iri);
+    }
+    cJSON_AddNumberToObject(o, "id", (double)t->id);
+    json_add_string(o, "uuid", t->uuid);
+    format_time(t->created, when);
+    json_add_string(o, "createdAt", when);
+    format_time(t->updated, when);
+    json_add_string(o, "updatedAt", when);
+    if (!opts->write_only_data) {
+        cJSON *data = cJSON_CreateRaw(t->data); /* the store's own printed JSON */
+        if (!data)
+            die("out of memory");
+        json_add(o, "data", data);
+    }
+    cJSON_AddNumberToObject(o, "version", (double)t->version);
+    return o;
+}
+
+/* Answer with one tenant. */
+static void reply_item(struct reply *rep, unsigned status, const struct systenant *t,
+                       enum format f)
+{
+    reply_format(rep, status, item_json(t, f == FORMAT_JSONLD ? ITEM_LD : ITEM_PLAIN), f);
+}
+
+/* ------------------------------------------------------------------ checks */
+
+static bool is_uuid(const char *s)
+{
+    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(s) != sizeof(shape) - 1)
+        return false;
+    for (size_t i = 0; shape[i]; i++) {
+        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+            return false;
+    }
+    return true;
+}
+
+/* Copy a UUID lowercased. */
+static void uuid_lower(const char *s, char out[37])
+{
+    for (size_t i = 0; i < 37; i++)
+        out[i] = (char)tolower((unsigned char)s[i]);
+}
+
+static void not_found(struct reply *rep)
+{
+    reply_problem(rep, 404, "Not Found");
+}
+
+/* The tenant uuid of the path, lowercased into out; false with a 404 when it is none (an
+ * identifier that is not a UUID finds no tenant). */
+static bool path_uuid(const struct request *req, struct reply *rep, char out[37])
+{
+    if (!is_uuid(req->args[0])) {
+        not_found(rep);
+        return false;
+    }
+    uuid_lower(req->args[0], out);
+    return true;
+}
+
+/* Is the body application/json (parameters such as charset aside)? Else answer 415. */
+static bool body_is_json(const struct request *req, struct reply *rep)
+{
+    const char *type = request_header(req, "Content-Type");
+    if (!type) {
+        reply_problem(rep, 415, "The \"Content-Type\" header must exist.");
+        return false;
+    }
+    size_t n = strcspn(type, ";");
+    while (n && (type[n - 1] == ' ' || type[n - 1] == '\t'))
+        n--;
+    if (n == 16 && strncasecmp(type, "application/json", 16) == 0)
+        return true;
+    char *msg = xasprintf("The content-type \"%.*s\" is not supported. Supported MIME types are "
+                          "\"application/json\".",
+                          (int)n, type);
+    reply_problem(rep, 415, msg);
+    free(msg);
+    return false;
+}
+
+/* The body as a JSON object; NULL with a 400 answer otherwise. */
+static cJSON *body_object(const struct request *req, struct reply *rep)
+{
+    cJSON *in = json_parse(req->body, req->body_len);
+    if (!in) {
+        reply_problem(rep, 400, "Syntax error: the request body is not valid JSON.");
+        return NULL;
+    }
+    if (!cJSON_IsObject(in)) {
+        cJSON_Delete(in);
+        reply_problem(rep, 400, "The input data is misformatted: the body must be a JSON object.");
+        return NULL;
+    }
+    return in;
+}
+
+/* Add a violation for each member of in that is not a property of a tenant. The read-only
+ * ones (id, createdAt, updatedAt) are ignored, as API Platform ignores them. */
+static void unknown_members(const cJSON *in, cJSON *violations)
+{
+    static const char *const known[] = {"uuid", "data", "version", "id", "createdAt",
+                                        "updatedAt"};
+    const cJSON *m;
+    cJSON_ArrayForEach(m, in)
+    {
+        bool ok = false;
+        for (size_t i = 0; i < ARRAY_SIZE(known) && !ok; i++)
+            ok = strcmp(m->string, known[i]) == 0;
+        if (!ok)
+            json_append(violations, violation_new(m->string, "This field was not expected."));
+    }
+}
+
+/* The uuid member: absent or null leaves out empty; a UUID string is lowercased into out;
+ * anything else adds a violation. */
+static void uuid_member(const cJSON *in, char out[37], cJSON *violations)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(in, "uuid");
+    out[0] = '\0';
+    if (!m || cJSON_IsNull(m))
+        return;
+    if (!cJSON_IsString(m))
+        json_append(violations, violation_new("uuid", "This value should be of type string."));
+    else if (!is_uuid(m->valuestring))
+        json_append(violations, violation_new("uuid", "This is not a valid UUID."));
+    else
+        uuid_lower(m->valuestring, out);
+}
+
+/* The data member as JSON text (new string): an object; absent is NULL, and a violation when
+ * required; null or another type add a violation. */
+static char *data_member(const cJSON *in, bool required, cJSON *violations)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(in, "data");
+    if (!m && !required)
+        return NULL;
+    if (!m || cJSON_IsNull(m)) {
+        json_append(violations, violation_new("data", "This value should not be blank."));
+        return NULL;
+    }
+    if (!cJSON_IsObject(m)) {
+        json_append(violations, violation_new("data", "This value should be of type object."));
+        return NULL;
+    }
+    return json_print(m);
+}
+
+/* Is d a whole number? (Every double beyond 2^53 is.) */
+static bool is_whole(double d)
+{
+    if (d != d)
+        return false;
+    if (d <= -9007199254740992.0 || d >= 9007199254740992.0)
+        return true;
+    return d == (double)(long long)d;
+}
+
+/* The required version member: an integer from 1 to SYSTORE_VERSION_MAX into *out; false with
+ * a violation otherwise. */
+static bool version_member(const cJSON *in, long long *out, cJSON *violations)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(in, "version");
+    const char *problem = NULL;
+    if (!m || cJSON_IsNull(m))
+        problem = "This value should not be blank.";
+    else if (!cJSON_IsNumber(m) || !is_whole(m->valuedouble))
+        problem = "This value should be of type integer.";
+    else if (!(m->valuedouble >= 1.0 && m->valuedouble <= (double)SYSTORE_VERSION_MAX))
+        problem = "This value should be between 1 and 2147483647.";
+    if (problem) {
+        json_append(violations, violation_new("version", problem));
+        return false;
+    }
+    *out = (long long)m->valuedouble;
+    return true;
+}
+
+/* Answer 400 with the violations when there are any (true then); else free them. */
+static bool reject_violations(struct reply *rep, cJSON *violations)
+{
+    if (cJSON_GetArraySize(violations) == 0) {
+        cJSON_Delete(violations);
+        return false;
+    }
+    reply_violations(rep, violations);
+    return true;
+}
+
+/* The _SUCCESS event of a create or update names the tenant and the version it wrote. */
+static void note_written(struct reply *rep, const struct systenant *t)
+{
+    rep->event_id = xstrdup(t->uuid);
+    rep->event_extra = xasprintf("version=%lld", t->version);
+}
+
+/* ------------------------------------------------------------------ dates */
+
+/* Read exactly n digits. */
+static bool read_digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return false;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *out = v;
+    return true;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's days_from_civil). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Read a time zone: "Z", or a sign and HH, HH:MM or HHMM, into seconds east of UTC. A space
+ * stands for '+', as an unencoded '+' arrives. */
+static bool read_zone(const char **p, int64_t *offset)
+{
+    int sign, hh, mm = 0;
+    if (**p == 'Z' || **p == 'z') {
+        (*p)++;
+        *offset = 0;
+        return true;
+    }
+    if (**p != '+' && **p != '-' && **p != ' ')
+        return false;
+    sign = **p == '-' ? -1 : 1;
+    (*p)++;
+    if (!read_digits(p, 2, &hh))
+        return false;
+    if (**p == ':')
+        (*p)++;
+    if (isdigit((unsigned char)**p) && !read_digits(p, 2, &mm))
+        return false;
+    if (hh > 23 || mm > 59)
+        return false;
+    *offset = sign * (hh * 3600 + mm * 60);
+    return true;
+}
+
+/* Parse a date filter's value into microseconds since the epoch: "2024-01-01", then optionally
+ * "T10:00" with ":SS" and a fraction, then optionally a zone (UTC when there is none). */
+static bool parse_date(const char *s, int64_t *us)
+{
+    const char *p = s;
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    int64_t frac = 0, offset = 0;
+    if (!read_digits(&p, 4, &y) || *p++ != '-' || !read_digits(&p, 2, &mo) || *p++ != '-' ||
+        !read_digits(&p, 2, &d))
+        return false;
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return false;
+    if (*p == 'T' || *p == 't' || *p == ' ') {
+        p++;
+        if (!read_digits(&p, 2, &h) || *p++ != ':' || !read_digits(&p, 2, &mi))
+            return false;
+        if (*p == ':') {
+            p++;
+            if (!read_digits(&p, 2, &sec))
+                return false;
+            if (*p == '.') {
+                p++;
+                int64_t scale = 100000;
+                if (!isdigit((unsigned char)*p))
+                    return false;
+                for (; isdigit((unsigned char)*p); p++, scale /= 10)
+                    frac += (*p - '0') * scale; /* digits past microseconds add nothing */
+            }
+        }
+        if (h > 23 || mi > 59 || sec > 59)
+            return false;
+        if (*p && !read_zone(&p, &offset))
+            return false;
+    }
+    if (*p)
+        return false;
+    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+    *us = secs * 1000000 + frac;
+    return true;
+}
+
+/* ------------------------------------------------------------------ list query */
+
+/* What a list request asks for, read from its query. */
+struct list_query {
+    struct sysfilter f;
+    long long *ids;
+    size_t nids, capids;
+    char (*uuids)[37];
+    size_t nuuids, capuuids;
+    const char *page; /* the last value of each paging parameter, or NULL */
+    const char *limit;
+    cJSON *violations;
+};
+
+/* API Platform's date filters (before and after are inclusive; strictly_ ones move the bound
+ * by a microsecond): the key, the bound it sets in struct sysfilter, and how. */
+static const struct date_filter {
+    const char *key;
+    size_t bound; /* offset of the int64_t bound */
+    bool upper;   /* an upper bound (before), else a lower one (after) */
+    int64_t shift;
+} date_filters[] = {
+    {"createdAt[before]", offsetof(struct sysfilter, created_max), true, 0},
+    {"createdAt[strictly_before]", offsetof(struct sysfilter, created_max), true, -1},
+    {"createdAt[after]", offsetof(struct sysfilter, created_min), false, 0},
+    {"createdAt[strictly_after]", offsetof(struct sysfilter, created_min), false, 1},
+    {"updatedAt[before]", offsetof(struct sysfilter, updated_max), true, 0},
+    {"updatedAt[strictly_before]", offsetof(struct sysfilter, updated_max), true, -1},
+    {"updatedAt[after]", offsetof(struct sysfilter, updated_min), false, 0},
+    {"updatedAt[strictly_after]", offsetof(struct sysfilter, updated_min), false, 1},
+};
+
+/* Is key name, or name[] / name[N] (PHP's array forms)? */
+static bool is_array_key(const char *key, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(key, name, n) != 0)
+        return false;
+    if (key[n] == '\0')
+        return true;
+    if (key[n] != '[')
+        return false;
+    size_t digits = strspn(key + n + 1, "0123456789");
+    return key[n + 1 + digits] == ']' && key[n + 2 + digits] == '\0';
+}
+
+/* Does key belong to a filter (a known one or a misspelt form of one)? */
+static bool is_filter_key(const char *key)
+{
+    return strncmp(key, "id[", 3) == 0 || strncmp(key, "uuid[", 5) == 0 ||
+           strncmp(key, "createdAt", 9) == 0 || strncmp(key, "updatedAt", 9) == 0;
+}
+
+static void add_id(struct list_query *q, long long id)
+{
+    if (q->nids == q->capids) {
+        q->capids = q->capids ? q->capids * 2 : 8;
+        q->ids = xreallocarray(q->ids, q->capids, sizeof(*q->ids));
+    }
+    q->ids[q->nids++] = id;
+}
+
+static void add_uuid(struct list_query *q, const char *uuid)
+{
+    if (q->nuuids == q->capuuids) {
+        q->capuuids = q->capuuids ? q->capuuids * 2 : 8;
+        q->uuids = xreallocarray(q->uuids, q->capuuids, sizeof(*q->uuids));
+    }
+    uuid_lower(uuid, q->uuids[q->nuuids++]);
+}
+
+/* Take one date filter's value into the filter (bounds given twice both hold). */
+static void read_date_filter(struct list_query *q, const struct date_filter *df,
+                             const char *value)
+{
+    int64_t us, *bound = (int64_t *)((char *)&q->f + df->bound);
+    if (!parse_date(value, &us)) {
+        json_append(q->violations, violation_new(df->key, "This value is not a valid date."));
+        return;
+    }
+    us += df->shift;
+    if (df->upper)
+        *bound = us < *bound ? us : *bound;
+    else
+        *bound = us > *bound ? us : *bound;
+}
+
+/* Read one query argument of a list request (a query_fn). */
+static void read_list_arg(const char *key, const char *value, void *ctx)
+{
+    struct list_query *q = ctx;
+    long long id;
+    if (strcmp(key, opts->page_param) == 0) {
+        q->page = value;
+    } else if (strcmp(key, opts->limit_param) == 0) {
+        q->limit = value;
+    } else if (is_array_key(key, "id")) {
+        q->f.by_id = true;
+        if (str_to_llong(value, LLONG_MIN, LLONG_MAX, &id))
+            add_id(q, id);
+        else
+            json_append(q->violations, violation_new(key, "This value should be an integer."));
+    } else if (is_array_key(key, "uuid")) {
+        q->f.by_uuid = true;
+        if (is_uuid(value))
+            add_uuid(q, value);
+        else
+            json_append(q->violations, violation_new(key, "This is not a valid UUID."));
+    } else if (is_filter_key(key)) {
+        for (size_t i = 0; i < ARRAY_SIZE(date_filters); i++) {
+            if (strcmp(key, date_filters[i].key) == 0) {
+                read_date_filter(q, &date_filters[i], value);
+                return;
+            }
+        }
+        json_append(q->violations, violation_new(key, "This filter is not supported."));
+    }
+    /* Anything else is not ours: ignored, as API Platform ignores it. */
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+/* Read page and limit (defaults when absent); false with a violation when one is bad. With
+ * renamed parameters a limit above 100 is cut to 100. */
+static bool paging(struct list_query *q, long long *page, long long *limit)
+{
+    bool renamed = strcmp(opts->page_param, "page") != 0 ||
+                   strcmp(opts->limit_param, "limit") != 0;
+    bool ok = true;
+    *page = 1;
+    *limit = LIMIT_DEFAULT;
+    if (q->page && !str_to_llong(q->page, 1, LLONG_MAX, page)) {
+        json_append(q->violations,
+                    violation_new(opts->page_param, "This value should be a whole number of at "
+                                                    "least 1."));
+        ok = false;
+    }
+    if (q->limit && !str_to_llong(q->limit, 1, renamed ? LLONG_MAX : LIMIT_MAX, limit)) {
+        json_append(q->violations,
+                    violation_new(opts->limit_param,
+                                  renamed ? "This value should be a whole number of at least 1."
+                                          : "This value should be a whole number from 1 to "
+                                            "1000."));
+        ok = false;
+    }
+    if (renamed && *limit > LIMIT_RENAMED_MAX)
+        *limit = LIMIT_RENAMED_MAX;
+    return ok;
+}
+
+/* ------------------------------------------------------------------ hydra:view */
+
+/* Append s %-encoded as RFC 3986 asks (what PHP's http_build_query does with RFC3986). */
+static void add_encoded(struct strbuf *sb, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (isalnum(*p) || strchr("-._~", *p))
+            sb_addc(sb, (char)*p);
+        else
+            sb_addf(sb, "%%%02X", *p);
+    }
+}
+
+/* Append one query argument other than the page to the links' query (a query_fn). */
+static void add_link_arg(const char *key, const char *value, void *ctx)
+{
+    struct strbuf *sb = ctx;
+    if (strcmp(key, opts->page_param) == 0)
+        return;
+    if (sb->len)
+        sb_addc(sb, '&');
+    add_encoded(sb, key);
+    sb_addc(sb, '=');
+    add_encoded(sb, value);
+}
+
+/* The IRI of page k of the list with the query args (all but the page). */
+static char *page_iri(const char *args, long long k)
+{
+    return xasprintf(COLLECTION_PATH "?%s%s%s=%lld", args, *args ? "&" : "", opts->page_param,
+                     k);
+}
+
+static void add_page_link(cJSON *view, const char *key, const char *args, long long k)
+{
+    char *iri = page_iri(args, k);
+    json_add_string(view, key, iri);
+    free(iri);
+}
+
+/* The hydra:view of page k of last, or NULL when everything fits on the first page. */
+static cJSON *view_json(const struct request *req, long long k, long long last)
+{
+    if (last <= 1 && k == 1)
+        return NULL;
+    struct strbuf args = SB_INIT;
+    request_query_each(req, add_link_arg, &args);
+    cJSON *view = json_new_object();
+    add_page_link(view, "@id", sb_str(&args), k);
+    json_add_string(view, "@type", "hydra:PartialCollectionView");
+    add_page_link(view, "hydra:first", sb_str(&args), 1);
+    add_page_link(view, "hydra:last", sb_str(&args), last);
+    if (k > 1)
+        add_page_link(view, "hydra:previous", sb_str(&args), k - 1);
+    if (k < last)
+        add_page_link(view, "hydra:next", sb_str(&args), k + 1);
+    sb_free(&args);
+    return view;
+}
+
+/* ------------------------------------------------------------------ routes */
+
+static void list_free(struct list_query *q)
+{
+    free(q->ids);
+    free(q->uuids);
+    cJSON_Delete(q->violations);
+}
+
+static void tenants_list(const struct request *req, struct reply *rep)
+{
+    enum format f = request_format(req, rep);
+    if (f == FORMAT_NONE)
+        return;
+    struct list_query q = {.violations = json_new_array()};
+    long long page, limit;
+    sysfilter_init(&q.f);
+    request_query_each(req, read_list_arg, &q);
+    paging(&q, &page, &limit);
+    if (cJSON_GetArraySize(q.violations) > 0) {
+        reply_violations(rep, q.violations);
+        q.violations = NULL;
+        list_free(&q);
+        return;
+    }
+    qsort(q.ids, q.nids, sizeof(*q.ids), cmp_id);
+    size_t k = 0;
+    for (size_t i = 0; i < q.nids; i++)
+        if (k == 0 || q.ids[k - 1] != q.ids[i])
+            q.ids[k++] = q.ids[i];
+    q.f.ids = q.ids;
+    q.f.nids = k;
+    q.f.uuids = (const char(*)[37])q.uuids;
+    q.f.nuuids = q.nuuids;
+
+    uint64_t before = (uint64_t)(page - 1);
+    uint64_t offset = before > UINT64_MAX / (uint64_t)limit ? UINT64_MAX
+                                                             : before * (uint64_t)limit;
+    struct systenant *rows;
+    size_t n;
+    size_t total = systore_list(store, &q.f, offset, (size_t)limit, &rows, &n);
+    cJSON *members = json_new_array();
+    for (size_t i = 0; i < n; i++)
+        json_append(members, item_json(&rows[i], f == FORMAT_JSONLD ? ITEM_LD_MEMBER
+                                                                     : ITEM_PLAIN));
+    systenant_free_all(rows, n);
+    if (f == FORMAT_JSON) {
+        reply_format(rep, 200, members, f);
+    } else {
+        long long last = total ? (long long)((total + (size_t)limit - 1) / (size_t)limit) : 1;
+        cJSON *body = json_new_object();
+        json_add_string(body, "@context", CONTEXT);
+        json_add_string(body, "@id", COLLECTION_PATH);
+        json_add_string(body, "@type", "hydra:Collection");
+        json_add(body, "hydra:member", members);
+        cJSON_AddNumberToObject(body, "hydra:totalItems", (double)total);
+        cJSON *view = view_json(req, page, last);
+        if (view)
+            json_add(body, "hydra:view", view);
+        reply_format(rep, 200, body, f);
+    }
+    list_free(&q);
+}
+
+static void tenant_create(const struct request *req, struct reply *rep)
+{
+    enum format f = request_format(req, rep);
+    if (f == FORMAT_NONE || !body_is_json(req, rep))
+        return;
+    cJSON *in = body_object(req, rep);
+    if (!in)
+        return;
+    cJSON *violations = json_new_array();
+    char uuid[37];
+    long long version = 0;
+    unknown_members(in, violations);
+    uuid_member(in, uuid, violations);
+    char *data = data_member(in, true, violations);
+    version_member(in, &version, violations);
+    cJSON_Delete(in);
+    if (reject_violations(rep, violations)) {
+        free(data);
+        return;
+    }
+    struct systenant t;
+    if (systore_create(store, uuid[0] ? uuid : NULL, data, version, &t) != SYSTORE_OK) {
+        violations = json_new_array();
+        json_append(violations, violation_new("uuid", "This value is already used."));
+        reply_violations(rep, violations);
+    } else {
+        note_written(rep, &t);
+        reply_item(rep, (unsigned)opts->post_status, &t, f);
+        systenant_clear(&t);
+    }
+    free(data);
+}
+
+static void tenant_get(const struct request *req, struct reply *rep)
+{
+    char uuid[37];
+    struct systenant t;
+    enum format f = request_format(req, rep);
+    if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
+        return;
+    if (systore_get(store, uuid, &t) != SYSTORE_OK) {
+        not_found(rep);
+        return;
+    }
+    reply_item(rep, 200, &t, f);
+    systenant_clear(&t);
+}
+
+/* Answer an update whose version is not the stored one: 409, or 500 with
+ * --conflict-status 500 as older servers do. */
+static void stale(struct reply *rep, long long sent, const struct systenant *stored)
+{
+    if (opts->conflict_status == 500) {
+        reply_problem(rep, 500, "Internal Server Error");
+        return;
+    }
+    char *msg = xasprintf("The version %lld is stale: the tenant is at version %lld.", sent,
+                          stored->version);
+    reply_problem(rep, 409, msg);
+    free(msg);
+}
+
+static void tenant_update(const struct request *req, struct reply *rep)
+{
+    char uuid[37], sent_uuid[37];
+    struct systenant t;
+    enum format f = request_format(req, rep);
+    if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
+        return;
+    if (systore_get(store, uuid, &t) != SYSTORE_OK) {
+        not_found(rep);
+        return;
+    }
+    systenant_clear(&t);
+    if (!body_is_json(req, rep))
+        return;
+    cJSON *in = body_object(req, rep);
+    if (!in)
+        return;
+    cJSON *violations = json_new_array();
+    long long version = 0;
+    unknown_members(in, violations);
+    uuid_member(in, sent_uuid, violations);
+    if (sent_uuid[0] && strcmp(sent_uuid, uuid) != 0) {
+        char *msg = xasprintf("This value should be equal to \"%s\".", uuid);
+        json_append(violations, violation_new("uuid", msg));
+        free(msg);
+    }
+    char *data = data_member(in, false, violations);
+    version_member(in, &version, violations);
+    cJSON_Delete(in);
+    if (reject_violations(rep, violations)) {
+        free(data);
+        return;
+    }
+    switch (systore_update(store, uuid, data, version, &t)) {
+    case SYSTORE_OK:
+        note_written(rep, &t);
+        reply_item(rep, 200, &t, f);
+        systenant_clear(&t);
+        break;
+    case SYSTORE_STALE:
+        stale(rep, version, &t);
+        systenant_clear(&t);
+        break;
+    case SYSTORE_EXHAUSTED:
+        violations = json_new_array();
+        json_append(violations, violation_new("version", "This value cannot grow any more."));
+        reply_violations(rep, violations);
+        break;
+    default:
+        not_found(rep); /* deleted meanwhile */
+        break;
+    }
+    free(data);
+}
+
+static void tenant_delete(const struct request *req, struct reply *rep)
+{
+    char uuid[37];
+    enum format f = request_format(req, rep);
+    if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
+        return;
+    if (systore_delete(store, uuid) != SYSTORE_OK)
+        not_found(rep);
+    else
+        reply_empty(rep, 204);
+}
+
+const struct route system_routes[] = {
+    {"GET", COLLECTION_PATH, "SYSTEM_TENANT_RETRIEVE_LIST", AUTH_BASIC, true, tenants_list},
+    {"POST", COLLECTION_PATH, "SYSTEM_TENANT_CREATE", AUTH_BASIC, true, tenant_create},
+    {"GET", COLLECTION_PATH "/*", "SYSTEM_TENANT_RETRIEVE", AUTH_BASIC, true, tenant_get},
+    {"PUT", COLLECTION_PATH "/*", "SYSTEM_TENANT_UPDATE", AUTH_BASIC, true, tenant_update},
+    {"DELETE", COLLECTION_PATH "/*", "SYSTEM_TENANT_DELETE", AUTH_BASIC, true, tenant_delete},
+};
+const size_t system_nroutes = ARRAY_SIZE(system_routes);

@@ -1,0 +1,552 @@
+/* sysedit.c: a system tenant's data edited in $EDITOR, saved with optimistic locking.
+ *
+ * One edit at a time lives in t->sysedit. e: GET the tenant (the version and data as they
+ * are now), write it to a 0600 temp file, and at the next pass of the loop (never inside a
+ * network callback) give the terminal to the editor. The edit read back is sent as one PUT of
+ * the data with the version read. A conflict (409, or a 500 whose re-read shows the version
+ * moved) shows the server's tenant beside the edit (conflict.c) until the operator chooses:
+ * r sends the edit again on the server's version (one PUT), e opens it again on that version,
+ * d or Esc drops it. c: the same with a template and a POST. The file is deleted only when
+ * the change was saved, discarded, or nothing changed; every failure keeps it and shows its
+ * path, and e (or c) opens it again. */
+#include "config.h"
+
+#include "tui/sysedit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/docedit.h"
+#include "core/intl.h"
+#include "core/json.h"
+#include "tui/conflict.h"
+#include "tui/display.h"
+#include "tui/keys.h"
+#include "tui/pane.h"
+#include "tui/tui_state.h"
+
+enum se_kind { SE_EDIT, SE_CREATE };
+enum se_state {
+    SE_READING,   /* the tenant is being read (GET) */
+    SE_DUE,       /* the file is ready: the editor runs at the next tick */
+    SE_SAVING,    /* the PUT or POST is in flight */
+    SE_REREADING, /* a conflict whose tenant must be read to be shown */
+    SE_CONFLICT,  /* the conflict view waits for the operator */
+    SE_KEPT,      /* a failure: the file is kept; e (or c) opens it again */
+};
+
+struct sysedit {
+    enum se_kind kind;
+    enum se_state state;
+    const struct api_kind_def *def;
+    char *id;           /* the tenant edited (SE_EDIT) */
+    char *path;         /* the file holding the edit */
+    struct row *base;   /* the tenant the edit is based on (its version is sent) */
+    struct row *server; /* the server's tenant at a conflict */
+    char *mine;         /* the data the operator saved (compact JSON) */
+    char *ignored;      /* fields changed in the file that are not sent */
+    struct api_call *call;
+    struct conflict *view;
+};
+
+static void se_free(struct sysedit *s)
+{
+    if (!s)
+        return;
+    free(s->id);
+    free(s->path);
+    model_row_free(s->base);
+    model_row_free(s->server);
+    free(s->mine);
+    free(s->ignored);
+    conflict_free(s->view);
+    free(s);
+}
+
+char *sysedit_close(struct tui *t)
+{
+    struct sysedit *s = t->sysedit;
+    if (!s)
+        return NULL;
+    if (s->call && t->c.session)
+        api_cancel(t->c.session, s->call);
+    char *kept = s->path;
+    s->path = NULL;
+    se_free(s);
+    t->sysedit = NULL;
+    t->dirty = true;
+    return kept;
+}
+
+/* The edit is over (saved, discarded, or nothing to save): its file goes. */
+static void se_finish(struct tui *t)
+{
+    struct sysedit *s = t->sysedit;
+    if (s->path)
+        unlink(s->path);
+    se_free(s);
+    t->sysedit = NULL;
+    t->dirty = true;
+}
+
+/* A failure: keep the file, and say where it is and how to go on. */
+static void se_keep(struct tui *t, const struct tn_error *err)
+{
+    struct sysedit *s = t->sysedit;
+    struct tn_error e = {0};
+    s->state = SE_KEPT;
+    err_copy(&e, err);
+    err_prefix(&e, s->kind == SE_EDIT ? _("not saved (your edit is kept in %s)")
+                                      : _("not created (your new tenant is kept in %s)"),
+                s->path);
+    if (!e.hint)
+        err_hint(&e, s->kind == SE_EDIT ? _("Press e on the tenant to edit it again.")
+                                        : _("Press c to edit it again."));
+    tui_error(t, &e);
+    err_clear(&e);
+}
+
+bool sysedit_busy(const struct tui *t)
+{
+    const struct sysedit *s = t->sysedit;
+    return s && (s->call || s->state == SE_DUE);
+}
+
+bool sysedit_shown(const struct tui *t)
+{
+    return t->sysedit && t->sysedit->state == SE_CONFLICT;
+}
+
+bool sysedit_cancel(struct tui *t)
+{
+    if (!t->sysedit || t->sysedit->state != SE_READING)
+        return false;
+    free(sysedit_close(t)); /* nothing was written yet */
+    return true;
+}
+
+/* True when a change may start now; says why not otherwise. */
+static bool may_change(struct tui *t)
+{
+    if (sysedit_busy(t)) {
+        tui_message(t, _("Still waiting for the last change to be answered: try again in a "
+                         "moment"));
+        return false;
+    }
+    if (tui_readonly(t)) {
+        tui_message(t, t->c.opt.readonly
+                           ? _("Read-only (--readonly): creating, editing and deleting are off")
+                           : _("Read-only profile: creating, editing and deleting are off"));
+        return false;
+    }
+    if (!t->c.session) {
+        tui_message(t, _("Not connected"));
+        return false;
+    }
+    return true;
+}
+
+/* A new edit of kind about def, replacing any kept one (its file stays: *old says where). */
+static struct sysedit *se_new(struct tui *t, enum se_kind kind, const struct api_kind_def *def,
+                              char **old)
+{
+    *old = sysedit_close(t);
+    struct sysedit *s = xcalloc(1, sizeof(*s));
+    s->kind = kind;
+    s->def = def;
+    t->sysedit = s;
+    t->dirty = true;
+    return s;
+}
+
+/* ------------------------------------------------------------------ saving */
+
+static void on_saved(void *ud, struct row *row, const struct tn_error *err);
+
+/* Send the edit (s->mine) as based on version; false with err set when nothing was sent. */
+static bool send_update(struct tui *t, struct sysedit *s, const char *version,
+                        struct tn_error *err)
+{
+    struct api_value v[] = {{"data", s->mine}, {"version", version}};
+    struct api_values in = {v, ARRAY_SIZE(v)};
+    struct api_target tg = {.kind = s->def, .id = s->id};
+    s->call = api_update(t->c.session, &tg, &in, on_saved, t, err);
+    if (!s->call)
+        return false;
+    s->state = SE_SAVING;
+    tui_message(t, _("Saving tenant %s on version %s..."), s->id, version);
+    return true;
+}
+
+/* Show the conflict with row, the tenant as the server has it now. */
+static void show_conflict(struct tui *t, struct sysedit *s, struct row *row)
+{
+    struct pane *p = tui_pane(t, s->def->name);
+    if (p)
+        pane_update_row(p, row); /* the list shows the server's version too */
+    model_row_free(s->server);
+    s->server = row;
+    conflict_free(s->view);
+    s->view = conflict_new(s->base, s->server, s->mine, s->path);
+    s->state = SE_CONFLICT;
+    tui_message(t, _("Not saved: tenant %s changed on the server. Choose: r re-apply, e edit "
+                     "again, d discard"),
+                s->id);
+}
+
+/* The tenant read again after a conflict that came without it. */
+static void on_reread(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct sysedit *s = t->sysedit;
+    s->call = NULL;
+    if (row) {
+        show_conflict(t, s, row);
+        return;
+    }
+    struct tn_error e = {0};
+    err_copy(&e, err);
+    err_prefix(&e, _("the tenant changed on the server, and reading it failed"));
+    se_keep(t, &e);
+    err_clear(&e);
+}
+
+/* The PUT was answered. */
+static void on_saved(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct sysedit *s = t->sysedit;
+    s->call = NULL;
+    if (err->code == ST_OK) {
+        struct pane *p = tui_pane(t, s->def->name);
+        if (p && row)
+            pane_update_row(p, row);
+        char *id = xstrdup(s->id);
+        char *note = s->ignored ? xasprintf(_(" (not sent, as the server sets them: %s)"),
+                                            s->ignored)
+                                : xstrdup("");
+        const char *version = row ? model_row_get(row, "version") : NULL;
+        se_finish(t);
+        tui_message(t, _("Saved tenant %s: now version %s%s"), id, version ? version : "?",
+                    note);
+        free(id);
+        free(note);
+        model_row_free(row);
+        return;
+    }
+    if (err->code == ST_CONFLICT && row) {
+        show_conflict(t, s, row);
+        return;
+    }
+    model_row_free(row);
+    if (err->code == ST_CONFLICT) { /* the backend could not read it: try once more */
+        struct api_target tg = {.kind = s->def, .id = s->id};
+        s->call = api_get(t->c.session, &tg, on_reread, t);
+        s->state = SE_REREADING;
+        tui_message(t, _("Tenant %s changed on the server: reading its version now..."), s->id);
+        return;
+    }
+    se_keep(t, err);
+}
+
+/* The edited text of an existing tenant: send it, or say nothing changed. False with err set
+ * when it cannot be sent (the file is kept). */
+static bool edited(struct tui *t, struct sysedit *s, const char *text, struct tn_error *err)
+{
+    struct docedit_result r;
+    if (!docedit_parse(s->base, text, &r, err))
+        return false;
+    if (!r.changed) {
+        docedit_result_free(&r);
+        se_finish(t);
+        tui_message(t, _("Nothing changed; nothing was sent."));
+        return true;
+    }
+    free(s->mine);
+    free(s->ignored);
+    s->mine = r.doc;
+    s->ignored = r.ignored;
+    return send_update(t, s, model_row_get(s->base, "version"), err);
+}
+
+/* ------------------------------------------------------------------ creating */
+
+/* What the editor starts a new tenant from. */
+static cJSON *create_template(void)
+{
+    cJSON *o = json_new_object();
+    json_add_string(o, "uuid", "");
+    json_add(o, "data", json_new_object());
+    return o;
+}
+
+/* The create was answered. */
+static void on_created(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct sysedit *s = t->sysedit;
+    s->call = NULL;
+    if (!row) {
+        se_keep(t, err);
+        return;
+    }
+    struct pane *p = tui_pane(t, s->def->name);
+    bool shown = p && pane_add_row(p, row);
+    char *note = s->ignored ? xasprintf(_(" (not sent: %s)"), s->ignored) : xstrdup("");
+    se_finish(t);
+    if (shown)
+        tui_message(t, _("Created tenant %s%s"), model_row_id(row), note);
+    else
+        tui_message(t, _("Created tenant %s (the server filter hides it)%s"), model_row_id(row),
+                    note);
+    free(note);
+    model_row_free(row);
+}
+
+/* The edited text of a new tenant: create it, or say nothing changed. */
+static bool create_edited(struct tui *t, struct sysedit *s, const char *text, struct tn_error *err)
+{
+    cJSON *j = json_parse(text, strlen(text)), *tmpl = create_template();
+    bool same = j && cJSON_Compare(j, tmpl, true);
+    cJSON_Delete(tmpl);
+    if (same) {
+        cJSON_Delete(j);
+        se_finish(t);
+        tui_message(t, _("Nothing changed; no tenant was created."));
+        return true;
+    }
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(j, "data");
+    const cJSON *uuid = cJSON_GetObjectItemCaseSensitive(j, "uuid");
+    if (!cJSON_IsObject(j))
+        err_set(err, ST_USAGE, j ? _("the edited file must hold one JSON object")
+                                 : _("the edited file is not valid JSON"));
+    else if (!cJSON_IsObject(data))
+        err_set(err, ST_USAGE, _("the edited file's \"%s\" must be a JSON object"), "data");
+    else if (uuid && !cJSON_IsString(uuid))
+        err_set(err, ST_USAGE, _("the edited file's \"uuid\" must be a string (\"\" lets the "
+                                 "server choose one)"));
+    if (err->code != ST_OK) {
+        cJSON_Delete(j);
+        return false;
+    }
+    struct strbuf other = SB_INIT; /* keys that are not sent */
+    const cJSON *item;
+    cJSON_ArrayForEach(item, j)
+        if (strcmp(item->string, "data") && strcmp(item->string, "uuid"))
+            sb_addf(&other, "%s%s", other.len ? ", " : "", item->string);
+    free(s->ignored);
+    s->ignored = other.len ? sb_steal(&other) : NULL;
+    sb_free(&other);
+    free(s->mine);
+    s->mine = json_print(data);
+    struct api_value v[2] = {{"data", s->mine}};
+    size_t n = 1;
+    if (uuid && *uuid->valuestring)
+        v[n++] = (struct api_value){"uuid", uuid->valuestring};
+    struct api_values in = {v, n};
+    struct api_target tg = {.kind = s->def};
+    s->call = api_create(t->c.session, &tg, &in, on_created, t, err);
+    cJSON_Delete(j);
+    if (!s->call)
+        return false;
+    s->state = SE_SAVING;
+    tui_message(t, _("Creating the tenant..."));
+    return true;
+}
+
+/* ------------------------------------------------------------------ the editor */
+
+void sysedit_tick(struct tui *t)
+{
+    struct sysedit *s = t->sysedit;
+    if (!s || s->state != SE_DUE)
+        return;
+    s->state = SE_KEPT; /* until it is sent */
+    struct tn_error err = {0};
+    display_suspend();
+    bool ran = editor_run(s->path, &err);
+    display_resume();
+    t->dirty = true;
+    char *text = ran ? docedit_read_file(s->path, &err) : NULL;
+    bool ok = text && (s->kind == SE_EDIT ? edited(t, s, text, &err)
+                                          : create_edited(t, s, text, &err));
+    if (!ok) /* s is still there: only a success ends it */
+        se_keep(t, &err);
+    free(text);
+    err_clear(&err);
+}
+
+/* The tenant to edit was read. */
+static void on_read(void *ud, struct row *row, const struct tn_error *err)
+{
+    struct tui *t = ud;
+    struct sysedit *s = t->sysedit;
+    s->call = NULL;
+    struct tn_error e = {0};
+    char *text = row ? docedit_text(row) : NULL;
+    char *path = text ? docedit_write_temp("tenant", text, &e) : NULL;
+    free(text);
+    if (!path) {
+        tui_error(t, row ? &e : err);
+        err_clear(&e);
+        model_row_free(row);
+        free(sysedit_close(t));
+        return;
+    }
+    s->base = row;
+    s->path = path;
+    s->state = SE_DUE;
+    t->dirty = true;
+}
+
+void sysedit_edit(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!p || !may_change(t))
+        return;
+    const char *id = pane_selected_id(p);
+    if (!id) {
+        tui_message(t, _("Nothing selected"));
+        return;
+    }
+    struct sysedit *s = t->sysedit;
+    if (s && s->kind == SE_EDIT && s->state == SE_KEPT && !strcmp(s->id, id)) {
+        s->state = SE_DUE; /* its last save failed: the same file again */
+        t->dirty = true;
+        return;
+    }
+    char *old;
+    s = se_new(t, SE_EDIT, pane_kind(p), &old);
+    s->id = xstrdup(id);
+    struct api_target tg = {.kind = s->def, .id = s->id};
+    s->call = api_get(t->c.session, &tg, on_read, t);
+    s->state = SE_READING;
+    if (old)
+        tui_message(t, _("Reading tenant %s to edit it... (your earlier edit stays in %s)"), id,
+                    old);
+    else
+        tui_message(t, _("Reading tenant %s to edit it..."), id);
+    free(old);
+}
+
+void sysedit_create(struct tui *t)
+{
+    struct pane *p = tui_focused(t);
+    if (!p || !may_change(t))
+        return;
+    struct sysedit *s = t->sysedit;
+    if (s && s->kind == SE_CREATE && s->state == SE_KEPT) {
+        s->state = SE_DUE; /* the last create failed: the same file again */
+        t->dirty = true;
+        return;
+    }
+    cJSON *tmpl = create_template();
+    char *pretty = cJSON_Print(tmpl);
+    cJSON_Delete(tmpl);
+    if (!pretty)
+        die("out of memory");
+    char *text = xasprintf("%s\n", pretty);
+    cJSON_free(pretty);
+    struct tn_error err = {0};
+    char *path = docedit_write_temp("new-tenant", text, &err);
+    free(text);
+    if (!path) {
+        tui_error(t, &err);
+        err_clear(&err);
+        return;
+    }
+    char *old;
+    s = se_new(t, SE_CREATE, pane_kind(p), &old);
+    s->path = path;
+    s->state = SE_DUE;
+    if (old)
+        tui_message(t, _("Your earlier edit stays in %s"), old);
+    free(old);
+}
+
+/* ------------------------------------------------------------------ the conflict */
+
+/* r: the edit, as it is, on the server's version (one PUT). */
+static void reapply(struct tui *t, struct sysedit *s)
+{
+    model_row_free(s->base);
+    s->base = s->server; /* the edit is now based on the server's version */
+    s->server = NULL;
+    conflict_free(s->view);
+    s->view = NULL;
+    struct tn_error err = {0};
+    if (!send_update(t, s, model_row_get(s->base, "version"), &err))
+        se_keep(t, &err);
+    err_clear(&err);
+}
+
+/* e: the edit again, in a file holding the server's tenant with the edited data. */
+static void edit_again(struct tui *t, struct sysedit *s)
+{
+    const char *raw = s->server->raw;
+    cJSON *obj = raw ? json_parse(raw, strlen(raw)) : NULL;
+    if (!cJSON_IsObject(obj)) {
+        cJSON_Delete(obj);
+        obj = json_new_object();
+    }
+    cJSON *mine = json_parse(s->mine, strlen(s->mine));
+    cJSON_DeleteItemFromObjectCaseSensitive(obj, s->def->doc_field);
+    json_add(obj, s->def->doc_field, mine ? mine : json_new_object());
+    char *pretty = cJSON_Print(obj);
+    cJSON_Delete(obj);
+    if (!pretty)
+        die("out of memory");
+    char *text = xasprintf("%s\n", pretty);
+    cJSON_free(pretty);
+    struct tn_error err = {0};
+    char *path = docedit_write_temp("tenant", text, &err);
+    free(text);
+    if (!path) { /* the old file still holds the edit: stay on the choice */
+        tui_error(t, &err);
+        err_clear(&err);
+        return;
+    }
+    unlink(s->path); /* the new file holds the same edit */
+    free(s->path);
+    s->path = path;
+    model_row_free(s->base);
+    s->base = s->server;
+    s->server = NULL;
+    conflict_free(s->view);
+    s->view = NULL;
+    s->state = SE_DUE;
+}
+
+void sysedit_key(struct tui *t, int key)
+{
+    struct sysedit *s = t->sysedit;
+    t->dirty = true;
+    if (key == 'r') {
+        reapply(t, s);
+    } else if (key == 'e') {
+        edit_again(t, s);
+    } else if (key == 'd' || key == KEYS_ESC) {
+        char *id = xstrdup(s->id);
+        char *version = xstrdup(model_row_get(s->server, "version"));
+        se_finish(t);
+        tui_message(t, _("Discarded your edit: tenant %s stays at version %s"), id, version);
+        free(id);
+        free(version);
+    } else {
+        enum request req = keymap_lookup(t->km, key);
+        if (req == REQ_REDRAW)
+            display_redraw();
+        else if (!conflict_scroll(s->view, req) && req != REQ_MOVE_DOWN && req != REQ_MOVE_UP &&
+                 req != REQ_PAGE_DOWN && req != REQ_PAGE_UP && req != REQ_FIRST && req != REQ_LAST)
+            tui_message(t, _("Choose: r re-applies your edit on the server's version, e edits "
+                             "it again, d discards it"));
+    }
+}
+
+void sysedit_draw(struct tui *t, struct rect area)
+{
+    if (sysedit_shown(t))
+        conflict_draw(t->sysedit->view, area);
+}
