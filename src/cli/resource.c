@@ -104,11 +104,15 @@ static void verb_positionals(const struct api_kind_def *kind, unsigned op, const
               : NULL;
 }
 
-/* Print an option line of --help: "--flag ARG   help". */
+/* Print an option line of --help: "--flag ARG   help" (the help on the next line when the
+ * option is long). */
 static void help_option(FILE *f, const struct api_input *in, const char *suffix)
 {
     char *flag = xasprintf("--%s %s", in->flag, in->arg);
-    fprintf(f, "      %-21s%s%s\n", flag, _(in->help), suffix);
+    if (strlen(flag) > 20)
+        fprintf(f, "      %s\n      %-21s%s%s\n", flag, "", _(in->help), suffix);
+    else
+        fprintf(f, "      %-21s%s%s\n", flag, _(in->help), suffix);
     free(flag);
 }
 
@@ -127,7 +131,7 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
     if (parent)
         fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
     if (id)
-        fprintf(f, _("  %-26s the ID of the %s\n"), id, _(kind->singular));
+        fprintf(f, _("  %-26s which %s\n"), id, _(kind->singular));
     switch (v->op) {
     case API_OP_LIST:
         fputs(_("      --all                fetch every page (streamed; progress on a terminal)\n"
@@ -424,8 +428,10 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
         call = api_update(c->conn.session, t, &in, on_row, &o, &c->conn.err);
     if (!call)
         return (int)c->conn.err.code;
-    if (!wait_call(c, &o))
+    if (!wait_call(c, &o)) {
+        model_row_free(o.row); /* a conflict's object as the server has it now */
         return (int)c->conn.err.code;
+    }
     print_object(c, o.row);
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
@@ -656,6 +662,12 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     struct api_target t = {.kind = kind};
     t.parent = parent_name ? pos[0] : NULL;
     t.id = id_name ? pos[want - 1] : NULL;
+    if ((t.parent && !*t.parent) || (t.id && !*t.id)) {
+        cli_usage_error(c, _("%s %s: %s is empty"), kind->name, v->name,
+                        t.parent && !*t.parent ? parent_name : id_name);
+        rc = ST_USAGE;
+        goto out;
+    }
     struct api_values filter = {a.filters, a.nfilters};
     t.filter = &filter;
 

@@ -201,8 +201,12 @@ bool api_date_ok(const char *s)
     for (size_t i = 0; date[i]; i++)
         if (date[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != date[i])
             return false;
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int year = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > 31)
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
+        (month == 2 && day == 29 && !leap))
         return false;
     s += 10;
     if (!*s)
@@ -375,6 +379,8 @@ void api_cancel(struct api_session *s, struct api_call *call)
 
 void api_call_page(struct api_call *call, struct page *page, const struct tn_error *err)
 {
+    if (err->code != ST_OK)
+        model_page_clear(page); /* a failed list hands over no rows */
     api_page_fn cb = call->cb.page;
     void *ud = call->ud;
     call_free(call);

@@ -16,7 +16,7 @@ struct api_call;
 struct api_impl; /* a backend's own session state */
 
 /* Completion callbacks. On success err->code is ST_OK. The callback owns what it is given:
- * page contents (model_page_clear) and row (model_row_free; NULL on failure, except that an
+ * page contents (model_page_clear; empty on failure) and row (model_row_free; NULL on failure, except that an
  * update failing with ST_CONFLICT passes the object as the server has it now when it could
  * be read). err is freed after the callback returns. */
 typedef void (*api_page_fn)(void *ud, struct page *page, const struct tn_error *err);

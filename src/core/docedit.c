@@ -169,7 +169,9 @@ bool docedit_parse(const struct row *row, const char *text, struct docedit_resul
     }
     cJSON *orig = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
     const cJSON *before = orig ? cJSON_GetObjectItemCaseSensitive(orig, field) : NULL;
-    out->changed = !before || !cJSON_Compare(before, doc, true);
+    /* a server that never sends the document back (write-only data): what is written is new,
+     * and an empty object is no change */
+    out->changed = before ? !cJSON_Compare(before, doc, true) : cJSON_GetArraySize(doc) > 0;
     out->doc = json_print(doc);
     /* the other fields are the server's: say which were changed, as they are not sent */
     const cJSON *item;

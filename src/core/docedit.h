@@ -30,7 +30,8 @@ char *docedit_read_file(const char *path, struct tn_error *err);
 /* What an edit of row's text gave. */
 struct docedit_result {
     char *doc;          /* the document as compact JSON (to send), NULL when unusable */
-    bool changed;       /* the document differs from the row's */
+    bool changed;       /* the document differs from the row's (when the row has none: the
+                         * edit wrote something into the empty object it was given) */
     char *ignored;      /* other fields changed in the file (not sent), comma-separated, or NULL */
 };
 /* Read back text, an edit of docedit_text(row): it must be a JSON object whose doc field is

@@ -33,8 +33,7 @@ static const struct api_input tenant_inputs[] = {
     {"uuid", "uuid", "UUID", N_("the new tenant's UUID (default: the server makes one)"), 0,
      NULL},
     {"version", "version", "N",
-     N_("update: the version the change is based on, as read (required); create: the first "
-        "version (default 1)"),
+     N_("the version the change is based on, as read (a create: the first, default 1)"),
      INPUT_UPDATE | INPUT_UPDATE_REQUIRED | INPUT_INT, NULL},
 };
 

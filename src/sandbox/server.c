@@ -294,7 +294,20 @@ static const struct route *route_find(const struct server *srv, const char *meth
     return NULL;
 }
 
-/* An error the server itself answers (401, 405, 413, bad path or query, injected failure)
+/* The first route whose path starts with the same segment as path ("/system/..."), or NULL:
+ * its API decides how a 404 for an unknown path there looks. */
+static const struct route *route_family(const struct server *srv, const char *path)
+{
+    size_t n = strcspn(path + (*path == '/'), "/") + (*path == '/');
+    for (size_t i = 0; i < srv->nroutes; i++) {
+        const char *pattern = srv->routes[i].pattern;
+        if (strncmp(pattern, path, n) == 0 && (pattern[n] == '/' || pattern[n] == '\0'))
+            return &srv->routes[i];
+    }
+    return NULL;
+}
+
+/* An error the server itself answers (401, 404, 405, 413, bad path or query, injected failure)
  * in the style of route r's API: problem+json on the /system API, else {code, type, message,
  * details}. */
 static void route_error(const struct route *r, struct reply *rep, unsigned status,
@@ -565,7 +578,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         if (allow.len)
             route_error(other, &rep, 405, "Method not allowed");
         else
-            reply_error(&rep, 404, "Route not found", NULL);
+            route_error(route_family(srv, path), &rep, 404, "Route not found");
     } else {
         log_event(r, "START", req_no, method, path, NULL, FAULT_NONE);
         req.body = sb_str(&ex->body);

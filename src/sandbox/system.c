@@ -576,20 +576,18 @@ static int cmp_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Read page and limit (defaults when absent); false with a violation when one is bad. With
- * renamed parameters a limit above 100 is cut to 100. */
-static bool paging(struct list_query *q, long long *page, long long *limit)
+/* Read page and limit (defaults when absent), adding a violation for a bad one. With renamed
+ * parameters a limit above 100 is cut to 100. */
+static void paging(struct list_query *q, long long *page, long long *limit)
 {
     bool renamed = strcmp(opts->page_param, "page") != 0 ||
                    strcmp(opts->limit_param, "limit") != 0;
-    bool ok = true;
     *page = 1;
     *limit = LIMIT_DEFAULT;
     if (q->page && !str_to_llong(q->page, 1, LLONG_MAX, page)) {
         json_append(q->violations,
                     violation_new(opts->page_param, "This value should be a whole number of at "
                                                     "least 1."));
-        ok = false;
     }
     if (q->limit && !str_to_llong(q->limit, 1, renamed ? LLONG_MAX : LIMIT_MAX, limit)) {
         json_append(q->violations,
@@ -597,11 +595,9 @@ static bool paging(struct list_query *q, long long *page, long long *limit)
                                   renamed ? "This value should be a whole number of at least 1."
                                           : "This value should be a whole number from 1 to "
                                             "1000."));
-        ok = false;
     }
     if (renamed && *limit > LIMIT_RENAMED_MAX)
         *limit = LIMIT_RENAMED_MAX;
-    return ok;
 }
 
 /* ------------------------------------------------------------------ hydra:view */
@@ -689,7 +685,8 @@ static void tenants_list(const struct request *req, struct reply *rep)
         list_free(&q);
         return;
     }
-    qsort(q.ids, q.nids, sizeof(*q.ids), cmp_id);
+    if (q.nids) /* q.ids is NULL when no id came */
+        qsort(q.ids, q.nids, sizeof(*q.ids), cmp_id);
     size_t k = 0;
     for (size_t i = 0; i < q.nids; i++)
         if (k == 0 || q.ids[k - 1] != q.ids[i])

@@ -322,3 +322,37 @@ set_env_id() {
 json_field() {
     py 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
+
+# write_system_config [FILE [URL [FIELDS]]]: a profiles file with one default profile "sys"
+# of api "system" (/system/tenants, Basic auth) for URL (default $URL), user ${SYS_USER:-system}
+# and the password read from the environment variable SYS_PW, plus FIELDS (more settings of
+# the profile, e.g. 'page_params = "_page,_limit";'); mode 600; CONFIG becomes FILE.
+write_system_config() {
+    local file=${1:-$TMP/config} url=${2:-$URL} fields=${3:-}
+    cat >"$file" <<EOT
+default_profile = "sys";
+profiles = (
+  {
+    name = "sys";
+    api = "system";
+    url = "$url";
+    user = "${SYS_USER:-system}";
+    password_env = "SYS_PW";
+    $fields
+  }
+);
+EOT
+    chmod 600 "$file"
+    CONFIG=$file
+}
+
+# events_after N [FILE]: the events after the first N lines of the events file (default
+# EVENTS), i.e. what happened since event_lines said N.
+events_after() {
+    tail -n +$(($1 + 1)) "${2:-$EVENTS}"
+}
+
+# count_events_after N NAME [FILE]: how many of the events after the first N are event NAME.
+count_events_after() {
+    events_after "$1" "${3:-$EVENTS}" | grep -c "^$2 "
+}

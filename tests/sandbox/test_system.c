@@ -61,7 +61,7 @@ static bool type_is(const char *ct, const char *type)
 static void assert_type_at(const struct resp *r, const char *type, const char *file, int line)
 {
     if (!type_is(r->content_type, type))
-        harness_fail(file, line, "Content-Type is %s, expected %s", 
+        harness_fail(file, line, "Content-Type is %s, expected %s",
                      r->content_type ? r->content_type : "(none)", type);
 }
 
@@ -682,6 +682,13 @@ static void test_unknown_or_malformed_uuid_is_404(void **state)
         assert_problem(r, 404);
         resp_free(r);
         r = sys(sb, "DELETE", paths[i], NULL, NULL);
+        assert_problem(r, 404);
+        resp_free(r);
+    }
+    /* An unknown path under /system/ is answered in the same style. */
+    const char *routes[] = {SYS "/", "/system/nothing", SYS "/" UNKNOWN_UUID "/more"};
+    for (size_t i = 0; i < ARRAY_SIZE(routes); i++) {
+        struct resp *r = sys(sb, "GET", routes[i], NULL, NULL);
         assert_problem(r, 404);
         resp_free(r);
     }
