@@ -471,6 +471,16 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err)
     return j;
 }
 
+void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJSON *j)
+{
+    size_t len;
+    const char *body = http_body(req, &len);
+    if (!j && len && len <= 200 && !memchr(body, '<', len))
+        sb_add(sb, body, strcspn(body, "\r\n"));
+    else
+        sb_addf(sb, _("HTTP %ld"), http_status(req));
+}
+
 void api_busy_hint(struct http_request *req, struct tn_error *err)
 {
     if (!strcmp(http_method(req), "POST"))

@@ -126,6 +126,10 @@ void api_add_escaped(struct strbuf *sb, const char *s);
 enum status_code api_status_class(long status);
 /* For backends: a 2xx body parsed as a JSON object or array; NULL with err set otherwise. */
 cJSON *api_response_json(struct http_request *req, struct tn_error *err);
+/* For backends: append what to call req's error answer when the server's JSON names nothing:
+ * the body's first line when it is short bare text (a 401's "Unauthorized"), else "HTTP N".
+ * j is the body parsed, NULL when it is not JSON. */
+void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJSON *j);
 /* For backends: the hint for a 429 or 5xx answer to req (a create is never retried). */
 void api_busy_hint(struct http_request *req, struct tn_error *err);
 

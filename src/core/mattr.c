@@ -294,10 +294,8 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     struct strbuf sb = SB_INIT;
     if (message)
         sb_adds(&sb, message);
-    else if (!j && len && len <= 200 && !memchr(body, '<', len))
-        sb_add(&sb, body, strcspn(body, "\r\n")); /* a bare-text body such as "Unauthorized" */
     else
-        sb_addf(&sb, _("HTTP %ld"), status);
+        api_add_bare_message(&sb, req, j);
     const cJSON *details = j ? json_get_array(j, "details") : NULL, *d;
     cJSON_ArrayForEach(d, details)
     {

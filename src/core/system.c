@@ -382,14 +382,10 @@ static void response_error(struct http_request *req, struct tn_error *err)
                 err_add_detail(err, path, msg);
         }
     }
-    if (!sb.len) {
-        if (message)
-            sb_add(&sb, message, strcspn(message, "\r\n"));
-        else if (!j && len && len <= 200 && !memchr(body, '<', len))
-            sb_add(&sb, body, strcspn(body, "\r\n"));
-        else
-            sb_addf(&sb, _("HTTP %ld"), status);
-    }
+    if (!sb.len && message)
+        sb_add(&sb, message, strcspn(message, "\r\n"));
+    else if (!sb.len)
+        api_add_bare_message(&sb, req, j);
     err->http_status = status;
     err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req),
             sb_str(&sb));
