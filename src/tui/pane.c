@@ -547,7 +547,11 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     /* title: name, count, sort and filter */
     struct strbuf t = SB_INIT;
     sb_addf(&t, " %s", _(p->ops->title));
-    if (list_started(p->list))
+    char b[32];
+    if (list_started(p->list) && list_more(p->list) && p->has_total && !p->filter)
+        sb_addf(&t, _(" (%s of %s)"), pane_count_text(list_view_count(p->view), a),
+                pane_count_text((size_t)p->total, b)); /* the server counts: say how many */
+    else if (list_started(p->list))
         sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
                 list_more(p->list) ? "+" : "");
     if (p->sf.n)

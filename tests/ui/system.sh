@@ -227,7 +227,7 @@ expect_line_has first 5 " $T0 1 " "the first row: the first tenant, its UUID and
 expect_line_has first 5 "$(tenant 'j[0]["createdAt"][:19]')" "the first row: its creation date"
 status_ends first "40 of 120 loaded, more available  row 1" \
     "N of M: the status line counts against the server's total"
-expect_line_has first 3 "Tenants (40+)" "the title counts what is loaded"
+expect_line_has first 3 "Tenants (40 of 120)" "the title counts what is loaded, of what the server holds"
 status_has loading "40 of 120 loaded, loading to the end (Esc stops)" "G: progress as it loads"
 status_ends all "120 of 120 loaded  row 120" "G: all 120 loaded, the last selected"
 expect_screen_has all " $T119 120 " "G: the last tenant is listed"
@@ -340,7 +340,7 @@ status_has repeated "'created>2024-02-01' repeats a bound given already" "a repe
 status_has not-number "'id=x': 'x' is not a whole number" "id=x: said"
 status_has equals "'created=2024-01-01' is not a filter term" "created=DATE: refused (< or >)"
 expect_count SYSTEM_TENANT_RETRIEVE_LIST_START 2 "bad terms: no list was sent for them"
-expect_line equals 3 " Tenants (40+)" "bad terms: no filter was set (the title)"
+expect_line equals 3 " Tenants (40 of 120)" "bad terms: no filter was set (the title)"
 
 # a MATTR profile cannot filter on the server
 start_sandbox --tenants 3 --seed 2
