@@ -174,7 +174,11 @@ changes() { grep -cE '^SYSTEM_TENANT_(CREATE|UPDATE|DELETE)_START ' "$EVENTS"; }
 # uuids FILE: the UUIDs on the screen's table rows (line 5 on), sorted.
 uuids() { dump_text "$1" | sed -n '5,$p' | grep -oE "^ $UUID_RE" | tr -d ' ' | sort; }
 # kept_path FILE: the path the conflict view says the edit is kept in.
-kept_path() { dump_text "$1" | grep -A 1 -m 1 -F "your edit is kept in this file:" | sed -n '2s/^ *//p'; }
+# A long path wraps onto more lines: they are joined (a path here has no spaces).
+kept_path() {
+    dump_text "$1" | awk '/your edit is kept in this file:/ { on = 1; next }
+        on { sub(/^ +/, ""); sub(/ +$/, ""); if ($0 == "" || index($0, " ")) exit; printf "%s", $0 }'
+}
 
 # run_script_err NAME ARGS...: run_script, but stderr is allowed (kept in $TMP/err).
 run_script_err() {
