@@ -14,8 +14,6 @@
 #include "core/http.h"
 #include "core/intl.h"
 #include "core/log.h"
-#include "core/mattr.h"
-#include "core/system.h"
 #include "demo.h"
 
 void cli_usage_error(struct cli *c, const char *fmt, ...)
@@ -195,8 +193,12 @@ void cli_help(FILE *f)
 /* The kind called name in any backend (the command names are the same across APIs). */
 static const struct api_kind_def *any_kind(const char *name)
 {
-    const struct api_kind_def *k = api_kind_find(&mattr_backend, name);
-    return k ? k : api_kind_find(&system_backend, name);
+    size_t n;
+    const struct api_backend *const *b = api_backends(&n);
+    for (size_t i = 0; i < n; i++)
+        if (api_kind_find(b[i], name))
+            return api_kind_find(b[i], name);
+    return NULL;
 }
 
 /* Print c->conn.err as "tenantry: message" and the hint. */

@@ -572,10 +572,11 @@ static const struct api_kind_def *profile_kind(struct cli *c, const char *name, 
                                                char **argv, struct tn_error *why)
 {
     /* every option any API's kind of this name takes, so that their values are skipped */
-    const struct api_backend *const backends[] = {&mattr_backend, &system_backend};
+    size_t nb;
+    const struct api_backend *const *backends = api_backends(&nb);
     struct option *all = xcalloc(1, sizeof(*all));
     size_t n = 0;
-    for (size_t b = 0; b < ARRAY_SIZE(backends); b++) {
+    for (size_t b = 0; b < nb; b++) {
         const struct api_kind_def *k = api_kind_find(backends[b], name);
         for (size_t v = 0; k && v < ARRAY_SIZE(verbs); v++) {
             struct option *o = verb_options(k, verbs[v].op);
@@ -595,14 +596,13 @@ static const struct api_kind_def *profile_kind(struct cli *c, const char *name, 
     cli_parse(c, argc, copy, all, NULL, NULL, NULL, &first);
     free(copy);
     free(all);
-    const struct api_kind_def *k = NULL;
-    if (connect_pick_profile(&c->conn)) {
-        const struct api_backend *b = api_backend_find(c->conn.profile->api ? c->conn.profile->api
-                                                                            : "mattr");
-        k = b ? api_kind_find(b, name) : NULL;
-    }
+    /* --demo's API is known without starting its sandbox (which happens once, to connect) */
+    const char *api = c->conn.opt.demo ? (c->conn.opt.demo_api ? c->conn.opt.demo_api : "mattr")
+                      : connect_pick_profile(&c->conn) ? c->conn.profile->api
+                                                       : NULL;
+    const struct api_backend *b = api ? api_backend_find(api) : NULL;
     err_move(why, &c->conn.err);
-    return k;
+    return b ? api_kind_find(b, name) : NULL;
 }
 
 int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv)
@@ -675,7 +675,10 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     if (((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
          !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->conn.err)) ||
         (v->op == API_OP_LIST && !api_check_filter(kind, &filter, &c->conn.err))) {
-        err_hint(&c->conn.err, _("Try '%s %s %s --help'."), util_progname(), kind->name, v->name);
+        char *said = c->conn.err.hint ? xasprintf("%s\n", c->conn.err.hint) : xstrdup("");
+        err_hint(&c->conn.err, _("%sTry '%s %s %s --help'."), said, util_progname(), kind->name,
+                 v->name);
+        free(said);
         rc = ST_USAGE;
         goto out;
     }

@@ -39,6 +39,12 @@ struct api_session {
     bool forced;   /* read-only by api_set_readonly (--readonly), not the profile */
 };
 
+const struct api_backend *const *api_backends(size_t *n)
+{
+    *n = ARRAY_SIZE(backends);
+    return backends;
+}
+
 const struct api_backend *api_backend_find(const char *name)
 {
     for (size_t i = 0; i < ARRAY_SIZE(backends); i++)
@@ -185,8 +191,7 @@ struct api_call *api_get(struct api_session *s, const struct api_target *t, api_
     return c;
 }
 
-/* The input of k (among defs, n of them) called key, or NULL. */
-static const struct api_input *input_find(const struct api_input *defs, size_t n, const char *key)
+const struct api_input *api_input_find(const struct api_input *defs, size_t n, const char *key)
 {
     for (size_t d = 0; d < n; d++)
         if (!strcmp(defs[d].key, key))
@@ -264,7 +269,7 @@ static bool values_ok(const struct api_input *defs, size_t ndefs, const char *wh
                       const struct api_values *in, bool update, struct tn_error *err)
 {
     for (size_t i = 0; in && i < in->n; i++) {
-        const struct api_input *def = input_find(defs, ndefs, in->v[i].key);
+        const struct api_input *def = api_input_find(defs, ndefs, in->v[i].key);
         if (!def || (update && !(def->flags & INPUT_UPDATE))) {
             err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
                     what);
@@ -301,7 +306,7 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
     }
     size_t changes = 0;
     for (size_t i = 0; in && i < in->n; i++) {
-        const struct api_input *def = input_find(k->inputs, k->ninputs, in->v[i].key);
+        const struct api_input *def = api_input_find(k->inputs, k->ninputs, in->v[i].key);
         changes += def && !(def->flags & INPUT_UPDATE_REQUIRED);
     }
     if (!create && !changes) {
@@ -311,7 +316,7 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
                 !(k->inputs[d].flags & INPUT_UPDATE_REQUIRED))
                 sb_addf(&flags, "%s--%s", flags.len ? ", " : "", k->inputs[d].flag);
         err_set(err, ST_USAGE, _("nothing to change"));
-        err_hint(err, _("Give what to change: %s (see --help)."), sb_str(&flags));
+        err_hint(err, _("Give what to change: %s."), sb_str(&flags));
         sb_free(&flags);
         return false;
     }

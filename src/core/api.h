@@ -66,6 +66,8 @@ struct api_backend {
     int64_t (*token_expiry)(const struct api_impl *impl);
 };
 
+/* Every backend (n of them). */
+const struct api_backend *const *api_backends(size_t *n);
 /* The backend called name ("mattr"), or NULL. */
 const struct api_backend *api_backend_find(const char *name);
 /* The kind called name in backend b, or NULL. */
@@ -142,6 +144,8 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
  * whole numbers and dates where asked. False with err set (ST_USAGE, naming the option). */
 bool api_check_filter(const struct api_kind_def *k, const struct api_values *filter,
                       struct tn_error *err);
+/* The input (or filter) called key among defs (n of them), or NULL. */
+const struct api_input *api_input_find(const struct api_input *defs, size_t n, const char *key);
 /* True when s is a date as INPUT_DATE describes. */
 bool api_date_ok(const char *s);
 /* The number of values of key in in, and the i-th of them (NULL past the end). */

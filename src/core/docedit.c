@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,23 +78,36 @@ bool editor_run(const char *path, struct tn_error *err)
     /* the editor is a command line ("code --wait"): the shell splits it; the path is $1 */
     char *cmd = xasprintf("%s \"$1\"", editor);
     fflush(NULL);
+    /* Ctrl-C and Ctrl-\ are the editor's while it runs (as git does): the caller must be
+     * there after it to keep or remove the file */
+    struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGINT, &ign, &old_int);
+    sigaction(SIGQUIT, &ign, &old_quit);
     pid_t pid = fork();
     if (pid < 0) {
         err_set(err, ST_OTHER, _("cannot start the editor: %s"), strerror(errno));
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGQUIT, &old_quit, NULL);
         free(cmd);
         return false;
     }
     if (pid == 0) {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
         execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
         _exit(127);
     }
     free(cmd);
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            err_set(err, ST_OTHER, _("cannot wait for the editor: %s"), strerror(errno));
-            return false;
-        }
+    int status, rc;
+    while ((rc = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+        ;
+    int wait_errno = errno;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGQUIT, &old_quit, NULL);
+    if (rc < 0) {
+        err_set(err, ST_OTHER, _("cannot wait for the editor: %s"), strerror(wait_errno));
+        return false;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return true;
@@ -169,6 +183,8 @@ bool docedit_parse(const struct row *row, const char *text, struct docedit_resul
     }
     cJSON *orig = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
     const cJSON *before = orig ? cJSON_GetObjectItemCaseSensitive(orig, field) : NULL;
+    if (!cJSON_IsObject(before))
+        before = NULL; /* absent or null: the server did not show it */
     /* a server that never sends the document back (write-only data): what is written is new,
      * and an empty object is no change */
     out->changed = before ? !cJSON_Compare(before, doc, true) : cJSON_GetArraySize(doc) > 0;

@@ -194,12 +194,22 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
     if (!profile_name_ok(p->name))
         return usage(err, _("%s: field \"name\" must be 1 to %d letters, digits, '-', '_' or '.'"),
                      label, NAME_MAX_LEN);
-    for (size_t i = 0; i < ARRAY_SIZE(fields); i++) /* the rule the HTTP layer applies */
-        if ((fields[i].flags & URL) && *field_str(p, &fields[i]) &&
-            !http_url_allowed(*field_str(p, &fields[i]), err)) {
+    for (size_t i = 0; i < ARRAY_SIZE(fields); i++) { /* the rule the HTTP layer applies */
+        const char *url = (fields[i].flags & URL) ? *field_str(p, &fields[i]) : NULL;
+        if (url && !http_url_allowed(url, err)) {
             err_prefix(err, _("%s: field \"%s\""), label, fields[i].name);
             return false;
         }
+        /* a user and password in the URL would show in every message and log line */
+        const char *host = url && strstr(url, "://") ? strstr(url, "://") + 3 : url;
+        if (host && memchr(host, '@', strcspn(host, "/?#")))
+            return usage(err, _("%s: field \"%s\" holds a user name or password (before "
+                                "'@'): give them as user and password settings instead"),
+                         label, fields[i].name);
+    }
+    if (p->user && strchr(p->user, ':'))
+        return usage(err, _("%s: field \"user\" cannot hold ':' (Basic auth splits there)"),
+                     label);
     struct profile_secret ps = profile_secret_of(p);
     int sources = !!ps.inline_value + !!ps.env + !!ps.command;
     if (sources == 0)

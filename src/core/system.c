@@ -89,10 +89,10 @@ struct pending {
     struct api_call *call;
     struct http_request *req;
     long long page;    /* a list: the page number asked for (0 when the token was not one) */
+    long long size;    /* a list: the page size the server chose, when known (token_page) */
     long long version; /* an update: the version it was based on */
     cJSON *data;       /* an update: the data it sent, or NULL */
     bool rereading;    /* an update's answer is being checked by a GET */
-    bool repeated;     /* the update may have been carried out by an unanswered send */
     struct tn_error first; /* the update's answer, while rereading */
 };
 
@@ -185,14 +185,20 @@ static void add_url(struct strbuf *sb, const struct api_impl *m, const char *id)
     }
 }
 
-/* Send method url for call (JSON-LD asked for; plain JSON understood too), with body
- * (consumed) when not NULL. */
-static struct http_request *send(struct api_impl *m, struct api_call *call, const char *method,
-                                 const char *url, cJSON *body, struct pending **out)
+/* A request to the API: JSON-LD asked for (plain JSON understood too), Basic auth. */
+static struct http_request *request_new(struct api_impl *m, const char *method, const char *url)
 {
     struct http_request *req = http_request_new(method, url, &m->http);
     http_request_header(req, "Accept: application/ld+json, application/json;q=0.9", false);
     http_request_header(req, m->auth_line, true);
+    return req;
+}
+
+/* Send method url for call, with body (consumed) when not NULL. */
+static struct http_request *send(struct api_impl *m, struct api_call *call, const char *method,
+                                 const char *url, cJSON *body, struct pending **out)
+{
+    struct http_request *req = request_new(m, method, url);
     if (body) {
         char *text = json_print(body);
         http_request_body(req, text, strlen(text), "application/json", false);
@@ -215,11 +221,22 @@ static struct http_request *send(struct api_impl *m, struct api_call *call, cons
     return req;
 }
 
-/* The page number a next-page token holds, or 0 when it holds none. */
-static long long token_page(const char *next)
+/* A next-page token is the page number, "PAGE" or "PAGE:SIZE" where SIZE is how many rows
+ * the first page of a plain (uncounted) list held when that was fewer than asked for: the
+ * server may cap the page size, so the list ends only at a page shorter than that. The page
+ * number (0 when the token holds none) and *size (0 when absent). */
+static long long token_page(const char *next, long long *size)
 {
     long long n;
-    return next && str_to_llong(next, 1, INT32_MAX, &n) ? n : 0;
+    *size = 0;
+    if (!next)
+        return 1;
+    const char *colon = strchr(next, ':');
+    char *head = colon ? xstrndup(next, (size_t)(colon - next)) : xstrdup(next);
+    bool ok = str_to_llong(head, 1, INT32_MAX, &n) &&
+              (!colon || str_to_llong(colon + 1, 1, INT32_MAX, size));
+    free(head);
+    return ok ? n : 0;
 }
 
 /* Append "name=value" (both escaped) to a URL ending in '?' or holding parameters. */
@@ -238,11 +255,14 @@ static struct http_request *system_list(struct api_impl *m, struct api_call *cal
     struct strbuf url = SB_INIT;
     add_url(&url, m, NULL);
     sb_addc(&url, '?');
-    long long page = next ? token_page(next) : 1;
+    long long size;
+    long long page = token_page(next, &size);
     char number[32];
+    if (page > 0)
+        snprintf(number, sizeof(number), "%lld", page);
+    add_param(&url, m->page_param, page > 0 ? number : next); /* a token that is no number:
+                                                                  the server says what is wrong */
     snprintf(number, sizeof(number), "%d", limit);
-    add_param(&url, m->page_param, next ? next : "1"); /* a token that is no number: the
-                                                          server says what is wrong */
     add_param(&url, m->limit_param, number);
     for (size_t f = 0; f < ARRAY_SIZE(filter_params); f++) {
         size_t n = api_values_count(t->filter, filter_params[f].key);
@@ -255,6 +275,7 @@ static struct http_request *system_list(struct api_impl *m, struct api_call *cal
     struct pending *p;
     struct http_request *req = send(m, call, "GET", sb_str(&url), NULL, &p);
     p->page = page;
+    p->size = size;
     sb_free(&url);
     return req;
 }
@@ -318,6 +339,12 @@ static struct http_request *system_create(struct api_impl *m, struct api_call *c
                                           const struct api_target *t,
                                           const struct api_values *in, struct tn_error *err)
 {
+    const char *uuid = api_values_get(in, "uuid", 0);
+    if (uuid && !*uuid) {
+        err_set(err, ST_USAGE, _("--uuid is empty"));
+        err_hint(err, _("Leave --uuid out and the server makes one."));
+        return NULL;
+    }
     cJSON *data = parse_data(api_values_get(in, "data", 0), err);
     if (!data)
         return NULL;
@@ -435,40 +462,61 @@ static struct row *tenant_row(const cJSON *obj)
     return row;
 }
 
-/* The value of the query parameter name in link (a URL or path) as written, or NULL; the
- * length in *n. */
-static const char *link_param(const char *link, const char *name, size_t len, size_t *n)
+/* The query parameters of link (a URL or path), each "name=value" %-decoded, in *out (n of
+ * them; free with free_params). */
+static char **link_params(const char *link, size_t *n)
 {
+    char **v = NULL;
+    *n = 0;
     for (const char *q = strchr(link, '?'); q; q = strchr(q, '&')) {
         q++;
-        if (!strncmp(q, name, len) && q[len] == '=') {
-            *n = strcspn(q + len + 1, "&#");
-            return q + len + 1;
+        size_t len = strcspn(q, "&#");
+        struct strbuf sb = SB_INIT;
+        if (!util_percent_decode(q, len, true, &sb)) {
+            sb_free(&sb);
+            continue;
         }
+        v = xreallocarray(v, *n + 1, sizeof(*v));
+        v[(*n)++] = sb_steal(&sb);
     }
-    return NULL;
+    return v;
 }
 
-/* The name of the one query parameter whose value differs between a view's own link and its
- * next link: the server's page parameter. NULL (and nothing to free) when not exactly one. */
+static void free_params(char **v, size_t n)
+{
+    while (n)
+        free(v[--n]);
+    free(v);
+}
+
+/* The name of the server's page parameter, learnt from a view's own link and its next link:
+ * the one name whose name=value pairs are not all in both (a filter such as id[]=1&id[]=2 is
+ * the same in both). NULL (nothing to free) when that is not exactly one name. */
 static char *page_param_of(const char *self, const char *next)
 {
+    size_t ns, nn;
+    char **s = link_params(self, &ns), **x = link_params(next, &nn);
+    bool *used = xcalloc(ns + 1, sizeof(*used));
     char *found = NULL;
-    int count = 0;
-    for (const char *q = strchr(next, '?'); q; q = strchr(q, '&')) {
-        q++;
-        size_t len = strcspn(q, "=&#");
-        if (q[len] != '=')
+    bool several = false;
+    for (size_t i = 0; i < nn && !several; i++) {
+        size_t j = 0;
+        while (j < ns && (used[j] || strcmp(s[j], x[i])))
+            j++;
+        if (j < ns) {
+            used[j] = true; /* the same pair in both: not the page */
             continue;
-        size_t a = strcspn(q + len + 1, "&#"), b;
-        const char *mine = link_param(self, q, len, &b);
-        if (!mine || a != b || memcmp(mine, q + len + 1, a)) {
-            count++;
-            free(found);
-            found = xstrndup(q, len);
         }
+        size_t len = strcspn(x[i], "=");
+        if (!found)
+            found = xstrndup(x[i], len);
+        else if (strlen(found) != len || strncmp(found, x[i], len))
+            several = true;
     }
-    if (count != 1) {
+    free(used);
+    free_params(s, ns);
+    free_params(x, nn);
+    if (several) {
         free(found);
         return NULL;
     }
@@ -494,8 +542,14 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
     }
     int n = cJSON_GetArraySize(items);
     bool more;
+    long long size = p->size; /* the page size the server chose, when it said less than asked */
     if (cJSON_IsArray(j)) {
-        more = n > 0 && n >= limit; /* no total, no links: a short page is the last */
+        /* no total, no links: a page shorter than the server's page size is the last; that
+         * size is the limit asked for, unless the first page said less (a server may cap the
+         * page size: then the next page tells) */
+        if (p->page == 1 && n > 0 && n < limit)
+            size = n;
+        more = n > 0 && n >= (size ? size : limit);
     } else {
         long long total;
         if (json_get_int(j, "hydra:totalItems", 0, INT64_MAX, &total)) {
@@ -512,9 +566,9 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
             err_set(err, ST_OTHER, _("the server's page parameter is \"%s\", not \"%s\": "
                                      "it would send the same page again"),
                     theirs, p->impl->page_param);
-            err_hint(err, _("Set page_params in the profile, e.g. page_params = \"%s,_limit\"; "
-                            "(the page size's name is the other one the server uses)."),
-                     theirs);
+            err_hint(err, _("Set page_params in the profile to the server's names of the page "
+                            "and the page size (now \"%s,%s\"); its next page is %s"),
+                     p->impl->page_param, p->impl->limit_param, next);
             free(theirs);
             return false;
         }
@@ -527,7 +581,8 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
             more = false;
     }
     if (more && p->page > 0)
-        page->next = xasprintf("%lld", p->page + 1);
+        page->next = size ? xasprintf("%lld:%lld", p->page + 1, size)
+                          : xasprintf("%lld", p->page + 1);
     return true;
 }
 
@@ -564,22 +619,19 @@ static void finish(struct pending *p, struct page *page, struct row *row, struct
     err_clear(err);
 }
 
-/* An update's answer was a 409, a 500 or followed a send that got no answer: read the tenant
- * again to tell what happened (the version says whether someone else changed it). */
+/* An update's answer was a 409 or a 500, or none came: read the tenant again to tell what
+ * happened (the version says whether someone else changed it, or whether ours was saved). */
 static void reread(struct pending *p, struct http_request *req, struct tn_error *answer)
 {
     struct api_impl *m = p->impl;
     p->rereading = true;
-    p->repeated = http_maybe_repeated(req);
     err_move(&p->first, answer);
     char *url = xstrdup(http_url(req));
     http_request_free(req);
     log_printf("PUT %s: %ld; reading the tenant again to see whether it changed", url,
                p->first.http_status);
-    p->req = http_request_new("GET", url, &m->http);
+    p->req = request_new(m, "GET", url);
     free(url);
-    http_request_header(p->req, "Accept: application/ld+json, application/json;q=0.9", false);
-    http_request_header(p->req, m->auth_line, true);
     api_call_set_request(p->call, p->req);
     http_submit(m->engine, p->req, on_done, p);
 }
@@ -600,19 +652,20 @@ static void reread_done(struct pending *p, struct http_request *req)
     long long now = row ? row_version(row) : -1;
     char *url = xstrdup(http_url(req));
     http_request_free(req);
-    if (row && p->repeated && now == p->version + 1 && row_data_is(row, p->data)) {
-        /* an earlier send got through: the change is ours */
-        log_printf("PUT %s: the tenant is at version %lld with the data sent: the change was "
-                   "made by a send whose answer was lost", url, now);
+    if (row && now == p->version + 1 && row_data_is(row, p->data)) {
+        /* the tenant is one version on, with the data sent: the change was made (the answer
+         * was lost, or the server failed after saving it) */
+        log_printf("PUT %s: the tenant is at version %lld with the data sent: the change is "
+                   "saved", url, now);
     } else if (p->first.http_status == 409 || (now >= 0 && now != p->version)) {
         err_move(&err, &p->first);
-        if (now >= 0)
+        if (now >= 0 && now != p->version)
             err_set(&err, ST_CONFLICT, _("PUT %s: the tenant changed since it was read: the "
                                          "change was based on version %lld, the server has "
                                          "version %lld"), url, p->version, now);
         else
-            err_set(&err, ST_CONFLICT, _("PUT %s: the tenant changed since it was read "
-                                         "(version %lld is stale)"), url, p->version);
+            err_set(&err, ST_CONFLICT, _("PUT %s: the server refused the change as a "
+                                         "conflict with version %lld"), url, p->version);
         err_hint(&err, _("Read it again and apply the change to the new version (`tenantry "
                          "tenants edit UUID` does both)."));
     } else {
@@ -640,6 +693,10 @@ static void on_done(struct http_request *req, void *ud)
 
     if (http_error(req)->code != ST_OK) {
         err_copy(&err, http_error(req));
+        if (op == API_OP_UPDATE) { /* it may have been saved before the answer was lost */
+            reread(p, req, &err);
+            return;
+        }
     } else if (op == API_OP_DELETE && status == 404 && http_maybe_repeated(req)) {
         log_printf("DELETE %s: 404 after a send that got no answer, so that one deleted it",
                    http_url(req));

@@ -68,6 +68,8 @@ static void usage(FILE *out)
             "      --conflict-status C  status of a stale version, 409 or 500 (as older\n"
             "                           servers answer); default 409\n"
             "      --write-only-data    leave data out of every answer\n"
+            "      --plain-json         answer plain JSON (arrays for lists) whatever Accept\n"
+            "                           asks, as servers without JSON-LD do\n"
             "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
@@ -124,7 +126,7 @@ enum {
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
-    OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA,
+    OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON,
 };
 
 static const struct option long_options[] = {
@@ -156,6 +158,7 @@ static const struct option long_options[] = {
     {"post-status", required_argument, NULL, OPT_POST_STATUS},
     {"conflict-status", required_argument, NULL, OPT_CONFLICT_STATUS},
     {"write-only-data", no_argument, NULL, OPT_WRITE_ONLY_DATA},
+    {"plain-json", no_argument, NULL, OPT_PLAIN_JSON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -270,6 +273,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
             o->conflict_status = status_arg("--conflict-status", optarg, 409, 500);
             break;
         case OPT_WRITE_ONLY_DATA: o->write_only_data = true; break;
+        case OPT_PLAIN_JSON: o->plain_json = true; break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
         default:

@@ -34,6 +34,7 @@ struct sandbox_opts {
     const char *system_password;
     unsigned long system_tenants;
     bool write_only_data;      /* leave data out of answers */
+    bool plain_json;           /* plain JSON whatever Accept asks (no JSON-LD) */
     char page_param[SANDBOX_PARAM_MAX + 1];  /* names of the paging parameters */
     char limit_param[SANDBOX_PARAM_MAX + 1];
     int post_status;           /* 200 (the document) or 201 (real servers) */

@@ -116,7 +116,7 @@ static enum format request_format(const struct request *req, struct reply *rep)
         reply_problem(rep, 406, msg);
         free(msg);
     }
-    return f;
+    return f == FORMAT_JSONLD && opts->plain_json ? FORMAT_JSON : f;
 }
 
 /* Answer with body in format f. */

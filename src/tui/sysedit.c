@@ -293,13 +293,18 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
         return;
     }
     struct pane *p = tui_pane(t, s->def->name);
-    bool shown = p && pane_add_row(p, row);
+    /* under a :filter the server decides what is listed: the row waits for a reload */
+    bool filtered = p && pane_server_filter(p);
+    bool shown = p && !filtered && pane_add_row(p, row);
     char *note = s->ignored ? xasprintf(_(" (not sent: %s)"), s->ignored) : xstrdup("");
     se_finish(t);
     if (shown)
         tui_message(t, _("Created tenant %s%s"), model_row_id(row), note);
+    else if (filtered)
+        tui_message(t, _("Created tenant %s (not listed under the :filter; r reloads)%s"),
+                    model_row_id(row), note);
     else
-        tui_message(t, _("Created tenant %s (the server filter hides it)%s"), model_row_id(row),
+        tui_message(t, _("Created tenant %s (the filter hides it)%s"), model_row_id(row),
                     note);
     free(note);
     model_row_free(row);

@@ -22,15 +22,6 @@ static const struct {
     {"updatedAt", "updated-before", "updated-after"},
 };
 
-/* The filter of kind k called key, or NULL. */
-static const struct api_input *filter_def(const struct api_kind_def *k, const char *key)
-{
-    for (size_t i = 0; i < k->nfilters; i++)
-        if (!strcmp(k->filters[i].key, key))
-            return &k->filters[i];
-    return NULL;
-}
-
 /* Add to err (what is wrong) what is accepted; false. */
 static bool filter_hint(struct tn_error *err)
 {
@@ -59,7 +50,7 @@ static bool add_term(const struct api_kind_def *k, const char *term, struct pane
     for (size_t i = 0; i < ARRAY_SIZE(bounds) && op != '='; i++)
         if (!strcmp(name, bounds[i].name))
             key = op == '<' ? bounds[i].before : bounds[i].after;
-    const struct api_input *def = filter_def(k, key ? key : name);
+    const struct api_input *def = api_input_find(k->filters, k->nfilters, key ? key : name);
     if (op == '=' && def && (def->flags & INPUT_DATE))
         def = NULL; /* created-after=DATE is fine; created=DATE is not */
     long long number;

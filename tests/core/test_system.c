@@ -410,6 +410,18 @@ static void test_page_param_names(void **state)
     assert_int_equal(r.err.code, ST_OTHER);
     assert_non_null(strstr(r.err.message, "\"_page\""));
     assert_non_null(strstr(r.err.hint, "page_params"));
+    assert_int_equal(r.page.n, 0); /* a failed list hands over no rows */
+    /* repeated filters are in both links alike: still told (not pages of the same rows) */
+    struct api_value ids[15];
+    char names[15][8];
+    for (int i = 0; i < 15; i++) {
+        snprintf(names[i], sizeof(names[i]), "%d", i + 1);
+        ids[i] = (struct api_value){"id", names[i]};
+    }
+    struct api_values many = {ids, 15};
+    list_sync(&f, &many, NULL, 10, &r);
+    assert_int_equal(r.err.code, ST_OTHER);
+    assert_non_null(strstr(r.err.message, "\"_page\""));
     close_session(&f);
 
     open_session(&f, sb, "_page,_limit");
@@ -427,6 +439,97 @@ static void test_page_param_names(void **state)
     } while (next);
     assert_int_equal(total, 250);
     assert_int_equal(pages, 3);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
+/* A plain JSON server (no totals, no links) that caps the page size at 100: the walk goes
+ * on past a first page shorter than asked for, and ends at a shorter page. */
+static void test_plain_json_capped(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--system-tenants", "250", "--page-params", "_page,_limit",
+                                       "--plain-json", NULL);
+    struct fixture f;
+    open_session(&f, sb, "_page,_limit");
+    struct result r = {0};
+    struct strlist seen = {0};
+    char *next = NULL;
+    int pages = 0;
+    do {
+        list_sync(&f, NULL, next, 200, &r);
+        if (r.err.code != ST_OK)
+            FAIL("list: %s", r.err.message);
+        assert_false(r.page.has_total);
+        for (size_t i = 0; i < r.page.n; i++)
+            strlist_add(&seen, model_row_id(r.page.rows[i]));
+        free(next);
+        next = r.page.next ? xstrdup(r.page.next) : NULL;
+        pages++;
+    } while (next);
+    assert_int_equal(seen.n, 250);
+    assert_true(strlist_unique(&seen));
+    assert_int_equal(pages, 3); /* 100, 100, 50 */
+    /* a short plain list costs one more request, which finds nothing */
+    close_session(&f);
+    sandbox_stop(sb);
+    sb = sandbox_start("--system-tenants", "3", "--plain-json", NULL);
+    open_session(&f, sb, NULL);
+    list_sync(&f, NULL, NULL, 10, &r);
+    assert_int_equal(r.page.n, 3);
+    assert_non_null(r.page.next);
+    char *again = xstrdup(r.page.next);
+    list_sync(&f, NULL, again, 10, &r);
+    free(again);
+    assert_int_equal(r.err.code, ST_OK);
+    assert_int_equal(r.page.n, 0);
+    assert_null(r.page.next);
+    strlist_free(&seen);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
+/* Updates whose answers are lost (the sandbox saves, then drops the connection): each is read
+ * again, and one version on with the data sent it is saved, not an error. The fault draws
+ * follow --seed, so the run is the same every time. */
+static void test_lost_answers_saved(void **state)
+{
+    (void)state;
+    struct sandbox *sb =
+        sandbox_start("--system-tenants", "1", "--drop-rate", "0.3", "--seed", "7", NULL);
+    struct fixture f;
+    open_session(&f, sb, NULL);
+    char *version;
+    char *uuid = first_tenant(&f, &version);
+    long long v = atoll(version);
+    struct result r = {0};
+    for (int i = 0; i < 12; i++) {
+        char data[32], at[32];
+        snprintf(data, sizeof(data), "{\"i\":%d}", i);
+        snprintf(at, sizeof(at), "%lld", v);
+        update(&f, uuid, data, at, &r);
+        pump_until(f.e, &r.calls, i + 1, 30);
+        if (r.err.code != ST_OK)
+            FAIL("update %d: %s", i, r.err.message);
+        assert_int_equal(atoll(model_row_get(r.row, "version")), v + 1);
+        assert_string_equal(model_row_get(r.row, "data"), data);
+        v++;
+    }
+    /* some of those answers were lost indeed */
+    char *ev = events_read(sb);
+    int dropped = 0;
+    for (const char *l = ev; (l = strstr(l, "SYSTEM_TENANT_UPDATE_SUCCESS")); l++) {
+        const char *end = strchr(l, '\n');
+        const char *d = strstr(l, "fault=drop");
+        dropped += d && (!end || d < end);
+    }
+    free(ev);
+    if (dropped < 1)
+        FAIL("no update answer was dropped: pick another --seed");
+    free(uuid);
+    free(version);
     result_free(&r);
     close_session(&f);
     sandbox_stop(sb);
@@ -477,6 +580,8 @@ int main(void)
         SANDBOX_TEST(test_conflict_500),
         SANDBOX_TEST(test_cancel_during_reread),
         SANDBOX_TEST(test_page_param_names),
+        SANDBOX_TEST(test_plain_json_capped),
+        SANDBOX_TEST(test_lost_answers_saved),
         SANDBOX_TEST(test_create_and_not_found),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -95,7 +95,7 @@ for flag in --help -h; do
         --plain-401 --environments --tenants --clients --seed --hostile-names --events \
         --latency-ms --fail-rate --fail-status --retry-after --drop-rate --malformed-rate \
         --system-user --system-password --system-tenants --page-params --post-status \
-        --conflict-status --write-only-data --help --version; do
+        --conflict-status --write-only-data --plain-json --help --version; do
         check "$flag lists $opt" grep -q -e "$opt" "$TMP/out"
     done
 done
