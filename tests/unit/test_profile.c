@@ -333,6 +333,13 @@ static void test_system_profiles(void **state)
                "field \"client_id\" is for api \"mattr\"", NULL);
     LOAD_FAILS("profiles = ( " GOOD("t", ENVSRC "user = \"u\";") " );",
                "field \"user\" is for api \"system\"", NULL);
+    /* a user or password in the URL would show in every message: refused */
+    LOAD_FAILS("profiles = ( { name = \"s\"; api = \"system\"; "
+               "url = \"http://system:s3cr3t-value@127.0.0.1:9\"; user = \"u\"; "
+               "password_env = \"X\"; } );",
+               "field \"url\" holds a user name or password", NULL);
+    LOAD_FAILS("profiles = ( " SYS("s", "user = \"a:b\"; password_env = \"X\";") " );",
+               "field \"user\" cannot hold ':'", NULL);
     static const char *const bad_params[] = {"page", "page,page", ",limit", "page,", "a b,c",
                                              "p,l,x"};
     for (size_t i = 0; i < sizeof(bad_params) / sizeof(*bad_params); i++) {
