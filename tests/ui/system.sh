@@ -602,6 +602,25 @@ EOF
 check "c with a UUID: the tenant has it" grep -q "^SYSTEM_TENANT_CREATE_SUCCESS .*id=$ED_UUID" "$EVENTS"
 status_has created "Created tenant $ED_UUID" "c with a UUID: said"
 
+# Under a :filter the server decides what is listed: a new tenant is not added to the view.
+: >"$EVENTS"
+export ED_MODE=create
+run_script create-filtered -c "$CONFIG" <<'EOF'
+wait
+keys :
+type filter id=3
+keys Enter
+wait
+dump filtered
+keys c
+wait
+dump created
+EOF
+expect_count SYSTEM_TENANT_CREATE_START 1 "c under :filter: one POST"
+expect_line_has filtered 3 "Tenants (1)" "c under :filter: one tenant listed before"
+expect_line_has created 3 "Tenants (1)" "c under :filter: still one after (not the new one)"
+status_has created "not listed under the :filter; r reloads" "c under :filter: said why it is not listed"
+
 : >"$EVENTS"
 export ED_MODE=same
 run_script create-same -c "$CONFIG" <<'EOF'
@@ -637,7 +656,7 @@ expect_screen_has wrong "that is not \"${T5:0:8}\": nothing was deleted" "d: a w
 expect_count SYSTEM_TENANT_DELETE_START 1 "d: one DELETE (none for the wrong word)"
 check "d: it deleted $T5" grep -q "^SYSTEM_TENANT_DELETE_SUCCESS .*path=/system/tenants/$T5" "$EVENTS"
 check "d: the row is gone" [ -z "$(uuids deleted | grep -x "$T5")" ]
-status_has deleted "39 of 121 loaded" "d: the total follows (122 after the creates, one deleted)"
+status_has deleted "39 of 122 loaded" "d: the total follows (123 after the creates, one deleted)"
 status_has deleted "Deleted tenant" "d: the status line says so"
 
 # ------------------------------------------------------------------ 8. read-only
