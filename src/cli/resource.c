@@ -109,7 +109,7 @@ static void verb_positionals(const struct api_kind_def *kind, unsigned op, const
 static void help_option(FILE *f, const struct api_input *in, const char *suffix)
 {
     char *flag = xasprintf("--%s %s", in->flag, in->arg);
-    if (strlen(flag) > 20)
+    if (strlen(flag) > 19)
         fprintf(f, "      %s\n      %-21s%s%s\n", flag, "", _(in->help), suffix);
     else
         fprintf(f, "      %-21s%s%s\n", flag, _(in->help), suffix);

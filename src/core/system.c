@@ -28,12 +28,12 @@ static const struct api_field tenant_fields[] = {
 
 static const struct api_input tenant_inputs[] = {
     {"data", "data", "FILE",
-     N_("the tenant's data, a JSON object: a file, or - for standard input"),
+     N_("JSON object file, or - for standard input"),
      INPUT_REQUIRED | INPUT_UPDATE | INPUT_FILE, NULL},
     {"uuid", "uuid", "UUID", N_("the new tenant's UUID (default: the server makes one)"), 0,
      NULL},
     {"version", "version", "N",
-     N_("the version the change is based on, as read (a create: the first, default 1)"),
+     N_("the version read (create: 1 unless given)"),
      INPUT_UPDATE | INPUT_UPDATE_REQUIRED | INPUT_INT, NULL},
 };
 
@@ -43,7 +43,7 @@ static const struct api_input tenant_filters[] = {
     {"uuid", "uuid", "UUID", N_("only the tenant with this UUID; repeat for several"),
      INPUT_MULTI, NULL},
     {"created-before", "created-before", "DATE",
-     N_("created at or before DATE (2024-01-01 or 2024-01-01T10:00:00Z)"), INPUT_DATE, NULL},
+     N_("created at or before DATE (2024-01-01[T10:00:00Z])"), INPUT_DATE, NULL},
     {"created-after", "created-after", "DATE", N_("created at or after DATE"), INPUT_DATE, NULL},
     {"updated-before", "updated-before", "DATE", N_("updated at or before DATE"), INPUT_DATE,
      NULL},
