@@ -332,25 +332,13 @@ static void print_object(struct cli *c, const struct row *row)
     output_end(out);
 }
 
-/* True when s looks like a UUID (then it is taken as an ID without a lookup). */
-static bool looks_like_uuid(const char *s)
-{
-    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-    if (strlen(s) != sizeof(shape) - 1)
-        return false;
-    for (size_t i = 0; shape[i]; i++)
-        if (shape[i] == '-' ? s[i] != '-' : !strchr("0123456789abcdefABCDEF", s[i]))
-            return false;
-    return true;
-}
-
 /* Replace *value, a name of a ref kind object (an environment called "au01"), by its ID:
  * list the kind and match the ID or the name. False with c->conn.err set when none or several
  * match. *owned receives the new string to free. */
 static bool resolve_ref(struct cli *c, const char *ref, const char **value, char **owned)
 {
     const struct api_kind_def *kind = api_kind_find(api_backend(c->conn.session), ref);
-    if (!kind || looks_like_uuid(*value))
+    if (!kind || util_is_uuid(*value) /* taken as an ID without a lookup */)
         return true;
     struct api_target t = {.kind = kind};
     char *next = NULL, *found = NULL;

@@ -201,50 +201,8 @@ const struct api_input *api_input_find(const struct api_input *defs, size_t n, c
 
 bool api_date_ok(const char *s)
 {
-    /* YYYY-MM-DD, then optionally THH:MM, :SS, .fraction, and Z or +HH:MM / -HH:MM */
-    static const char date[] = "dddd-dd-dd", clock[] = "dd:dd";
-    for (size_t i = 0; date[i]; i++)
-        if (date[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != date[i])
-            return false;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int year = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month < 1 || month > 12 || day < 1 || day > days[month - 1] ||
-        (month == 2 && day == 29 && !leap))
-        return false;
-    s += 10;
-    if (!*s)
-        return true;
-    if (*s != 'T' && *s != ' ')
-        return false;
-    s++;
-    for (size_t i = 0; clock[i]; i++)
-        if (clock[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != clock[i])
-            return false;
-    if ((s[0] - '0') * 10 + (s[1] - '0') > 23 || (s[3] - '0') * 10 + (s[4] - '0') > 59)
-        return false;
-    s += 5;
-    if (s[0] == ':') {
-        if (!(s[1] >= '0' && s[1] <= '5' && s[2] >= '0' && s[2] <= '9'))
-            return false;
-        s += 3;
-        if (*s == '.') {
-            size_t n = strspn(s + 1, "0123456789");
-            if (!n)
-                return false;
-            s += 1 + n;
-        }
-    }
-    if (!*s || !strcmp(s, "Z"))
-        return true;
-    if (*s != '+' && *s != '-')
-        return false;
-    s++;
-    for (size_t i = 0; clock[i]; i++)
-        if (clock[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != clock[i])
-            return false;
-    return s[5] == '\0';
+    int64_t us;
+    return util_parse_iso8601(s, &us);
 }
 
 /* Check one value against its input's kind; false with err naming the option. */
@@ -486,8 +444,13 @@ void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJS
         sb_addf(sb, _("HTTP %ld"), http_status(req));
 }
 
-void api_busy_hint(struct http_request *req, struct tn_error *err)
+void api_set_http_error(struct http_request *req, const char *said, struct tn_error *err)
 {
+    long status = http_status(req);
+    err->http_status = status;
+    err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req), said);
+    if (status != 429 && (status < 502 || status > 504))
+        return;
     if (!strcmp(http_method(req), "POST"))
         err_hint(err, _("The server is busy or failing. A create is never retried "
                         "automatically: try again later."));

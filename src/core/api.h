@@ -132,8 +132,10 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err);
  * the body's first line when it is short bare text (a 401's "Unauthorized"), else "HTTP N".
  * j is the body parsed, NULL when it is not JSON. */
 void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJSON *j);
-/* For backends: the hint for a 429 or 5xx answer to req (a create is never retried). */
-void api_busy_hint(struct http_request *req, struct tn_error *err);
+/* For backends: set err from req's error answer: the class of its status, the status, the
+ * message "METHOD URL: said", and for 429 and 502..504 the hint that the server is busy (a
+ * create is never retried). The backend adds its own hints for 401, 403 and 404. */
+void api_set_http_error(struct http_request *req, const char *said, struct tn_error *err);
 
 /* Check in against kind k's inputs: known keys, required ones present on create (and on
  * update for INPUT_UPDATE_REQUIRED), no repeats of a single-valued one, whole numbers where

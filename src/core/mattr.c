@@ -307,11 +307,9 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         } else if (msg)
             sb_addf(&sb, "; %s", msg);
     }
-    err->http_status = status;
+    api_set_http_error(req, sb_str(&sb), err);
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
-    err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req),
-            sb_str(&sb));
     sb_free(&sb);
     cJSON_Delete(j);
     switch (status) {
@@ -330,12 +328,6 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         else
             err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
                      _(kind->singular), kind->name);
-        break;
-    case 429:
-    case 502:
-    case 503:
-    case 504:
-        api_busy_hint(req, err);
         break;
     default:
         break;

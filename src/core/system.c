@@ -413,9 +413,7 @@ static void response_error(struct http_request *req, struct tn_error *err)
         sb_add(&sb, message, strcspn(message, "\r\n"));
     else if (!sb.len)
         api_add_bare_message(&sb, req, j);
-    err->http_status = status;
-    err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req),
-            sb_str(&sb));
+    api_set_http_error(req, sb_str(&sb), err);
     sb_free(&sb);
     cJSON_Delete(j);
     switch (status) {
@@ -428,12 +426,6 @@ static void response_error(struct http_request *req, struct tn_error *err)
         break;
     case 404:
         err_hint(err, _("No such tenant: check the UUID (`tenantry tenants list` shows them)."));
-        break;
-    case 429:
-    case 502:
-    case 503:
-    case 504:
-        api_busy_hint(req, err);
         break;
     default:
         break;

@@ -3,6 +3,7 @@
 
 #include "core/util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -365,6 +366,115 @@ void util_format_iso8601(int64_t ms, char out[32])
     gmtime_r(&secs, &tm);
     strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%S", &tm);
     snprintf(out, 32, "%.20s.%03uZ", date, (unsigned)(ms % 1000) % 1000u);
+}
+
+/* Read exactly n digits. */
+static bool read_digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return false;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *out = v;
+    return true;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's days_from_civil). */
+static int64_t days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Read a time zone: "Z", or a sign and HH, HH:MM or HHMM, into seconds east of UTC. A space
+ * stands for '+', as an unencoded '+' arrives. */
+static bool read_zone(const char **p, int64_t *offset)
+{
+    int sign, hh, mm = 0;
+    if (**p == 'Z' || **p == 'z') {
+        (*p)++;
+        *offset = 0;
+        return true;
+    }
+    if (**p != '+' && **p != '-' && **p != ' ')
+        return false;
+    sign = **p == '-' ? -1 : 1;
+    (*p)++;
+    if (!read_digits(p, 2, &hh))
+        return false;
+    if (**p == ':')
+        (*p)++;
+    if (isdigit((unsigned char)**p) && !read_digits(p, 2, &mm))
+        return false;
+    if (hh > 23 || mm > 59)
+        return false;
+    *offset = sign * (hh * 3600 + mm * 60);
+    return true;
+}
+
+bool util_parse_iso8601(const char *s, int64_t *us)
+{
+    const char *p = s;
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    int64_t frac = 0, offset = 0;
+    if (!read_digits(&p, 4, &y) || *p++ != '-' || !read_digits(&p, 2, &mo) || *p++ != '-' ||
+        !read_digits(&p, 2, &d))
+        return false;
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+        return false;
+    if (*p == 'T' || *p == 't' || *p == ' ') {
+        p++;
+        if (!read_digits(&p, 2, &h) || *p++ != ':' || !read_digits(&p, 2, &mi))
+            return false;
+        if (*p == ':') {
+            p++;
+            if (!read_digits(&p, 2, &sec))
+                return false;
+            if (*p == '.') {
+                p++;
+                int64_t scale = 100000;
+                if (!isdigit((unsigned char)*p))
+                    return false;
+                for (; isdigit((unsigned char)*p); p++, scale /= 10)
+                    frac += (*p - '0') * scale; /* digits past microseconds add nothing */
+            }
+        }
+        if (h > 23 || mi > 59 || sec > 59)
+            return false;
+        if (*p && !read_zone(&p, &offset))
+            return false;
+    }
+    if (*p)
+        return false;
+    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+    *us = secs * 1000000 + frac;
+    return true;
+}
+
+bool util_is_uuid(const char *s)
+{
+    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(s) != sizeof(shape) - 1)
+        return false;
+    for (size_t i = 0; shape[i]; i++) {
+        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+            return false;
+    }
+    return true;
 }
 
 int util_write_all(int fd, const void *s, size_t n)

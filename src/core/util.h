@@ -101,5 +101,12 @@ int64_t util_now_ms(void);
 int64_t util_wallclock_ms(void);
 /* Format a Unix-epoch millisecond time as ISO 8601 UTC ("2026-11-22T18:41:00.123Z"). */
 void util_format_iso8601(int64_t ms, char out[32]);
+/* Parse an ISO 8601 date into microseconds since the epoch: "2024-01-01", then optionally
+ * "T10:00" (or a space) with ":SS" and a fraction, then optionally a zone: Z, or a sign and HH,
+ * HH:MM or HHMM (a space stands for '+', as an unencoded '+' arrives); UTC when there is none.
+ * False when s is not one, or names no real day or time. */
+bool util_parse_iso8601(const char *s, int64_t *us);
+/* True when s has the shape of a UUID (8-4-4-4-12 hexadecimal digits, either case). */
+bool util_is_uuid(const char *s);
 
 #endif

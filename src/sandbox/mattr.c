@@ -151,22 +151,10 @@ static void bad_cursor(struct reply *rep, const char *cursor)
     reply_bad_param(rep, "query", "cursor", "is not a cursor of this list", cursor);
 }
 
-static bool is_uuid(const char *s)
-{
-    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-    if (strlen(s) != sizeof(shape) - 1)
-        return false;
-    for (size_t i = 0; shape[i]; i++) {
-        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
-            return false;
-    }
-    return true;
-}
-
 /* Check the tenantId path segment and lowercase it into out; false with a 400 answer. */
 static bool tenant_id_arg(const char *arg, struct reply *rep, char out[37])
 {
-    if (!is_uuid(arg)) {
+    if (!util_is_uuid(arg)) {
         reply_bad_param(rep, "path", "tenantId", "must be a UUID", arg);
         return false;
     }
@@ -319,7 +307,7 @@ static void tenant_create(const struct request *req, struct reply *rep)
     const char *env = json_get_string(in, "environmentId");
     if (!cJSON_GetObjectItemCaseSensitive(in, "environmentId"))
         json_append(details, detail_new("body", "environmentId", "is required", NULL));
-    else if (!env || !is_uuid(env))
+    else if (!env || !util_is_uuid(env))
         json_append(details, detail_new("body", "environmentId", "must be a UUID", env));
     if (reject_details(rep, details)) {
         cJSON_Delete(in);

@@ -177,18 +177,6 @@ static void reply_item(struct reply *rep, unsigned status, const struct systenan
 
 /* ------------------------------------------------------------------ checks */
 
-static bool is_uuid(const char *s)
-{
-    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-    if (strlen(s) != sizeof(shape) - 1)
-        return false;
-    for (size_t i = 0; shape[i]; i++) {
-        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
-            return false;
-    }
-    return true;
-}
-
 /* Copy a UUID lowercased. */
 static void uuid_lower(const char *s, char out[37])
 {
@@ -205,7 +193,7 @@ static void not_found(struct reply *rep)
  * identifier that is not a UUID finds no tenant). */
 static bool path_uuid(const struct request *req, struct reply *rep, char out[37])
 {
-    if (!is_uuid(req->args[0])) {
+    if (!util_is_uuid(req->args[0])) {
         not_found(rep);
         return false;
     }
@@ -277,7 +265,7 @@ static void uuid_member(const cJSON *in, char out[37], cJSON *violations)
         return;
     if (!cJSON_IsString(m))
         json_append(violations, violation_new("uuid", "This value should be of type string."));
-    else if (!is_uuid(m->valuestring))
+    else if (!util_is_uuid(m->valuestring))
         json_append(violations, violation_new("uuid", "This is not a valid UUID."));
     else
         uuid_lower(m->valuestring, out);
@@ -347,107 +335,6 @@ static void note_written(struct reply *rep, const struct systenant *t)
 {
     rep->event_id = xstrdup(t->uuid);
     rep->event_extra = xasprintf("version=%lld", t->version);
-}
-
-/* ------------------------------------------------------------------ dates */
-
-/* Read exactly n digits. */
-static bool read_digits(const char **p, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)(*p)[i]))
-            return false;
-        v = v * 10 + ((*p)[i] - '0');
-    }
-    *p += n;
-    *out = v;
-    return true;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant's days_from_civil). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* Read a time zone: "Z", or a sign and HH, HH:MM or HHMM, into seconds east of UTC. A space
- * stands for '+', as an unencoded '+' arrives. */
-static bool read_zone(const char **p, int64_t *offset)
-{
-    int sign, hh, mm = 0;
-    if (**p == 'Z' || **p == 'z') {
-        (*p)++;
-        *offset = 0;
-        return true;
-    }
-    if (**p != '+' && **p != '-' && **p != ' ')
-        return false;
-    sign = **p == '-' ? -1 : 1;
-    (*p)++;
-    if (!read_digits(p, 2, &hh))
-        return false;
-    if (**p == ':')
-        (*p)++;
-    if (isdigit((unsigned char)**p) && !read_digits(p, 2, &mm))
-        return false;
-    if (hh > 23 || mm > 59)
-        return false;
-    *offset = sign * (hh * 3600 + mm * 60);
-    return true;
-}
-
-/* Parse a date filter's value into microseconds since the epoch: "2024-01-01", then optionally
- * "T10:00" with ":SS" and a fraction, then optionally a zone (UTC when there is none). */
-static bool parse_date(const char *s, int64_t *us)
-{
-    const char *p = s;
-    int y, mo, d, h = 0, mi = 0, sec = 0;
-    int64_t frac = 0, offset = 0;
-    if (!read_digits(&p, 4, &y) || *p++ != '-' || !read_digits(&p, 2, &mo) || *p++ != '-' ||
-        !read_digits(&p, 2, &d))
-        return false;
-    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-        return false;
-    if (*p == 'T' || *p == 't' || *p == ' ') {
-        p++;
-        if (!read_digits(&p, 2, &h) || *p++ != ':' || !read_digits(&p, 2, &mi))
-            return false;
-        if (*p == ':') {
-            p++;
-            if (!read_digits(&p, 2, &sec))
-                return false;
-            if (*p == '.') {
-                p++;
-                int64_t scale = 100000;
-                if (!isdigit((unsigned char)*p))
-                    return false;
-                for (; isdigit((unsigned char)*p); p++, scale /= 10)
-                    frac += (*p - '0') * scale; /* digits past microseconds add nothing */
-            }
-        }
-        if (h > 23 || mi > 59 || sec > 59)
-            return false;
-        if (*p && !read_zone(&p, &offset))
-            return false;
-    }
-    if (*p)
-        return false;
-    int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
-    *us = secs * 1000000 + frac;
-    return true;
 }
 
 /* ------------------------------------------------------------------ list query */
@@ -526,7 +413,7 @@ static void read_date_filter(struct list_query *q, const struct date_filter *df,
                              const char *value)
 {
     int64_t us, *bound = (int64_t *)((char *)&q->f + df->bound);
-    if (!parse_date(value, &us)) {
+    if (!util_parse_iso8601(value, &us)) {
         json_append(q->violations, violation_new(df->key, "This value is not a valid date."));
         return;
     }
@@ -554,7 +441,7 @@ static void read_list_arg(const char *key, const char *value, void *ctx)
             json_append(q->violations, violation_new(key, "This value should be an integer."));
     } else if (is_array_key(key, "uuid")) {
         q->f.by_uuid = true;
-        if (is_uuid(value))
+        if (util_is_uuid(value))
             add_uuid(q, value);
         else
             json_append(q->violations, violation_new(key, "This is not a valid UUID."));

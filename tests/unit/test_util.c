@@ -164,6 +164,29 @@ static void test_wipe_zeroes(void **state)
     util_free_secret(xstrdup("gone"));
 }
 
+static void test_parse_iso8601_and_uuid(void **state)
+{
+    (void)state;
+    int64_t us;
+    assert_true(util_parse_iso8601("1970-01-01", &us));
+    assert_int_equal(us, 0);
+    assert_true(util_parse_iso8601("1970-01-02T00:00:01.5Z", &us));
+    assert_int_equal(us, 86401500000LL);
+    assert_true(util_parse_iso8601("2024-02-29T10:00+01:00", &us));
+    int64_t plus = us;
+    assert_true(util_parse_iso8601("2024-02-29T09:00:00", &us)); /* UTC when no zone */
+    assert_int_equal(us, plus);
+    assert_true(util_parse_iso8601("2024-02-29T10:00 0100", &us)); /* an unencoded '+' */
+    assert_int_equal(us, plus);
+    assert_false(util_parse_iso8601("2023-02-29", &us));
+    assert_false(util_parse_iso8601("2024-01-01Z", &us));
+    assert_false(util_parse_iso8601("2024-01-01T10:00+5", &us));
+    assert_true(util_is_uuid("d928b020-94F6-4928-a510-04fc49d5a174"));
+    assert_false(util_is_uuid("d928b020-94f6-4928-a510-04fc49d5a17"));
+    assert_false(util_is_uuid("d928b020x94f6-4928-a510-04fc49d5a174"));
+    assert_false(util_is_uuid("g928b020-94f6-4928-a510-04fc49d5a174"));
+}
+
 static void test_percent_decode(void **state)
 {
     (void)state;
@@ -203,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_iso8601),
         cmocka_unit_test(test_wipe_zeroes),
         cmocka_unit_test(test_percent_decode),
+        cmocka_unit_test(test_parse_iso8601_and_uuid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
