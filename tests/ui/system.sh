@@ -181,22 +181,7 @@ kept_path() {
 }
 
 # run_script_err NAME ARGS...: run_script, but stderr is allowed (kept in $TMP/err).
-run_script_err() {
-    local name=$1
-    shift
-    S_DIR=$TMP/$name
-    rm -rf "$S_DIR"
-    mkdir -p "$S_DIR" || fail "mkdir $S_DIR"
-    cat >"$S_DIR/script"
-    last_cmd="(in $S_DIR) TENANTRY_SCRIPT=script tenantry $*"
-    # shellcheck disable=SC2086
-    (cd "$S_DIR" && COLUMNS=$UI_COLS LINES=$UI_LINES TERM=$UI_TERM LC_ALL=$UI_LC \
-        TENANTRY_SCRIPT=$S_DIR/script $NOTTY $UI_TIMEOUT "$TENANTRY_BIN" "$@" \
-        </dev/null >"$TMP/out" 2>"$TMP/err")
-    rc=$?
-    [ "$rc" = 0 ] || { fail "script $name: tenantry exited $rc"; return; }
-    ok "script $name ran: exit 0"
-}
+run_script_err() { UI_STDERR_OK=1 run_script "$@"; }
 
 # ================================================================== the sandbox
 start_sandbox --system-tenants 120 --system-user "$SYS_USER" --system-password "$SYS_PASSWORD" \
