@@ -428,6 +428,14 @@ const char *pane_count_text(size_t n, char buf[32])
     return buf;
 }
 
+/* How many the list holds: what the server counted (local creates and deletes followed), and
+ * never fewer than are loaded. */
+static size_t pane_total(const struct pane *p)
+{
+    size_t n = list_live(p->list);
+    return p->has_total && p->total > n ? (size_t)p->total : n;
+}
+
 void pane_status(const struct pane *p, struct strbuf *out)
 {
     char a[32], b[32];
@@ -437,15 +445,14 @@ void pane_status(const struct pane *p, struct strbuf *out)
         return;
     }
     char c[32];
-    unsigned long long total = p->has_total && p->total > n ? p->total : n;
+    size_t total = pane_total(p);
     if (p->filter && p->has_total)
         sb_addf(out, _("%s matching of %s loaded, %s in all"), pane_count_text(v, a),
-                pane_count_text(n, b), pane_count_text((size_t)total, c));
+                pane_count_text(n, b), pane_count_text(total, c));
     else if (p->filter)
         sb_addf(out, _("%s matching of %s loaded"), pane_count_text(v, a), pane_count_text(n, b));
     else if (p->has_total)
-        sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a),
-                pane_count_text((size_t)total, b));
+        sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a), pane_count_text(total, b));
     else
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));
     if (p->call && p->load_all)
@@ -550,7 +557,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     char b[32];
     if (list_started(p->list) && list_more(p->list) && p->has_total && !p->filter)
         sb_addf(&t, _(" (%s of %s)"), pane_count_text(list_view_count(p->view), a),
-                pane_count_text((size_t)p->total, b)); /* the server counts: say how many */
+                pane_count_text(pane_total(p), b)); /* the server counts: say how many */
     else if (list_started(p->list))
         sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
                 list_more(p->list) ? "+" : "");
