@@ -96,12 +96,15 @@ static void verb_positionals(const struct api_kind_def *kind, unsigned op, const
                              const char **id)
 {
     *parent = kind->parent ? _("TENANT") : NULL;
-    *id = (op == API_OP_GET || op == API_OP_UPDATE || op == API_OP_DELETE || op == OP_EDIT)
-              ? (kind->parent ? _("CLIENT") : kind->id_field == 0 && !strcmp(kind->fields[0].path,
-                                                                           "uuid")
-                                                    ? _("UUID")
-                                                    : _("ID"))
-              : NULL;
+    *id = NULL;
+    if (op != API_OP_GET && op != API_OP_UPDATE && op != API_OP_DELETE && op != OP_EDIT)
+        return;
+    if (kind->parent)
+        *id = _("CLIENT");
+    else if (!strcmp(kind->fields[kind->id_field].path, "uuid"))
+        *id = _("UUID");
+    else
+        *id = _("ID");
 }
 
 /* Print an option line of --help: "--flag ARG   help" (the help on the next line when the
