@@ -8,8 +8,8 @@
 #include "cli/cli.h"
 #include "core/docedit.h"
 #include "core/intl.h"
-#include "core/mattr.h"
-#include "core/system.h"
+#include "core/api_mattr.h"
+#include "core/api_system.h"
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */

@@ -8,9 +8,9 @@
 
 #include "core/intl.h"
 #include "core/json.h"
-#include "core/mattr.h"
+#include "core/api_mattr.h"
 #include "core/secret.h"
-#include "core/system.h"
+#include "core/api_system.h"
 #include "core/text.h"
 
 static const struct api_backend *const backends[] = {&mattr_backend, &system_backend};

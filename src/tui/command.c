@@ -73,7 +73,7 @@ void command_run(struct tui *t, const char *line)
     if (!*cmd) {
         /* nothing */
     } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-        tui_request_quit(t);
+        tui_ask_quit(t);
     } else if (!strcmp(cmd, "help")) {
         tui_open_help(t);
     } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||

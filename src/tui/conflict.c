@@ -155,27 +155,27 @@ size_t conflict_differences(const struct conflict *c)
     return c->ndiff;
 }
 
-bool conflict_scroll(struct conflict *c, enum request req)
+bool conflict_scroll(struct conflict *c, enum action act)
 {
     size_t page = c->height ? c->height : 1, max = c->lines > page ? c->lines - page : 0;
     size_t before = c->top;
-    switch (req) {
-    case REQ_MOVE_DOWN:
+    switch (act) {
+    case ACT_MOVE_DOWN:
         c->top++;
         break;
-    case REQ_MOVE_UP:
+    case ACT_MOVE_UP:
         c->top -= c->top > 0;
         break;
-    case REQ_PAGE_DOWN:
+    case ACT_PAGE_DOWN:
         c->top += page;
         break;
-    case REQ_PAGE_UP:
+    case ACT_PAGE_UP:
         c->top = c->top > page ? c->top - page : 0;
         break;
-    case REQ_FIRST:
+    case ACT_FIRST:
         c->top = 0;
         break;
-    case REQ_LAST:
+    case ACT_LAST:
         c->top = max;
         break;
     default:

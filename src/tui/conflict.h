@@ -10,7 +10,7 @@
 
 #include "core/model.h"
 #include "tui/draw.h"
-#include "tui/request.h"
+#include "tui/action.h"
 
 struct conflict;
 
@@ -21,8 +21,8 @@ struct conflict *conflict_new(const struct row *base, const struct row *server, 
 void conflict_free(struct conflict *c);
 /* The number of fields whose values differ (version included). */
 size_t conflict_differences(const struct conflict *c);
-/* Scroll for a moving request (down, up, page, first, last); true when the view moved. */
-bool conflict_scroll(struct conflict *c, enum request req);
+/* Scroll for a moving action (down, up, page, first, last); true when the view moved. */
+bool conflict_scroll(struct conflict *c, enum action act);
 /* Draw over r: a title, the comparison, and the keys that choose on the last line. */
 void conflict_draw(struct conflict *c, struct rect r);
 

@@ -10,7 +10,7 @@
 #include "core/json.h"
 #include "core/util.h"
 
-struct textview *detail_new(const char *title)
+struct textview *detail_view_new(const char *title)
 {
     struct textview *t = textview_new(title);
     textview_add(t, _("Loading..."), TH_DIM);

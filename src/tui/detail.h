@@ -6,7 +6,7 @@
 #include "tui/textview.h"
 
 /* A detail view titled title ("tenant acme"), showing "Loading..." until set. */
-struct textview *detail_new(const char *title);
+struct textview *detail_view_new(const char *title);
 /* Show the object whose compact JSON is raw, pretty-printed (keys in server order). */
 void detail_set_json(struct textview *t, const char *raw);
 /* Show why the object could not be loaded. */

@@ -18,7 +18,7 @@
 #include "core/text.h"
 #include "tui/form.h"
 #include "tui/pane.h"
-#include "tui/secret.h"
+#include "tui/secret_panel.h"
 #include "tui/tui_state.h"
 
 #define LABEL_MAX 63 /* a DNS label */

@@ -1,4 +1,4 @@
-/* help.c: the help view, generated from the action table (tui/request.h) and the live keymap,
+/* help.c: the help view, generated from the action table (tui/action.h) and the live keymap,
  * so that it always shows the keys in use. */
 #include "config.h"
 
@@ -42,29 +42,29 @@ static void add_row(struct textview *t, const char *left, const char *text)
     sb_free(&sb);
 }
 
-struct textview *help_new(const struct keymap *km, bool (*hidden)(enum request r))
+struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r))
 {
     struct textview *t = textview_new(_("Help"));
     struct strbuf keys = SB_INIT;
-    for (int g = 0; g < REQ_GROUP_COUNT; g++) {
+    for (int g = 0; g < ACT_GROUP_COUNT; g++) {
         bool titled = false;
-        for (int i = REQ_NONE + 1; i < REQ_COUNT; i++) {
-            enum request r = (enum request)i;
-            if (request_group(r) != (enum request_group)g || (hidden && hidden(r)))
+        for (int i = ACT_NONE + 1; i < ACT_COUNT; i++) {
+            enum action r = (enum action)i;
+            if (action_group(r) != (enum action_group)g || (hidden && hidden(r)))
                 continue;
             if (!titled) { /* a group whose actions are all hidden gets no title */
                 if (textview_lines(t))
                     textview_add(t, "", TH_NORMAL);
-                textview_add(t, request_group_title((enum request_group)g), TH_TITLE);
+                textview_add(t, action_group_title((enum action_group)g), TH_TITLE);
                 titled = true;
             }
             sb_reset(&keys);
             keymap_describe(km, r, &keys);
-            add_row(t, keys.len ? sb_str(&keys) : _("(unbound)"), request_help(r));
+            add_row(t, keys.len ? sb_str(&keys) : _("(unbound)"), action_help(r));
         }
     }
     sb_free(&keys);
-    if (!hidden || !hidden(REQ_COMMAND)) {
+    if (!hidden || !hidden(ACT_COMMAND)) {
         textview_add(t, "", TH_NORMAL);
         textview_add(t, _("Commands"), TH_TITLE);
         for (size_t i = 0; i < ARRAY_SIZE(commands); i++)

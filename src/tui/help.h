@@ -7,6 +7,6 @@
 
 /* A help view listing every action by group with its keys (from km) and help text, then
  * the ':' commands. Actions for which hidden(r) is true are left out (NULL: none). */
-struct textview *help_new(const struct keymap *km, bool (*hidden)(enum request r));
+struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r));
 
 #endif

@@ -54,7 +54,7 @@ static const struct {
 /* One entry of the lookup table. */
 struct binding {
     int key;
-    enum request req;
+    enum action act;
 };
 
 /* The keys of one action, as bound (the names keymap_describe shows). */
@@ -67,7 +67,7 @@ struct keylist {
 struct keymap {
     struct binding *b; /* sorted by key; every code of every bound key */
     size_t n, cap;
-    struct keylist keys[REQ_COUNT];
+    struct keylist keys[ACT_COUNT];
 };
 
 /* The second code a key arrives as (Enter as CR, Backspace as DEL), or 0. */
@@ -174,11 +174,11 @@ static size_t table_pos(const struct keymap *km, int key)
 }
 
 /* Bind the code key to r in the table, replacing what it was bound to. */
-static void table_put(struct keymap *km, int key, enum request r)
+static void table_put(struct keymap *km, int key, enum action r)
 {
     size_t i = table_pos(km, key);
     if (i < km->n && km->b[i].key == key) {
-        km->b[i].req = r;
+        km->b[i].act = r;
         return;
     }
     if (km->n == km->cap) {
@@ -191,10 +191,10 @@ static void table_put(struct keymap *km, int key, enum request r)
 }
 
 /* Unbind the code key if it is bound to r. */
-static void table_drop(struct keymap *km, int key, enum request r)
+static void table_drop(struct keymap *km, int key, enum action r)
 {
     size_t i = table_pos(km, key);
-    if (i < km->n && km->b[i].key == key && km->b[i].req == r) {
+    if (i < km->n && km->b[i].key == key && km->b[i].act == r) {
         memmove(&km->b[i], &km->b[i + 1], (km->n - i - 1) * sizeof(*km->b));
         km->n--;
     }
@@ -210,7 +210,7 @@ static size_t list_find(const struct keylist *l, int key)
 }
 
 /* Take the i-th key away from r: out of its list, and its codes out of the table. */
-static void drop_key(struct keymap *km, enum request r, size_t i)
+static void drop_key(struct keymap *km, enum action r, size_t i)
 {
     struct keylist *l = &km->keys[r];
     int codes[3];
@@ -221,7 +221,7 @@ static void drop_key(struct keymap *km, enum request r, size_t i)
 }
 
 /* Give key (and its other codes) to r, taking them from any action that had them. */
-static void add_key(struct keymap *km, enum request r, int key)
+static void add_key(struct keymap *km, enum action r, int key)
 {
     struct keylist *l = &km->keys[r];
     if (list_find(l, key) < l->n)
@@ -229,10 +229,10 @@ static void add_key(struct keymap *km, enum request r, int key)
     int codes[3];
     size_t n = key_codes(key, codes);
     for (size_t c = 0; c < n; c++)
-        for (int o = REQ_NONE + 1; o < REQ_COUNT; o++) {
+        for (int o = ACT_NONE + 1; o < ACT_COUNT; o++) {
             size_t i = list_find(&km->keys[o], codes[c]);
             if (i < km->keys[o].n)
-                drop_key(km, (enum request)o, i);
+                drop_key(km, (enum action)o, i);
         }
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 4;
@@ -248,8 +248,8 @@ static void add_key(struct keymap *km, enum request r, int key)
 static bool bind(struct keymap *km, const char *name, const char *spec, const char *file,
                  bool strict, struct tn_error *err)
 {
-    enum request r = request_find(name);
-    if (r == REQ_NONE) {
+    enum action r = action_find(name);
+    if (r == ACT_NONE) {
         if (file)
             err_set(err, ST_USAGE, _("unknown action \"%s\" in the keys group of %s: see "
                                      "etc/keys.conf for the names"), name, file);
@@ -279,10 +279,10 @@ static bool bind(struct keymap *km, const char *name, const char *spec, const ch
             ok = false;
         }
         for (size_t c = 0, nc = ok && strict ? key_codes(keys[n], codes) : 0; c < nc; c++) {
-            enum request o = keymap_lookup(km, codes[c]);
-            if (o != REQ_NONE && o != r) {
+            enum action o = keymap_lookup(km, codes[c]);
+            if (o != ACT_NONE && o != r) {
                 err_set(err, ST_USAGE, "key \"%s\" of \"%s\" is bound to \"%s\" already", tok,
-                        name, request_name(o));
+                        name, action_name(o));
                 ok = false;
             }
         }
@@ -312,9 +312,9 @@ struct keymap *keymap_new(void)
     struct tn_error err = {0};
     if (!profile_group_strings(NULL, default_keys, "keys", bind_default, km, &err))
         die("etc/keys.conf: %s", err.message);
-    for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
+    for (int r = ACT_NONE + 1; r < ACT_COUNT; r++)
         if (!km->keys[r].n)
-            die("etc/keys.conf: no key for \"%s\"", request_name((enum request)r));
+            die("etc/keys.conf: no key for \"%s\"", action_name((enum action)r));
     return km;
 }
 
@@ -322,7 +322,7 @@ void keymap_free(struct keymap *km)
 {
     if (!km)
         return;
-    for (int r = 0; r < REQ_COUNT; r++)
+    for (int r = 0; r < ACT_COUNT; r++)
         free(km->keys[r].v);
     free(km->b);
     free(km);
@@ -364,22 +364,22 @@ bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_err
     return ok;
 }
 
-enum request keymap_lookup(const struct keymap *km, int key)
+enum action keymap_lookup(const struct keymap *km, int key)
 {
     size_t i = table_pos(km, key);
-    return i < km->n && km->b[i].key == key ? km->b[i].req : REQ_NONE;
+    return i < km->n && km->b[i].key == key ? km->b[i].act : ACT_NONE;
 }
 
-const char *keymap_first(const struct keymap *km, enum request r, char buf[32])
+const char *keymap_first(const struct keymap *km, enum action r, char buf[32])
 {
-    if (r <= REQ_NONE || r >= REQ_COUNT || !km->keys[r].n)
+    if (r <= ACT_NONE || r >= ACT_COUNT || !km->keys[r].n)
         return NULL;
     return keys_name(km->keys[r].v[0], buf);
 }
 
-void keymap_describe(const struct keymap *km, enum request r, struct strbuf *out)
+void keymap_describe(const struct keymap *km, enum action r, struct strbuf *out)
 {
-    if (r <= REQ_NONE || r >= REQ_COUNT)
+    if (r <= ACT_NONE || r >= ACT_COUNT)
         return;
     char buf[32];
     for (size_t i = 0; i < km->keys[r].n; i++) {

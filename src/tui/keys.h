@@ -10,7 +10,7 @@
 #include "core/profile.h"
 #include "core/status.h"
 #include "core/util.h"
-#include "tui/request.h"
+#include "tui/action.h"
 
 #define KEYS_FN 0x40000000
 #define KEYS_ESC 27
@@ -27,13 +27,13 @@ bool keymap_bind(struct keymap *km, const char *name, const char *spec, struct t
 /* Apply the `keys` group of the profiles file, if any. Every binding that can be applied is;
  * false with err describing the first bad one (file, action, what is wrong). */
 bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_error *err);
-/* The action key is bound to, or REQ_NONE. */
-enum request keymap_lookup(const struct keymap *km, int key);
+/* The action key is bound to, or ACT_NONE. */
+enum action keymap_lookup(const struct keymap *km, int key);
 /* Append the names of r's keys to out ("j, Down"); nothing when unbound. */
-void keymap_describe(const struct keymap *km, enum request r, struct strbuf *out);
+void keymap_describe(const struct keymap *km, enum action r, struct strbuf *out);
 /* The name of r's first key (in buf, or a constant), or NULL when r is unbound: for hints
  * such as "? help". */
-const char *keymap_first(const struct keymap *km, enum request r, char buf[32]);
+const char *keymap_first(const struct keymap *km, enum action r, char buf[32]);
 
 /* Parse a key name: "j", "?", "C-l", "Esc", "Enter", "Tab", "BTab", "Backspace", "Space",
  * "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Del", "F1".."F12". The

@@ -664,27 +664,27 @@ static void next_sort(struct pane *p)
         tui_message(p->app, _("Sorted by %s"), _(p->kind->fields[p->cols[p->sort_col]].header));
 }
 
-enum tui_result pane_handle(struct pane *p, enum request req)
+enum tui_result pane_handle(struct pane *p, enum action act)
 {
     long screen = p->height > 1 ? p->height - 1 : 1;
     size_t before = p->sel;
-    switch (req) {
-    case REQ_MOVE_DOWN:
+    switch (act) {
+    case ACT_MOVE_DOWN:
         move_by(p, 1);
         break;
-    case REQ_MOVE_UP:
+    case ACT_MOVE_UP:
         move_by(p, -1);
         break;
-    case REQ_PAGE_DOWN:
+    case ACT_PAGE_DOWN:
         move_by(p, screen);
         break;
-    case REQ_PAGE_UP:
+    case ACT_PAGE_UP:
         move_by(p, -screen);
         break;
-    case REQ_FIRST:
+    case ACT_FIRST:
         p->sel = 0;
         break;
-    case REQ_LAST:
+    case ACT_LAST:
         p->stopped = false;
         p->sel = shown(p) ? shown(p) - 1 : 0;
         if ((list_more(p->list) || !list_started(p->list)) && !p->failed) {
@@ -692,10 +692,10 @@ enum tui_result pane_handle(struct pane *p, enum request req)
             pane_tick(p);
         }
         return TR_REDRAW;
-    case REQ_SORT:
+    case ACT_SORT:
         next_sort(p);
         return TR_REDRAW;
-    case REQ_SORT_REVERSE:
+    case ACT_SORT_REVERSE:
         if (p->sort_col < 0) {
             tui_message(p->app, _("Press s to choose a sort column first"));
             return TR_REDRAW;
@@ -703,7 +703,7 @@ enum tui_result pane_handle(struct pane *p, enum request req)
         p->reverse = !p->reverse;
         rebuild(p);
         return TR_REDRAW;
-    case REQ_REFRESH:
+    case ACT_REFRESH:
         pane_refresh(p);
         return TR_REDRAW;
     default:

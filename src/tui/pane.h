@@ -1,6 +1,6 @@
 /* pane.h: a list pane over a core list: loading page by page, selection and scrolling,
  * columns that fit, filter and sort. Each kind of pane is a struct pane_ops in its own file
- * (env.c, tenant.c, client.c). */
+ * (pane_env.c, pane_tenant.c, pane_client.c, pane_systenant.c). */
 #ifndef TENANTRY_PANE_H
 #define TENANTRY_PANE_H
 
@@ -86,8 +86,8 @@ void pane_tick(struct pane *p);
 bool pane_busy(const struct pane *p);
 /* Draw into r; focused panes show their selection brighter. */
 void pane_draw(struct pane *p, struct rect r, bool focused);
-/* Handle a moving, sorting, refreshing or copying request. */
-enum tui_result pane_handle(struct pane *p, enum request req);
+/* Handle a moving, sorting, refreshing or copying action. */
+enum tui_result pane_handle(struct pane *p, enum action act);
 /* The selected row's index in the list, or SIZE_MAX (nothing, or the "all" row). */
 size_t pane_selected(const struct pane *p);
 /* The selected row's position among the rows shown (1 is the first), 0 for none. */

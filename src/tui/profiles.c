@@ -43,9 +43,9 @@ static void pv_draw(struct view *v, struct rect r)
     draw_clear_rect(r, TH_NORMAL);
     /* the first key of each action, or "-" when it has none */
     char b[3][32];
-    const char *add = keymap_first(pv->km, REQ_PROFILE_ADD, b[0]);
-    const char *rm = keymap_first(pv->km, REQ_PROFILE_REMOVE, b[1]);
-    const char *def = keymap_first(pv->km, REQ_PROFILE_DEFAULT, b[2]);
+    const char *add = keymap_first(pv->km, ACT_PROFILE_ADD, b[0]);
+    const char *rm = keymap_first(pv->km, ACT_PROFILE_REMOVE, b[1]);
+    const char *def = keymap_first(pv->km, ACT_PROFILE_DEFAULT, b[2]);
     struct strbuf title = SB_INIT;
     sb_addf(&title, _(" Profiles  (Enter switches, %s adds, %s removes, %s makes the default, "
                       "Esc closes)"),
@@ -82,34 +82,34 @@ static void pv_draw(struct view *v, struct rect r)
     }
 }
 
-static enum tui_result pv_handle(struct view *v, enum request req, int key)
+static enum tui_result pv_handle(struct view *v, enum action act, int key)
 {
     struct profiles_view *pv = (struct profiles_view *)v;
     (void)key;
-    switch (req) {
-    case REQ_MOVE_DOWN:
+    switch (act) {
+    case ACT_MOVE_DOWN:
         if (pv->sel + 1 < pv->n)
             pv->sel++;
         return TR_REDRAW;
-    case REQ_MOVE_UP:
+    case ACT_MOVE_UP:
         if (pv->sel)
             pv->sel--;
         return TR_REDRAW;
-    case REQ_FIRST:
+    case ACT_FIRST:
         pv->sel = 0;
         return TR_REDRAW;
-    case REQ_LAST:
+    case ACT_LAST:
         pv->sel = pv->n ? pv->n - 1 : 0;
         return TR_REDRAW;
-    case REQ_ENTER:
+    case ACT_ENTER:
         if (!pv->n)
             return TR_NONE;
         free(pv->choice);
         pv->choice = xstrdup(pv->v[pv->sel].name);
         return TR_SELECT;
-    case REQ_BACK:
-    case REQ_QUIT:
-    case REQ_PROFILES:
+    case ACT_BACK:
+    case ACT_QUIT:
+    case ACT_PROFILES:
         return TR_CLOSE;
     default:
         return TR_NONE;

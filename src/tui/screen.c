@@ -157,20 +157,20 @@ static void error_text(const struct tn_error *err, struct strbuf *sb)
 static void key_hints(const struct tui *t, struct strbuf *sb)
 {
     static const struct {
-        enum request req;
+        enum action act;
         const char *what;
-    } panes[] = {{REQ_HELP, N_("help")},
-                 {REQ_COMMAND, N_("command")},
-                 {REQ_FILTER, N_("filter")},
-                 {REQ_QUIT, N_("quit")}},
-      views[] = {{REQ_BACK, N_("close")},
-                 {REQ_FILTER, N_("search")},
-                 {REQ_SEARCH_NEXT, N_("next match")}};
+    } panes[] = {{ACT_HELP, N_("help")},
+                 {ACT_COMMAND, N_("command")},
+                 {ACT_FILTER, N_("filter")},
+                 {ACT_QUIT, N_("quit")}},
+      views[] = {{ACT_BACK, N_("close")},
+                 {ACT_FILTER, N_("search")},
+                 {ACT_SEARCH_NEXT, N_("next match")}};
     bool overlay = t->overlay != NULL;
     size_t n = overlay ? ARRAY_SIZE(views) : ARRAY_SIZE(panes);
     for (size_t i = 0; i < n; i++) {
-        enum request r = overlay ? views[i].req : panes[i].req;
-        if (overlay && r != REQ_BACK && !t->detail)
+        enum action r = overlay ? views[i].act : panes[i].act;
+        if (overlay && r != ACT_BACK && !t->detail)
             continue; /* only the detail view searches */
         char buf[32];
         const char *key = keymap_first(t->km, r, buf);
@@ -240,15 +240,15 @@ static void draw_setup(const struct tui *t, struct rect r)
         draw_wrapped(x, &y, w, r.y + r.h - 1, sb_str(&sb), TH_ERROR);
     y++;
     char lb[32], ab[32];
-    const char *list = keymap_first(t->km, REQ_PROFILES, lb);
-    const char *add = keymap_first(t->km, REQ_PROFILE_ADD, ab);
+    const char *list = keymap_first(t->km, ACT_PROFILES, lb);
+    const char *add = keymap_first(t->km, ACT_PROFILE_ADD, ab);
     if (list && add) {
         sb_reset(&sb);
         sb_addf(&sb, _("To add a profile here, press %s, then %s."), list, add);
         draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     }
     struct strbuf quit = SB_INIT;
-    keymap_describe(t->km, REQ_QUIT, &quit);
+    keymap_describe(t->km, ACT_QUIT, &quit);
     sb_reset(&sb);
     sb_addf(&sb, _("Or quit (%s) and run for example:"), sb_str(&quit));
     sb_free(&quit);

@@ -540,11 +540,11 @@ void sysedit_key(struct tui *t, int key)
         free(id);
         free(version);
     } else {
-        enum request req = keymap_lookup(t->km, key);
-        if (req == REQ_REDRAW)
+        enum action act = keymap_lookup(t->km, key);
+        if (act == ACT_REDRAW)
             display_redraw();
-        else if (!conflict_scroll(s->view, req) && req != REQ_MOVE_DOWN && req != REQ_MOVE_UP &&
-                 req != REQ_PAGE_DOWN && req != REQ_PAGE_UP && req != REQ_FIRST && req != REQ_LAST)
+        else if (!conflict_scroll(s->view, act) && act != ACT_MOVE_DOWN && act != ACT_MOVE_UP &&
+                 act != ACT_PAGE_DOWN && act != ACT_PAGE_UP && act != ACT_FIRST && act != ACT_LAST)
             tui_message(t, _("Choose: r re-applies your edit on the server's version, e edits "
                              "it again, d discards it"));
     }

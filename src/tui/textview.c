@@ -29,7 +29,7 @@ struct textview {
 };
 
 static void tv_draw(struct view *v, struct rect r);
-static enum tui_result tv_handle(struct view *v, enum request req, int key);
+static enum tui_result tv_handle(struct view *v, enum action act, int key);
 static void tv_search(struct view *v, const char *text, bool forward);
 static void tv_free(struct view *v);
 
@@ -211,49 +211,49 @@ static void tv_draw(struct view *v, struct rect r)
     free(pos);
 }
 
-static enum tui_result tv_handle(struct view *v, enum request req, int key)
+static enum tui_result tv_handle(struct view *v, enum action act, int key)
 {
     struct textview *t = tv_of(v);
     size_t page = tv_page(t);
     bool moved;
     (void)key;
-    switch (req) {
-    case REQ_MOVE_DOWN:
+    switch (act) {
+    case ACT_MOVE_DOWN:
         moved = tv_scroll_to(t, t->top + 1);
         break;
-    case REQ_MOVE_UP:
+    case ACT_MOVE_UP:
         moved = t->top > 0 && tv_scroll_to(t, t->top - 1);
         break;
-    case REQ_PAGE_DOWN:
+    case ACT_PAGE_DOWN:
         moved = tv_scroll_to(t, t->top + page);
         break;
-    case REQ_PAGE_UP:
+    case ACT_PAGE_UP:
         moved = tv_scroll_to(t, t->top > page ? t->top - page : 0);
         break;
-    case REQ_FIRST:
+    case ACT_FIRST:
         moved = tv_scroll_to(t, 0);
         break;
-    case REQ_LAST:
+    case ACT_LAST:
         moved = tv_scroll_to(t, tv_max_top(t));
         break;
-    case REQ_FILTER:
+    case ACT_FILTER:
         return TR_SEARCH;
-    case REQ_SEARCH_NEXT:
-    case REQ_SEARCH_PREV:
+    case ACT_SEARCH_NEXT:
+    case ACT_SEARCH_PREV:
         if (!t->search)
             return TR_NONE;
         {
             char *text = xstrdup(t->search);
-            tv_search(v, text, req == REQ_SEARCH_NEXT);
+            tv_search(v, text, act == ACT_SEARCH_NEXT);
             free(text);
         }
         return TR_REDRAW;
-    case REQ_BACK:
-    case REQ_QUIT:
-    case REQ_DETAILS:
-    case REQ_HELP:
+    case ACT_BACK:
+    case ACT_QUIT:
+    case ACT_DETAILS:
+    case ACT_HELP:
         return TR_CLOSE;
-    case REQ_REDRAW:
+    case ACT_REDRAW:
         return TR_REDRAW;
     default:
         return TR_NONE;

@@ -200,9 +200,9 @@ bool tui_busy(const struct tui *t)
 /* ------------------------------------------------------------------ overlays */
 
 /* What help leaves out in a read-only console. */
-static bool mutating(enum request r)
+static bool mutating(enum action r)
 {
-    return r == REQ_CREATE || r == REQ_EDIT || r == REQ_DELETE;
+    return r == ACT_CREATE || r == ACT_EDIT || r == ACT_DELETE;
 }
 
 /* The help view, without the changing keys when read-only. */
@@ -267,7 +267,7 @@ static void show_details(struct tui *t)
     }
     const struct api_kind_def *k = pane_kind(p);
     char *title = xasprintf("%s %s", _(k->singular), pane_selected_name(p));
-    struct textview *d = detail_new(title);
+    struct textview *d = detail_view_new(title);
     free(title);
     overlay_open(t, textview_view(d));
     t->detail = d;
@@ -354,7 +354,7 @@ void tui_switch_profile(struct tui *t, const char *name)
 
 /* ------------------------------------------------------------------ commands */
 
-void tui_request_quit(struct tui *t)
+void tui_ask_quit(struct tui *t)
 {
     if ((edit_busy(t) || sysedit_busy(t)) && !t->quit_warned) {
         t->quit_warned = true;
@@ -419,24 +419,24 @@ static void copy_id(struct tui *t)
 }
 
 /* A key while an overlay view is open. */
-static void overlay_input(struct tui *t, enum request req, int key)
+static void overlay_input(struct tui *t, enum action act, int key)
 {
     const char *chosen = t->profiles ? profiles_selected(t->profiles) : NULL;
-    if (t->profiles && req == REQ_PROFILE_ADD) {
+    if (t->profiles && act == ACT_PROFILE_ADD) {
         edit_profile_add(t);
         return;
     }
-    if (chosen && (req == REQ_PROFILE_REMOVE || req == REQ_PROFILE_DEFAULT)) {
+    if (chosen && (act == ACT_PROFILE_REMOVE || act == ACT_PROFILE_DEFAULT)) {
         char *copy = xstrdup(chosen); /* the list is built again */
-        if (req == REQ_PROFILE_REMOVE)
+        if (act == ACT_PROFILE_REMOVE)
             edit_profile_remove(t, copy);
         else
             edit_profile_default(t, copy);
         free(copy);
         return;
     }
-    enum tui_result r = t->overlay->ops->handle(t->overlay, req, key);
-    if (r == TR_NONE && (req == REQ_QUIT || req == REQ_BACK || req == REQ_HELP))
+    enum tui_result r = t->overlay->ops->handle(t->overlay, act, key);
+    if (r == TR_NONE && (act == ACT_QUIT || act == ACT_BACK || act == ACT_HELP))
         r = TR_CLOSE;
     switch (r) {
     case TR_CLOSE:
@@ -495,75 +495,75 @@ void tui_key(struct tui *t, int key)
         sysedit_key(t, key);
         return;
     }
-    enum request req = keymap_lookup(t->km, key);
+    enum action act = keymap_lookup(t->km, key);
     if (t->overlay) {
-        overlay_input(t, req, key);
+        overlay_input(t, act, key);
         return;
     }
     if (!t->c.session) { /* the setup screen */
-        if (req == REQ_QUIT || req == REQ_BACK)
+        if (act == ACT_QUIT || act == ACT_BACK)
             t->quit = true;
-        else if (req == REQ_COMMAND)
+        else if (act == ACT_COMMAND)
             command_open(t);
-        else if (req == REQ_HELP)
+        else if (act == ACT_HELP)
             tui_open_help(t);
-        else if (req == REQ_PROFILES)
+        else if (act == ACT_PROFILES)
             tui_open_profiles(t, NULL);
         t->dirty = true;
         return;
     }
     struct pane *p = tui_focused(t);
-    if (req != REQ_QUIT && req != REQ_COMMAND) /* q q, or :q twice */
+    if (act != ACT_QUIT && act != ACT_COMMAND) /* q q, or :q twice */
         t->quit_warned = false;
-    if (req != REQ_NONE && (t->err.code != ST_OK || t->msg.len)) {
+    if (act != ACT_NONE && (t->err.code != ST_OK || t->msg.len)) {
         err_clear(&t->err); /* a message stays until the next key */
         sb_reset(&t->msg);
         t->dirty = true;
     }
-    switch (req) {
-    case REQ_QUIT:
-        tui_request_quit(t);
+    switch (act) {
+    case ACT_QUIT:
+        tui_ask_quit(t);
         break;
-    case REQ_HELP:
+    case ACT_HELP:
         tui_open_help(t);
         break;
-    case REQ_COMMAND:
+    case ACT_COMMAND:
         command_open(t);
         break;
-    case REQ_PROFILES:
+    case ACT_PROFILES:
         tui_open_profiles(t, NULL);
         break;
-    case REQ_CREATE: /* a system tenant's data is edited in $EDITOR */
+    case ACT_CREATE: /* a system tenant's data is edited in $EDITOR */
         if (p && pane_kind(p)->doc_field)
             sysedit_create(t);
         else
             edit_create(t);
         break;
-    case REQ_EDIT:
+    case ACT_EDIT:
         if (p && pane_kind(p)->doc_field)
             sysedit_edit(t);
         else
             edit_change(t);
         break;
-    case REQ_DELETE:
+    case ACT_DELETE:
         edit_delete(t);
         break;
-    case REQ_REDRAW:
+    case ACT_REDRAW:
         display_redraw();
         break;
-    case REQ_NEXT_PANE:
-    case REQ_PREV_PANE:
+    case ACT_NEXT_PANE:
+    case ACT_PREV_PANE:
         if (t->npanes)
-            t->focus = (t->focus + (req == REQ_NEXT_PANE ? 1 : t->npanes - 1)) % t->npanes;
+            t->focus = (t->focus + (act == ACT_NEXT_PANE ? 1 : t->npanes - 1)) % t->npanes;
         t->tenant_moved_ms = 0;
         break;
-    case REQ_ENTER:
+    case ACT_ENTER:
         enter(t);
         break;
-    case REQ_DETAILS:
+    case ACT_DETAILS:
         show_details(t);
         break;
-    case REQ_BACK:
+    case ACT_BACK:
         if (sysedit_cancel(t))
             tui_message(t, _("Stopped reading the tenant: nothing was sent"));
         else if (p && pane_stop(p))
@@ -571,23 +571,23 @@ void tui_key(struct tui *t, int key)
         else if (t->focus > 0)
             t->focus--;
         break;
-    case REQ_FILTER:
+    case ACT_FILTER:
         if (!p)
             break;
         t->prompt_saved = xstrdup(pane_filter(p));
         t->prompt = prompt_new("/", pane_filter(p));
         t->prompt_mode = PROMPT_FILTER;
         break;
-    case REQ_COPY:
+    case ACT_COPY:
         copy_id(t);
         break;
-    case REQ_REFRESH:
+    case ACT_REFRESH:
         for (size_t i = 0; i < t->npanes; i++) /* also retry what failed elsewhere */
             if (t->panes[i] == p || !list_started(pane_list(t->panes[i])))
                 pane_refresh(t->panes[i]);
         break;
     default:
-        if (p && pane_handle(p, req) == TR_NONE && req == REQ_NONE)
+        if (p && pane_handle(p, act) == TR_NONE && act == ACT_NONE)
             return;
         break;
     }

@@ -53,6 +53,6 @@ void tui_open_help(struct tui *t);
 void tui_switch_profile(struct tui *t, const char *name);
 /* q or :q: quit, unless a change awaits its answer (a new secret would be lost): then only
  * when asked twice in a row. */
-void tui_request_quit(struct tui *t);
+void tui_ask_quit(struct tui *t);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "tui/draw.h"
-#include "tui/request.h"
+#include "tui/action.h"
 
 /* What must happen after a handler ran. */
 enum tui_result {
@@ -23,8 +23,8 @@ struct view;
 struct view_ops {
     /* Paint into r (through draw only). */
     void (*draw)(struct view *v, struct rect r);
-    /* Handle a request (REQ_NONE for a key that maps to none: key is the raw key). */
-    enum tui_result (*handle)(struct view *v, enum request req, int key);
+    /* Handle an action (ACT_NONE for a key that maps to none: key is the raw key). */
+    enum tui_result (*handle)(struct view *v, enum action act, int key);
     /* Search for text (forward or backward from the current match); "" clears. */
     void (*search)(struct view *v, const char *text, bool forward);
     void (*free)(struct view *v);

@@ -13,7 +13,7 @@
 
 #include "core/api.h"
 #include "core/http.h"
-#include "core/mattr.h"
+#include "core/api_mattr.h"
 #include "core/model.h"
 #include "core/profile.h"
 #include "core/status.h"

@@ -18,7 +18,7 @@
 #include "core/model.h"
 #include "core/profile.h"
 #include "core/status.h"
-#include "core/system.h"
+#include "core/api_system.h"
 
 /* What a callback got: the error (copied), a page or a row (owned). */
 struct result {

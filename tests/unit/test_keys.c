@@ -23,7 +23,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 /* The keys of r as keymap_describe gives them (a static buffer). */
-static const char *described(const struct keymap *km, enum request r)
+static const char *described(const struct keymap *km, enum action r)
 {
     static char buf[256];
     struct strbuf sb = SB_INIT;
@@ -47,17 +47,17 @@ static void test_every_action_has_a_default(void **state)
 {
     (void)state;
     struct keymap *km = keymap_new();
-    for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
-        if (!*described(km, (enum request)r))
-            fail_msg("no default key for %s", request_name((enum request)r));
+    for (int r = ACT_NONE + 1; r < ACT_COUNT; r++) {
+        if (!*described(km, (enum action)r))
+            fail_msg("no default key for %s", action_name((enum action)r));
     }
-    assert_string_equal(described(km, REQ_MOVE_DOWN), "j, Down");
-    assert_string_equal(described(km, REQ_PAGE_DOWN), "PgDn, C-f, C-d");
-    assert_string_equal(described(km, REQ_PREV_PANE), "BTab, h, Left");
-    assert_string_equal(described(km, REQ_BACK), "Esc, Backspace");
-    assert_string_equal(described(km, REQ_HELP), "?, F1");
-    assert_string_equal(described(km, REQ_COMMAND), ":");
-    assert_string_equal(described(km, REQ_NONE), "");
+    assert_string_equal(described(km, ACT_MOVE_DOWN), "j, Down");
+    assert_string_equal(described(km, ACT_PAGE_DOWN), "PgDn, C-f, C-d");
+    assert_string_equal(described(km, ACT_PREV_PANE), "BTab, h, Left");
+    assert_string_equal(described(km, ACT_BACK), "Esc, Backspace");
+    assert_string_equal(described(km, ACT_HELP), "?, F1");
+    assert_string_equal(described(km, ACT_COMMAND), ":");
+    assert_string_equal(described(km, ACT_NONE), "");
     keymap_free(km);
 }
 
@@ -67,25 +67,25 @@ static void test_default_lookup(void **state)
     struct keymap *km = keymap_new();
     static const struct {
         int key;
-        enum request r;
+        enum action r;
     } want[] = {
-        {'j', REQ_MOVE_DOWN},       {FN(KEY_DOWN), REQ_MOVE_DOWN}, {'k', REQ_MOVE_UP},
-        {FN(KEY_UP), REQ_MOVE_UP},  {FN(KEY_NPAGE), REQ_PAGE_DOWN}, {CTRL('f'), REQ_PAGE_DOWN},
-        {CTRL('d'), REQ_PAGE_DOWN}, {CTRL('u'), REQ_PAGE_UP},    {'g', REQ_FIRST},
-        {'G', REQ_LAST},            {FN(KEY_END), REQ_LAST},     {'\t', REQ_NEXT_PANE},
-        {FN(KEY_BTAB), REQ_PREV_PANE}, {'\n', REQ_ENTER},        {'\r', REQ_ENTER},
-        {FN(KEY_ENTER), REQ_ENTER}, {KEYS_ESC, REQ_BACK},        {127, REQ_BACK},
-        {FN(KEY_BACKSPACE), REQ_BACK}, {'/', REQ_FILTER},        {'N', REQ_SEARCH_PREV},
-        {'S', REQ_SORT_REVERSE},    {':', REQ_COMMAND},          {'P', REQ_PROFILES},
-        {'?', REQ_HELP},            {FN(KEY_F(1)), REQ_HELP},    {CTRL('l'), REQ_REDRAW},
-        {'q', REQ_QUIT},            {'x', REQ_NONE},             {CTRL('h'), REQ_NONE},
-        {'Q', REQ_NONE},            {FN(KEY_F(2)), REQ_NONE},    {0, REQ_NONE},
+        {'j', ACT_MOVE_DOWN},       {FN(KEY_DOWN), ACT_MOVE_DOWN}, {'k', ACT_MOVE_UP},
+        {FN(KEY_UP), ACT_MOVE_UP},  {FN(KEY_NPAGE), ACT_PAGE_DOWN}, {CTRL('f'), ACT_PAGE_DOWN},
+        {CTRL('d'), ACT_PAGE_DOWN}, {CTRL('u'), ACT_PAGE_UP},    {'g', ACT_FIRST},
+        {'G', ACT_LAST},            {FN(KEY_END), ACT_LAST},     {'\t', ACT_NEXT_PANE},
+        {FN(KEY_BTAB), ACT_PREV_PANE}, {'\n', ACT_ENTER},        {'\r', ACT_ENTER},
+        {FN(KEY_ENTER), ACT_ENTER}, {KEYS_ESC, ACT_BACK},        {127, ACT_BACK},
+        {FN(KEY_BACKSPACE), ACT_BACK}, {'/', ACT_FILTER},        {'N', ACT_SEARCH_PREV},
+        {'S', ACT_SORT_REVERSE},    {':', ACT_COMMAND},          {'P', ACT_PROFILES},
+        {'?', ACT_HELP},            {FN(KEY_F(1)), ACT_HELP},    {CTRL('l'), ACT_REDRAW},
+        {'q', ACT_QUIT},            {'x', ACT_NONE},             {CTRL('h'), ACT_NONE},
+        {'Q', ACT_NONE},            {FN(KEY_F(2)), ACT_NONE},    {0, ACT_NONE},
     };
     for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
         char name[32];
         if (keymap_lookup(km, want[i].key) != want[i].r)
             fail_msg("%s: %s, not %s", keys_name(want[i].key, name),
-                     request_name(keymap_lookup(km, want[i].key)), request_name(want[i].r));
+                     action_name(keymap_lookup(km, want[i].key)), action_name(want[i].r));
     }
     keymap_free(km);
 }
@@ -96,46 +96,46 @@ static void test_rebind_replaces_and_moves(void **state)
     struct keymap *km = keymap_new();
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "move-down", "J,C-n", &err));
-    assert_int_equal(keymap_lookup(km, 'j'), REQ_NONE); /* the defaults are replaced */
-    assert_int_equal(keymap_lookup(km, FN(KEY_DOWN)), REQ_NONE);
-    assert_int_equal(keymap_lookup(km, 'J'), REQ_MOVE_DOWN);
-    assert_int_equal(keymap_lookup(km, CTRL('n')), REQ_MOVE_DOWN);
-    assert_string_equal(described(km, REQ_MOVE_DOWN), "J, C-n");
+    assert_int_equal(keymap_lookup(km, 'j'), ACT_NONE); /* the defaults are replaced */
+    assert_int_equal(keymap_lookup(km, FN(KEY_DOWN)), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, 'J'), ACT_MOVE_DOWN);
+    assert_int_equal(keymap_lookup(km, CTRL('n')), ACT_MOVE_DOWN);
+    assert_string_equal(described(km, ACT_MOVE_DOWN), "J, C-n");
 
     assert_true(keymap_bind(km, "quit", " j  k,, Q ", &err)); /* k moves from move-up */
-    assert_int_equal(keymap_lookup(km, 'k'), REQ_QUIT);
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_NONE);
-    assert_string_equal(described(km, REQ_QUIT), "j, k, Q");
-    assert_string_equal(described(km, REQ_MOVE_UP), "Up");
+    assert_int_equal(keymap_lookup(km, 'k'), ACT_QUIT);
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_NONE);
+    assert_string_equal(described(km, ACT_QUIT), "j, k, Q");
+    assert_string_equal(described(km, ACT_MOVE_UP), "Up");
 
     assert_true(keymap_bind(km, "move-down", "j j", &err)); /* back again; twice is once */
-    assert_int_equal(keymap_lookup(km, 'j'), REQ_MOVE_DOWN);
-    assert_string_equal(described(km, REQ_MOVE_DOWN), "j");
-    assert_string_equal(described(km, REQ_QUIT), "k, Q");
+    assert_int_equal(keymap_lookup(km, 'j'), ACT_MOVE_DOWN);
+    assert_string_equal(described(km, ACT_MOVE_DOWN), "j");
+    assert_string_equal(described(km, ACT_QUIT), "k, Q");
 
     assert_true(keymap_bind(km, "details", "Return", &err)); /* all three codes move */
-    assert_int_equal(keymap_lookup(km, '\n'), REQ_DETAILS);
-    assert_int_equal(keymap_lookup(km, '\r'), REQ_DETAILS);
-    assert_int_equal(keymap_lookup(km, FN(KEY_ENTER)), REQ_DETAILS);
-    assert_string_equal(described(km, REQ_DETAILS), "Enter");
-    assert_string_equal(described(km, REQ_ENTER), "");
+    assert_int_equal(keymap_lookup(km, '\n'), ACT_DETAILS);
+    assert_int_equal(keymap_lookup(km, '\r'), ACT_DETAILS);
+    assert_int_equal(keymap_lookup(km, FN(KEY_ENTER)), ACT_DETAILS);
+    assert_string_equal(described(km, ACT_DETAILS), "Enter");
+    assert_string_equal(described(km, ACT_ENTER), "");
 
     assert_true(keymap_bind(km, "enter", "C-m", &err)); /* one code of Enter only */
-    assert_int_equal(keymap_lookup(km, '\r'), REQ_ENTER);
-    assert_int_equal(keymap_lookup(km, '\n'), REQ_DETAILS);
-    assert_string_equal(described(km, REQ_ENTER), "C-m");
+    assert_int_equal(keymap_lookup(km, '\r'), ACT_ENTER);
+    assert_int_equal(keymap_lookup(km, '\n'), ACT_DETAILS);
+    assert_string_equal(described(km, ACT_ENTER), "C-m");
     assert_true(keymap_bind(km, "details", "C-m", &err)); /* a named code moves as a key */
-    assert_string_equal(described(km, REQ_ENTER), "");
-    assert_int_equal(keymap_lookup(km, '\r'), REQ_DETAILS);
+    assert_string_equal(described(km, ACT_ENTER), "");
+    assert_int_equal(keymap_lookup(km, '\r'), ACT_DETAILS);
 
     assert_true(keymap_bind(km, "redraw", "C-l\tC-r\n", &err)); /* any blank separates */
-    assert_string_equal(described(km, REQ_REDRAW), "C-l, C-r");
+    assert_string_equal(described(km, ACT_REDRAW), "C-l, C-r");
 
     assert_true(keymap_bind(km, "back", "", &err)); /* an empty spec unbinds */
-    assert_string_equal(described(km, REQ_BACK), "");
-    assert_int_equal(keymap_lookup(km, KEYS_ESC), REQ_NONE);
-    assert_int_equal(keymap_lookup(km, 127), REQ_NONE);
-    assert_int_equal(keymap_lookup(km, FN(KEY_BACKSPACE)), REQ_NONE);
+    assert_string_equal(described(km, ACT_BACK), "");
+    assert_int_equal(keymap_lookup(km, KEYS_ESC), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, 127), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, FN(KEY_BACKSPACE)), ACT_NONE);
     assert_null(err.message);
     keymap_free(km);
 }
@@ -149,21 +149,21 @@ static void test_bad_names_change_nothing(void **state)
     assert_int_equal(err.code, ST_USAGE);
     assert_non_null(strstr(err.message, "unknown action \"mvoe-down\""));
     assert_non_null(strstr(err.message, "etc/keys.conf"));
-    assert_int_equal(keymap_lookup(km, 'x'), REQ_NONE);
+    assert_int_equal(keymap_lookup(km, 'x'), ACT_NONE);
     err_clear(&err);
 
     assert_false(keymap_bind(km, "quit", "x Ctrl-x", &err));
     assert_non_null(strstr(err.message, "unknown key \"Ctrl-x\" for \"quit\""));
     assert_non_null(strstr(err.message, "C-x"));
-    assert_int_equal(keymap_lookup(km, 'x'), REQ_NONE); /* not half done */
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_QUIT);
-    assert_string_equal(described(km, REQ_QUIT), "q");
+    assert_int_equal(keymap_lookup(km, 'x'), ACT_NONE); /* not half done */
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_QUIT);
+    assert_string_equal(described(km, ACT_QUIT), "q");
     err_clear(&err);
 
     assert_false(keymap_bind(km, "", "q", &err));
     err_clear(&err);
     assert_false(keymap_bind(km, "help", "F13", &err));
-    assert_string_equal(described(km, REQ_HELP), "?, F1");
+    assert_string_equal(described(km, ACT_HELP), "?, F1");
     err_clear(&err);
     keymap_free(km);
 }
@@ -279,16 +279,16 @@ static void test_config_overrides(void **state)
     char *path;
     assert_true(load_keys(PROFILE "keys = {\n  quit = \"Q\";\n  move-down = \"J, Down\";\n};\n",
                           &km, &path, &err));
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_NONE);
-    assert_int_equal(keymap_lookup(km, 'Q'), REQ_QUIT);
-    assert_int_equal(keymap_lookup(km, 'J'), REQ_MOVE_DOWN);
-    assert_int_equal(keymap_lookup(km, 'j'), REQ_NONE);
-    assert_int_equal(keymap_lookup(km, 'k'), REQ_MOVE_UP); /* the rest keep their defaults */
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, 'Q'), ACT_QUIT);
+    assert_int_equal(keymap_lookup(km, 'J'), ACT_MOVE_DOWN);
+    assert_int_equal(keymap_lookup(km, 'j'), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, 'k'), ACT_MOVE_UP); /* the rest keep their defaults */
     keymap_free(km);
     remove_config(path);
 
     assert_true(load_keys(PROFILE, &km, &path, &err)); /* no keys group: the defaults */
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_QUIT);
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_QUIT);
     keymap_free(km);
     remove_config(path);
 
@@ -297,8 +297,8 @@ static void test_config_overrides(void **state)
                                    "help = \"H\"; };\n", &km, &path, &err));
     assert_non_null(strstr(err.message, "unknown action \"mvoe-down\" in the keys group of"));
     assert_non_null(strstr(err.message, path));
-    assert_int_equal(keymap_lookup(km, 'H'), REQ_HELP);
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_QUIT);
+    assert_int_equal(keymap_lookup(km, 'H'), ACT_HELP);
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_QUIT);
     err_clear(&err);
     keymap_free(km);
     remove_config(path);
@@ -308,7 +308,7 @@ static void test_config_overrides(void **state)
     char *want = xasprintf("%s:3: ", path);
     assert_non_null(strstr(err.message, want));
     assert_non_null(strstr(err.message, "quit"));
-    assert_int_equal(keymap_lookup(km, 'H'), REQ_HELP);
+    assert_int_equal(keymap_lookup(km, 'H'), ACT_HELP);
     free(want);
     err_clear(&err);
     keymap_free(km);
@@ -329,7 +329,7 @@ static void test_missing_config(void **state)
     assert_true(profile_load("/nonexistent/tenantry/config", &set, &err));
     struct keymap *km = keymap_new();
     assert_true(keymap_load(km, &set, &err));
-    assert_int_equal(keymap_lookup(km, 'q'), REQ_QUIT);
+    assert_int_equal(keymap_lookup(km, 'q'), ACT_QUIT);
     keymap_free(km);
     profile_set_free(&set);
 }
@@ -343,21 +343,21 @@ static bool help_has(struct textview *t, const char *text)
 }
 
 /* Hide copy (as a read-only console might hide mutating actions). */
-static bool hide_copy(enum request r)
+static bool hide_copy(enum action r)
 {
-    return r == REQ_COPY;
+    return r == ACT_COPY;
 }
 
 /* Hide the Changing group (what a read-only console does). */
-static bool hide_changing(enum request r)
+static bool hide_changing(enum action r)
 {
-    return request_group(r) == REQ_GROUP_CHANGE;
+    return action_group(r) == ACT_GROUP_CHANGE;
 }
 
 /* Hide the whole Program group. */
-static bool hide_program(enum request r)
+static bool hide_program(enum action r)
 {
-    return request_group(r) == REQ_GROUP_PROGRAM;
+    return action_group(r) == ACT_GROUP_PROGRAM;
 }
 
 static void test_help(void **state)
@@ -369,7 +369,7 @@ static void test_help(void **state)
     struct textview *t = help_new(km, NULL);
     /* 5 titles, every action, 4 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
-    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 1 + 4 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 1 + 4 + 2 + 6 + 3);
     assert_true(help_has(t, "j, Down"));
     assert_true(help_has(t, "Move the selection down"));
     assert_true(help_has(t, "(unbound)"));
@@ -380,13 +380,13 @@ static void test_help(void **state)
     v->ops->free(v);
 
     t = help_new(km, hide_copy);
-    assert_int_equal(textview_lines(t), 5 + REQ_COUNT - 2 + 4 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 2 + 4 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
     t = help_new(km, hide_changing); /* read-only: no Changing title, no c/e/d */
-    assert_int_equal(textview_lines(t), 4 + REQ_COUNT - 4 + 3 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 4 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "Delete the selection"));
     assert_true(help_has(t, "Copy the selected ID"));

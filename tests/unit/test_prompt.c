@@ -298,38 +298,38 @@ static void test_textview_search(void **state)
     assert_string_equal(textview_status(t), "match 2 of 5 for 'acme'");
     assert_int_equal(textview_top(t), 25);
     /* n / N through handle */
-    assert_int_equal(v->ops->handle(v, REQ_SEARCH_NEXT, 'n'), TR_REDRAW);
+    assert_int_equal(v->ops->handle(v, ACT_SEARCH_NEXT, 'n'), TR_REDRAW);
     assert_string_equal(textview_status(t), "match 3 of 5 for 'acme'");
     assert_int_equal(textview_top(t), 45); /* a page is one line before any draw */
-    v->ops->handle(v, REQ_SEARCH_PREV, 'N');
-    v->ops->handle(v, REQ_SEARCH_PREV, 'N');
+    v->ops->handle(v, ACT_SEARCH_PREV, 'N');
+    v->ops->handle(v, ACT_SEARCH_PREV, 'N');
     assert_string_equal(textview_status(t), "match 1 of 5 for 'acme'");
     /* wraps backward and forward */
-    v->ops->handle(v, REQ_SEARCH_PREV, 'N');
+    v->ops->handle(v, ACT_SEARCH_PREV, 'N');
     assert_string_equal(textview_status(t), "match 5 of 5 for 'acme'");
     assert_int_equal(textview_top(t), 85);
-    v->ops->handle(v, REQ_SEARCH_NEXT, 'n');
+    v->ops->handle(v, ACT_SEARCH_NEXT, 'n');
     assert_string_equal(textview_status(t), "match 1 of 5 for 'acme'");
 
     v->ops->search(v, "zebra", true);
     assert_string_equal(textview_status(t), "no match for 'zebra'");
     v->ops->search(v, "", true);
     assert_string_equal(textview_status(t), "");
-    assert_int_equal(v->ops->handle(v, REQ_SEARCH_NEXT, 'n'), TR_NONE);
+    assert_int_equal(v->ops->handle(v, ACT_SEARCH_NEXT, 'n'), TR_NONE);
 
     /* scrolling and closing */
-    v->ops->handle(v, REQ_FIRST, 'g');
+    v->ops->handle(v, ACT_FIRST, 'g');
     assert_int_equal(textview_top(t), 0);
-    assert_int_equal(v->ops->handle(v, REQ_MOVE_DOWN, 'j'), TR_REDRAW);
+    assert_int_equal(v->ops->handle(v, ACT_MOVE_DOWN, 'j'), TR_REDRAW);
     assert_int_equal(textview_top(t), 1);
-    assert_int_equal(v->ops->handle(v, REQ_MOVE_UP, 'k'), TR_REDRAW);
-    assert_int_equal(v->ops->handle(v, REQ_MOVE_UP, 'k'), TR_NONE);
-    assert_int_equal(v->ops->handle(v, REQ_LAST, 'G'), TR_REDRAW);
+    assert_int_equal(v->ops->handle(v, ACT_MOVE_UP, 'k'), TR_REDRAW);
+    assert_int_equal(v->ops->handle(v, ACT_MOVE_UP, 'k'), TR_NONE);
+    assert_int_equal(v->ops->handle(v, ACT_LAST, 'G'), TR_REDRAW);
     assert_int_equal(textview_top(t), 101);
-    assert_int_equal(v->ops->handle(v, REQ_FILTER, '/'), TR_SEARCH);
-    assert_int_equal(v->ops->handle(v, REQ_QUIT, 'q'), TR_CLOSE);
-    assert_int_equal(v->ops->handle(v, REQ_BACK, KEYS_ESC), TR_CLOSE);
-    assert_int_equal(v->ops->handle(v, REQ_NONE, 'x'), TR_NONE);
+    assert_int_equal(v->ops->handle(v, ACT_FILTER, '/'), TR_SEARCH);
+    assert_int_equal(v->ops->handle(v, ACT_QUIT, 'q'), TR_CLOSE);
+    assert_int_equal(v->ops->handle(v, ACT_BACK, KEYS_ESC), TR_CLOSE);
+    assert_int_equal(v->ops->handle(v, ACT_NONE, 'x'), TR_NONE);
 
     textview_clear(t);
     assert_int_equal(textview_lines(t), 0);
@@ -339,7 +339,7 @@ static void test_textview_search(void **state)
 static void test_detail_lines(void **state)
 {
     (void)state;
-    struct textview *t = detail_new("tenant acme");
+    struct textview *t = detail_view_new("tenant acme");
     assert_int_equal(textview_lines(t), 1);
     detail_set_json(t, "{\"id\":\"t1\",\"name\":\"a\\u001b[31m\",\"n\":[1,2]}");
     struct view *v = textview_view(t);

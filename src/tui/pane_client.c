@@ -1,4 +1,4 @@
-/* client.c: the clients pane: the clients of the tenant selected in the tenants pane. */
+/* pane_client.c: the clients pane: the clients of the tenant selected in the tenants pane. */
 #include "config.h"
 
 #include "core/intl.h"

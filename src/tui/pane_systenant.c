@@ -1,4 +1,4 @@
-/* systenant.c: the tenants pane of the system API (/system/tenants): UUID, number, dates and
+/* pane_systenant.c: the tenants pane of the system API (/system/tenants): UUID, number, dates and
  * version, and the ':filter' terms the server applies (created>DATE, id=N...). */
 #include "config.h"
 

@@ -1,7 +1,7 @@
-/* mattr.c: the MATTR VII Management API backend (environments, tenants, clients). */
+/* api_mattr.c: the MATTR VII Management API backend (environments, tenants, clients). */
 #include "config.h"
 
-#include "core/mattr.h"
+#include "core/api_mattr.h"
 
 #include <stdlib.h>
 #include <string.h>

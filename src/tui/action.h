@@ -1,10 +1,10 @@
-/* request.h: every action of the console, from one X-macro table: the enum, the names the
+/* action.h: every action of the console, from one X-macro table: the enum, the names the
  * keymap uses ("move-down") and the help text. Default keys live in etc/keys.conf. */
-#ifndef TENANTRY_REQUEST_H
-#define TENANTRY_REQUEST_H
+#ifndef TENANTRY_ACTION_H
+#define TENANTRY_ACTION_H
 
-/* X(ID, name in the keymap, help group, help text); groups: REQ_GROUP_*. */
-#define TUI_REQUESTS(X)                                                                        \
+/* X(ID, name in the keymap, help group, help text); groups: ACT_GROUP_*. */
+#define TUI_ACTIONS(X)                                                                        \
     X(MOVE_DOWN, "move-down", MOVE, N_("Move the selection down"))                            \
     X(MOVE_UP, "move-up", MOVE, N_("Move the selection up"))                                  \
     X(PAGE_DOWN, "page-down", MOVE, N_("Move one screen down"))                               \
@@ -35,27 +35,27 @@
     X(REDRAW, "redraw", PROGRAM, N_("Redraw the screen"))                                     \
     X(QUIT, "quit", PROGRAM, N_("Quit"))
 
-enum request {
-    REQ_NONE = 0,
-#define REQ_ENUM(id, name, group, help) REQ_##id,
-    TUI_REQUESTS(REQ_ENUM)
-#undef REQ_ENUM
-        REQ_COUNT
+enum action {
+    ACT_NONE = 0,
+#define ACT_ENUM(id, name, group, help) ACT_##id,
+    TUI_ACTIONS(ACT_ENUM)
+#undef ACT_ENUM
+        ACT_COUNT
 };
 
-/* The groups help sorts requests into. */
-enum request_group { REQ_GROUP_MOVE, REQ_GROUP_PANES, REQ_GROUP_VIEW, REQ_GROUP_CHANGE,
-                     REQ_GROUP_PROGRAM, REQ_GROUP_COUNT };
+/* The groups help sorts actions into. */
+enum action_group { ACT_GROUP_MOVE, ACT_GROUP_PANES, ACT_GROUP_VIEW, ACT_GROUP_CHANGE,
+                     ACT_GROUP_PROGRAM, ACT_GROUP_COUNT };
 
 /* The keymap name of r ("move-down"). */
-const char *request_name(enum request r);
+const char *action_name(enum action r);
 /* The translated help text of r. */
-const char *request_help(enum request r);
+const char *action_help(enum action r);
 /* The group of r. */
-enum request_group request_group(enum request r);
+enum action_group action_group(enum action r);
 /* The translated title of group g ("Moving"). */
-const char *request_group_title(enum request_group g);
-/* The request called name, or REQ_NONE. */
-enum request request_find(const char *name);
+const char *action_group_title(enum action_group g);
+/* The action called name, or ACT_NONE. */
+enum action action_find(const char *name);
 
 #endif

@@ -1,4 +1,4 @@
-/* tenant.c: the tenants pane, narrowed to the environment selected in the environments pane
+/* pane_tenant.c: the tenants pane, narrowed to the environment selected in the environments pane
  * (the API lists every tenant, so the narrowing happens here). */
 #include "config.h"
 

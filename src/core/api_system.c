@@ -1,10 +1,10 @@
-/* system.c: the /system/tenants API backend (DigitalState): Basic auth, page numbers as the
+/* api_system.c: the /system/tenants API backend (DigitalState): Basic auth, page numbers as the
  * opaque next-page token, JSON-LD (hydra:Collection) or plain JSON lists, and optimistic
  * locking by version, where a conflict is a 409 or, on older servers, a 500 that a re-read
  * of the version tells apart. */
 #include "config.h"
 
-#include "core/system.h"
+#include "core/api_system.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* secret.h: the panel that shows a new client's ID and secret once, over the panes: y copies
+/* secret_panel.h: the panel that shows a new client's ID and secret once, over the panes: y copies
  * the selected line (OSC 52), Up/Down choose; closing takes two presses of Enter (or Esc), so
  * an Enter typed ahead cannot close it unseen. Freeing it wipes the secret. */
 #ifndef TENANTRY_SECRET_PANEL_H

@@ -1,4 +1,4 @@
-/* env.c: the environments pane. Its first row, "All environments", selects none. */
+/* pane_env.c: the environments pane. Its first row, "All environments", selects none. */
 #include "config.h"
 
 #include "core/intl.h"

@@ -1,7 +1,7 @@
-/* secret.c: the panel showing a new client's secret once (see secret.h). */
+/* secret_panel.c: the panel showing a new client's secret once (see secret_panel.h). */
 #include "config.h"
 
-#include "tui/secret.h"
+#include "tui/secret_panel.h"
 
 #include <curses.h> /* KEY_* codes only */
 #include <stdlib.h>

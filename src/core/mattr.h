@@ -1,9 +1,0 @@
-/* mattr.h: the MATTR VII Management API backend. */
-#ifndef TENANTRY_MATTR_H
-#define TENANTRY_MATTR_H
-
-#include "core/api.h"
-
-extern const struct api_backend mattr_backend;
-
-#endif
