@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "core/http.h"
+#include "core/http_tls.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -556,6 +557,14 @@ static void transport_error(struct http_request *req, CURLcode rc)
                         "before trying again."));
         return;
     }
+    if (rc == CURLE_PEER_FAILED_VERIFICATION) {
+        http_tls_error(err, req->method, req->url, req->easy, detail, req->settings.ca_file);
+        return;
+    }
+    if (rc == CURLE_SSL_CACERT_BADFILE) {
+        http_tls_ca_file_error(err, req->method, req->url, detail, req->settings.ca_file);
+        return;
+    }
     err_set(err, ST_NETWORK, "%s %s: %s", req->method, req->url, detail);
     switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -571,8 +580,6 @@ static void transport_error(struct http_request *req, CURLcode rc)
                         "timeout (now %ld s)."),
                  req->settings.timeout_ms / 1000);
         break;
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
         err_hint(err, _("The server's TLS certificate could not be verified: for a private CA "

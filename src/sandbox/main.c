@@ -38,6 +38,8 @@ static void usage(FILE *out)
             "  -p, --port PORT          TCP port, 0 picks a free one (default 8642)\n"
             "      --bind ADDRESS       address to listen on (default 127.0.0.1)\n"
             "  -v, --verbose            one line per request on standard error\n"
+            "      --tls-cert FILE      serve HTTPS with this PEM certificate (chain)...\n"
+            "      --tls-key FILE       ...and this PEM private key (both, or neither)\n"
             "Credentials:\n"
             "      --client-id ID       client ID accepted by /oauth/token (default tenantry-demo)\n"
             "      --client-secret S    client secret accepted (default: $TENANTRY_SANDBOX_CLIENT_SECRET\n"
@@ -81,7 +83,8 @@ static void usage(FILE *out)
             "  -h, --help               show this help and exit\n"
             "  -V, --version            show the version and exit\n"
             "\n"
-            "The first line printed is \"listening on http://ADDRESS:PORT\".\n"),
+            "The first line printed is \"listening on http://ADDRESS:PORT\" (https:// with\n"
+            "--tls-cert).\n"),
           out);
 }
 
@@ -126,13 +129,15 @@ enum {
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
-    OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON,
+    OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
 };
 
 static const struct option long_options[] = {
     {"port", required_argument, NULL, 'p'},
     {"bind", required_argument, NULL, OPT_BIND},
     {"verbose", no_argument, NULL, 'v'},
+    {"tls-cert", required_argument, NULL, OPT_TLS_CERT},
+    {"tls-key", required_argument, NULL, OPT_TLS_KEY},
     {"client-id", required_argument, NULL, OPT_CLIENT_ID},
     {"client-secret", required_argument, NULL, OPT_CLIENT_SECRET},
     {"audience", required_argument, NULL, OPT_AUDIENCE},
@@ -163,6 +168,25 @@ static const struct option long_options[] = {
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
+
+/* The whole PEM file named by option (at most 1 MiB), NUL-terminated; exits on failure. */
+static char *pem_arg(const char *option, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        bad_usage(_("%s: cannot read %s: %s"), option, path, strerror(errno));
+    struct strbuf sb = SB_INIT;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && sb.len <= (1u << 20))
+        sb_add(&sb, buf, n);
+    bool failed = ferror(f) != 0;
+    fclose(f);
+    if (failed || sb.len > (1u << 20) || !strstr(sb_str(&sb), "-----BEGIN "))
+        bad_usage(_("%s: %s is not a PEM file (a text file with \"-----BEGIN ...\" lines)"),
+                  option, path);
+    return sb_steal(&sb);
+}
 
 /* A status that must be one of two, e.g. --post-status 200 or 201. */
 static int status_arg(const char *name, const char *arg, int a, int b)
@@ -236,6 +260,8 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case 'p': o->port = (unsigned)number_arg("--port", optarg, 0, 65535); break;
         case OPT_BIND: o->bind = optarg; break;
         case 'v': o->verbose = true; break;
+        case OPT_TLS_CERT: free(o->tls_cert); o->tls_cert = pem_arg("--tls-cert", optarg); break;
+        case OPT_TLS_KEY: util_free_secret(o->tls_key); o->tls_key = pem_arg("--tls-key", optarg); break;
         case OPT_CLIENT_ID: o->client_id = optarg; break;
         case OPT_CLIENT_SECRET: o->client_secret = optarg; break;
         case OPT_AUDIENCE: o->audience = optarg; break;
@@ -283,6 +309,8 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
     }
     if (optind < argc)
         bad_usage(_("unexpected argument '%s'"), argv[optind]);
+    if (!o->tls_cert != !o->tls_key)
+        bad_usage("%s", _("--tls-cert and --tls-key go together: give both, or neither"));
     if (!o->client_secret)
         o->client_secret = "tenantry-demo-secret";
     if (!*o->client_id || !*o->client_secret || !*o->audience)
@@ -328,6 +356,13 @@ static int listen_on(const char *address, unsigned *port, bool *ipv6)
     return fd;
 }
 
+/* Free the PEM texts (the key wiped). */
+static void free_tls(struct sandbox_opts *o)
+{
+    free(o->tls_cert);
+    util_free_secret(o->tls_key);
+}
+
 int main(int argc, char **argv)
 {
     struct sandbox_opts opts;
@@ -351,6 +386,7 @@ int main(int argc, char **argv)
     if (!events_open(opts.events_path)) {
         fprintf(stderr, _("%s: cannot open the events file %s: %s\n"), util_progname(),
                 opts.events_path, strerror(errno));
+        free_tls(&opts);
         return 1;
     }
     bool ipv6 = false;
@@ -358,6 +394,7 @@ int main(int argc, char **argv)
     int fd = listen_on(opts.bind, &port, &ipv6);
     if (fd < 0) {
         events_close();
+        free_tls(&opts);
         return 1;
     }
 
@@ -383,9 +420,11 @@ int main(int argc, char **argv)
         systore_free(systore);
         tokens_free();
         events_close();
+        free_tls(&opts);
         return 1;
     }
-    printf(ipv6 ? "listening on http://[%s]:%u\n" : "listening on http://%s:%u\n", opts.bind,
+    const char *scheme = opts.tls_cert ? "https" : "http";
+    printf(ipv6 ? "listening on %s://[%s]:%u\n" : "listening on %s://%s:%u\n", scheme, opts.bind,
            port);
     fflush(stdout);
 
@@ -398,5 +437,6 @@ int main(int argc, char **argv)
     systore_free(systore);
     tokens_free();
     events_close();
+    free_tls(&opts);
     return 0;
 }

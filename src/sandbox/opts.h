@@ -11,6 +11,8 @@ struct sandbox_opts {
     const char *bind;          /* address to listen on */
     unsigned port;             /* 0 picks a free one */
     bool verbose;              /* one line per request on stderr */
+    char *tls_cert;            /* PEM texts (NUL-terminated) for HTTPS, or NULL for http */
+    char *tls_key;
     const char *client_id;     /* credentials accepted by /oauth/token */
     const char *client_secret;
     const char *audience;

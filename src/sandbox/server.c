@@ -730,7 +730,26 @@ struct server *server_start(const struct sandbox_opts *opts, const struct route 
     rng_seed(&srv->rng, opts->seed, 99);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
                      MHD_USE_ERROR_LOG | (ipv6 ? MHD_USE_IPv6 : 0);
+    /* HTTPS: the PEM texts in memory; with no TLS the options are skipped (the list ends). */
+    struct MHD_OptionItem tls[] = {
+        {MHD_OPTION_HTTPS_MEM_CERT, 0, opts->tls_cert},
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, opts->tls_key},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    if (opts->tls_cert) {
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            fprintf(stderr, _("%s: this libmicrohttpd was built without TLS: --tls-cert cannot "
+                              "be served\n"), util_progname());
+            pthread_mutex_destroy(&srv->rng_lock);
+            free(srv);
+            return NULL;
+        }
+        flags |= MHD_USE_TLS;
+    } else {
+        tls[0].option = MHD_OPTION_END;
+    }
     srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+                                   MHD_OPTION_ARRAY, tls,
                                    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
                                    MHD_OPTION_LISTEN_SOCKET, fd,
                                    MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
@@ -739,6 +758,9 @@ struct server *server_start(const struct sandbox_opts *opts, const struct route 
                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
                                    MHD_OPTION_END);
     if (!srv->daemon) {
+        if (opts->tls_cert) /* libmicrohttpd said why with --verbose only */
+            fprintf(stderr, _("%s: cannot serve HTTPS: is --tls-key the private key of "
+                              "--tls-cert, both PEM?\n"), util_progname());
         pthread_mutex_destroy(&srv->rng_lock);
         free(srv);
         return NULL;

@@ -169,7 +169,8 @@ py() {
 
 # start_sandbox [FLAGS...]: start tenantry-sandbox --port 0 --events FILE FLAGS in the
 # background and wait (polling, at most WAIT_S s) for its "listening on" line. Sets
-# SANDBOX_PID, PORT, URL, EVENTS (the events file) and SANDBOX_ERR (its stderr).
+# SANDBOX_PID, PORT, URL (https://... with --tls-cert), EVENTS (the events file) and
+# SANDBOX_ERR (its stderr).
 start_sandbox() {
     SB_N=$((SB_N + 1))
     local base=$TMP/sandbox$SB_N line="" i=0
@@ -191,10 +192,11 @@ start_sandbox() {
     line=$(head -n 1 "$base.out")
     case $line in
     "listening on http://127.0.0.1:"*) PORT=${line#listening on http://127.0.0.1:} ;;
+    "listening on https://127.0.0.1:"*) PORT=${line#listening on https://127.0.0.1:} ;;
     *) fail "tenantry-sandbox $* did not say 'listening on' (first line '$line'; stderr: $(head -c 2000 "$SANDBOX_ERR"))" ;;
     esac
     case $PORT in '' | *[!0-9]*) fail "tenantry-sandbox printed no port: '$line'" ;; esac
-    URL=http://127.0.0.1:$PORT
+    URL=${line#listening on }
 }
 
 # _stop_one PID: SIGTERM, wait at most WAIT_S s (then SIGKILL); return 0 when it exited 0,
@@ -269,7 +271,8 @@ event_lines() {
 
 # write_config [FILE [URL [SECRET]]]: a profiles file with one default profile "local" for URL
 # (default $URL) and the demo credentials (or SECRET), with `page_size = $PAGE_SIZE;` when
-# PAGE_SIZE is set and the text $EXTRA (e.g. a keys group) after the profiles; mode 600;
+# PAGE_SIZE is set, more settings of the profile from $PROFILE_EXTRA (e.g.
+# 'ca_file = "...";') and the text $EXTRA (e.g. a keys group) after the profiles; mode 600;
 # CONFIG becomes FILE (default $TMP/config).
 write_config() {
     local file=${1:-$TMP/config} url=${2:-$URL} secret=${3:-$SECRET} page=""
@@ -285,6 +288,7 @@ profiles = (
     client_id = "$CLIENT_ID";
     client_secret = "$secret";
     $page
+    ${PROFILE_EXTRA:-}
   }
 );
 ${EXTRA:-}
