@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "tui/overlay.h"
 #include "tui/pane.h"
+#include "tui/prompt.h"
+#include "tui/prompt_layer.h"
 #include "tui/tui_state.h"
 
 static const char *const commands[] = {"environments", "tenants", "clients", "filter", "help",
@@ -75,7 +78,7 @@ void command_run(struct tui *t, const char *line)
     } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
         tui_ask_quit(t);
     } else if (!strcmp(cmd, "help")) {
-        tui_open_help(t);
+        overlay_help(t);
     } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
                !strcmp(cmd, "tenants") || !strcmp(cmd, "clients")) {
         focus_kind(t, !strcmp(cmd, "envs") ? "environments" : cmd);
@@ -85,7 +88,7 @@ void command_run(struct tui *t, const char *line)
         if (arg && *arg)
             tui_switch_profile(t, arg);
         else
-            tui_open_profiles(t, NULL);
+            overlay_profiles(t, NULL);
     } else {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
@@ -109,9 +112,8 @@ void command_open(struct tui *t)
         cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
     for (size_t i = 0; loaded && i < t->c.profiles.n; i++)
         cands[n++] = xasprintf("profile %s", t->c.profiles.v[i].name);
-    t->prompt = prompt_new(":", NULL);
-    prompt_set_completions(t->prompt, (const char *const *)cands, n);
-    t->prompt_mode = PROMPT_COMMAND;
+    struct prompt *line = prompt_layer_open(t, PROMPT_COMMAND, ":", NULL);
+    prompt_set_completions(line, (const char *const *)cands, n);
     for (size_t i = 0; i < n; i++)
         free(cands[i]);
     free(cands);

@@ -1,7 +1,7 @@
 /* edit.c: the dialogs that change things: create, edit and delete tenants and clients, and
  * add, remove or make default a profile.
  *
- * One change at a time lives in t->edit: a form, the request it sent, and what it is about.
+ * One change at a time lives in the dialog layer (struct edit): a form, the request it sent, and what it is about.
  * Enter on a valid form sends exactly one request and the form shows it is waiting (a second
  * Enter does nothing). A refusal leaves the form as it was typed, with the server's words
  * next to the field they name. Esc while waiting closes the dialog; the answer still lands
@@ -17,6 +17,7 @@
 #include "core/intl.h"
 #include "core/text.h"
 #include "tui/form.h"
+#include "tui/overlay.h"
 #include "tui/pane.h"
 #include "tui/secret_panel.h"
 #include "tui/tui_state.h"
@@ -30,6 +31,8 @@ static const char *const roles[] = {"admin", "issuer", "verifier", "dts-provider
 enum edit_kind { EK_CREATE, EK_UPDATE, EK_DELETE, EK_SECRET, EK_PROFILE_ADD, EK_PROFILE_REMOVE };
 
 struct edit {
+    struct layer base; /* first: the dialog is a layer */
+    struct tui *t;
     enum edit_kind kind;
     struct form *form;
     struct api_call *call;
@@ -60,35 +63,36 @@ static void edit_free(struct edit *e)
     free(e);
 }
 
-void edit_close(struct tui *t)
+static const struct layer_ops edit_ops;
+
+/* The dialog, or NULL. */
+static struct edit *edit_of(const struct tui *t)
 {
-    struct edit *e = t->edit;
-    if (!e)
-        return;
-    if (e->call && t->c.session)
-        api_cancel(t->c.session, e->call);
-    edit_free(e);
-    t->edit = NULL;
-    t->dirty = true;
+    return (struct edit *)layers_find(&t->layers, &edit_ops);
 }
 
-bool edit_shown(const struct tui *t)
+void edit_close(struct tui *t)
 {
-    return t->edit && !t->edit->hidden;
+    struct edit *e = edit_of(t);
+    if (e)
+        layers_close(&t->layers, &e->base, t);
 }
 
 bool edit_busy(const struct tui *t)
 {
-    return t->edit && t->edit->call;
+    const struct edit *e = edit_of(t);
+    return e && e->call;
 }
 
 /* A new edit of kind for def, replacing none (the caller checked). */
 static struct edit *edit_new(struct tui *t, enum edit_kind kind, const struct api_kind_def *def)
 {
     struct edit *e = xcalloc(1, sizeof(*e));
+    e->base.ops = &edit_ops;
+    e->t = t;
     e->kind = kind;
     e->def = def;
-    t->edit = e;
+    layers_push(&t->layers, &e->base);
     t->dirty = true;
     return e;
 }
@@ -96,7 +100,7 @@ static struct edit *edit_new(struct tui *t, enum edit_kind kind, const struct ap
 /* True when a new dialog may open; says why not otherwise. */
 static bool can_open(struct tui *t, bool mutating)
 {
-    if (t->edit && t->edit->call) {
+    if (edit_busy(t)) {
         tui_message(t, _("Still waiting for the last change to be answered: try again in a "
                          "moment"));
         return false;
@@ -199,8 +203,8 @@ static void refused(struct tui *t, struct edit *e, const struct tn_error *err)
 /* A create was answered. */
 static void on_created(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct edit *e = t->edit;
+    struct edit *e = ud;
+    struct tui *t = e->t;
     e->call = NULL;
     if (!row) {
         refused(t, e, err);
@@ -234,8 +238,8 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
 /* An update was answered. */
 static void on_updated(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct edit *e = t->edit;
+    struct edit *e = ud;
+    struct tui *t = e->t;
     e->call = NULL;
     if (!row) {
         refused(t, e, err);
@@ -253,8 +257,8 @@ static void on_updated(void *ud, struct row *row, const struct tn_error *err)
 /* A delete was answered. */
 static void on_deleted(void *ud, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct edit *e = t->edit;
+    struct edit *e = ud;
+    struct tui *t = e->t;
     e->call = NULL;
     if (err->code != ST_OK && err->code != ST_NOT_FOUND) {
         refused(t, e, err);
@@ -312,15 +316,15 @@ static void send(struct tui *t, struct edit *e)
         }
         struct api_values in = {v, n};
         if (e->kind == EK_CREATE) {
-            e->call = api_create(t->c.session, &tg, &in, on_created, t, &err);
+            e->call = api_create(t->c.session, &tg, &in, on_created, e, &err);
             busy = e->def->parent ? _("Creating the client...") : _("Creating the tenant...");
         } else {
-            e->call = api_update(t->c.session, &tg, &in, on_updated, t, &err);
+            e->call = api_update(t->c.session, &tg, &in, on_updated, e, &err);
             busy = _("Saving...");
         }
         break;
     case EK_DELETE:
-        e->call = api_delete(t->c.session, &tg, on_deleted, t, &err);
+        e->call = api_delete(t->c.session, &tg, on_deleted, e, &err);
         busy = _("Deleting...");
         break;
     default:
@@ -621,7 +625,7 @@ static void profile_add_submit(struct tui *t, struct edit *e)
         return;
     }
     edit_close(t); /* wipes the typed secret */
-    tui_open_profiles(t, name);
+    overlay_profiles(t, name);
     tui_message(t, _("Added profile %s to %s"), name, t->c.profiles.path);
     free(name);
 }
@@ -657,7 +661,7 @@ static void profile_remove_submit(struct tui *t, struct edit *e)
     }
     char *name = xstrdup(e->name);
     edit_close(t);
-    tui_open_profiles(t, NULL);
+    overlay_profiles(t, NULL);
     tui_message(t, _("Removed profile %s"), name);
     free(name);
 }
@@ -678,24 +682,23 @@ void edit_profile_default(struct tui *t, const char *name)
         err_clear(&t->c.err);
         return;
     }
-    tui_open_profiles(t, name);
+    overlay_profiles(t, name);
     tui_message(t, _("%s is now the default profile"), name);
 }
 
 /* ------------------------------------------------------------------ keys and drawing */
 
-void edit_key(struct tui *t, int key)
+/* A key for the dialog shown: it takes every key, as typed. */
+static layer_result edit_key(struct layer *l, struct tui *t, enum action act, int key)
 {
-    struct edit *e = t->edit;
-    if (!e)
-        return;
+    struct edit *e = (struct edit *)l;
+    (void)act;
     if (e->kind == EK_SECRET) {
         if (secret_panel_key(e->panel, key)) {
             edit_close(t);
             tui_message(t, _("The secret was closed and wiped from memory"));
         }
-        t->dirty = true;
-        return;
+        return LAYER_HANDLED | LAYER_REDRAW;
     }
     switch (form_key(e->form, key)) {
     case FORM_CANCEL:
@@ -720,16 +723,49 @@ void edit_key(struct tui *t, int key)
     default:
         break;
     }
-    t->dirty = true;
+    return LAYER_HANDLED | LAYER_REDRAW;
 }
 
-void edit_draw(struct tui *t, struct rect area)
+static void edit_draw(struct layer *l, struct tui *t, struct rect area)
 {
-    struct edit *e = t->edit;
-    if (!e || e->hidden)
-        return;
+    struct edit *e = (struct edit *)l;
+    (void)t;
     if (e->kind == EK_SECRET)
         secret_panel_draw(e->panel, area);
     else
         form_draw(e->form, area);
 }
+
+/* Hidden after Esc while its request is in flight: the answer brings it back if refused. */
+static bool edit_shown(const struct layer *l, const struct tui *t)
+{
+    (void)t;
+    return !((const struct edit *)l)->hidden;
+}
+
+static bool edit_layer_busy(const struct layer *l, const struct tui *t)
+{
+    (void)t;
+    return ((const struct edit *)l)->call != NULL;
+}
+
+/* Closing cancels what is in flight and wipes any secret. */
+static void edit_layer_free(struct layer *l, struct tui *t)
+{
+    struct edit *e = (struct edit *)l;
+    if (e->call && t->c.session)
+        api_cancel(t->c.session, e->call);
+    edit_free(e);
+    t->dirty = true;
+}
+
+static const struct layer_ops edit_ops = {
+    .name = "dialog",
+    .level = LEVEL_DIALOG,
+    .modal = true,
+    .key = edit_key,
+    .draw = edit_draw,
+    .shown = edit_shown,
+    .busy = edit_layer_busy,
+    .free = edit_layer_free,
+};

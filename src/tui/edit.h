@@ -1,12 +1,12 @@
 /* edit.h: what changes things from the console: create, edit and delete dialogs for tenants
  * and clients, the panel that shows a new client's secret once, and adding or removing a
- * profile. Each is a form (tui/form) over the panes; one request per Enter; Esc cancels. */
+ * profile. Each is a form (tui/form) in a dialog layer over the panes (tui/layer); one request
+ * per Enter; Esc cancels. */
 #ifndef TENANTRY_EDIT_H
 #define TENANTRY_EDIT_H
 
 #include <stdbool.h>
 
-#include "tui/draw.h"
 
 struct tui;
 
@@ -22,14 +22,8 @@ void edit_profile_remove(struct tui *t, const char *name);
 /* In the profiles list: make name the default profile (saved at once; no dialog). */
 void edit_profile_default(struct tui *t, const char *name);
 
-/* True while a dialog or the secret panel is shown (it takes every key). */
-bool edit_shown(const struct tui *t);
 /* True while a change is in flight. */
 bool edit_busy(const struct tui *t);
-/* Handle a key for the dialog shown. */
-void edit_key(struct tui *t, int key);
-/* Draw the dialog shown over area. */
-void edit_draw(struct tui *t, struct rect area);
 /* Close everything (profile switch, quit): cancel what is in flight, wipe any secret. */
 void edit_close(struct tui *t);
 

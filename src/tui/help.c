@@ -42,7 +42,8 @@ static void add_row(struct textview *t, const char *left, const char *text)
     sb_free(&sb);
 }
 
-struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r))
+struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
+                          void *ud)
 {
     struct textview *t = textview_new(_("Help"));
     struct strbuf keys = SB_INIT;
@@ -50,7 +51,7 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r)
         bool titled = false;
         for (int i = ACT_NONE + 1; i < ACT_COUNT; i++) {
             enum action r = (enum action)i;
-            if (action_group(r) != (enum action_group)g || (hidden && hidden(r)))
+            if (action_group(r) != (enum action_group)g || (hidden && hidden(ud, r)))
                 continue;
             if (!titled) { /* a group whose actions are all hidden gets no title */
                 if (textview_lines(t))
@@ -64,7 +65,7 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r)
         }
     }
     sb_free(&keys);
-    if (!hidden || !hidden(ACT_COMMAND)) {
+    if (!hidden || !hidden(ud, ACT_COMMAND)) {
         textview_add(t, "", TH_NORMAL);
         textview_add(t, _("Commands"), TH_TITLE);
         for (size_t i = 0; i < ARRAY_SIZE(commands); i++)

@@ -6,7 +6,8 @@
 #include "tui/textview.h"
 
 /* A help view listing every action by group with its keys (from km) and help text, then
- * the ':' commands. Actions for which hidden(r) is true are left out (NULL: none). */
-struct textview *help_new(const struct keymap *km, bool (*hidden)(enum action r));
+ * the ':' commands. Actions for which hidden(ud, act) is true are left out (NULL: none). */
+struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
+                          void *ud);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "tui/edit.h"
 #include "tui/tui_state.h"
 
 struct entry {
@@ -20,7 +21,7 @@ struct profiles_view {
     size_t n, sel;
     char *choice;
     char *why; /* why the file could not be read, or NULL */
-    const struct keymap *km;
+    struct tui *t;
 };
 
 static void add(struct profiles_view *pv, const struct profile *p, const struct tui *t,
@@ -43,9 +44,9 @@ static void pv_draw(struct view *v, struct rect r)
     draw_clear_rect(r, TH_NORMAL);
     /* the first key of each action, or "-" when it has none */
     char b[3][32];
-    const char *add = keymap_first(pv->km, ACT_PROFILE_ADD, b[0]);
-    const char *rm = keymap_first(pv->km, ACT_PROFILE_REMOVE, b[1]);
-    const char *def = keymap_first(pv->km, ACT_PROFILE_DEFAULT, b[2]);
+    const char *add = keymap_first(pv->t->km, ACT_PROFILE_ADD, b[0]);
+    const char *rm = keymap_first(pv->t->km, ACT_PROFILE_REMOVE, b[1]);
+    const char *def = keymap_first(pv->t->km, ACT_PROFILE_DEFAULT, b[2]);
     struct strbuf title = SB_INIT;
     sb_addf(&title, _(" Profiles  (Enter switches, %s adds, %s removes, %s makes the default, "
                       "Esc closes)"),
@@ -107,6 +108,21 @@ static enum tui_result pv_handle(struct view *v, enum action act, int key)
         free(pv->choice);
         pv->choice = xstrdup(pv->v[pv->sel].name);
         return TR_SELECT;
+    case ACT_PROFILE_ADD:
+        edit_profile_add(pv->t);
+        return TR_REDRAW;
+    case ACT_PROFILE_REMOVE:
+    case ACT_PROFILE_DEFAULT: {
+        if (!pv->n)
+            return TR_NONE;
+        char *name = xstrdup(pv->v[pv->sel].name); /* the list is read again */
+        if (act == ACT_PROFILE_REMOVE)
+            edit_profile_remove(pv->t, name);
+        else
+            edit_profile_default(pv->t, name);
+        free(name);
+        return TR_REDRAW;
+    }
     case ACT_BACK:
     case ACT_QUIT:
     case ACT_PROFILES:
@@ -116,17 +132,40 @@ static enum tui_result pv_handle(struct view *v, enum action act, int key)
     }
 }
 
-static void pv_free(struct view *v)
+/* Forget the entries. */
+static void pv_clear(struct profiles_view *pv)
 {
-    struct profiles_view *pv = (struct profiles_view *)v;
     for (size_t i = 0; i < pv->n; i++) {
         free(pv->v[i].name);
         free(pv->v[i].api);
         free(pv->v[i].url);
     }
     free(pv->v);
-    free(pv->choice);
+    pv->v = NULL;
+    pv->n = pv->sel = 0;
     free(pv->why);
+    pv->why = NULL;
+}
+
+/* Read the entries from t's profiles (loading the file if needed). */
+static void pv_fill(struct profiles_view *pv, struct tui *t)
+{
+    if (t->c.demo)
+        add(pv, &t->c.demo_profile, t, NULL);
+    if (connect_load_profiles(&t->c)) {
+        for (size_t i = 0; i < t->c.profiles.n; i++)
+            add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
+    } else {
+        pv->why = err_format_line(&t->c.err);
+        err_clear(&t->c.err);
+    }
+}
+
+static void pv_free(struct view *v)
+{
+    struct profiles_view *pv = (struct profiles_view *)v;
+    pv_clear(pv);
+    free(pv->choice);
     free(pv);
 }
 
@@ -140,23 +179,16 @@ struct view *profiles_new(struct tui *t)
 {
     struct profiles_view *pv = xcalloc(1, sizeof(*pv));
     pv->base.ops = &profiles_ops;
-    pv->km = t->km;
-    if (t->c.demo)
-        add(pv, &t->c.demo_profile, t, NULL);
-    if (connect_load_profiles(&t->c)) {
-        for (size_t i = 0; i < t->c.profiles.n; i++)
-            add(pv, &t->c.profiles.v[i], t, t->c.profiles.default_name);
-    } else {
-        pv->why = err_format_line(&t->c.err);
-        err_clear(&t->c.err);
-    }
+    pv->t = t;
+    pv_fill(pv, t);
     return &pv->base;
 }
 
-const char *profiles_selected(struct view *v)
+void profiles_reload(struct view *v, struct tui *t)
 {
     struct profiles_view *pv = (struct profiles_view *)v;
-    return pv->n ? pv->v[pv->sel].name : NULL;
+    pv_clear(pv);
+    pv_fill(pv, t);
 }
 
 void profiles_select(struct view *v, const char *name)

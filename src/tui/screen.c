@@ -10,8 +10,6 @@
 
 #include "core/intl.h"
 #include "tui/draw.h"
-#include "tui/edit.h"
-#include "tui/sysedit.h"
 #include "tui/tui_state.h"
 
 /* The screen size, as curses knows it. */
@@ -113,8 +111,7 @@ static void draw_breadcrumb(const struct tui *t)
     sb_free(&sb);
 }
 
-/* The panes: side by side when wide, else the focused one. */
-static void draw_panes(const struct tui *t, struct rect area)
+void screen_draw_panes(const struct tui *t, struct rect area)
 {
     if (!wide()) {
         pane_draw(t->panes[t->focus], area, true);
@@ -153,46 +150,29 @@ static void error_text(const struct tn_error *err, struct strbuf *sb)
     free(text);
 }
 
-/* "? help  : command  / filter  q quit" with the keys in use (the first of each). */
+/* "? help  : command  / filter  q quit": the hints of the layer on top, with the keys in use
+ * (the first of each). */
 static void key_hints(const struct tui *t, struct strbuf *sb)
 {
-    static const struct {
-        enum action act;
-        const char *what;
-    } panes[] = {{ACT_HELP, N_("help")},
-                 {ACT_COMMAND, N_("command")},
-                 {ACT_FILTER, N_("filter")},
-                 {ACT_QUIT, N_("quit")}},
-      views[] = {{ACT_BACK, N_("close")},
-                 {ACT_FILTER, N_("search")},
-                 {ACT_SEARCH_NEXT, N_("next match")}};
-    bool overlay = t->overlay != NULL;
-    size_t n = overlay ? ARRAY_SIZE(views) : ARRAY_SIZE(panes);
-    for (size_t i = 0; i < n; i++) {
-        enum action r = overlay ? views[i].act : panes[i].act;
-        if (overlay && r != ACT_BACK && !t->detail)
-            continue; /* only the detail view searches */
+    const struct layer *l = layers_hinting(&t->layers, t);
+    for (size_t i = 0; l && i < l->ops->nhints; i++) {
         char buf[32];
-        const char *key = keymap_first(t->km, r, buf);
+        const char *key = keymap_first(t->km, l->ops->hints[i].act, buf);
         if (key)
-            sb_addf(sb, "%s %s  ", key, _(overlay ? views[i].what : panes[i].what));
+            sb_addf(sb, "%s %s  ", key, _(l->ops->hints[i].what));
     }
 }
 
 static void draw_status(struct tui *t)
 {
     int y = screen_lines() - 1, w = screen_cols();
-    if (t->prompt) {
-        draw_fill(y, 0, w, TH_NORMAL);
-        prompt_draw(t->prompt, y, 0, w);
-        return;
-    }
     draw_cursor_hide();
     draw_fill(y, 0, w, TH_STATUS);
     t->busy_shown = tui_busy(t);
     struct strbuf right = SB_INIT, left = SB_INIT;
     struct pane *p = tui_focused(t);
-    if (p && !t->overlay && !sysedit_shown(t)) {
+    const struct layer *cover = layers_cover(&t->layers, t);
+    if (p && cover && cover->ops->level == LEVEL_BASE) { /* the panes are what is seen */
         pane_status(p, &right);
         size_t pos = pane_position(p);
         if (pos) {
@@ -227,8 +207,7 @@ static void draw_status(struct tui *t)
     sb_free(&right);
 }
 
-/* No session: say why and how to get one. */
-static void draw_setup(const struct tui *t, struct rect r)
+void screen_draw_setup(const struct tui *t, struct rect r)
 {
     int y = r.y + 1, x = r.x + 2, w = r.w - 4;
     struct strbuf sb = SB_INIT;
@@ -287,18 +266,11 @@ void tui_draw(struct tui *t)
         return;
     }
     draw_header(t);
-    struct rect area = {2, 0, lines - 3, cols};
-    if (!t->c.session && !t->overlay) {
+    if (t->c.session || layers_at(&t->layers, LEVEL_OVERLAY))
+        draw_breadcrumb(t);
+    else
         draw_fill(1, 0, cols, TH_NORMAL);
-        draw_setup(t, area);
-    } else if (t->overlay) {
-        draw_breadcrumb(t);
-        t->overlay->ops->draw(t->overlay, area);
-    } else {
-        draw_breadcrumb(t);
-        draw_panes(t, area);
-    }
-    sysedit_draw(t, area); /* a conflict covers the rest until the operator chooses */
     draw_status(t);
-    edit_draw(t, area); /* last: it places the cursor */
+    struct rect area = {2, 0, lines - 3, cols};
+    layers_draw(&t->layers, t, area); /* bottom-up; a prompt or dialog places the cursor */
 }

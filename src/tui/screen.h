@@ -1,9 +1,12 @@
 /* screen.h: painting the console: header, breadcrumb, panes side by side or one at a time,
- * the overlay, the status line or prompt, the setup screen and the too-small notice. */
+ * the status line, the setup screen and the too-small notice; then the layers (tui/layer)
+ * paint themselves bottom-up. */
 #ifndef TENANTRY_SCREEN_H
 #define TENANTRY_SCREEN_H
 
 #include <stdbool.h>
+
+#include "tui/draw.h"
 
 struct tui;
 struct pane;
@@ -12,6 +15,10 @@ struct pane;
 #define SCREEN_MIN_LINES 15
 #define SCREEN_WIDE_COLS 120 /* from here the panes stand side by side */
 
+/* The panes in area: side by side when wide, else the focused one. */
+void screen_draw_panes(const struct tui *t, struct rect area);
+/* No session: say in area why and how to get one. */
+void screen_draw_setup(const struct tui *t, struct rect area);
 /* True when pane p is on screen in the current layout. */
 bool screen_pane_visible(const struct tui *t, const struct pane *p);
 

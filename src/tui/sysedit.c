@@ -1,6 +1,6 @@
 /* sysedit.c: a system tenant's data edited in $EDITOR, saved with optimistic locking.
  *
- * One edit at a time lives in t->sysedit. e: GET the tenant (the version and data as they
+ * One edit at a time lives in its layer (struct sysedit). e: GET the tenant (the version and data as they
  * are now), write it to a 0600 temp file, and at the next pass of the loop (never inside a
  * network callback) give the terminal to the editor. The edit read back is sent as one PUT of
  * the data with the version read. A conflict (409, or a 500 whose re-read shows the version
@@ -38,6 +38,8 @@ enum se_state {
 };
 
 struct sysedit {
+    struct layer layer; /* first: the edit is a layer, shown while a conflict waits */
+    struct tui *t;
     enum se_kind kind;
     enum se_state state;
     const struct api_kind_def *def;
@@ -65,36 +67,41 @@ static void se_free(struct sysedit *s)
     free(s);
 }
 
+static const struct layer_ops sysedit_ops;
+static bool se_busy(const struct layer *l, const struct tui *t);
+
+/* The edit under way, or NULL. */
+static struct sysedit *se_of(const struct tui *t)
+{
+    return (struct sysedit *)layers_find(&t->layers, &sysedit_ops);
+}
+
 char *sysedit_close(struct tui *t)
 {
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     if (!s)
         return NULL;
-    if (s->call && t->c.session)
-        api_cancel(t->c.session, s->call);
     char *kept = s->path;
     s->path = NULL;
-    se_free(s);
-    t->sysedit = NULL;
-    t->dirty = true;
+    layers_close(&t->layers, &s->layer, t);
     return kept;
 }
 
 /* The edit is over (saved, discarded, or nothing to save): its file goes. */
 static void se_finish(struct tui *t)
 {
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     if (s->path)
         unlink(s->path);
-    se_free(s);
-    t->sysedit = NULL;
-    t->dirty = true;
+    free(s->path);
+    s->path = NULL;
+    layers_close(&t->layers, &s->layer, t);
 }
 
 /* A failure: keep the file, and say where it is and how to go on. */
 static void se_keep(struct tui *t, const struct tn_error *err)
 {
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     struct tn_error e = {0};
     s->state = SE_KEPT;
     err_copy(&e, err);
@@ -110,18 +117,14 @@ static void se_keep(struct tui *t, const struct tn_error *err)
 
 bool sysedit_busy(const struct tui *t)
 {
-    const struct sysedit *s = t->sysedit;
-    return s && (s->call || s->state == SE_DUE);
-}
-
-bool sysedit_shown(const struct tui *t)
-{
-    return t->sysedit && t->sysedit->state == SE_CONFLICT;
+    const struct sysedit *s = se_of(t);
+    return s && se_busy(&s->layer, t);
 }
 
 bool sysedit_cancel(struct tui *t)
 {
-    if (!t->sysedit || t->sysedit->state != SE_READING)
+    struct sysedit *s = se_of(t);
+    if (!s || s->state != SE_READING)
         return false;
     free(sysedit_close(t)); /* nothing was written yet */
     return true;
@@ -154,9 +157,11 @@ static struct sysedit *se_new(struct tui *t, enum se_kind kind, const struct api
 {
     *old = sysedit_close(t);
     struct sysedit *s = xcalloc(1, sizeof(*s));
+    s->layer.ops = &sysedit_ops;
+    s->t = t;
     s->kind = kind;
     s->def = def;
-    t->sysedit = s;
+    layers_push(&t->layers, &s->layer);
     t->dirty = true;
     return s;
 }
@@ -172,7 +177,7 @@ static bool send_update(struct tui *t, struct sysedit *s, const char *version,
     struct api_value v[] = {{"data", s->mine}, {"version", version}};
     struct api_values in = {v, ARRAY_SIZE(v)};
     struct api_target tg = {.kind = s->def, .id = s->id};
-    s->call = api_update(t->c.session, &tg, &in, on_saved, t, err);
+    s->call = api_update(t->c.session, &tg, &in, on_saved, s, err);
     if (!s->call)
         return false;
     s->state = SE_SAVING;
@@ -199,8 +204,8 @@ static void show_conflict(struct tui *t, struct sysedit *s, struct row *row)
 /* The tenant read again after a conflict that came without it. */
 static void on_reread(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = ud;
+    struct tui *t = s->t;
     s->call = NULL;
     if (row) {
         show_conflict(t, s, row);
@@ -216,8 +221,8 @@ static void on_reread(void *ud, struct row *row, const struct tn_error *err)
 /* The PUT was answered. */
 static void on_saved(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = ud;
+    struct tui *t = s->t;
     s->call = NULL;
     if (err->code == ST_OK) {
         struct pane *p = tui_pane(t, s->def->name);
@@ -243,7 +248,7 @@ static void on_saved(void *ud, struct row *row, const struct tn_error *err)
     model_row_free(row);
     if (err->code == ST_CONFLICT) { /* the backend could not read it: try once more */
         struct api_target tg = {.kind = s->def, .id = s->id};
-        s->call = api_get(t->c.session, &tg, on_reread, t);
+        s->call = api_get(t->c.session, &tg, on_reread, s);
         s->state = SE_REREADING;
         tui_message(t, _("Tenant %s changed on the server: reading its version now..."), s->id);
         return;
@@ -285,8 +290,8 @@ static cJSON *create_template(void)
 /* The create was answered. */
 static void on_created(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = ud;
+    struct tui *t = s->t;
     s->call = NULL;
     if (!row) {
         se_keep(t, err);
@@ -352,7 +357,7 @@ static bool create_edited(struct tui *t, struct sysedit *s, const char *text, st
         v[n++] = (struct api_value){"uuid", uuid->valuestring};
     struct api_values in = {v, n};
     struct api_target tg = {.kind = s->def};
-    s->call = api_create(t->c.session, &tg, &in, on_created, t, err);
+    s->call = api_create(t->c.session, &tg, &in, on_created, s, err);
     cJSON_Delete(j);
     if (!s->call)
         return false;
@@ -363,9 +368,10 @@ static bool create_edited(struct tui *t, struct sysedit *s, const char *text, st
 
 /* ------------------------------------------------------------------ the editor */
 
-void sysedit_tick(struct tui *t)
+/* Run the editor when the edit is ready for it (from the loop, never from a callback). */
+static void sysedit_tick(struct tui *t)
 {
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     if (!s || s->state != SE_DUE)
         return;
     s->state = SE_KEPT; /* until it is sent */
@@ -386,8 +392,8 @@ void sysedit_tick(struct tui *t)
 /* The tenant to edit was read. */
 static void on_read(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct tui *t = ud;
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = ud;
+    struct tui *t = s->t;
     s->call = NULL;
     struct tn_error e = {0};
     char *text = row ? docedit_text(row) : NULL;
@@ -416,7 +422,7 @@ void sysedit_edit(struct tui *t)
         tui_message(t, _("Nothing selected"));
         return;
     }
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     if (s && s->kind == SE_EDIT && s->state == SE_KEPT && !strcmp(s->id, id)) {
         s->state = SE_DUE; /* its last save failed: the same file again */
         t->dirty = true;
@@ -426,7 +432,7 @@ void sysedit_edit(struct tui *t)
     s = se_new(t, SE_EDIT, pane_kind(p), &old);
     s->id = xstrdup(id);
     struct api_target tg = {.kind = s->def, .id = s->id};
-    s->call = api_get(t->c.session, &tg, on_read, t);
+    s->call = api_get(t->c.session, &tg, on_read, s);
     s->state = SE_READING;
     if (old)
         tui_message(t, _("Reading tenant %s to edit it... (your earlier edit stays in %s)"), id,
@@ -441,7 +447,7 @@ void sysedit_create(struct tui *t)
     struct pane *p = tui_focused(t);
     if (!p || !may_change(t))
         return;
-    struct sysedit *s = t->sysedit;
+    struct sysedit *s = se_of(t);
     if (s && s->kind == SE_CREATE && s->state == SE_KEPT) {
         s->state = SE_DUE; /* the last create failed: the same file again */
         t->dirty = true;
@@ -524,10 +530,10 @@ static void edit_again(struct tui *t, struct sysedit *s)
     s->state = SE_DUE;
 }
 
-void sysedit_key(struct tui *t, int key)
+/* A key while the conflict view is shown: it takes every key, the operator must choose. */
+static layer_result se_key(struct layer *l, struct tui *t, enum action act, int key)
 {
-    struct sysedit *s = t->sysedit;
-    t->dirty = true;
+    struct sysedit *s = (struct sysedit *)l;
     if (key == 'r') {
         reapply(t, s);
     } else if (key == 'e') {
@@ -540,7 +546,6 @@ void sysedit_key(struct tui *t, int key)
         free(id);
         free(version);
     } else {
-        enum action act = keymap_lookup(t->km, key);
         if (act == ACT_REDRAW)
             display_redraw();
         else if (!conflict_scroll(s->view, act) && act != ACT_MOVE_DOWN && act != ACT_MOVE_UP &&
@@ -548,10 +553,53 @@ void sysedit_key(struct tui *t, int key)
             tui_message(t, _("Choose: r re-applies your edit on the server's version, e edits "
                              "it again, d discards it"));
     }
+    return LAYER_HANDLED | LAYER_REDRAW;
 }
 
-void sysedit_draw(struct tui *t, struct rect area)
+static void se_draw(struct layer *l, struct tui *t, struct rect area)
 {
-    if (sysedit_shown(t))
-        conflict_draw(t->sysedit->view, area);
+    (void)t;
+    conflict_draw(((struct sysedit *)l)->view, area);
 }
+
+static bool se_shown(const struct layer *l, const struct tui *t)
+{
+    (void)t;
+    return ((const struct sysedit *)l)->state == SE_CONFLICT;
+}
+
+static bool se_busy(const struct layer *l, const struct tui *t)
+{
+    const struct sysedit *s = (const struct sysedit *)l;
+    (void)t;
+    return s->call || s->state == SE_DUE;
+}
+
+static void se_tick(struct layer *l, struct tui *t)
+{
+    (void)l;
+    sysedit_tick(t);
+}
+
+/* Cancel what is in flight and forget the edit (its file stays unless finished). */
+static void se_layer_free(struct layer *l, struct tui *t)
+{
+    struct sysedit *s = (struct sysedit *)l;
+    if (s->call && t->c.session)
+        api_cancel(t->c.session, s->call);
+    se_free(s);
+    t->dirty = true;
+}
+
+static const struct layer_ops sysedit_ops = {
+    .name = "conflict",
+    .level = LEVEL_CONFLICT,
+    .modal = true,
+    .covers = true,
+    .key = se_key,
+    .draw = se_draw,
+    .shown = se_shown,
+    .busy = se_busy,
+    .tick = se_tick,
+    .free = se_layer_free,
+};

@@ -3,13 +3,13 @@
  * creates a tenant from a template the same way. A conflict (someone saved in between) opens
  * the conflict view (tui/conflict): r re-applies the edit on the server's version, e edits
  * again, d or Esc discards. The edit's file is deleted only once it was saved or discarded;
- * after any failure it is kept and its path shown. */
+ * after any failure it is kept and its path shown. The edit is a layer (tui/layer), shown while
+ * the conflict view waits for the operator's choice; its tick runs the editor. */
 #ifndef TENANTRY_SYSEDIT_H
 #define TENANTRY_SYSEDIT_H
 
 #include <stdbool.h>
 
-#include "tui/draw.h"
 
 struct tui;
 
@@ -19,18 +19,10 @@ void sysedit_edit(struct tui *t);
 /* c on the system tenants pane: a new tenant's data (again, from the kept file, when the last
  * create failed). */
 void sysedit_create(struct tui *t);
-/* Run the editor when an edit is ready for it (from the loop, never from a callback). */
-void sysedit_tick(struct tui *t);
 /* True while a request is in flight or the editor is due. */
 bool sysedit_busy(const struct tui *t);
-/* True while the conflict view is shown (it takes every key). */
-bool sysedit_shown(const struct tui *t);
-/* A key for the conflict view. */
-void sysedit_key(struct tui *t, int key);
 /* Esc: stop reading a tenant for editing; true when that was under way. */
 bool sysedit_cancel(struct tui *t);
-/* Draw the conflict view over area, when shown. */
-void sysedit_draw(struct tui *t, struct rect area);
 /* Forget the edit (profile switch, quit), cancelling what is in flight; the path of the file
  * that still holds an unsaved edit (to free), or NULL. */
 char *sysedit_close(struct tui *t);

@@ -343,20 +343,23 @@ static bool help_has(struct textview *t, const char *text)
 }
 
 /* Hide copy (as a read-only console might hide mutating actions). */
-static bool hide_copy(enum action r)
+static bool hide_copy(void *ud, enum action r)
 {
+    (void)ud;
     return r == ACT_COPY;
 }
 
 /* Hide the Changing group (what a read-only console does). */
-static bool hide_changing(enum action r)
+static bool hide_changing(void *ud, enum action r)
 {
+    (void)ud;
     return action_group(r) == ACT_GROUP_CHANGE;
 }
 
 /* Hide the whole Program group. */
-static bool hide_program(enum action r)
+static bool hide_program(void *ud, enum action r)
 {
+    (void)ud;
     return action_group(r) == ACT_GROUP_PROGRAM;
 }
 
@@ -366,7 +369,7 @@ static void test_help(void **state)
     struct keymap *km = keymap_new();
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
-    struct textview *t = help_new(km, NULL);
+    struct textview *t = help_new(km, NULL, NULL);
     /* 5 titles, every action, 4 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
     assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 1 + 4 + 2 + 6 + 3);
@@ -379,13 +382,13 @@ static void test_help(void **state)
     struct view *v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_copy);
+    t = help_new(km, hide_copy, NULL);
     assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 2 + 4 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_changing); /* read-only: no Changing title, no c/e/d */
+    t = help_new(km, hide_changing, NULL); /* read-only: no Changing title, no c/e/d */
     assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 4 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "Delete the selection"));
@@ -393,7 +396,7 @@ static void test_help(void **state)
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_program); /* no Program title, no commands */
+    t = help_new(km, hide_program, NULL); /* no Program title, no commands */
     assert_false(help_has(t, ":profile NAME"));
     assert_false(help_has(t, "Quit"));
     assert_true(help_has(t, "keys.conf"));

@@ -1,0 +1,268 @@
+/* app.c: the console's state and the services panes and layers use: the session, messages,
+ * the panes of a backend, switching profiles, quitting, and the start and end. Keys are
+ * input.c's; painting is screen.c's. */
+#include "config.h"
+
+#include "tui/tui.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/intl.h"
+#include "core/log.h"
+#include "core/text.h"
+#include "demo.h"
+#include "tui/display.h"
+#include "tui/edit.h"
+#include "tui/pane.h"
+#include "tui/script.h"
+#include "tui/sysedit.h"
+#include "tui/tui_state.h"
+
+struct api_session *tui_session(struct tui *t)
+{
+    return t->c.session;
+}
+
+int tui_page_size(const struct tui *t)
+{
+    return t->c.profile && t->c.profile->page_size > 0 ? t->c.profile->page_size
+                                                       : PROFILE_DEFAULT_PAGE_SIZE;
+}
+
+struct pane *tui_pane(const struct tui *t, const char *kind)
+{
+    for (size_t i = 0; i < t->npanes; i++)
+        if (!strcmp(pane_ops(t->panes[i])->kind, kind))
+            return t->panes[i];
+    return NULL;
+}
+
+void tui_error(struct tui *t, const struct tn_error *err)
+{
+    err_copy(&t->err, err);
+    sb_reset(&t->msg);
+    t->dirty = true;
+}
+
+void tui_message(struct tui *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_reset(&t->msg);
+    sb_vaddf(&t->msg, fmt, ap);
+    va_end(ap);
+    err_clear(&t->err);
+    t->dirty = true;
+}
+
+void tui_dirty(struct tui *t)
+{
+    t->dirty = true;
+}
+
+bool tui_needs_draw(const struct tui *t)
+{
+    return t->dirty;
+}
+
+struct http_engine *tui_engine(struct tui *t)
+{
+    return t->c.engine;
+}
+
+bool tui_quitting(const struct tui *t)
+{
+    return t->quit;
+}
+
+void tui_quit(struct tui *t)
+{
+    t->quit = true;
+}
+
+bool tui_readonly(const struct tui *t)
+{
+    return t->c.opt.readonly || (t->c.profile && t->c.profile->readonly);
+}
+
+/* ------------------------------------------------------------------ panes */
+
+static void panes_free(struct tui *t)
+{
+    for (size_t i = 0; i < t->npanes; i++)
+        pane_free(t->panes[i]);
+    t->npanes = 0;
+    t->focus = 0;
+    follow_reset(&t->follow);
+}
+
+/* The panes of the session's backend: environments, tenants and clients (MATTR), or the
+ * tenants of the system API. */
+static void panes_open(struct tui *t)
+{
+    static const struct pane_ops *const mattr[] = {&env_pane_ops, &tenant_pane_ops,
+                                                   &client_pane_ops};
+    static const struct pane_ops *const system[] = {&systenant_pane_ops};
+    const struct api_backend *b = api_backend(t->c.session);
+    bool sys = !strcmp(b->name, "system");
+    const struct pane_ops *const *all = sys ? system : mattr;
+    size_t n = sys ? ARRAY_SIZE(system) : ARRAY_SIZE(mattr);
+    for (size_t i = 0; i < n; i++) {
+        struct pane *p = pane_new(all[i], t, api_kind_find(b, all[i]->kind));
+        if (p)
+            t->panes[t->npanes++] = p;
+    }
+    t->focus = t->npanes > 1 ? 1 : 0; /* tenants first: what operators come for */
+    tui_open_base(t);
+}
+
+struct pane *tui_focused(const struct tui *t)
+{
+    return t->npanes ? t->panes[t->focus] : NULL;
+}
+
+const char *tui_environment(const struct tui *t)
+{
+    return follow_environment(&t->follow);
+}
+
+/* ------------------------------------------------------------------ profiles */
+
+/* The connection failed or was closed: the profile in use is none (the set may be reloaded
+ * from the file, so nothing may point into it). */
+static void connected(struct tui *t, bool ok)
+{
+    t->c.profile = ok ? api_profile(t->c.session) : NULL;
+}
+
+void tui_switch_profile(struct tui *t, const char *name)
+{
+    const struct profile *p = NULL;
+    if (t->c.demo && !strcmp(name, t->c.demo_profile.name))
+        p = &t->c.demo_profile;
+    else if (connect_load_profiles(&t->c))
+        p = profile_find(&t->c.profiles, name);
+    if (edit_busy(t) || sysedit_busy(t)) { /* its answer would be lost */
+        tui_message(t, _("A change is waiting for its answer: switch when it has come"));
+        return;
+    }
+    if (!p) {
+        struct tn_error e = {0};
+        err_set(&e, ST_USAGE, _("no profile called \"%s\""), name);
+        err_hint(&e, _("Press P to list the profiles."));
+        tui_error(t, &e);
+        err_clear(&e);
+        return;
+    }
+    char *kept = sysedit_close(t); /* an edit not saved: its file stays */
+    layers_close_level(&t->layers, -1, t); /* every dialog and overlay, the panes' layer */
+    panes_free(t);
+    api_close(t->c.session);
+    t->c.session = NULL;
+    t->c.profile = p;
+    err_clear(&t->c.err);
+    /* a secret command or prompt may need the terminal: give it the terminal */
+    struct profile_secret sec = profile_secret_of(p);
+    bool asks = sec.command || (!sec.inline_value && !sec.env);
+    if (asks)
+        display_suspend();
+    bool ok = connect_open(&t->c);
+    if (asks)
+        display_resume();
+    connected(t, ok);
+    if (!ok) {
+        tui_open_base(t); /* the setup screen */
+        tui_error(t, &t->c.err);
+        free(kept);
+        return;
+    }
+    panes_open(t);
+    if (kept)
+        tui_message(t, _("Switched to profile %s; your unsaved edit is kept in %s"), p->name,
+                    kept);
+    else
+        tui_message(t, _("Switched to profile %s"), p->name);
+    free(kept);
+}
+
+/* ------------------------------------------------------------------ commands */
+
+void tui_ask_quit(struct tui *t)
+{
+    if ((edit_busy(t) || sysedit_busy(t)) && !t->quit_warned) {
+        t->quit_warned = true;
+        tui_message(t, _("A change is waiting for its answer: quit again to quit anyway"));
+        return;
+    }
+    t->quit = true;
+}
+
+/* ------------------------------------------------------------------ start and end */
+
+bool tui_has_terminal(void)
+{
+    const char *script = getenv("TENANTRY_SCRIPT");
+    return (script && *script) || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+}
+
+int tui_main(const struct options *opt)
+{
+    struct tui *t = xcalloc(1, sizeof(*t));
+    t->c.opt = *opt;
+    t->km = keymap_new();
+    struct script *script = NULL;
+    const char *script_path = getenv("TENANTRY_SCRIPT");
+    if (script_path && *script_path) {
+        struct tn_error e = {0};
+        script = script_load(script_path, &e);
+        if (!script) {
+            char *text = err_format(&e);
+            fprintf(stderr, "%s: %s\n", util_progname(), text);
+            free(text);
+            err_clear(&e);
+            keymap_free(t->km);
+            free(t);
+            return status_exit_code(ST_USAGE);
+        }
+    }
+    /* before curses: a secret command or prompt may need the terminal */
+    bool ok = connect_open(&t->c);
+    connected(t, ok);
+    if (ok)
+        panes_open(t);
+    else
+        err_copy(&t->setup_err, &t->c.err);
+    tui_open_base(t);
+    if (!t->c.engine) /* no session: the loop still waits on it */
+        t->c.engine = http_engine_new();
+    /* the keys group applies with --demo too (a file that cannot be read then keeps none) */
+    if (t->c.profiles_loaded || connect_load_profiles(&t->c)) {
+        struct tn_error e = {0};
+        if (!keymap_load(t->km, &t->c.profiles, &e))
+            tui_error(t, &e);
+        err_clear(&e);
+    }
+    err_clear(&t->c.err);
+    t->dirty = true;
+    int rc = display_run(t, script);
+
+    char *kept = sysedit_close(t);
+    if (kept) /* the screen is the shell's again: say where the operator's edit is */
+        fprintf(stderr, _("%s: your unsaved edit is kept in %s\n"), util_progname(), kept);
+    free(kept);
+    layers_free(&t->layers, t);
+    panes_free(t);
+    connect_close(&t->c);
+    err_clear(&t->err);
+    err_clear(&t->setup_err);
+    sb_free(&t->msg);
+    keymap_free(t->km);
+    script_free(script);
+    log_close();
+    free(t);
+    return rc;
+}
