@@ -42,8 +42,15 @@ struct api_target {
     const struct api_values *filter; /* a list's filters, by the kind's filter keys, or NULL */
 };
 
+/* How a backend authenticates, for the console's header. */
+enum api_auth {
+    API_AUTH_TOKEN, /* a bearer token that expires (api_token_expiry) */
+    API_AUTH_BASIC, /* a user and password on every request */
+};
+
 struct api_backend {
     const char *name; /* "mattr" */
+    enum api_auth auth;
     const struct api_kind_def *const *kinds;
     size_t nkinds;
     struct api_impl *(*open)(struct http_engine *e, const struct profile *p, const char *secret,

@@ -404,6 +404,7 @@ static void on_done(struct http_request *req, void *ud)
 
 const struct api_backend mattr_backend = {
     .name = "mattr",
+    .auth = API_AUTH_TOKEN,
     .kinds = mattr_kinds,
     .nkinds = ARRAY_SIZE(mattr_kinds),
     .open = mattr_open,

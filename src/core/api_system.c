@@ -715,6 +715,7 @@ static void on_done(struct http_request *req, void *ud)
 
 const struct api_backend system_backend = {
     .name = "system",
+    .auth = API_AUTH_BASIC,
     .kinds = system_kinds,
     .nkinds = ARRAY_SIZE(system_kinds),
     .open = system_open,

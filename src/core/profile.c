@@ -69,6 +69,11 @@ static const char *const kind_text[] = {N_("a string in double quotes"), N_("tru
 /* The APIs a profile may speak; the first is the default. */
 static const char *const apis[] = {"mattr", "system"};
 
+const char *profile_api_name(const struct profile *p)
+{
+    return p->api ? p->api : apis[0];
+}
+
 bool profile_is_system(const struct profile *p)
 {
     return p->api && !strcmp(p->api, "system");

@@ -58,6 +58,8 @@ struct profile_secret {
     const char *name, *env_name, *command_name;
 };
 struct profile_secret profile_secret_of(const struct profile *p);
+/* The API p speaks: its api setting, or the default ("mattr"). */
+const char *profile_api_name(const struct profile *p);
 /* True when p speaks the /system/tenants API. */
 bool profile_is_system(const struct profile *p);
 /* The paging parameter names of a system profile (page_params, or "page" and "limit"), in

@@ -27,6 +27,11 @@ struct api_session *tui_session(struct tui *t)
     return t->c.session;
 }
 
+const struct keymap *tui_keymap(const struct tui *t)
+{
+    return t->km;
+}
+
 int tui_page_size(const struct tui *t)
 {
     return t->c.profile && t->c.profile->page_size > 0 ? t->c.profile->page_size
@@ -100,19 +105,14 @@ static void panes_free(struct tui *t)
     follow_reset(&t->follow);
 }
 
-/* The panes of the session's backend: environments, tenants and clients (MATTR), or the
- * tenants of the system API. */
+/* The panes of the kinds the session's backend declares, in its order (environments, tenants
+ * and clients of MATTR; the tenants of the system API), each listed by the pane that fits. */
 static void panes_open(struct tui *t)
 {
-    static const struct pane_ops *const mattr[] = {&env_pane_ops, &tenant_pane_ops,
-                                                   &client_pane_ops};
-    static const struct pane_ops *const system[] = {&systenant_pane_ops};
     const struct api_backend *b = api_backend(t->c.session);
-    bool sys = !strcmp(b->name, "system");
-    const struct pane_ops *const *all = sys ? system : mattr;
-    size_t n = sys ? ARRAY_SIZE(system) : ARRAY_SIZE(mattr);
-    for (size_t i = 0; i < n; i++) {
-        struct pane *p = pane_new(all[i], t, api_kind_find(b, all[i]->kind));
+    for (size_t i = 0; i < b->nkinds && t->npanes < ARRAY_SIZE(t->panes); i++) {
+        const struct pane_ops *ops = pane_ops_for(b->kinds[i]);
+        struct pane *p = ops ? pane_new(ops, t, b->kinds[i]) : NULL;
         if (p)
             t->panes[t->npanes++] = p;
     }
@@ -153,7 +153,8 @@ void tui_switch_profile(struct tui *t, const char *name)
     if (!p) {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("no profile called \"%s\""), name);
-        err_hint(&e, _("Press P to list the profiles."));
+        char key[32];
+        err_hint(&e, _("Press %s to list the profiles."), keymap_hint(t->km, ACT_PROFILES, key));
         tui_error(t, &e);
         err_clear(&e);
         return;

@@ -37,9 +37,10 @@ static void server_filter(struct tui *t, const char *terms)
         return;
     const struct pane_ops *ops = pane_ops(p);
     if (!ops->server_filter) {
-        tui_message(t, _("This API cannot filter %s on the server: press / to filter the rows "
+        char key[32];
+        tui_message(t, _("This API cannot filter %s on the server: press %s to filter the rows "
                          "loaded"),
-                    _(pane_kind(p)->name));
+                    _(pane_kind(p)->name), keymap_hint(t->km, ACT_FILTER, key));
         return;
     }
     struct pane_filter f = {0};

@@ -377,6 +377,15 @@ const char *keymap_first(const struct keymap *km, enum action r, char buf[32])
     return keys_name(km->keys[r].v[0], buf);
 }
 
+const char *keymap_hint(const struct keymap *km, enum action r, char buf[32])
+{
+    const char *key = keymap_first(km, r, buf);
+    if (key)
+        return key;
+    snprintf(buf, 32, "<%s>", action_name(r)); /* unbound: its name, as keys.conf has it */
+    return buf;
+}
+
 void keymap_describe(const struct keymap *km, enum action r, struct strbuf *out)
 {
     if (r <= ACT_NONE || r >= ACT_COUNT)

@@ -35,6 +35,10 @@ void keymap_describe(const struct keymap *km, enum action r, struct strbuf *out)
  * such as "? help". */
 const char *keymap_first(const struct keymap *km, enum action r, char buf[32]);
 
+/* The name of r's first key for a sentence ("Press %s to ..."): as keymap_first, or the
+ * action's name in angle brackets ("<sort>") when r is unbound. */
+const char *keymap_hint(const struct keymap *km, enum action r, char buf[32]);
+
 /* Parse a key name: "j", "?", "C-l", "Esc", "Enter", "Tab", "BTab", "Backspace", "Space",
  * "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "Del", "F1".."F12". The
  * keys Enter and Backspace arrive as several codes; *alt receives a second code (or 0). */

@@ -57,6 +57,18 @@ void pane_filter_add(struct pane_filter *f, const char *key, const char *value)
     f->v[f->n++] = (struct api_value){key, xstrdup(value)};
 }
 
+/* Every kind of pane; a kind is listed by the first that fits it. */
+static const struct pane_ops *const all_panes[] = {&env_pane_ops, &tenant_pane_ops,
+                                                   &client_pane_ops, &systenant_pane_ops};
+
+const struct pane_ops *pane_ops_for(const struct api_kind_def *k)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(all_panes); i++)
+        if (!strcmp(all_panes[i]->kind, k->name) && (!all_panes[i]->fits || all_panes[i]->fits(k)))
+            return all_panes[i];
+    return NULL;
+}
+
 struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct api_kind_def *k)
 {
     if (!k)
@@ -465,6 +477,12 @@ void pane_status(const struct pane *p, struct strbuf *out)
 
 /* ------------------------------------------------------------------ drawing */
 
+/* The key that reloads, for "press r to retry" (the keymap's, as remapped). */
+static const char *refresh_key(const struct pane *p, char buf[32])
+{
+    return keymap_hint(tui_keymap(p->app), ACT_REFRESH, buf);
+}
+
 /* The columns drawn: field indexes and widths in cells. */
 struct colplan {
     size_t field[MAX_COLUMNS];
@@ -603,13 +621,18 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
         draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.message, TH_NORMAL);
         if (p->err.hint)
             draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.hint, TH_NORMAL);
-        draw_text(y, r.x + 1, r.w - 1, _("Press r to retry."), TH_DIM, false);
+        char key[32], *retry = xasprintf(_("Press %s to retry."), refresh_key(p, key));
+        draw_text(y, r.x + 1, r.w - 1, retry, TH_DIM, false);
+        free(retry);
         return;
     }
     if (shown(p) == 0) {
+        char key[32], stopped[160];
+        snprintf(stopped, sizeof(stopped), _("Stopped loading: press %s to load"),
+                 refresh_key(p, key));
         const char *msg = p->why            ? _(p->why)
                           : p->call         ? _("Loading...")
-                          : p->stopped      ? _("Stopped loading: press r to load")
+                          : p->stopped      ? stopped
                           : !list_started(p->list) ? ""
                           : p->filter       ? _("Nothing matches the filter")
                           : p->sf.n         ? _("Nothing matches the :filter")
@@ -636,7 +659,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
         draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
 }
 
-/* ------------------------------------------------------------------ requests */
+/* ------------------------------------------------------------------ actions */
 
 /* Move the selection by delta rows (clamped). */
 static void move_by(struct pane *p, long delta)
@@ -697,7 +720,9 @@ enum tui_result pane_handle(struct pane *p, enum action act)
         return TR_REDRAW;
     case ACT_SORT_REVERSE:
         if (p->sort_col < 0) {
-            tui_message(p->app, _("Press s to choose a sort column first"));
+            char key[32];
+            tui_message(p->app, _("Press %s to choose a sort column first"),
+                        keymap_hint(tui_keymap(p->app), ACT_SORT, key));
             return TR_REDRAW;
         }
         p->reverse = !p->reverse;

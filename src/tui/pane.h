@@ -38,6 +38,9 @@ struct pane_ops {
     /* Fill in the parent of what to list; false when there is nothing to list yet, with
      * *why saying what to do (N_() marked). NULL: the pane lists at top level. */
     bool (*open)(struct pane *p, struct api_target *t, const char **why);
+    /* True when the pane can list kind k as the backend declares it (its fields, its
+     * document); NULL: any kind of that name. The first pane that fits a kind lists it. */
+    bool (*fits)(const struct api_kind_def *k);
     /* An extra condition on rows (NULL: every row). */
     list_keep_fn keep;
     /* Turn a ':filter' line (terms such as created>2024-01-01) into the server's filters of
@@ -47,9 +50,10 @@ struct pane_ops {
                           struct tn_error *err);
 };
 
-/* The panes of the MATTR API, in order; the one pane of the system API (/system/tenants). */
-extern const struct pane_ops env_pane_ops, tenant_pane_ops, client_pane_ops;
-extern const struct pane_ops systenant_pane_ops;
+/* Every kind of pane (pane_env.c, pane_tenant.c, pane_client.c, pane_systenant.c). */
+extern const struct pane_ops env_pane_ops, tenant_pane_ops, client_pane_ops, systenant_pane_ops;
+/* The pane that lists kind k (the first that fits), or NULL when the console has none. */
+const struct pane_ops *pane_ops_for(const struct api_kind_def *k);
 
 /* A new pane of ops for app (not loading until pane_open). NULL when the session's backend
  * has no such kind. */

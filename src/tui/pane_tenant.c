@@ -20,11 +20,18 @@ static bool in_environment(void *ud, const struct list *l, size_t i)
     return f >= 0 && !strcmp(list_value(l, i, (size_t)f), env);
 }
 
+/* Rows that name their environment can be narrowed to one. */
+static bool names_environment(const struct api_kind_def *k)
+{
+    return model_field_index(k, "environment.id") >= 0;
+}
+
 const struct pane_ops tenant_pane_ops = {
     .kind = "tenants",
     .title = N_("Tenants"),
     .columns = tenant_columns,
     .ncolumns = ARRAY_SIZE(tenant_columns),
     .crumb = "name",
+    .fits = names_environment,
     .keep = in_environment,
 };

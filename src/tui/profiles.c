@@ -30,7 +30,7 @@ static void add(struct profiles_view *pv, const struct profile *p, const struct 
     pv->v = xreallocarray(pv->v, pv->n + 1, sizeof(*pv->v));
     struct entry *e = &pv->v[pv->n++];
     e->name = xstrdup(p->name);
-    e->api = xstrdup(p->api ? p->api : "mattr");
+    e->api = xstrdup(profile_api_name(p));
     e->url = xstrdup(p->url ? p->url : "");
     e->current = t->c.profile && !strcmp(t->c.profile->name, p->name);
     e->is_default = default_name && !strcmp(default_name, p->name);

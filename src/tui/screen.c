@@ -40,7 +40,7 @@ bool screen_pane_visible(const struct tui *t, const struct pane *p)
 /* "59m", "2h05m", "expired", for the token's remaining life. */
 static void token_text(const struct tui *t, struct strbuf *sb)
 {
-    if (t->c.session && !strcmp(api_backend(t->c.session)->name, "system")) {
+    if (t->c.session && api_backend(t->c.session)->auth == API_AUTH_BASIC) {
         sb_adds(sb, _("basic auth")); /* no token: a user and password on every request */
         return;
     }
@@ -68,7 +68,7 @@ static void draw_header(const struct tui *t)
     sb_adds(&sb, " tenantry");
     if (p && t->c.session) {
         sb_addf(&sb, "  %s %s  %s %s  %s  ", _("profile"), p->name, _("api"),
-                p->api ? p->api : "mattr", p->url);
+                profile_api_name(p), p->url);
         token_text(t, &sb);
     }
     int badges = 0;

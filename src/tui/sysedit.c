@@ -108,9 +108,12 @@ static void se_keep(struct tui *t, const struct tn_error *err)
     err_prefix(&e, s->kind == SE_EDIT ? _("not saved (your edit is kept in %s)")
                                       : _("not created (your new tenant is kept in %s)"),
                 s->path);
-    if (!e.hint)
-        err_hint(&e, s->kind == SE_EDIT ? _("Press e on the tenant to edit it again.")
-                                        : _("Press c to edit it again."));
+    char key[32];
+    if (!e.hint && s->kind == SE_EDIT)
+        err_hint(&e, _("Press %s on the tenant to edit it again."),
+                 keymap_hint(t->km, ACT_EDIT, key));
+    else if (!e.hint)
+        err_hint(&e, _("Press %s to edit it again."), keymap_hint(t->km, ACT_CREATE, key));
     tui_error(t, &e);
     err_clear(&e);
 }

@@ -25,6 +25,8 @@ int tui_main(const struct options *opt);
 struct api_session *tui_session(struct tui *t);
 int tui_page_size(const struct tui *t);
 struct pane *tui_pane(const struct tui *t, const char *kind);
+/* The keymap, for hints that name a key ("Press s to ..."). */
+const struct keymap *tui_keymap(const struct tui *t);
 /* The ID of the environment the tenants pane is narrowed to, or NULL for all. */
 const char *tui_environment(const struct tui *t);
 /* Show err in the status line (until the next key or success). */

@@ -189,6 +189,29 @@ dump error
 EOF
 status_has error 'unknown action "nosuchaction"' "an unknown action is reported"
 
+# Every hint naming a key follows the keymap: with `sort = "o"`, S (sort-reverse) before any
+# sort says "Press o to choose a sort column first" (it said "Press s" whatever the keymap);
+# with `profiles = "F2"` a profile not found points to F2; with sort unbound, its name.
+EXTRA='keys = { sort = "o"; profiles = "F2"; };' write_config "$TMP/keys-o.conf"
+UI_COLS=200 run_script keys-o -c "$CONFIG" <<'EOF'
+wait
+keys S
+dump after-S
+keys :
+type profile nosuchprofile
+keys Enter
+dump no-profile
+EOF
+status_has after-S "Press o to choose a sort column first" "sort = \"o\": the sort hint names o"
+status_has no-profile "Press F2 to list the profiles." "profiles = \"F2\": the hint names F2"
+EXTRA='keys = { sort = ""; };' write_config "$TMP/keys-nosort.conf"
+UI_COLS=200 run_script keys-nosort -c "$CONFIG" <<'EOF'
+wait
+keys S
+dump after-S
+EOF
+status_has after-S "Press <sort> to choose a sort column first" "sort unbound: the hint names the action"
+
 # The status line's key hint follows the keymap: with `quit = "x"` it says "x quit" (it was
 # fixed text saying "q quit").
 status_has "$TMP/keys-x/after-q" "x quit" "quit = \"x\": the status line hint says x quit"
