@@ -665,7 +665,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     struct api_values in = {a.values, a.nvalues};
     if (((v->op == API_OP_CREATE || v->op == API_OP_UPDATE) &&
          !api_check_input(kind, &in, v->op == API_OP_CREATE, &c->conn.err)) ||
-        (v->op == API_OP_LIST && !api_check_filter(kind, &filter, &c->conn.err))) {
+        (v->op == API_OP_LIST && (!api_check_filter(kind, &filter, &c->conn.err) ||
+                                  !api_check_cursor(kind, a.cursor, &c->conn.err)))) {
         char *said = c->conn.err.hint ? xasprintf("%s\n", c->conn.err.hint) : xstrdup("");
         err_hint(&c->conn.err, _("%sTry '%s %s %s --help'."), said, util_progname(), kind->name,
                  v->name);

@@ -9,6 +9,7 @@
 #include "core/intl.h"
 #include "core/json.h"
 #include "core/api_mattr.h"
+#include "core/rules.h"
 #include "core/secret.h"
 #include "core/api_system.h"
 #include "core/text.h"
@@ -218,6 +219,22 @@ static bool value_ok(const struct api_input *def, const char *v, struct tn_error
                                  "2024-01-01T10:00:00Z, not '%s'"), def->flag, v);
         return false;
     }
+    if ((def->flags & INPUT_UUID) && !*v) {
+        err_set(err, ST_USAGE, _("--%s is empty"), def->flag);
+        return false;
+    }
+    if ((def->flags & INPUT_UUID) && !util_is_uuid(v)) {
+        err_set(err, ST_USAGE, _("--%s must be a UUID such as "
+                                 "123e4567-e89b-42d3-a456-426614174000, not '%s'"), def->flag, v);
+        return false;
+    }
+    char why[200];
+    const char *problem = (def->flags & INPUT_LABEL) ? rules_label_problem(v, why, sizeof(why))
+                                                     : NULL;
+    if (problem) {
+        err_set(err, ST_USAGE, _("--%s '%s': %s"), def->flag, v, problem);
+        return false;
+    }
     return true;
 }
 
@@ -289,6 +306,15 @@ bool api_check_filter(const struct api_kind_def *k, const struct api_values *fil
         return false;
     }
     return values_ok(k->filters, k->nfilters, k->name, filter, false, err);
+}
+
+bool api_check_cursor(const struct api_kind_def *k, const char *next, struct tn_error *err)
+{
+    for (size_t i = 0; next && i < ARRAY_SIZE(backends); i++)
+        for (size_t j = 0; j < backends[i]->nkinds; j++)
+            if (backends[i]->kinds[j] == k && backends[i]->check_cursor)
+                return backends[i]->check_cursor(next, err);
+    return true;
 }
 
 struct api_call *api_create(struct api_session *s, const struct api_target *t,

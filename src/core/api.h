@@ -71,6 +71,9 @@ struct api_backend {
                                    const struct api_target *t);
     void (*cancel)(struct api_impl *impl, struct http_request *req);
     int64_t (*token_expiry)(const struct api_impl *impl);
+    /* False with err set when next cannot be a next-page token of this API (--cursor);
+     * NULL: its tokens are opaque, any is sent. */
+    bool (*check_cursor)(const char *next, struct tn_error *err);
 };
 
 /* Every backend (n of them). */
@@ -153,6 +156,9 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
  * whole numbers and dates where asked. False with err set (ST_USAGE, naming the option). */
 bool api_check_filter(const struct api_kind_def *k, const struct api_values *filter,
                       struct tn_error *err);
+/* Check a list's first-page token (--cursor) against the API of kind k before anything is
+ * sent. False with err set (ST_USAGE). */
+bool api_check_cursor(const struct api_kind_def *k, const char *next, struct tn_error *err);
 /* The input (or filter) called key among defs (n of them), or NULL. */
 const struct api_input *api_input_find(const struct api_input *defs, size_t n, const char *key);
 /* True when s is a date as INPUT_DATE describes. */

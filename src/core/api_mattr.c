@@ -48,7 +48,8 @@ static const struct api_field tenant_fields[] = {
 static const struct api_input tenant_inputs[] = {
     {"name", "name", "NAME", N_("the tenant's display name (default: the subdomain)"), 0, NULL},
     {"subdomain", "subdomain", "LABEL",
-     N_("the subdomain label: lower-case letters, digits and '-'"), INPUT_REQUIRED, NULL},
+     N_("the subdomain label: lower-case letters, digits and '-'"), INPUT_REQUIRED | INPUT_LABEL,
+     NULL},
     {"environment", "environment", "ENV",
      N_("the environment to create it in: its ID or its name (e.g. au01)"), INPUT_REQUIRED,
      "environments"},

@@ -30,8 +30,8 @@ static const struct api_input tenant_inputs[] = {
     {"data", "data", "FILE",
      N_("JSON object file, or - for standard input"),
      INPUT_REQUIRED | INPUT_UPDATE | INPUT_FILE, NULL},
-    {"uuid", "uuid", "UUID", N_("the new tenant's UUID (default: the server makes one)"), 0,
-     NULL},
+    {"uuid", "uuid", "UUID", N_("the new tenant's UUID (default: the server makes one)"),
+     INPUT_UUID, NULL},
     {"version", "version", "N",
      N_("the version read (create: 1 unless given)"),
      INPUT_UPDATE | INPUT_UPDATE_REQUIRED | INPUT_INT, NULL},
@@ -41,7 +41,7 @@ static const struct api_input tenant_filters[] = {
     {"id", "id", "N", N_("only the tenant with this number; repeat for several"),
      INPUT_MULTI | INPUT_INT, NULL},
     {"uuid", "uuid", "UUID", N_("only the tenant with this UUID; repeat for several"),
-     INPUT_MULTI, NULL},
+     INPUT_MULTI | INPUT_UUID, NULL},
     {"created-before", "created-before", "DATE",
      N_("created at or before DATE (2024-01-01[T10:00:00Z])"), INPUT_DATE, NULL},
     {"created-after", "created-after", "DATE", N_("created at or after DATE"), INPUT_DATE, NULL},
@@ -237,6 +237,18 @@ static long long token_page(const char *next, long long *size)
               (!colon || str_to_llong(colon + 1, 1, INT32_MAX, size));
     free(head);
     return ok ? n : 0;
+}
+
+/* A --cursor is a token a list gave: "PAGE" or "PAGE:SIZE", whole numbers from 1. */
+static bool system_check_cursor(const char *next, struct tn_error *err)
+{
+    long long size;
+    if (token_page(next, &size) > 0)
+        return true;
+    err_set(err, ST_USAGE, _("--cursor '%s' is not a page of this API"), next);
+    err_hint(err, _("Give the cursor a list printed (\"Next page: --cursor N\"): a page number "
+                    "from 1, or leave --cursor out to start at the first page."));
+    return false;
 }
 
 /* Append "name=value" (both escaped) to a URL ending in '?' or holding parameters. */
@@ -727,4 +739,5 @@ const struct api_backend system_backend = {
     .remove = system_remove,
     .cancel = system_cancel,
     .token_expiry = system_token_expiry,
+    .check_cursor = system_check_cursor,
 };

@@ -32,6 +32,8 @@ struct api_input {
 #define INPUT_FILE 16u    /* the command line names a file (or - for standard input) holding it */
 #define INPUT_INT 32u     /* a whole number */
 #define INPUT_DATE 64u    /* a date: 2024-01-01, optionally THH:MM[:SS[.fff]] and Z or +HH:MM */
+#define INPUT_UUID 128u   /* a UUID (8-4-4-4-12 hex digits) */
+#define INPUT_LABEL 256u  /* a subdomain label (core/rules) */
 
 enum api_op { API_OP_LIST = 1u, API_OP_GET = 2u, API_OP_CREATE = 4u, API_OP_UPDATE = 8u,
               API_OP_DELETE = 16u };

@@ -10,13 +10,13 @@
 #include <strings.h>
 
 #include "core/json.h"
+#include "core/rules.h"
 #include "core/util.h"
 #include "sandbox/tokens.h"
 
 #define LIMIT_DEFAULT 100
 #define LIMIT_MAX 1000
 #define NAME_MAX_LEN 255
-#define LABEL_MAX_LEN 63
 
 static const struct sandbox_opts *opts;
 static struct store *store;
@@ -199,7 +199,8 @@ static bool name_field(const cJSON *in, bool required, const char **out, cJSON *
     return true;
 }
 
-/* A roles member: absent (ok, *roles 0 unless required), or a non-empty array of roles. */
+/* A roles member: absent (ok, *roles 0 unless required), or a non-empty array of roles
+ * (core's rules_roles). */
 static bool roles_field(const cJSON *in, bool required, unsigned *roles, cJSON *details)
 {
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(in, "roles"), *e;
@@ -218,26 +219,16 @@ static bool roles_field(const cJSON *in, bool required, unsigned *roles, cJSON *
     {
         unsigned bit = store_role_from_name(e->valuestring);
         if (!bit) {
-            json_append(details,
-                        detail_new("body", "roles",
-                                   "must be admin, issuer, verifier, dts-provider, "
-                                   "dts-consumer or auditor",
-                                   e->valuestring));
+            struct strbuf known = SB_INIT;
+            for (size_t i = 0; i < RULES_NROLES; i++)
+                sb_addf(&known, "%s%s", i == 0 ? "must be " : i + 1 < RULES_NROLES ? ", " : " or ",
+                        rules_roles[i]);
+            json_append(details, detail_new("body", "roles", sb_str(&known), e->valuestring));
+            sb_free(&known);
             return false;
         }
         *roles |= bit;
     }
-    return true;
-}
-
-static bool label_ok(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > LABEL_MAX_LEN || s[0] == '-' || s[n - 1] == '-')
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-            return false;
     return true;
 }
 
@@ -298,7 +289,7 @@ static void tenant_create(const struct request *req, struct reply *rep)
     const char *label = json_get_string(in, "subdomain");
     if (!cJSON_GetObjectItemCaseSensitive(in, "subdomain"))
         json_append(details, detail_new("body", "subdomain", "is required", NULL));
-    else if (!label || !label_ok(label))
+    else if (!label || !rules_label_ok(label))
         json_append(details,
                     detail_new("body", "subdomain",
                                "must be 1 to 63 of a-z, 0-9 and '-', not starting or ending "

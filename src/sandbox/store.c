@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/rules.h"
 #include "core/util.h"
 #include "sandbox/imap.h"
 #include "sandbox/seed.h"
@@ -69,10 +70,8 @@ struct store {
     struct arena_block *arena;
 };
 
-static const char *const role_names[] = {
-    "admin", "issuer", "verifier", "dts-provider", "dts-consumer", "auditor",
-};
-static const char *const role_permissions[][3] = {
+/* The permissions of each of core's rules_roles, in its order. */
+static const char *const role_permissions[RULES_NROLES][3] = {
     {"tenant:manage", "clients:manage", NULL},
     {"credentials:issue", "offers:create", NULL},
     {"presentations:verify", NULL, NULL},
@@ -232,7 +231,7 @@ static struct client_list *clients_of(struct store *s, struct tenant *t)
     for (unsigned j = 0; j < s->seed.clients; j++) {
         seed_alnum(&r, id, CLIENT_ID_LEN);
         seed_client_name(&r, name, sizeof(name));
-        unsigned roles = (unsigned)rng_below(&r, (1u << ARRAY_SIZE(role_names)) - 1) + 1;
+        unsigned roles = (unsigned)rng_below(&r, (1u << RULES_NROLES) - 1) + 1;
         const char *hostile = s->seed.hostile_names ? seed_hostile_name(row + j) : NULL;
         append_client(s, t, id, hostile ? hostile : name, roles);
     }
@@ -282,8 +281,8 @@ void store_free(struct store *s)
 
 unsigned store_role_from_name(const char *name)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(role_names); i++)
-        if (strcmp(name, role_names[i]) == 0)
+    for (size_t i = 0; i < RULES_NROLES; i++)
+        if (strcmp(name, rules_roles[i]) == 0)
             return 1u << i;
     return 0;
 }
@@ -325,10 +324,10 @@ static cJSON *client_json(const struct client *c)
     json_add_string(o, "clientId", c->id);
     json_add_string(o, "name", c->name);
     cJSON *roles = json_new_array(), *perms = json_new_array();
-    for (size_t i = 0; i < ARRAY_SIZE(role_names); i++) {
+    for (size_t i = 0; i < RULES_NROLES; i++) {
         if (!(c->roles & (1u << i)))
             continue;
-        json_append(roles, json_new_string(role_names[i]));
+        json_append(roles, json_new_string(rules_roles[i]));
         for (size_t j = 0; j < 3 && role_permissions[i][j]; j++)
             json_append(perms, json_new_string(role_permissions[i][j]));
     }

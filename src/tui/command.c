@@ -43,7 +43,7 @@ static void server_filter(struct tui *t, const char *terms)
                     _(pane_kind(p)->name), keymap_hint(t->km, ACT_FILTER, key));
         return;
     }
-    struct pane_filter f = {0};
+    struct filter_terms f = {0};
     struct tn_error err = {0};
     if (!ops->server_filter(pane_kind(p), terms ? terms : "", &f, &err)) {
         err_prefix(&err, ":filter");

@@ -15,18 +15,13 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/rules.h"
 #include "core/text.h"
 #include "tui/form.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
 #include "tui/secret_panel.h"
 #include "tui/tui_state.h"
-
-#define LABEL_MAX 63 /* a DNS label */
-
-/* The roles MATTR documents for a client. */
-static const char *const roles[] = {"admin", "issuer", "verifier", "dts-provider",
-                                    "dts-consumer", "auditor"};
 
 enum edit_kind { EK_CREATE, EK_UPDATE, EK_DELETE, EK_SECRET, EK_PROFILE_ADD, EK_PROFILE_REMOVE };
 
@@ -123,36 +118,11 @@ static bool can_open(struct tui *t, bool mutating)
 
 static char why[200]; /* the text a check returns */
 
-/* A subdomain label: 1..63 of a-z, 0-9 and '-', not starting or ending with '-'. */
+/* A subdomain label, as core's rules say. */
 static const char *check_label(const char *s, const void *ud)
 {
     (void)ud;
-    size_t n = strlen(s);
-    if (!n)
-        return _("enter the subdomain label, e.g. acme");
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')
-            continue;
-        if (c >= 'A' && c <= 'Z')
-            snprintf(why, sizeof(why), _("upper-case '%c' is not allowed: use '%c'"), c,
-                     c - 'A' + 'a');
-        else if (c == ' ')
-            snprintf(why, sizeof(why), _("spaces are not allowed: use a-z, 0-9 and '-'"));
-        else if (c < 0x80)
-            snprintf(why, sizeof(why), _("'%c' is not allowed: use a-z, 0-9 and '-'"), c);
-        else
-            snprintf(why, sizeof(why), _("only a-z, 0-9 and '-' are allowed (no accents or "
-                                         "other alphabets)"));
-        return why;
-    }
-    if (s[0] == '-' || s[n - 1] == '-')
-        return _("cannot start or end with '-'");
-    if (n > LABEL_MAX) {
-        snprintf(why, sizeof(why), _("at most %d characters (this has %zu)"), LABEL_MAX, n);
-        return why;
-    }
-    return NULL;
+    return rules_label_problem(s, why, sizeof(why));
 }
 
 static const char *check_required(const char *s, const void *ud)
@@ -387,10 +357,10 @@ static void tenant_form(struct tui *t, struct edit *e)
  * drops a role this program does not know. */
 static void client_form(struct edit *e, const char *name, const char *current_roles)
 {
-    size_t most = ARRAY_SIZE(roles) + (current_roles ? strlen(current_roles) : 0) + 1;
+    size_t most = RULES_NROLES + (current_roles ? strlen(current_roles) : 0) + 1;
     e->roles = xcalloc(most, sizeof(*e->roles));
-    for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
-        e->roles[e->nroles++] = xstrdup(roles[i]);
+    for (size_t i = 0; i < RULES_NROLES; i++)
+        e->roles[e->nroles++] = xstrdup(rules_roles[i]);
     bool *on = xcalloc(most, sizeof(*on));
     for (const char *p = current_roles ? current_roles : ""; *p;) {
         /* "admin,issuer": comma-separated */

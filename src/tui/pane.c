@@ -37,25 +37,10 @@ struct pane {
     const char *why; /* why nothing is listed (N_() text), or NULL */
     char *want_id;  /* keep this row selected once it is loaded again (refresh) */
     size_t want_rows;
-    struct pane_filter sf; /* what the server filters (':filter') */
+    struct filter_terms sf; /* what the server filters (':filter') */
     bool has_total; /* the server said how many the list holds: total */
     unsigned long long total;
 };
-
-void pane_filter_free(struct pane_filter *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free((void *)(uintptr_t)f->v[i].value); /* our copy */
-    free(f->v);
-    free(f->text);
-    *f = (struct pane_filter){0};
-}
-
-void pane_filter_add(struct pane_filter *f, const char *key, const char *value)
-{
-    f->v = xreallocarray(f->v, f->n + 1, sizeof(*f->v));
-    f->v[f->n++] = (struct api_value){key, xstrdup(value)};
-}
 
 /* Every kind of pane; a kind is listed by the first that fits it. */
 static const struct pane_ops *const all_panes[] = {&env_pane_ops, &tenant_pane_ops,
@@ -99,7 +84,7 @@ void pane_free(struct pane *p)
     free(p->filter);
     free(p->parent);
     free(p->want_id);
-    pane_filter_free(&p->sf);
+    filter_terms_free(&p->sf);
     err_clear(&p->err);
     free(p);
 }
@@ -265,14 +250,14 @@ const char *pane_parent(const struct pane *p)
     return p->parent;
 }
 
-void pane_set_server_filter(struct pane *p, struct pane_filter *f)
+void pane_set_server_filter(struct pane *p, struct filter_terms *f)
 {
-    pane_filter_free(&p->sf);
+    filter_terms_free(&p->sf);
     if (f->n)
         p->sf = *f;
     else
-        pane_filter_free(f);
-    *f = (struct pane_filter){0};
+        filter_terms_free(f);
+    *f = (struct filter_terms){0};
     pane_reset(p); /* other rows: from the first page, the selection on the first */
     pane_tick(p);
 }

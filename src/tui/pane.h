@@ -8,24 +8,13 @@
 #include <stddef.h>
 
 #include "core/api.h"
+#include "core/filter.h"
 #include "core/list.h"
 #include "core/util.h"
 #include "tui/view.h"
 
 struct pane;
 struct tui;
-
-/* Filters the server applies to a list (the ':filter' line): values by the kind's filter keys
- * (owned: keys are the kind's, values copies), and the text that set them, for the title. */
-struct pane_filter {
-    struct api_value *v;
-    size_t n;
-    char *text;
-};
-/* Free what f holds and empty it. */
-void pane_filter_free(struct pane_filter *f);
-/* Add key (the kind's, not copied) = value (copied) to f. */
-void pane_filter_add(struct pane_filter *f, const char *key, const char *value);
 
 /* What makes one kind of pane. */
 struct pane_ops {
@@ -44,10 +33,10 @@ struct pane_ops {
     /* An extra condition on rows (NULL: every row). */
     list_keep_fn keep;
     /* Turn a ':filter' line (terms such as created>2024-01-01) into the server's filters of
-     * kind k; false with err set (what is wrong, what is accepted). NULL: the API cannot
-     * filter this kind on the server. */
-    bool (*server_filter)(const struct api_kind_def *k, const char *text, struct pane_filter *out,
-                          struct tn_error *err);
+     * kind k (filter_parse); false with err set (what is wrong, what is accepted). NULL: the
+     * API cannot filter this kind on the server. */
+    bool (*server_filter)(const struct api_kind_def *k, const char *text,
+                          struct filter_terms *out, struct tn_error *err);
 };
 
 /* Every kind of pane (pane_env.c, pane_tenant.c, pane_client.c, pane_systenant.c). */
@@ -107,7 +96,7 @@ const char *pane_filter(const struct pane *p);
 void pane_set_filter(struct pane *p, const char *text);
 /* The server's filters: set them (taking f's contents; empty for none) and list again from
  * the first page; the text that set them, or NULL when none. */
-void pane_set_server_filter(struct pane *p, struct pane_filter *f);
+void pane_set_server_filter(struct pane *p, struct filter_terms *f);
 const char *pane_server_filter(const struct pane *p);
 /* Append the status text ("1,200 loaded, more available", or "100 of 1,200 loaded" when the
  * server says how many there are) to out. */

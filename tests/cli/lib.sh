@@ -360,3 +360,12 @@ events_after() {
 count_events_after() {
     events_after "$1" "${3:-$EVENTS}" | grep -c "^$2 "
 }
+
+# no_new_events N WHAT [FILE]: the events file (default EVENTS) still has N lines (nothing
+# reached the sandbox).
+no_new_events() {
+    local now
+    now=$(event_lines "${3:-$EVENTS}")
+    [ "$now" = "$1" ] || { fail "$2: $((now - $1)) new events: $(events_after "$1" "${3:-$EVENTS}" | cut -d' ' -f1 | tr '\n' ' ')"; return; }
+    ok "$2"
+}

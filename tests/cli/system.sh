@@ -81,14 +81,6 @@ version_of() {
     VERSION=$(json_field "$TMP/out" 'j["version"]')
 }
 
-# no_new_events N WHAT: the events file still has N lines (nothing reached the sandbox).
-no_new_events() {
-    local now
-    now=$(event_lines)
-    [ "$now" = "$1" ] || { fail "$2: $((now - $1)) new events: $(events_after "$1" | cut -d' ' -f1 | tr '\n' ' ')"; return; }
-    ok "$2"
-}
-
 # ------------------------------------------------------------------ editors for tenants edit
 EDITS=$TMP/edits
 cat >"$TMP/ed.py" <<'EOF'
