@@ -468,7 +468,13 @@ static void test_create_rejected_by_server(void **state)
     struct result r = {0};
     struct tn_error err = {0};
 
-    const struct api_value bad[] = {{"subdomain", "Bad_Label!"}, {"environment", env}};
+    /* a name longer than the server takes (a subdomain the API's rules refuse never leaves:
+     * test_invalid_input_sends_nothing) */
+    char long_name[300];
+    memset(long_name, 'n', sizeof(long_name) - 1);
+    long_name[sizeof(long_name) - 1] = '\0';
+    const struct api_value bad[] = {
+        {"name", long_name}, {"subdomain", "long-name"}, {"environment", env}};
     struct api_values in = {bad, ARRAY_SIZE(bad)};
     assert_non_null(api_create(f.s, &t, &in, on_row, &r, &err));
     pump_until(f.e, &r.calls, 1, 10);
@@ -476,16 +482,16 @@ static void test_create_rejected_by_server(void **state)
     assert_int_equal(r.err.http_status, 400);
     assert_non_null(r.err.api_code);
     assert_string_equal(r.err.api_code, "BadRequest");
-    assert_non_null(strstr(r.err.message, "subdomain"));
-    assert_non_null(strstr(r.err.message, "must be 1 to 63 of a-z, 0-9 and '-'"));
+    assert_non_null(strstr(r.err.message, "name"));
+    assert_non_null(strstr(r.err.message, "must be a string of 1 to 255 bytes"));
     /* the server's words per field, for a form to show next to the field */
     assert_int_equal(r.err.ndetails, 1);
-    assert_string_equal(r.err.details[0].field, "subdomain");
-    assert_non_null(strstr(r.err.details[0].message, "must be 1 to 63"));
+    assert_string_equal(r.err.details[0].field, "name");
+    assert_non_null(strstr(r.err.details[0].message, "1 to 255"));
     struct tn_error copy = {0};
     err_copy(&copy, &r.err);
     assert_int_equal(copy.ndetails, 1);
-    assert_string_equal(copy.details[0].field, "subdomain");
+    assert_string_equal(copy.details[0].field, "name");
     err_clear(&copy);
     assert_int_equal(copy.ndetails, 0);
     assert_null(r.row);
@@ -542,6 +548,17 @@ static void test_invalid_input_sends_nothing(void **state)
     assert_null(api_create(f.s, &t, &in, on_row, &r, &err));
     assert_int_equal(err.code, ST_USAGE);
     err_clear(&err);
+
+    /* a subdomain the API's rules refuse (core/rules), as the console's form does */
+    static const char *const labels[] = {"Bad_Label!", "Acme", "-acme", "acme-", ""};
+    for (size_t i = 0; i < ARRAY_SIZE(labels); i++) {
+        const struct api_value label[] = {{"subdomain", labels[i]}, {"environment", UNKNOWN_UUID}};
+        in = (struct api_values){label, ARRAY_SIZE(label)};
+        assert_null(api_create(f.s, &t, &in, on_row, &r, &err));
+        assert_int_equal(err.code, ST_USAGE);
+        assert_non_null(strstr(err.message, "--subdomain"));
+        err_clear(&err);
+    }
 
     const struct api_value twice[] = {
         {"subdomain", "x"}, {"subdomain", "y"}, {"environment", UNKNOWN_UUID}};

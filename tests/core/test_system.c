@@ -167,8 +167,9 @@ static void expect_input(bool create, const struct api_value *v, size_t n, const
 static void test_inputs(void **state)
 {
     (void)state;
-    struct api_value data = {"data", "{}"}, version = {"version", "3"}, uuid = {"uuid", "u"};
+    struct api_value data = {"data", "{}"}, version = {"version", "3"}, uuid = {"uuid", "123e4567-e89b-42d3-a456-426614174000"};
     struct api_value bad_version = {"version", "three"}, name = {"name", "x"};
+    struct api_value bad_uuid = {"uuid", "u"};
     expect_input(true, &data, 1, NULL);
     expect_input(true, (struct api_value[]){data, uuid, version}, 3, NULL);
     expect_input(true, &uuid, 1, "a new tenant needs --data FILE");
@@ -179,6 +180,7 @@ static void test_inputs(void **state)
                  "--version must be a whole number");
     expect_input(false, (struct api_value[]){data, version, uuid}, 3, "uuid cannot be set");
     expect_input(true, (struct api_value[]){data, name}, 2, "name cannot be set");
+    expect_input(true, (struct api_value[]){data, bad_uuid}, 2, "--uuid must be a UUID");
 }
 
 static void test_filters(void **state)
@@ -186,7 +188,8 @@ static void test_filters(void **state)
     (void)state;
     const struct api_kind_def *k = api_kind_find(&system_backend, "tenants");
     struct tn_error err = {0};
-    struct api_value ok[] = {{"id", "1"}, {"id", "2"}, {"uuid", "a"}, {"uuid", "b"},
+    struct api_value ok[] = {{"id", "1"}, {"id", "2"}, {"uuid", "123e4567-e89b-42d3-a456-426614174000"},
+                             {"uuid", "223E4567-E89B-42D3-A456-426614174000"},
                              {"created-after", "2024-01-01"}, {"updated-before", "2025-01-01"}};
     struct api_values f = {ok, 6};
     assert_true(api_check_filter(k, &f, &err));
@@ -200,6 +203,8 @@ static void test_filters(void **state)
         {{{"created-after", "2024-01-01"}, {"created-after", "2024-01-02"}}, 2,
          "--created-after is given more than once"},
         {{{"name", "x"}}, 1, "name cannot be set"},
+        {{{"uuid", "a"}}, 1, "--uuid must be a UUID"},
+        {{{"uuid", ""}}, 1, "--uuid is empty"},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
         struct api_values b = {bad[i].v, bad[i].n};
