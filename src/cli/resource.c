@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/resource.h"
 #include "core/docedit.h"
 #include "core/intl.h"
 #include "core/api_mattr.h"
@@ -13,7 +14,8 @@
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
-enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_INPUT = OPT_FIRST_LOCAL + 64,
+enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_REPLACE_DATA, OPT_MERGE,
+       OPT_INPUT = OPT_FIRST_LOCAL + 64,
        OPT_FILTER = OPT_FIRST_LOCAL + 128 };
 
 /* A verb that is not an API operation: edit = get, the editor, update. */
@@ -23,20 +25,13 @@ enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_INPUT = OP
 struct args {
     const struct api_kind_def *kind;
     bool all, yes;
+    bool replace_data, merge; /* edit: --replace-data, --merge */
     long long limit; /* 0: the profile's page size */
     const char *cursor;
     struct api_value *values;
     size_t nvalues;
     struct api_value *filters;
     size_t nfilters;
-};
-
-/* The outcome a callback stores for the waiting command. */
-struct outcome {
-    struct cli *c;
-    struct page page;
-    struct row *row;
-    bool done;
 };
 
 static void on_page(void *ud, struct page *page, const struct tn_error *err)
@@ -48,7 +43,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         err_copy(&o->c->conn.err, err);
 }
 
-static void on_row(void *ud, struct row *row, const struct tn_error *err)
+void resource_on_row(void *ud, struct row *row, const struct tn_error *err)
 {
     struct outcome *o = ud;
     o->done = true;
@@ -162,6 +157,15 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                      "someone else changed\nit meanwhile nothing is saved (exit status 5) and "
                      "the file is kept: its path is printed.\n"),
                 _(kind->singular), kind->doc_field);
+        fprintf(f, _("      --merge              after such a conflict, merge your changes\n"
+                     "                           into the server's version key by key and\n"
+                     "                           edit that (else asked on a terminal); keys\n"
+                     "                           both changed are listed in \"_conflicts\",\n"
+                     "                           to settle and remove before a save\n"
+                     "      --replace-data       where the server does not return %s: edit\n"
+                     "                           from an empty object, replacing ALL of it\n"
+                     "                           (else refused)\n"),
+                kind->doc_field);
         break;
     case API_OP_DELETE:
         fputs(_("      --yes                do not ask (needed when there is no terminal)\n"), f);
@@ -206,6 +210,12 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
     case OPT_YES:
         a->yes = true;
         return true;
+    case OPT_REPLACE_DATA:
+        a->replace_data = true;
+        return true;
+    case OPT_MERGE:
+        a->merge = true;
+        return true;
     default:
         if (opt >= OPT_INPUT && opt < OPT_INPUT + (int)a->kind->ninputs) {
             a->values = xreallocarray(a->values, a->nvalues + 1, sizeof(*a->values));
@@ -247,6 +257,9 @@ static struct option *verb_options(const struct api_kind_def *kind, unsigned op)
                                      OPT_FILTER + (int)i};
     } else if (op == API_OP_DELETE) {
         o[n++] = (struct option){"yes", no_argument, NULL, OPT_YES};
+    } else if (op == OP_EDIT) {
+        o[n++] = (struct option){"replace-data", no_argument, NULL, OPT_REPLACE_DATA};
+        o[n++] = (struct option){"merge", no_argument, NULL, OPT_MERGE};
     } else if (op == API_OP_CREATE || op == API_OP_UPDATE) {
         for (size_t i = 0; i < kind->ninputs; i++)
             if (op == API_OP_CREATE || (kind->inputs[i].flags & INPUT_UPDATE))
@@ -260,8 +273,7 @@ static struct option *verb_options(const struct api_kind_def *kind, unsigned op)
 
 static int row_op(struct cli *c, struct args *a, const struct api_target *t, unsigned op);
 
-/* Wait for a call; false when it failed (c->conn.err set). */
-static bool wait_call(struct cli *c, struct outcome *o)
+bool resource_wait(struct cli *c, struct outcome *o)
 {
     while (!o->done)
         cli_wait(c);
@@ -295,7 +307,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     struct outcome o = {.c = c};
     api_list(c->conn.session, t, next, limit, on_page, &o);
     for (;;) {
-        if (!wait_call(c, &o)) {
+        if (!resource_wait(c, &o)) {
             ok = false;
             break;
         }
@@ -327,8 +339,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     return ok ? ST_OK : (int)c->conn.err.code;
 }
 
-/* Print a row on its own. */
-static void print_object(struct cli *c, const struct row *row)
+void resource_print_object(struct cli *c, const struct row *row)
 {
     struct output *out = output_new(stdout, c->format, row->def, output_terminal_width(stdout));
     output_object(out, row);
@@ -351,7 +362,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
         api_list(c->conn.session, &t, next, 1000, on_page, &o);
         free(next);
         next = NULL;
-        if (!wait_call(c, &o))
+        if (!resource_wait(c, &o))
             return false;
         for (size_t i = 0; i < o.page.n; i++) {
             const struct row *r = o.page.rows[i];
@@ -412,18 +423,18 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     struct api_values in = {a->values, a->nvalues};
     struct api_call *call;
     if (op == API_OP_GET)
-        call = api_get(c->conn.session, t, on_row, &o);
+        call = api_get(c->conn.session, t, resource_on_row, &o);
     else if (op == API_OP_CREATE)
-        call = api_create(c->conn.session, t, &in, on_row, &o, &c->conn.err);
+        call = api_create(c->conn.session, t, &in, resource_on_row, &o, &c->conn.err);
     else
-        call = api_update(c->conn.session, t, &in, on_row, &o, &c->conn.err);
+        call = api_update(c->conn.session, t, &in, resource_on_row, &o, &c->conn.err);
     if (!call)
         return (int)c->conn.err.code;
-    if (!wait_call(c, &o)) {
+    if (!resource_wait(c, &o)) {
         model_row_free(o.row); /* a conflict's object as the server has it now */
         return (int)c->conn.err.code;
     }
-    print_object(c, o.row);
+    resource_print_object(c, o.row);
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
         err_set(&c->conn.err, ST_OTHER, _("%s %s was created, but its output (with the new client "
@@ -449,7 +460,7 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     struct outcome o = {.c = c};
     if (!api_delete(c->conn.session, t, on_done, &o, &c->conn.err))
         return (int)c->conn.err.code;
-    if (!wait_call(c, &o))
+    if (!resource_wait(c, &o))
         return (int)c->conn.err.code;
     if (c->format == OUTPUT_TABLE)
         printf(_("Deleted %s %s.\n"), _(t->kind->singular), t->id);
@@ -484,76 +495,6 @@ static bool read_file_inputs(struct cli *c, struct args *a, char **owned, size_t
         }
     }
     return true;
-}
-
-/* The edit verb: read the object, let the operator edit its document in their editor, and
- * send it with the version it was read at. The file stays when the change is not saved. */
-static int run_edit(struct cli *c, const struct api_target *t)
-{
-    struct outcome o = {.c = c};
-    api_get(c->conn.session, t, on_row, &o);
-    if (!wait_call(c, &o))
-        return (int)c->conn.err.code;
-    struct row *row = o.row;
-    const char *version = model_row_get(row, t->kind->version_field);
-    char *text = docedit_text(row);
-    char *path = docedit_write_temp(t->kind->name, text, &c->conn.err);
-    free(text);
-    int rc = ST_OK;
-    bool keep = true;
-    struct docedit_result r = {0};
-    if (!path) {
-        rc = (int)c->conn.err.code;
-        goto out;
-    }
-    if (!editor_run(path, &c->conn.err)) {
-        rc = (int)c->conn.err.code;
-        goto out;
-    }
-    char *edited = docedit_read_file(path, &c->conn.err);
-    if (!edited || !docedit_parse(row, edited, &r, &c->conn.err)) {
-        free(edited);
-        rc = (int)c->conn.err.code;
-        goto out;
-    }
-    free(edited);
-    if (r.ignored)
-        fprintf(stderr, _("%s: only \"%s\" is sent; the changes to %s are not\n"),
-                util_progname(), t->kind->doc_field, r.ignored);
-    if (!r.changed) {
-        fprintf(stderr, _("Nothing changed; nothing was sent.\n"));
-        keep = false;
-        goto out;
-    }
-    struct api_value v[] = {{t->kind->doc_field, r.doc}, {t->kind->version_field, version}};
-    struct api_values in = {v, ARRAY_SIZE(v)};
-    o = (struct outcome){.c = c};
-    if (!api_update(c->conn.session, t, &in, on_row, &o, &c->conn.err) || !wait_call(c, &o)) {
-        if (c->conn.err.code == ST_CONFLICT && o.row)
-            err_hint(&c->conn.err, _("Someone changed it since it was read (it is at version "
-                                     "%s now). Run the edit again and apply your change to "
-                                     "that version."),
-                     model_row_get(o.row, t->kind->version_field));
-        model_row_free(o.row);
-        rc = (int)c->conn.err.code;
-        goto out;
-    }
-    keep = false;
-    print_object(c, o.row);
-    model_row_free(o.row);
-out:
-    if (path && keep && rc != ST_OK) { /* said after the error, as its hint's last line */
-        char *hint = c->conn.err.hint ? xstrdup(c->conn.err.hint) : NULL;
-        err_hint(&c->conn.err, _("%s%sYour edit is kept in %s"), hint ? hint : "",
-                 hint ? "\n" : "", path);
-        free(hint);
-    } else if (path) {
-        unlink(path);
-    }
-    free(path);
-    docedit_result_free(&r);
-    model_row_free(row);
-    return rc;
 }
 
 /* The kind name of the profile's API, for parsing the command's options: a first look at
@@ -707,7 +648,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         rc = run_delete(c, &a, &t);
         break;
     case OP_EDIT:
-        rc = run_edit(c, &t);
+        rc = edit_run(c, &t, a.replace_data, a.merge);
         break;
     default:
         rc = run_row_op(c, &a, &t, v->op);

@@ -14,6 +14,7 @@
 
 #include "core/intl.h"
 #include "core/json.h"
+#include "core/merge.h"
 #include "core/util.h"
 
 char *docedit_write_temp(const char *what, const char *text, struct tn_error *err)
@@ -43,25 +44,89 @@ char *docedit_write_temp(const char *what, const char *text, struct tn_error *er
     return path;
 }
 
-char *docedit_text(const struct row *row)
+/* The parsed raw JSON of row (an empty object when it has none). */
+static cJSON *row_object(const struct row *row)
 {
-    const char *field = row->def->doc_field;
-    cJSON *obj = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
+    cJSON *obj = row && row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
     if (!cJSON_IsObject(obj)) {
         cJSON_Delete(obj);
         obj = json_new_object();
     }
+    return obj;
+}
+
+/* Pretty JSON of obj with a final newline. */
+static char *pretty_text(const cJSON *obj)
+{
+    char *text = cJSON_Print(obj);
+    if (!text)
+        die("out of memory");
+    char *out = xasprintf("%s\n", text);
+    cJSON_free(text);
+    return out;
+}
+
+char *docedit_text(const struct row *row)
+{
+    const char *field = row->def->doc_field;
+    cJSON *obj = row_object(row);
     if (field && !cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(obj, field))) {
         cJSON_DeleteItemFromObjectCaseSensitive(obj, field);
         json_add(obj, field, json_new_object());
     }
-    char *text = cJSON_Print(obj);
-    if (!text)
-        die("out of memory");
+    char *out = pretty_text(obj);
     cJSON_Delete(obj);
-    char *out = xasprintf("%s\n", text);
-    cJSON_free(text);
     return out;
+}
+
+bool docedit_has_doc(const struct row *row)
+{
+    const char *field = row->def->doc_field;
+    cJSON *obj = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
+    bool has = field && cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(obj, field));
+    cJSON_Delete(obj);
+    return has;
+}
+
+char *docedit_merge_text(const struct row *base, const struct row *server, const char *mine,
+                         size_t *nconflicts)
+{
+    const char *field = server->def->doc_field;
+    cJSON *s = row_object(server), *b = row_object(base);
+    cJSON *m = mine ? json_parse(mine, strlen(mine)) : NULL;
+    const cJSON *sdoc = cJSON_GetObjectItemCaseSensitive(s, field);
+    const cJSON *bdoc = cJSON_GetObjectItemCaseSensitive(b, field);
+    cJSON *conflicts = NULL, *merged;
+    if (cJSON_IsObject(sdoc)) /* base unknown (not an object): every difference is a conflict */
+        merged = merge_objects(cJSON_IsObject(bdoc) ? bdoc : NULL, m, sdoc, &conflicts);
+    else /* the server does not show it: nothing to merge with */
+        merged = cJSON_IsObject(m) ? cJSON_Duplicate(m, true) : json_new_object();
+    if (!merged)
+        die("out of memory");
+    cJSON_Delete(m);
+    cJSON_Delete(b);
+    /* the conflicts first, where the eye starts; then the server's object, merged */
+    cJSON *out = json_new_object();
+    *nconflicts = (size_t)cJSON_GetArraySize(conflicts);
+    if (conflicts)
+        json_add(out, DOCEDIT_CONFLICTS, conflicts);
+    cJSON_DeleteItemFromObjectCaseSensitive(s, DOCEDIT_CONFLICTS);
+    if (!cJSON_GetObjectItemCaseSensitive(s, field))
+        json_add(s, field, json_new_object());
+    while (s->child) {
+        cJSON *item = s->child;
+        cJSON_DetachItemViaPointer(s, item);
+        if (strcmp(item->string, field)) {
+            json_add(out, item->string, item); /* (the key is copied before it is freed) */
+            continue;
+        }
+        cJSON_Delete(item);
+        json_add(out, field, merged);
+    }
+    cJSON_Delete(s);
+    char *text = pretty_text(out);
+    cJSON_Delete(out);
+    return text;
 }
 
 const char *docedit_editor(void)
@@ -181,6 +246,19 @@ bool docedit_parse(const struct row *row, const char *text, struct docedit_resul
         cJSON_Delete(edit);
         return false;
     }
+    const cJSON *left = cJSON_GetObjectItemCaseSensitive(edit, DOCEDIT_CONFLICTS), *item;
+    if (left) {
+        char *keys = NULL; /* what it lists: the keys changed on both sides */
+        cJSON_ArrayForEach(item, left)
+            list_add(&keys, item->string);
+        err_set(err, ST_USAGE, _("the edited file still holds \"%s\" (changed on both sides: "
+                                 "%s): it is not saved"), DOCEDIT_CONFLICTS, keys ? keys : "");
+        err_hint(err, _("Give each key it lists the value it should have in \"%s\", then "
+                        "remove the \"%s\" member and save."), field, DOCEDIT_CONFLICTS);
+        free(keys);
+        cJSON_Delete(edit);
+        return false;
+    }
     cJSON *orig = row->raw ? json_parse(row->raw, strlen(row->raw)) : NULL;
     const cJSON *before = orig ? cJSON_GetObjectItemCaseSensitive(orig, field) : NULL;
     if (!cJSON_IsObject(before))
@@ -190,7 +268,6 @@ bool docedit_parse(const struct row *row, const char *text, struct docedit_resul
     out->changed = before ? !cJSON_Compare(before, doc, true) : cJSON_GetArraySize(doc) > 0;
     out->doc = json_print(doc);
     /* the other fields are the server's: say which were changed, as they are not sent */
-    const cJSON *item;
     cJSON_ArrayForEach(item, edit)
     {
         if (!strcmp(item->string, field))

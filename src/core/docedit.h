@@ -18,6 +18,19 @@ char *docedit_write_temp(const char *what, const char *text, struct tn_error *er
 /* The text to edit for row: its JSON (pretty-printed) with the document field (row->def's
  * doc_field) present, {} when the server did not send it. */
 char *docedit_text(const struct row *row);
+/* True when row holds its document field as an object: false when the server did not send
+ * it (a server that keeps data write-only), where an edit would replace data nobody saw. */
+bool docedit_has_doc(const struct row *row);
+/* The member of an edited file that lists the keys both sides changed, which must be removed
+ * (once they are settled) before the file is accepted. */
+#define DOCEDIT_CONFLICTS "_conflicts"
+/* The text to merge by hand after a conflict: server (the object now) with the changes of
+ * mine (the edited document, compact JSON) since base (the object the edit started from)
+ * applied key by key to its document; keys both changed keep the server's value and are
+ * listed first, in DOCEDIT_CONFLICTS, with the three values. *nconflicts: how many. When the
+ * server did not send its document, the document is mine. */
+char *docedit_merge_text(const struct row *base, const struct row *server, const char *mine,
+                         size_t *nconflicts);
 /* The command that edits files: $VISUAL, else $EDITOR, else "vi". */
 const char *docedit_editor(void);
 /* Run the editor on path and wait for it; false with err set when it could not start or did
@@ -35,7 +48,7 @@ struct docedit_result {
     char *ignored;      /* other fields changed in the file (not sent), comma-separated, or NULL */
 };
 /* Read back text, an edit of docedit_text(row): it must be a JSON object whose doc field is
- * an object. False with err set (ST_USAGE, saying what is wrong). */
+ * an object, without DOCEDIT_CONFLICTS. False with err set (ST_USAGE, saying what is wrong). */
 bool docedit_parse(const struct row *row, const char *text, struct docedit_result *out,
                    struct tn_error *err);
 void docedit_result_free(struct docedit_result *r);

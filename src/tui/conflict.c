@@ -8,14 +8,12 @@
 
 #include "core/intl.h"
 #include "core/json.h"
+#include "core/merge.h"
 #include "core/util.h"
 
 #define TAG_GAP 1
 #define FIELD_MIN 7
 #define WIDE_TAGS 70 /* narrower, the "changed" column is left out */
-
-/* Who changed a field since the edit was read. */
-enum cf_who { WHO_NONE, WHO_YOU, WHO_SERVER, WHO_BOTH };
 
 /* One field: its name and its values (compact JSON, NULL when absent) on the server and in
  * the edit. */
@@ -23,7 +21,7 @@ struct cf_entry {
     char *field;
     char *server, *mine;
     bool differs;
-    enum cf_who who;
+    enum merge_who who;
 };
 
 struct conflict {
@@ -38,25 +36,13 @@ struct conflict {
     size_t lines;       /* body lines at the last draw */
 };
 
-/* Compact JSON of item, or NULL. */
-static char *print_or_null(const cJSON *item)
-{
-    return item ? json_print(item) : NULL;
-}
-
-/* True when a and b (either NULL) are the same JSON. */
-static bool same(const cJSON *a, const cJSON *b)
-{
-    return (!a && !b) || (a && b && cJSON_Compare(a, b, true));
-}
-
 static void add_entry(struct conflict *c, const char *field, char *server, char *mine,
-                      bool differs, enum cf_who who)
+                      bool differs, enum merge_who who)
 {
     c->e = xreallocarray(c->e, c->n + 1, sizeof(*c->e));
     c->e[c->n++] = (struct cf_entry){xstrdup(field), server, mine, differs, who};
     c->ndiff += differs;
-    c->server_only |= differs && who == WHO_SERVER;
+    c->server_only |= differs && who == MERGE_SERVER;
 }
 
 /* A field of the row as text ("" when absent), copied. */
@@ -79,24 +65,6 @@ static cJSON *row_data(const struct row *row)
     return data;
 }
 
-/* The entry of the data key of s (server), m (mine) and b (as read). */
-static void add_key(struct conflict *c, const char *key, const cJSON *s, const cJSON *m,
-                    const cJSON *b, bool know_base)
-{
-    const cJSON *sv = s ? cJSON_GetObjectItemCaseSensitive(s, key) : NULL;
-    const cJSON *mv = m ? cJSON_GetObjectItemCaseSensitive(m, key) : NULL;
-    const cJSON *bv = b ? cJSON_GetObjectItemCaseSensitive(b, key) : NULL;
-    bool differs = !c->server_hidden && !same(sv, mv);
-    enum cf_who who = WHO_NONE;
-    if (differs && know_base) {
-        bool you = !same(bv, mv), server = !same(bv, sv);
-        who = you && server ? WHO_BOTH : you ? WHO_YOU : server ? WHO_SERVER : WHO_NONE;
-    }
-    char *field = xasprintf("data.%s", key);
-    add_entry(c, field, print_or_null(sv), print_or_null(mv), differs, who);
-    free(field);
-}
-
 struct conflict *conflict_new(const struct row *base, const struct row *server, const char *mine,
                               const char *path)
 {
@@ -108,10 +76,10 @@ struct conflict *conflict_new(const struct row *base, const struct row *server, 
 
     bool moved = strcmp(c->server_version, c->base_version) != 0;
     add_entry(c, "version", xstrdup(c->server_version), xstrdup(c->base_version), moved,
-              moved ? WHO_SERVER : WHO_NONE);
+              moved ? MERGE_SERVER : MERGE_NOBODY);
     char *s_upd = row_text(server, "updatedAt"), *b_upd = row_text(base, "updatedAt");
     bool upd = strcmp(s_upd, b_upd) != 0;
-    add_entry(c, "updatedAt", s_upd, b_upd, upd, upd ? WHO_SERVER : WHO_NONE);
+    add_entry(c, "updatedAt", s_upd, b_upd, upd, upd ? MERGE_SERVER : MERGE_NOBODY);
     /* only the version and the data count: updatedAt follows the version */
     c->ndiff = moved;
     c->server_only = false;
@@ -119,14 +87,19 @@ struct conflict *conflict_new(const struct row *base, const struct row *server, 
     cJSON *s = row_data(server), *b = row_data(base);
     cJSON *m = mine ? json_parse(mine, strlen(mine)) : NULL;
     c->server_hidden = !s;
-    const cJSON *item;
-    cJSON_ArrayForEach(item, s)
-        add_key(c, item->string, s, m, b, b != NULL);
-    cJSON_ArrayForEach(item, m)
-        if (!s || !cJSON_GetObjectItemCaseSensitive(s, item->string))
-            add_key(c, item->string, s, m, b, b != NULL);
+    struct merge_diff d;
+    merge_diff(b, m, s, &d);
+    for (size_t i = 0; i < d.n; i++) {
+        struct merge_key *k = &d.keys[i];
+        char *field = xasprintf("data.%s", k->key);
+        add_entry(c, field, k->server, k->yours, k->differs, k->who);
+        k->server = k->yours = NULL; /* the entry's now */
+        free(field);
+    }
+    merge_diff_free(&d);
     if (!cJSON_GetArraySize(s) && !cJSON_GetArraySize(m))
-        add_entry(c, "data", print_or_null(s), print_or_null(m), false, WHO_NONE);
+        add_entry(c, "data", s ? json_print(s) : NULL, m ? json_print(m) : NULL, false,
+                  MERGE_NOBODY);
     cJSON_Delete(s);
     cJSON_Delete(b);
     cJSON_Delete(m);
@@ -204,14 +177,14 @@ struct cols {
     int fw, sw, mw, tw;                 /* widths */
 };
 
-static const char *who_text(enum cf_who who)
+static const char *who_text(enum merge_who who)
 {
     switch (who) {
-    case WHO_YOU:
+    case MERGE_YOURS:
         return _("you");
-    case WHO_SERVER:
+    case MERGE_SERVER:
         return _("server");
-    case WHO_BOTH:
+    case MERGE_BOTH:
         return _("both");
     default:
         return "";

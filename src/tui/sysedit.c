@@ -30,6 +30,7 @@
 enum se_kind { SE_EDIT, SE_CREATE };
 enum se_state {
     SE_READING,   /* the tenant is being read (GET) */
+    SE_CONFIRM,   /* the server sent no data: an edit replaces all of it unless not confirmed */
     SE_DUE,       /* the file is ready: the editor runs at the next tick */
     SE_SAVING,    /* the PUT or POST is in flight */
     SE_REREADING, /* a conflict whose tenant must be read to be shown */
@@ -392,27 +393,47 @@ static void sysedit_tick(struct tui *t)
     err_clear(&err);
 }
 
+/* Write the file to edit from s->base and have the editor run; false (said, the edit closed)
+ * when the file cannot be written. */
+static bool se_ready(struct tui *t, struct sysedit *s)
+{
+    struct tn_error e = {0};
+    char *text = docedit_text(s->base);
+    s->path = docedit_write_temp("tenant", text, &e);
+    free(text);
+    if (!s->path) {
+        tui_error(t, &e);
+        err_clear(&e);
+        free(sysedit_close(t));
+        return false;
+    }
+    s->state = SE_DUE;
+    t->dirty = true;
+    return true;
+}
+
 /* The tenant to edit was read. */
 static void on_read(void *ud, struct row *row, const struct tn_error *err)
 {
     struct sysedit *s = ud;
     struct tui *t = s->t;
     s->call = NULL;
-    struct tn_error e = {0};
-    char *text = row ? docedit_text(row) : NULL;
-    char *path = text ? docedit_write_temp("tenant", text, &e) : NULL;
-    free(text);
-    if (!path) {
-        tui_error(t, row ? &e : err);
-        err_clear(&e);
-        model_row_free(row);
+    if (!row) {
+        tui_error(t, err);
         free(sysedit_close(t));
         return;
     }
     s->base = row;
-    s->path = path;
-    s->state = SE_DUE;
+    if (docedit_has_doc(row)) {
+        se_ready(t, s);
+        return;
+    }
+    /* a server that keeps data write-only: the editor would start from {} and the save
+     * would replace every key nobody saw */
+    s->state = SE_CONFIRM;
     t->dirty = true;
+    tui_message(t, _("This server does not return data: y edits from empty and replaces all "
+                     "of it, any other key cancels"));
 }
 
 void sysedit_edit(struct tui *t)
@@ -496,24 +517,12 @@ static void reapply(struct tui *t, struct sysedit *s)
     err_clear(&err);
 }
 
-/* e: the edit again, in a file holding the server's tenant with the edited data. */
+/* e: merge by hand: a file holding the server's tenant with the edit's changes applied key by
+ * key, the keys both sides changed listed in "_conflicts" (a save keeping it is refused). */
 static void edit_again(struct tui *t, struct sysedit *s)
 {
-    const char *raw = s->server->raw;
-    cJSON *obj = raw ? json_parse(raw, strlen(raw)) : NULL;
-    if (!cJSON_IsObject(obj)) {
-        cJSON_Delete(obj);
-        obj = json_new_object();
-    }
-    cJSON *mine = json_parse(s->mine, strlen(s->mine));
-    cJSON_DeleteItemFromObjectCaseSensitive(obj, s->def->doc_field);
-    json_add(obj, s->def->doc_field, mine ? mine : json_new_object());
-    char *pretty = cJSON_Print(obj);
-    cJSON_Delete(obj);
-    if (!pretty)
-        die("out of memory");
-    char *text = xasprintf("%s\n", pretty);
-    cJSON_free(pretty);
+    size_t nconflicts;
+    char *text = docedit_merge_text(s->base, s->server, s->mine, &nconflicts);
     struct tn_error err = {0};
     char *path = docedit_write_temp("tenant", text, &err);
     free(text);
@@ -531,13 +540,36 @@ static void edit_again(struct tui *t, struct sysedit *s)
     conflict_free(s->view);
     s->view = NULL;
     s->state = SE_DUE;
+    if (nconflicts)
+        tui_message(t, _("Merging: keys changed on both sides are listed in \"%s\" at the "
+                         "top of the file; settle them and remove it to save"),
+                    DOCEDIT_CONFLICTS);
+}
+
+/* A key at the confirm of an edit that replaces data nobody saw. */
+static void confirm_key(struct tui *t, struct sysedit *s, enum action act, int key)
+{
+    if (key == 'y' || key == 'Y') {
+        se_ready(t, s);
+        return;
+    }
+    if (act == ACT_REDRAW) {
+        display_redraw();
+        return;
+    }
+    char *id = xstrdup(s->id);
+    free(sysedit_close(t)); /* no file was written */
+    tui_message(t, _("Not edited: tenant %s's data stays as it is; nothing was sent"), id);
+    free(id);
 }
 
 /* A key while the conflict view is shown: it takes every key, the operator must choose. */
 static layer_result se_key(struct layer *l, struct tui *t, enum action act, int key)
 {
     struct sysedit *s = (struct sysedit *)l;
-    if (key == 'r') {
+    if (s->state == SE_CONFIRM) {
+        confirm_key(t, s, act, key);
+    } else if (key == 'r') {
         reapply(t, s);
     } else if (key == 'e') {
         edit_again(t, s);
@@ -559,16 +591,40 @@ static layer_result se_key(struct layer *l, struct tui *t, enum action act, int 
     return LAYER_HANDLED | LAYER_REDRAW;
 }
 
+/* The confirm of an edit that would replace data the server does not show. */
+static void draw_confirm(const struct sysedit *s, struct rect area)
+{
+    char *risk = xasprintf(_("This server does not return the data of tenant %s (it keeps data "
+                             "write-only). The editor would start from an empty object, and "
+                             "what you save REPLACES ALL of the tenant's data, also the keys "
+                             "you cannot see."), s->id);
+    const char *ask = _("y: edit from empty, replacing all the data   any other key: cancel");
+    int w = draw_dialog_width(area, 72);
+    int inner = w - 4;
+    int lines = draw_wrapped_lines(inner, risk) + 1 + draw_wrapped_lines(inner, ask);
+    struct rect r = draw_dialog(area, w, lines, _("Replace all data?"));
+    int y = r.y, last = r.y + r.h - 1;
+    draw_wrapped(r.x, &y, r.w, last, risk, TH_NORMAL);
+    y++;
+    draw_wrapped(r.x, &y, r.w, last, ask, TH_TITLE);
+    free(risk);
+}
+
 static void se_draw(struct layer *l, struct tui *t, struct rect area)
 {
+    const struct sysedit *s = (const struct sysedit *)l;
     (void)t;
-    conflict_draw(((struct sysedit *)l)->view, area);
+    if (s->state == SE_CONFIRM)
+        draw_confirm(s, area);
+    else
+        conflict_draw(s->view, area);
 }
 
 static bool se_shown(const struct layer *l, const struct tui *t)
 {
     (void)t;
-    return ((const struct sysedit *)l)->state == SE_CONFLICT;
+    enum se_state state = ((const struct sysedit *)l)->state;
+    return state == SE_CONFLICT || state == SE_CONFIRM;
 }
 
 static bool se_busy(const struct layer *l, const struct tui *t)

@@ -1,0 +1,30 @@
+/* resource.h: what the resource verbs (resource.c) share with the edit verb (edit.c). */
+#ifndef TENANTRY_CLI_RESOURCE_H
+#define TENANTRY_CLI_RESOURCE_H
+
+#include <stdbool.h>
+
+#include "cli/cli.h"
+
+/* The outcome a callback stores for the waiting command. */
+struct outcome {
+    struct cli *c;
+    struct page page;
+    struct row *row;
+    bool done;
+};
+
+/* The callback of a get, create or update: stores the row and the error in the outcome ud. */
+void resource_on_row(void *ud, struct row *row, const struct tn_error *err);
+/* Wait for a call; false when it failed (c->conn.err set). */
+bool resource_wait(struct cli *c, struct outcome *o);
+/* Print a row on its own, in the command's format. */
+void resource_print_object(struct cli *c, const struct row *row);
+
+/* The edit verb on t: the object's document in $VISUAL or $EDITOR, sent with the version
+ * read. replace_data: edit from an empty object where the server does not return the
+ * document (else refused); merge: after a conflict, merge the changes into the server's
+ * version in the editor without asking. The exit status. */
+int edit_run(struct cli *c, const struct api_target *t, bool replace_data, bool merge);
+
+#endif
