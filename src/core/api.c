@@ -460,6 +460,35 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err)
     return j;
 }
 
+void api_set_created_unread(struct api_call *call, struct http_request *req,
+                            struct tn_error *err)
+{
+    const struct api_kind_def *k = call->kind;
+    bool secret = false;
+    for (size_t i = 0; i < k->nfields; i++)
+        secret |= (k->fields[i].flags & FIELD_SECRET) != 0;
+    err->http_status = http_status(req);
+    err_set(err, ST_CREATED_UNREAD, _("%s %s: the %s was created (HTTP %ld), but the server's "
+                                      "answer could not be read"),
+            http_method(req), http_url(req), _(k->singular), err->http_status);
+    char *list = xasprintf("%s %s list%s", util_progname(), k->name,
+                           k->parent ? _(" TENANT") : "");
+    if (secret && k->parent)
+        err_hint(err, _("The client secret in that answer is lost: it is never shown again. "
+                        "Do not create it again: find the new %s with `%s`, then delete it "
+                        "and create another (or rotate its secret where your platform "
+                        "allows)."), _(k->singular), list);
+    else if (secret)
+        err_hint(err, _("The secret of its first client, in that answer, is lost: it is never "
+                        "shown again. Do not create it again: find the new %s with `%s`, then "
+                        "delete its client and create another (or rotate that client's secret "
+                        "where your platform allows)."), _(k->singular), list);
+    else
+        err_hint(err, _("Do not create it again: find the new %s with `%s`."), _(k->singular),
+                 list);
+    free(list);
+}
+
 void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJSON *j)
 {
     size_t len;

@@ -138,6 +138,11 @@ void api_add_escaped(struct strbuf *sb, const char *s);
 enum status_code api_status_class(long status);
 /* For backends: a 2xx body parsed as a JSON object or array; NULL with err set otherwise. */
 cJSON *api_response_json(struct http_request *req, struct tn_error *err);
+/* For backends: err for a create that req's 2xx answered with a body that cannot be read
+ * (ST_CREATED_UNREAD): it was created, the status, and that a secret in the answer is lost
+ * and what to do instead of creating it again. */
+void api_set_created_unread(struct api_call *call, struct http_request *req,
+                            struct tn_error *err);
 /* For backends: append what to call req's error answer when the server's JSON names nothing:
  * the body's first line when it is short bare text (a 401's "Unauthorized"), else "HTTP N".
  * j is the body parsed, NULL when it is not JSON. */

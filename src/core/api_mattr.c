@@ -387,6 +387,8 @@ static void on_done(struct http_request *req, void *ud)
         else if (j)
             err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
                     http_method(req), http_url(req));
+        if (op == API_OP_CREATE && !row) /* created all the same: never "try again" */
+            api_set_created_unread(call, req, &err);
         /* a create (and, per the document, an update) response holds a new secret */
         if (op == API_OP_CREATE || op == API_OP_UPDATE)
             json_delete_wiped(j);

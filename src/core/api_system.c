@@ -719,6 +719,8 @@ static void on_done(struct http_request *req, void *ud)
         else if (j)
             err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
                     http_method(req), http_url(req));
+        if (op == API_OP_CREATE && !row) /* created all the same: never "try again" */
+            api_set_created_unread(p->call, req, &err);
         cJSON_Delete(j);
     }
     http_request_free(req);

@@ -15,7 +15,8 @@
     X(ST_NOT_FOUND, 4, N_("not found"))                                   \
     X(ST_INVALID, 5, N_("rejected by the server (validation or conflict)")) \
     X(ST_NETWORK, 6, N_("network or server error"))                       \
-    X(ST_CONFLICT, 5, N_("conflict: changed since it was read"))
+    X(ST_CONFLICT, 5, N_("conflict: changed since it was read"))                 \
+    X(ST_CREATED_UNREAD, 7, N_("created, but the server's answer could not be read"))
 
 enum status_code {
 #define X(name, exit, text) name,

@@ -79,6 +79,9 @@ static void usage(FILE *out)
             "      --retry-after S      Retry-After of injected 429 and 503 (default 1)\n"
             "      --drop-rate P        close the connection halfway through the answer\n"
             "      --malformed-rate P   send a truncated JSON body\n"
+            "      --fault-methods M,.. inject faults only into requests of these methods\n"
+            "                           (e.g. POST: a create answered 2xx with a body that\n"
+            "                           cannot be read); default: every method\n"
             "\n"
             "  -h, --help               show this help and exit\n"
             "  -V, --version            show the version and exit\n"
@@ -130,6 +133,7 @@ enum {
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
     OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
+    OPT_FAULT_METHODS,
 };
 
 static const struct option long_options[] = {
@@ -164,6 +168,7 @@ static const struct option long_options[] = {
     {"conflict-status", required_argument, NULL, OPT_CONFLICT_STATUS},
     {"write-only-data", no_argument, NULL, OPT_WRITE_ONLY_DATA},
     {"plain-json", no_argument, NULL, OPT_PLAIN_JSON},
+    {"fault-methods", required_argument, NULL, OPT_FAULT_METHODS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -300,6 +305,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
             break;
         case OPT_WRITE_ONLY_DATA: o->write_only_data = true; break;
         case OPT_PLAIN_JSON: o->plain_json = true; break;
+        case OPT_FAULT_METHODS: o->fault_methods = optarg; break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
         default:

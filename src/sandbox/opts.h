@@ -31,6 +31,7 @@ struct sandbox_opts {
     long retry_after;
     double drop_rate;
     double malformed_rate;
+    const char *fault_methods; /* comma-separated methods faults apply to; NULL: all */
     /* The /system/tenants API */
     const char *system_user;   /* Basic credentials accepted */
     const char *system_password;

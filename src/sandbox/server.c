@@ -554,6 +554,20 @@ static enum MHD_Result send_reply(struct server *srv, struct MHD_Connection *con
 
 /* ------------------------------------------------------------------ dispatch */
 
+/* True when faults may be injected into a request of method (--fault-methods). */
+static bool faulted_method(const struct server *srv, const char *method)
+{
+    const char *list = srv->opts->fault_methods;
+    size_t n = strlen(method);
+    while (list && *list) {
+        size_t len = strcspn(list, ",");
+        if (len == n && !strncasecmp(list, method, n))
+            return true;
+        list += len + (list[len] == ',');
+    }
+    return !list;
+}
+
 static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn, const char *method,
                                 struct exchange *ex)
 {
@@ -572,6 +586,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         return MHD_NO; /* the client is gone: nothing arrived at the API */
     const struct route *r =
         route_find(srv, method, path, req.args, &scratch, &bad_segment, &allow, &other);
+    bool faults = r && r->faults && faulted_method(srv, method);
     unsigned long req_no = atomic_fetch_add(&srv->next_req, 1) + 1;
     bool problem = r && r->auth == AUTH_BASIC;
     if (!r) {
@@ -606,14 +621,14 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
             } else {
                 reply_bad_param(&rep, "query", nul_arg, "must not contain a NUL byte", NULL);
             }
-        } else if (r->faults && roll(srv, srv->opts->fail_rate)) {
+        } else if (faults && roll(srv, srv->opts->fail_rate)) {
             fault = FAULT_FAIL;
             route_error(r, &rep, (unsigned)srv->opts->fail_status, "Injected failure");
         } else {
             r->fn(&req, &rep);
-            if (r->faults && roll(srv, srv->opts->drop_rate))
+            if (faults && roll(srv, srv->opts->drop_rate))
                 fault = FAULT_DROP;
-            else if (r->faults && rep.len > 1 && roll(srv, srv->opts->malformed_rate))
+            else if (faults && rep.len > 1 && roll(srv, srv->opts->malformed_rate))
                 fault = FAULT_MALFORMED;
         }
         log_event(r, rep.status < 400 ? "SUCCESS" : "FAIL", req_no, method, path, &rep, fault);

@@ -176,6 +176,11 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     struct edit *e = ud;
     struct tui *t = e->t;
     e->call = NULL;
+    if (!row && err->code == ST_CREATED_UNREAD) { /* it exists: the form must not send it again */
+        edit_close(t);
+        tui_error(t, err);
+        return;
+    }
     if (!row) {
         refused(t, e, err);
         return;

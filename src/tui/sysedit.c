@@ -297,6 +297,11 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     struct sysedit *s = ud;
     struct tui *t = s->t;
     s->call = NULL;
+    if (!row && err->code == ST_CREATED_UNREAD) { /* it exists: its file is no draft now */
+        se_finish(t);
+        tui_error(t, err);
+        return;
+    }
     if (!row) {
         se_keep(t, err);
         return;

@@ -807,8 +807,8 @@ run tenants create --data "$TMP/acme.json" -o json
 expect_rc 0 "write-only data: create"
 version_of "$FIRST"
 n0=$(event_lines)
-edit_with add "$FIRST"
-expect_rc 0 "write-only data: edit that sets data"
+edit_with add "$FIRST" --replace-data # (without it refused: tests/cli/edit-data.sh)
+expect_rc 0 "write-only data: edit --replace-data that sets data"
 check "write-only data: the edit was sent once" \
     [ "$(count_events_after "$n0" SYSTEM_TENANT_UPDATE_SUCCESS)" = 1 ]
 
@@ -820,7 +820,7 @@ TENANTRY_TEST_KEEP_GOING=1 # read by fail (lib.sh)
 # which the file could not show, would be replaced by {}).
 version_of "$FIRST"
 n0=$(event_lines)
-edit_with none "$FIRST"
+edit_with none "$FIRST" --replace-data
 expect_rc 0 "write-only data: edit with no change"
 expect_in_err "Nothing changed; nothing was sent." "write-only data: an unchanged edit says nothing was sent"
 check "write-only data: an unchanged edit sends no update (it would wipe the data)" \
