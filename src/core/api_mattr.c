@@ -360,6 +360,24 @@ static bool parse_page(const cJSON *j, const struct api_kind_def *kind, int limi
     return true;
 }
 
+bool api_mattr_parse(const struct api_kind_def *kind, enum api_op op, const char *body,
+                     size_t len, int limit, struct page *page, struct row **row,
+                     struct tn_error *err)
+{
+    cJSON *j = json_parse(body, len);
+    bool ok = j != NULL;
+    if (!j)
+        err_set(err, ST_NETWORK, _("the server sent a response that is not JSON"));
+    else if (op == API_OP_LIST)
+        ok = parse_page(j, kind, limit, page, err);
+    else if (cJSON_IsObject(j))
+        *row = model_row_from_json(kind, j, true);
+    else
+        ok = false;
+    json_delete_wiped(j);
+    return ok;
+}
+
 /* Every finished request: interpret the status and the body for the call's operation. */
 static void on_done(struct http_request *req, void *ud)
 {

@@ -590,6 +590,25 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
     return true;
 }
 
+bool api_system_parse(enum api_op op, const char *body, size_t len, long long page_no,
+                      int limit, struct page *page, struct row **row, struct tn_error *err)
+{
+    struct api_impl impl = {.page_param = "page", .limit_param = "limit"};
+    struct pending p = {.impl = &impl, .page = page_no};
+    cJSON *j = json_parse(body, len);
+    bool ok = j != NULL;
+    if (!j)
+        err_set(err, ST_NETWORK, _("the server sent a response that is not JSON"));
+    else if (op == API_OP_LIST)
+        ok = parse_page(j, &p, limit, page, err);
+    else if (cJSON_IsObject(j))
+        *row = tenant_row(j);
+    else
+        ok = false;
+    cJSON_Delete(j);
+    return ok;
+}
+
 /* The version a tenant row holds, or -1. */
 static long long row_version(const struct row *row)
 {
