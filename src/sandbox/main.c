@@ -72,6 +72,8 @@ static void usage(FILE *out)
             "      --write-only-data    leave data out of every answer\n"
             "      --plain-json         answer plain JSON (arrays for lists) whatever Accept\n"
             "                           asks, as servers without JSON-LD do\n"
+            "      --ignore-filters     ignore list filters (id, uuid, createdAt, updatedAt),\n"
+            "                           as API Platform ignores filters it does not know\n"
             "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
@@ -82,6 +84,10 @@ static void usage(FILE *out)
             "      --fault-methods M,.. inject faults only into requests of these methods\n"
             "                           (e.g. POST: a create answered 2xx with a body that\n"
             "                           cannot be read); default: every method\n"
+            "      --page-cap N         serve at most N rows a page, whatever the limit asked\n"
+            "                           (1..1000), as servers that cap pages do\n"
+            "      --repeat-cursor-rate P  make this fraction of list pages lead back to\n"
+            "                           themselves (nextCursor, hydra:next)\n"
             "\n"
             "  -h, --help               show this help and exit\n"
             "  -V, --version            show the version and exit\n"
@@ -134,6 +140,7 @@ enum {
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
     OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
     OPT_FAULT_METHODS,
+    OPT_IGNORE_FILTERS, OPT_PAGE_CAP, OPT_REPEAT_CURSOR_RATE,
 };
 
 static const struct option long_options[] = {
@@ -169,6 +176,9 @@ static const struct option long_options[] = {
     {"write-only-data", no_argument, NULL, OPT_WRITE_ONLY_DATA},
     {"plain-json", no_argument, NULL, OPT_PLAIN_JSON},
     {"fault-methods", required_argument, NULL, OPT_FAULT_METHODS},
+    {"ignore-filters", no_argument, NULL, OPT_IGNORE_FILTERS},
+    {"page-cap", required_argument, NULL, OPT_PAGE_CAP},
+    {"repeat-cursor-rate", required_argument, NULL, OPT_REPEAT_CURSOR_RATE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -306,6 +316,11 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_WRITE_ONLY_DATA: o->write_only_data = true; break;
         case OPT_PLAIN_JSON: o->plain_json = true; break;
         case OPT_FAULT_METHODS: o->fault_methods = optarg; break;
+        case OPT_IGNORE_FILTERS: o->ignore_filters = true; break;
+        case OPT_PAGE_CAP: o->page_cap = (unsigned)number_arg("--page-cap", optarg, 1, 1000); break;
+        case OPT_REPEAT_CURSOR_RATE:
+            o->repeat_cursor_rate = rate_arg("--repeat-cursor-rate", optarg);
+            break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
         default:

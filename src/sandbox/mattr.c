@@ -129,9 +129,9 @@ static void token_create(const struct request *req, struct reply *rep)
 
 /* ------------------------------------------------------------------ checks */
 
-/* Read limit and cursor; false (with a 400 answer) when either is bad. */
-static bool page_args(const struct request *req, struct reply *rep, size_t *limit,
-                      const char **cursor)
+/* Read limit and cursor (a limit above --page-cap is cut to it, as servers that cap pages
+ * do); false (with a 400 answer) when either is bad. */
+static bool page_args(const struct request *req, struct reply *rep, struct store_page_args *a)
 {
     const char *l = request_query(req, "limit");
     long long n = LIMIT_DEFAULT;
@@ -139,11 +139,19 @@ static bool page_args(const struct request *req, struct reply *rep, size_t *limi
         reply_bad_param(rep, "query", "limit", "must be a whole number from 1 to 1000", l);
         return false;
     }
-    *limit = (size_t)n;
-    *cursor = request_query(req, "cursor");
-    if (*cursor && !**cursor)
-        *cursor = NULL; /* "cursor=" asks for the first page */
+    a->limit = opts->page_cap && (size_t)n > opts->page_cap ? opts->page_cap : (size_t)n;
+    a->cursor = request_query(req, "cursor");
+    if (a->cursor && !*a->cursor)
+        a->cursor = NULL; /* "cursor=" asks for the first page */
+    a->repeat = req->repeat_cursor;
     return true;
+}
+
+/* Answer a list page, noting a repeated cursor for the event log. */
+static void reply_page(const struct request *req, struct reply *rep, cJSON *page)
+{
+    rep->cursor_repeated = req->repeat_cursor && json_get_string(page, "nextCursor");
+    reply_json(rep, 200, page);
 }
 
 static void bad_cursor(struct reply *rep, const char *cursor)
@@ -252,30 +260,28 @@ static void not_found(struct reply *rep, const char *what)
 
 static void environments_list(const struct request *req, struct reply *rep)
 {
-    size_t limit;
-    const char *cursor;
+    struct store_page_args a;
     cJSON *page;
-    if (!page_args(req, rep, &limit, &cursor))
+    if (!page_args(req, rep, &a))
         return;
-    if (store_list_environments(store, limit, cursor, &page) != STORE_OK)
-        bad_cursor(rep, cursor);
+    if (store_list_environments(store, &a, &page) != STORE_OK)
+        bad_cursor(rep, a.cursor);
     else
-        reply_json(rep, 200, page);
+        reply_page(req, rep, page);
 }
 
 /* ------------------------------------------------------------------ tenants */
 
 static void tenants_list(const struct request *req, struct reply *rep)
 {
-    size_t limit;
-    const char *cursor;
+    struct store_page_args a;
     cJSON *page;
-    if (!page_args(req, rep, &limit, &cursor))
+    if (!page_args(req, rep, &a))
         return;
-    if (store_list_tenants(store, limit, cursor, &page) != STORE_OK)
-        bad_cursor(rep, cursor);
+    if (store_list_tenants(store, &a, &page) != STORE_OK)
+        bad_cursor(rep, a.cursor);
     else
-        reply_json(rep, 200, page);
+        reply_page(req, rep, page);
 }
 
 static void tenant_create(const struct request *req, struct reply *rep)
@@ -354,17 +360,16 @@ static void tenant_delete(const struct request *req, struct reply *rep)
 static void clients_list(const struct request *req, struct reply *rep)
 {
     char id[37];
-    size_t limit;
-    const char *cursor;
+    struct store_page_args a;
     cJSON *page;
-    if (!tenant_id_arg(req->args[0], rep, id) || !page_args(req, rep, &limit, &cursor))
+    if (!tenant_id_arg(req->args[0], rep, id) || !page_args(req, rep, &a))
         return;
-    switch (store_list_clients(store, id, limit, cursor, &page)) {
+    switch (store_list_clients(store, id, &a, &page)) {
     case STORE_OK:
-        reply_json(rep, 200, page);
+        reply_page(req, rep, page);
         break;
     case STORE_BAD_CURSOR:
-        bad_cursor(rep, cursor);
+        bad_cursor(rep, a.cursor);
         break;
     default:
         not_found(rep, "Tenant not found");

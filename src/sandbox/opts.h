@@ -32,12 +32,15 @@ struct sandbox_opts {
     double drop_rate;
     double malformed_rate;
     const char *fault_methods; /* comma-separated methods faults apply to; NULL: all */
+    unsigned page_cap;         /* serve at most this many rows a page (0: no cap) */
+    double repeat_cursor_rate; /* a list page's next link leads to a page already served */
     /* The /system/tenants API */
     const char *system_user;   /* Basic credentials accepted */
     const char *system_password;
     unsigned long system_tenants;
     bool write_only_data;      /* leave data out of answers */
     bool plain_json;           /* plain JSON whatever Accept asks (no JSON-LD) */
+    bool ignore_filters;       /* ignore list filters, as API Platform ignores unknown ones */
     char page_param[SANDBOX_PARAM_MAX + 1];  /* names of the paging parameters */
     char limit_param[SANDBOX_PARAM_MAX + 1];
     int post_status;           /* 200 (the document) or 201 (real servers) */

@@ -43,8 +43,8 @@ struct exchange {
     bool answered;
 };
 
-enum fault { FAULT_NONE, FAULT_FAIL, FAULT_DROP, FAULT_MALFORMED };
-static const char *const fault_names[] = {NULL, "fail", "drop", "malformed"};
+enum fault { FAULT_NONE, FAULT_FAIL, FAULT_DROP, FAULT_MALFORMED, FAULT_REPEAT_CURSOR };
+static const char *const fault_names[] = {NULL, "fail", "drop", "malformed", "repeat-cursor"};
 
 /* ------------------------------------------------------------------ replies */
 
@@ -625,7 +625,10 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
             fault = FAULT_FAIL;
             route_error(r, &rep, (unsigned)srv->opts->fail_status, "Injected failure");
         } else {
+            req.repeat_cursor = faults && roll(srv, srv->opts->repeat_cursor_rate);
             r->fn(&req, &rep);
+            if (rep.cursor_repeated)
+                fault = FAULT_REPEAT_CURSOR;
             if (faults && roll(srv, srv->opts->drop_rate))
                 fault = FAULT_DROP;
             else if (faults && rep.len > 1 && roll(srv, srv->opts->malformed_rate))

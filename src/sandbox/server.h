@@ -20,6 +20,7 @@ struct request {
     const char *body;
     size_t body_len;
     struct MHD_Connection *conn;
+    bool repeat_cursor; /* a list's next link must lead to the page just served (a fault) */
 };
 
 struct reply {
@@ -32,6 +33,7 @@ struct reply {
     bool no_store;    /* Cache-Control: no-store (token answers) */
     const char *allow; /* the Allow header of a 405 */
     const char *www_authenticate; /* the WWW-Authenticate header of a 401 (static) */
+    bool cursor_repeated; /* the handler obeyed repeat_cursor (logged as fault=repeat-cursor) */
 };
 
 typedef void (*route_fn)(const struct request *req, struct reply *rep);

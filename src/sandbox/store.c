@@ -388,12 +388,15 @@ static cJSON *client_row(const struct store *s, const void *rows, size_t i)
     return c->deleted ? NULL : client_json(c);
 }
 
+/* A page of limit rows from the cursor's position; its nextCursor names the position after it,
+ * or (repeat) the page's own start, so that following it serves the same page again. */
 static enum store_rc list_page(const struct store *s, const char *kind, const void *rows, size_t n,
-                               row_fn row, size_t limit, const char *cursor, cJSON **out)
+                               row_fn row, const struct store_page_args *a, cJSON **out)
 {
-    size_t i;
-    if (!cursor_start(cursor, kind, n, &i))
+    size_t i, limit = a->limit;
+    if (!cursor_start(a->cursor, kind, n, &i))
         return STORE_BAD_CURSOR;
+    size_t start = i;
     cJSON *page = json_new_object(), *data = json_new_array();
     json_add(page, "data", data);
     size_t taken = 0;
@@ -405,30 +408,30 @@ static enum store_rc list_page(const struct store *s, const char *kind, const vo
         }
     }
     if (taken)
-        json_add(page, "nextCursor", cursor_json(kind, i));
+        json_add(page, "nextCursor", cursor_json(kind, a->repeat ? start : i));
     *out = page;
     return STORE_OK;
 }
 
-enum store_rc store_list_environments(struct store *s, size_t limit, const char *cursor,
+enum store_rc store_list_environments(struct store *s, const struct store_page_args *a,
                                       cJSON **out)
 {
     pthread_mutex_lock(&s->lock);
-    enum store_rc rc = list_page(s, "e", s->envs, s->nenvs, env_row, limit, cursor, out);
+    enum store_rc rc = list_page(s, "e", s->envs, s->nenvs, env_row, a, out);
     pthread_mutex_unlock(&s->lock);
     return rc;
 }
 
-enum store_rc store_list_tenants(struct store *s, size_t limit, const char *cursor, cJSON **out)
+enum store_rc store_list_tenants(struct store *s, const struct store_page_args *a, cJSON **out)
 {
     pthread_mutex_lock(&s->lock);
-    enum store_rc rc = list_page(s, "t", s->tenants, s->ntenants, tenant_row, limit, cursor, out);
+    enum store_rc rc = list_page(s, "t", s->tenants, s->ntenants, tenant_row, a, out);
     pthread_mutex_unlock(&s->lock);
     return rc;
 }
 
-enum store_rc store_list_clients(struct store *s, const char *tenant_id, size_t limit,
-                                 const char *cursor, cJSON **out)
+enum store_rc store_list_clients(struct store *s, const char *tenant_id,
+                                 const struct store_page_args *a, cJSON **out)
 {
     enum store_rc rc = STORE_NOT_FOUND;
     pthread_mutex_lock(&s->lock);
@@ -437,7 +440,7 @@ enum store_rc store_list_clients(struct store *s, const char *tenant_id, size_t 
         struct client_list *l = clients_of(s, t);
         char kind[32];
         snprintf(kind, sizeof(kind), "c%zu", (size_t)(t - s->tenants));
-        rc = list_page(s, kind, l->v, l->n, client_row, limit, cursor, out);
+        rc = list_page(s, kind, l->v, l->n, client_row, a, out);
     }
     pthread_mutex_unlock(&s->lock);
     return rc;

@@ -45,12 +45,19 @@ void store_free(struct store *s);
 /* The role bit named name, or 0 when name is not a documented role. */
 unsigned store_role_from_name(const char *name);
 
-/* Lists: *out becomes {"data":[...], "nextCursor"?}; cursor NULL starts at the beginning. */
-enum store_rc store_list_environments(struct store *s, size_t limit, const char *cursor,
+/* What a list page asks for: at most limit rows from cursor (NULL: the beginning); repeat
+ * makes the page's nextCursor lead to the same page again (a fault). */
+struct store_page_args {
+    size_t limit;
+    const char *cursor;
+    bool repeat;
+};
+/* Lists: *out becomes {"data":[...], "nextCursor"?}. */
+enum store_rc store_list_environments(struct store *s, const struct store_page_args *a,
                                       cJSON **out);
-enum store_rc store_list_tenants(struct store *s, size_t limit, const char *cursor, cJSON **out);
-enum store_rc store_list_clients(struct store *s, const char *tenant_id, size_t limit,
-                                 const char *cursor, cJSON **out);
+enum store_rc store_list_tenants(struct store *s, const struct store_page_args *a, cJSON **out);
+enum store_rc store_list_clients(struct store *s, const char *tenant_id,
+                                 const struct store_page_args *a, cJSON **out);
 
 /* The tenant with this (lowercase) id. */
 enum store_rc store_get_tenant(struct store *s, const char *id, cJSON **out);

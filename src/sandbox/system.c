@@ -433,6 +433,8 @@ static void read_list_arg(const char *key, const char *value, void *ctx)
         q->page = value;
     } else if (strcmp(key, opts->limit_param) == 0) {
         q->limit = value;
+    } else if (opts->ignore_filters) {
+        return; /* --ignore-filters: as API Platform ignores a filter it does not know */
     } else if (is_array_key(key, "id")) {
         q->f.by_id = true;
         if (str_to_llong(value, LLONG_MIN, LLONG_MAX, &id))
@@ -485,6 +487,8 @@ static void paging(struct list_query *q, long long *page, long long *limit)
     }
     if (renamed && *limit > LIMIT_RENAMED_MAX)
         *limit = LIMIT_RENAMED_MAX;
+    if (opts->page_cap && *limit > (long long)opts->page_cap)
+        *limit = (long long)opts->page_cap;
 }
 
 /* ------------------------------------------------------------------ hydra:view */
@@ -527,8 +531,10 @@ static void add_page_link(cJSON *view, const char *key, const char *args, long l
     free(iri);
 }
 
-/* The hydra:view of page k of last, or NULL when everything fits on the first page. */
-static cJSON *view_json(const struct request *req, long long k, long long last)
+/* The hydra:view of page k of last, or NULL when everything fits on the first page. With
+ * req->repeat_cursor (a fault), hydra:next leads to page k again. */
+static cJSON *view_json(const struct request *req, struct reply *rep, long long k,
+                        long long last)
 {
     if (last <= 1 && k == 1)
         return NULL;
@@ -542,7 +548,8 @@ static cJSON *view_json(const struct request *req, long long k, long long last)
     if (k > 1)
         add_page_link(view, "hydra:previous", sb_str(&args), k - 1);
     if (k < last)
-        add_page_link(view, "hydra:next", sb_str(&args), k + 1);
+        add_page_link(view, "hydra:next", sb_str(&args), req->repeat_cursor ? k : k + 1);
+    rep->cursor_repeated = req->repeat_cursor && k < last;
     sb_free(&args);
     return view;
 }
@@ -604,7 +611,7 @@ static void tenants_list(const struct request *req, struct reply *rep)
         json_add_string(body, "@type", "hydra:Collection");
         json_add(body, "hydra:member", members);
         cJSON_AddNumberToObject(body, "hydra:totalItems", (double)total);
-        cJSON *view = view_json(req, page, last);
+        cJSON *view = view_json(req, rep, page, last);
         if (view)
             json_add(body, "hydra:view", view);
         reply_format(rep, 200, body, f);

@@ -95,7 +95,8 @@ for flag in --help -h; do
         --plain-401 --environments --tenants --clients --seed --hostile-names --events \
         --latency-ms --fail-rate --fail-status --retry-after --drop-rate --malformed-rate \
         --system-user --system-password --system-tenants --page-params --post-status \
-        --conflict-status --write-only-data --plain-json --help --version; do
+        --conflict-status --write-only-data --plain-json --ignore-filters --page-cap \
+        --repeat-cursor-rate --help --version; do
         check "$flag lists $opt" grep -q -e "$opt" "$TMP/out"
     done
 done
@@ -125,6 +126,9 @@ bad_options=(
     "--fail-rate abc"
     "--drop-rate 1.5"
     "--malformed-rate x"
+    "--page-cap 0"
+    "--page-cap 1001"
+    "--repeat-cursor-rate 1.5"
     "--fail-status 200"
     "--fail-status 600"
     "--latency-ms -1"

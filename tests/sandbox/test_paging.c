@@ -1,4 +1,5 @@
-/* test_paging.c: limit and cursor on the three lists, and walks while rows change. */
+/* test_paging.c: limit and cursor on the three lists, walks while rows change, and the paging
+ * faults (--page-cap, --repeat-cursor-rate, --ignore-filters) on both APIs. */
 #include "config.h"
 
 #include "harness.h"
@@ -383,6 +384,146 @@ static void test_clients_walk_while_clients_change(void **state)
     sandbox_stop(sb);
 }
 
+/* --page-cap 50: a page holds at most 50 rows whatever the limit, its cursor leads on, and the
+ * walk still returns every row once (the end is the empty page). */
+static void test_page_cap_serves_short_pages_that_go_on(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--tenants", "120", "--page-cap", "50", NULL);
+    struct resp *r = list_page(sb, "/v1/tenants", 100, NULL);
+    assert_int_equal(cJSON_GetArraySize(page_data(r)), 50);
+    assert_non_null(page_next(r));
+    resp_free(r);
+    struct strlist ids = {0};
+    assert_int_equal(walk_list(sb, "/v1/tenants", 1000, "id", &ids), 3); /* 50, 50, 20 */
+    assert_int_equal(ids.n, 120);
+    assert_true(strlist_unique(&ids));
+    strlist_free(&ids);
+    /* below the cap, the limit asked for holds */
+    r = list_page(sb, "/v1/tenants", 7, NULL);
+    assert_int_equal(cJSON_GetArraySize(page_data(r)), 7);
+    resp_free(r);
+    sandbox_stop(sb);
+}
+
+/* --repeat-cursor-rate 1: every page's nextCursor leads to the same page again: the first
+ * page's to the first page, a later page's is the cursor it was fetched with. Each is logged
+ * as fault=repeat-cursor. */
+static void test_repeat_cursor_leads_back_to_the_same_page(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--tenants", "30", NULL);
+    struct resp *plain = list_page(sb, "/v1/tenants", 10, NULL);
+    char *second = next_cursor(plain);
+    sandbox_stop(sb);
+    sb = sandbox_start("--tenants", "30", "--repeat-cursor-rate", "1", NULL);
+    struct resp *first = list_page(sb, "/v1/tenants", 10, NULL);
+    assert_true(cJSON_Compare(page_data(first), page_data(plain), true));
+    char *again = next_cursor(first);
+    assert_string_not_equal(again, second);
+    struct resp *r = list_page(sb, "/v1/tenants", 10, again);
+    assert_true(cJSON_Compare(page_data(r), page_data(first), true));
+    resp_free(r);
+    r = list_page(sb, "/v1/tenants", 10, second);
+    assert_string_equal(page_next(r), second);
+    resp_free(r);
+    char *line = events_line(sb, "TENANT_RETRIEVE_LIST_SUCCESS", 2);
+    assert_non_null(line);
+    assert_event_field(line, "fault", "repeat-cursor");
+    free(line);
+    free(again);
+    free(second);
+    resp_free(first);
+    resp_free(plain);
+    sandbox_stop(sb);
+}
+
+/* GET path of /system/tenants with the default credentials and this Accept; fail unless 200
+ * with JSON. */
+static struct resp *system_list(struct sandbox *sb, const char *path, const char *accept)
+{
+    char *auth = basic_auth("system", "system");
+    struct req rq = {.method = "GET", .path = path, .authorization = auth, .accept = accept};
+    struct resp *r = http_send(sb, &rq);
+    free(auth);
+    assert_status(r, 200);
+    resp_json(r);
+    return r;
+}
+
+/* The n-th tenant of a plain JSON list answer. */
+static const cJSON *system_row(struct resp *r, int n)
+{
+    const cJSON *row = cJSON_GetArrayItem(resp_json(r), n);
+    assert_non_null(row);
+    return row;
+}
+
+/* --page-cap on /system/tenants: pages of at most N rows, page numbers counting pages of N,
+ * hydra:next on every page but the last. */
+static void test_system_page_cap(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--system-tenants", "25", "--page-cap", "10", NULL);
+    struct resp *r = system_list(sb, "/system/tenants?page=2&limit=100", "application/json");
+    assert_int_equal(cJSON_GetArraySize(resp_json(r)), 10);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(system_row(r, 0), "id")->valueint, 11);
+    resp_free(r);
+    r = system_list(sb, "/system/tenants?page=3&limit=100", "application/ld+json");
+    cJSON *j = resp_json(r);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j, "hydra:member")), 5);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(j, "hydra:totalItems")->valueint, 25);
+    const cJSON *view = cJSON_GetObjectItemCaseSensitive(j, "hydra:view");
+    assert_string_equal(member_string(view, "hydra:last"), "/system/tenants?limit=100&page=3");
+    assert_null(cJSON_GetObjectItemCaseSensitive(view, "hydra:next"));
+    resp_free(r);
+    sandbox_stop(sb);
+}
+
+/* --repeat-cursor-rate 1 on /system/tenants: hydra:next names the page just served. */
+static void test_system_repeat_cursor(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--repeat-cursor-rate", "1", NULL);
+    struct resp *r = system_list(sb, "/system/tenants?page=2&limit=10", "application/ld+json");
+    const cJSON *view = cJSON_GetObjectItemCaseSensitive(resp_json(r), "hydra:view");
+    assert_string_equal(member_string(view, "hydra:next"), "/system/tenants?limit=10&page=2");
+    resp_free(r);
+    char *line = events_line(sb, "SYSTEM_TENANT_RETRIEVE_LIST_SUCCESS", 0);
+    assert_non_null(line);
+    assert_event_field(line, "fault", "repeat-cursor");
+    free(line);
+    sandbox_stop(sb);
+}
+
+/* --ignore-filters: id, uuid and date filters (even invalid ones) are ignored, every tenant is
+ * listed; without it the same filter is applied. */
+static void test_system_ignore_filters(void **state)
+{
+    (void)state;
+    static const char path[] =
+        "/system/tenants?id[]=3&createdAt[after]=2999-01-01&uuid=nope&limit=100";
+    struct sandbox *sb = sandbox_start(NULL);
+    char *auth = basic_auth("system", "system");
+    struct req rq = {.method = "GET", .path = path, .authorization = auth,
+                     .accept = "application/json"};
+    struct resp *r = http_send(sb, &rq);
+    assert_status(r, 400); /* the invalid uuid */
+    resp_free(r);
+    free(auth);
+    r = system_list(sb, "/system/tenants?id[]=3&limit=100", "application/json");
+    assert_int_equal(cJSON_GetArraySize(resp_json(r)), 1);
+    resp_free(r);
+    sandbox_stop(sb);
+
+    sb = sandbox_start("--ignore-filters", NULL);
+    r = system_list(sb, path, "application/json");
+    assert_int_equal(cJSON_GetArraySize(resp_json(r)), 25);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(system_row(r, 0), "id")->valueint, 1);
+    resp_free(r);
+    sandbox_stop(sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +540,11 @@ int main(void)
         SANDBOX_TEST(test_new_row_after_last_page_is_reached),
         SANDBOX_TEST(test_walk_250_clients_at_limit_100),
         SANDBOX_TEST(test_clients_walk_while_clients_change),
+        SANDBOX_TEST(test_page_cap_serves_short_pages_that_go_on),
+        SANDBOX_TEST(test_repeat_cursor_leads_back_to_the_same_page),
+        SANDBOX_TEST(test_system_page_cap),
+        SANDBOX_TEST(test_system_repeat_cursor),
+        SANDBOX_TEST(test_system_ignore_filters),
     };
     return cmocka_run_group_tests(tests, NULL, sandbox_reap);
 }

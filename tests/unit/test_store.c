@@ -13,6 +13,9 @@
 #include "core/json.h"
 #include "sandbox/store.h"
 
+/* The arguments of a list page: limit rows from cursor. */
+#define PAGE(limit, cursor) (&(struct store_page_args){(limit), (cursor), false})
+
 static struct store *make(unsigned long tenants, unsigned clients, uint64_t seed)
 {
     struct store_seed s = {.environments = 3, .tenants = tenants, .clients = clients,
@@ -23,7 +26,7 @@ static struct store *make(unsigned long tenants, unsigned clients, uint64_t seed
 static char *first_page(struct store *s, size_t limit)
 {
     cJSON *page = NULL;
-    assert_int_equal(store_list_tenants(s, limit, NULL, &page), STORE_OK);
+    assert_int_equal(store_list_tenants(s, PAGE(limit, NULL), &page), STORE_OK);
     char *text = json_print(page);
     cJSON_Delete(page);
     return text;
@@ -52,7 +55,7 @@ static size_t walk(struct store *s, size_t limit, char ids[][37], size_t max,
     char *cursor = NULL;
     for (int pageno = 0;; pageno++) {
         cJSON *page = NULL, *row;
-        assert_int_equal(store_list_tenants(s, limit, cursor, &page), STORE_OK);
+        assert_int_equal(store_list_tenants(s, PAGE(limit, cursor), &page), STORE_OK);
         cJSON *data = json_get_array(page, "data");
         const char *next = json_get_string(page, "nextCursor");
         free(cursor);
@@ -88,7 +91,7 @@ static void churn_between(struct store *s, int pageno, void *ctx)
         return;
     assert_int_equal(store_delete_tenant(s, c->victim), STORE_OK);
     cJSON *env = NULL, *out = NULL;
-    assert_int_equal(store_list_environments(s, 1, NULL, &env), STORE_OK);
+    assert_int_equal(store_list_environments(s, PAGE(1, NULL), &env), STORE_OK);
     const char *env_id = json_get_string(cJSON_GetArrayItem(json_get_array(env, "data"), 0), "id");
     assert_int_equal(store_create_tenant(s, "Mid Walk", "mid-walk", env_id, &out), STORE_OK);
     strcpy(c->created, json_get_string(out, "id"));
@@ -104,7 +107,7 @@ static void test_walk_returns_each_live_row_once(void **state)
     struct churn c = {0};
     /* Find the id of row 200 (not reached by the first page of 100). */
     cJSON *page = NULL;
-    assert_int_equal(store_list_tenants(s, 201, NULL, &page), STORE_OK);
+    assert_int_equal(store_list_tenants(s, PAGE(201, NULL), &page), STORE_OK);
     strcpy(c.victim, json_get_string(cJSON_GetArrayItem(json_get_array(page, "data"), 200), "id"));
     cJSON_Delete(page);
 
@@ -126,11 +129,11 @@ static void test_cursor_of_another_list_is_refused(void **state)
     (void)state;
     struct store *s = make(5, 0, 1);
     cJSON *page = NULL, *other = NULL;
-    assert_int_equal(store_list_tenants(s, 2, NULL, &page), STORE_OK);
+    assert_int_equal(store_list_tenants(s, PAGE(2, NULL), &page), STORE_OK);
     const char *cursor = json_get_string(page, "nextCursor");
-    assert_int_equal(store_list_environments(s, 2, cursor, &other), STORE_BAD_CURSOR);
-    assert_int_equal(store_list_tenants(s, 2, "not-a-cursor!", &other), STORE_BAD_CURSOR);
-    assert_int_equal(store_list_tenants(s, 2, "dDo5OTk5", &other), STORE_BAD_CURSOR); /* t:9999 */
+    assert_int_equal(store_list_environments(s, PAGE(2, cursor), &other), STORE_BAD_CURSOR);
+    assert_int_equal(store_list_tenants(s, PAGE(2, "not-a-cursor!"), &other), STORE_BAD_CURSOR);
+    assert_int_equal(store_list_tenants(s, PAGE(2, "dDo5OTk5"), &other), STORE_BAD_CURSOR); /* t:9999 */
     cJSON_Delete(page);
     store_free(s);
 }
@@ -140,7 +143,7 @@ static void test_subdomain_unique_per_environment(void **state)
     (void)state;
     struct store *s = make(0, 0, 1);
     cJSON *envs = NULL, *out = NULL;
-    assert_int_equal(store_list_environments(s, 10, NULL, &envs), STORE_OK);
+    assert_int_equal(store_list_environments(s, PAGE(10, NULL), &envs), STORE_OK);
     cJSON *data = json_get_array(envs, "data");
     const char *e0 = json_get_string(cJSON_GetArrayItem(data, 0), "id");
     const char *e1 = json_get_string(cJSON_GetArrayItem(data, 1), "id");
@@ -162,7 +165,7 @@ static void test_secret_only_on_create(void **state)
     (void)state;
     struct store *s = make(1, 0, 1);
     cJSON *page = NULL, *out = NULL, *list = NULL;
-    assert_int_equal(store_list_tenants(s, 1, NULL, &page), STORE_OK);
+    assert_int_equal(store_list_tenants(s, PAGE(1, NULL), &page), STORE_OK);
     char tid[37];
     strcpy(tid, json_get_string(cJSON_GetArrayItem(json_get_array(page, "data"), 0), "id"));
     cJSON_Delete(page);
@@ -182,7 +185,7 @@ static void test_secret_only_on_create(void **state)
     assert_int_equal(cJSON_GetArraySize(json_get_array(out, "roles")), 2); /* kept */
     cJSON_Delete(out);
 
-    assert_int_equal(store_list_clients(s, tid, 10, NULL, &list), STORE_OK);
+    assert_int_equal(store_list_clients(s, tid, PAGE(10, NULL), &list), STORE_OK);
     char *text = json_print(list);
     assert_null(strstr(text, "clientSecret"));
     free(text);
@@ -191,7 +194,7 @@ static void test_secret_only_on_create(void **state)
     assert_int_equal(store_delete_client(s, tid, cid), STORE_OK);
     assert_int_equal(store_delete_client(s, tid, cid), STORE_NOT_FOUND);
     assert_int_equal(store_delete_tenant(s, tid), STORE_OK);
-    assert_int_equal(store_list_clients(s, tid, 10, NULL, &list), STORE_NOT_FOUND);
+    assert_int_equal(store_list_clients(s, tid, PAGE(10, NULL), &list), STORE_NOT_FOUND);
     assert_int_equal(store_get_tenant(s, tid, &out), STORE_NOT_FOUND);
     store_free(s);
 }
