@@ -384,7 +384,7 @@ static int run_test(struct cli *c, const char *name)
             kind = b->kinds[i];
     struct api_target t = {.kind = kind};
     struct probe pr = {.c = c};
-    api_list(c->conn.session, &t, NULL, 1, on_probe, &pr);
+    api_list(c->conn.session, &t, NULL, 1, NULL, on_probe, &pr);
     while (!pr.done)
         cli_wait(c);
     if (c->conn.err.code != ST_OK) {

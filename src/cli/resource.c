@@ -11,6 +11,7 @@
 #include "core/intl.h"
 #include "core/api_mattr.h"
 #include "core/api_system.h"
+#include "core/walk.h"
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
@@ -293,34 +294,57 @@ static void progress(size_t n, const struct page *page, const struct api_kind_de
     fflush(stderr);
 }
 
+/* A list cut short after some of it was printed: exit status 6 whatever the cause, and (unless
+ * the list looped) the hint gives the cursor of the page that failed, to go on from there. */
+static void cut_short(struct cli *c, const char *resume, const struct walk *walk)
+{
+    struct tn_error *err = &c->conn.err;
+    err->code = ST_NETWORK;
+    if (!resume || walk_stopped(walk))
+        return;
+    char *had = err->hint ? xstrdup(err->hint) : NULL;
+    if (had)
+        err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had,
+                 resume);
+    else
+        err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), resume);
+    free(had);
+}
+
 static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 {
-    int limit = a->limit ? (int)a->limit : c->conn.profile->page_size;
-    if (limit <= 0)
-        limit = PROFILE_DEFAULT_PAGE_SIZE;
+    /* --all asks for the largest pages, unless --limit or the profile's page_size say */
+    int limit = a->limit ? (int)a->limit : api_page_size(c->conn.session, a->all);
     bool show_progress = a->all && isatty(STDERR_FILENO);
     struct output *out =
         output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
-    char *next = a->cursor ? xstrdup(a->cursor) : NULL;
-    size_t total = 0;
-    bool ok = true;
+    char *next = a->cursor ? xstrdup(a->cursor) : NULL; /* the token of the page asked for */
+    struct walk *walk = walk_new();
+    size_t total = 0, pages = 0, last_n = 0;
+    bool ok = true, counted = false;
     struct outcome o = {.c = c};
-    api_list(c->conn.session, t, next, limit, on_page, &o);
+    api_list(c->conn.session, t, next, limit, walk, on_page, &o);
     for (;;) {
-        if (!resource_wait(c, &o)) {
-            ok = false;
+        ok = resource_wait(c, &o);
+        struct page page = o.page;
+        if (!ok) { /* a list that loops hands over the new rows that came with it */
+            output_rows(out, page.rows, page.n);
+            pages += page.n > 0;
+            model_page_clear(&page);
             break;
         }
-        struct page page = o.page;
         free(next);
         next = page.next ? xstrdup(page.next) : NULL;
         /* ask for the next page before printing this one: the server works meanwhile */
         o = (struct outcome){.c = c};
         bool more = a->all && next;
         if (more)
-            api_list(c->conn.session, t, next, limit, on_page, &o);
+            api_list(c->conn.session, t, next, limit, walk, on_page, &o);
         output_rows(out, page.rows, page.n);
         total += page.n;
+        last_n = page.n;
+        counted = page.has_total;
+        pages++;
         if (show_progress && more)
             progress(total, &page, t->kind);
         model_page_clear(&page);
@@ -330,12 +354,20 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     if (show_progress)
         progress(0, NULL, t->kind);
     output_end(out);
-    if (ok && !a->all && next)
+    if (!ok && a->all && pages > 0)
+        cut_short(c, next, walk);
+    /* a short page is not the end (a server may cap pages below the limit asked for), but
+     * likely is, unless the server counts the list (then its next link is sure) */
+    if (ok && !a->all && next && last_n < (size_t)limit && !counted)
+        fprintf(stderr, _("More may be available: --cursor %s (or --all for every page).\n"),
+                next);
+    else if (ok && !a->all && next)
         fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"),
                 next);
     if (ok && total == 0 && c->format == OUTPUT_TABLE)
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);
+    walk_free(walk);
     return ok ? ST_OK : (int)c->conn.err.code;
 }
 
@@ -357,13 +389,19 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     struct api_target t = {.kind = kind};
     char *next = NULL, *found = NULL;
     size_t matches = 0;
+    struct walk *walk = walk_new();
     do {
         struct outcome o = {.c = c};
-        api_list(c->conn.session, &t, next, 1000, on_page, &o);
+        api_list(c->conn.session, &t, next, api_page_size(c->conn.session, true), walk,
+                 on_page, &o);
         free(next);
         next = NULL;
-        if (!resource_wait(c, &o))
+        if (!resource_wait(c, &o)) {
+            model_page_clear(&o.page);
+            free(found);
+            walk_free(walk);
             return false;
+        }
         for (size_t i = 0; i < o.page.n; i++) {
             const struct row *r = o.page.rows[i];
             const char *name = model_row_get(r, "name");
@@ -377,6 +415,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
         o.page.next = NULL;
         model_page_clear(&o.page);
     } while (next);
+    walk_free(walk);
     if (matches == 1) {
         *owned = found;
         *value = found;

@@ -13,6 +13,7 @@
 #include "core/secret.h"
 #include "core/api_system.h"
 #include "core/text.h"
+#include "core/walk.h"
 
 static const struct api_backend *const backends[] = {&mattr_backend, &system_backend};
 
@@ -29,6 +30,8 @@ struct api_call {
     void *ud;
     struct http_request *req;
     int limit; /* the page size a list asked for */
+    struct walk *walk; /* a list's walk, or NULL */
+    char *followed;    /* the next-page token a list followed, or NULL */
 };
 
 struct api_session {
@@ -150,6 +153,7 @@ static void call_free(struct api_call *c)
         s->calls = c->next;
     if (c->next)
         c->next->prev = c->prev;
+    free(c->followed);
     free(c);
 }
 
@@ -174,11 +178,13 @@ static bool op_allowed(const struct api_session *s, const struct api_target *t, 
 }
 
 struct api_call *api_list(struct api_session *s, const struct api_target *t, const char *next,
-                          int limit, api_page_fn done, void *ud)
+                          int limit, struct walk *walk, api_page_fn done, void *ud)
 {
     struct api_call *c = call_new(s, t, API_OP_LIST, ud);
     c->cb.page = done;
     c->limit = limit;
+    c->walk = walk;
+    c->followed = walk && next ? xstrdup(next) : NULL;
     c->req = s->backend->list(s->impl, c, t, next, limit);
     return c;
 }
@@ -366,14 +372,67 @@ void api_cancel(struct api_session *s, struct api_call *call)
     call_free(call);
 }
 
+int api_page_size(const struct api_session *s, bool bulk)
+{
+    int size = s->profile.page_size;
+    if (size > 0 && size != PROFILE_DEFAULT_PAGE_SIZE)
+        return size; /* the profile's own */
+    if (!bulk)
+        return PROFILE_DEFAULT_PAGE_SIZE;
+    return s->backend->max_page_size ? s->backend->max_page_size(s->impl) : 1000;
+}
+
+/* Check a page of a walk: a list that loops stops with an error naming the cause (err, a
+ * copy of the call's outcome, is set then). A page equal to one before hands over no rows;
+ * new rows that came with a link leading back are kept. */
+static void check_walk(struct api_call *call, struct page *page, struct tn_error *err)
+{
+    struct walk *w = call->walk;
+    size_t n = walk_pages(w) + 1; /* this page's number in the walk */
+    switch (walk_check(w, call->followed, page)) {
+    case WALK_OK:
+        return;
+    case WALK_REPEATED_LINK:
+        err_set(err, ST_NETWORK, _("the server's link after page %zu leads back to a page "
+                                   "already read: the list would never end, so it stops "
+                                   "there"), n);
+        err_hint(err, _("The server's paging is at fault; what came before is complete. "
+                        "Report it to the server's operators."));
+        free(page->next);
+        page->next = NULL;
+        return;
+    case WALK_SAME_PAGE:
+        err_set(err, ST_NETWORK, _("page %zu is the same as the page before it: the server "
+                                   "ignores where the list goes on, so it would never end and "
+                                   "stops there"), n);
+        err_hint(err, _("The server's paging is at fault; what came before is complete. "
+                        "Report it to the server's operators."));
+        break;
+    case WALK_FIRST_AGAIN:
+        err_set(err, ST_NETWORK, _("page %zu starts with the rows of the first page: the "
+                                   "server ignores the page asked for, so the list would never "
+                                   "end and stops there"), n);
+        if (!call->session->backend->repeat_hint ||
+            !call->session->backend->repeat_hint(call->session->impl, page, err))
+            err_hint(err, _("The server's paging is at fault; what came before is complete. "
+                            "Report it to the server's operators."));
+        break;
+    }
+    model_page_clear(page);
+}
+
 void api_call_page(struct api_call *call, struct page *page, const struct tn_error *err)
 {
+    struct tn_error mine = {0};
     if (err->code != ST_OK)
         model_page_clear(page); /* a failed list hands over no rows */
+    else if (call->walk)
+        check_walk(call, page, &mine);
     api_page_fn cb = call->cb.page;
     void *ud = call->ud;
     call_free(call);
-    cb(ud, page, err);
+    cb(ud, page, mine.code != ST_OK ? &mine : err);
+    err_clear(&mine);
 }
 
 void api_call_row(struct api_call *call, struct row *row, const struct tn_error *err)

@@ -13,10 +13,11 @@
 
 struct api_session;
 struct api_call;
+struct walk;
 struct api_impl; /* a backend's own session state */
 
 /* Completion callbacks. On success err->code is ST_OK. The callback owns what it is given:
- * page contents (model_page_clear; empty on failure) and row (model_row_free; NULL on failure, except that an
+ * page contents (model_page_clear; empty on failure, but see api_list) and row (model_row_free; NULL on failure, except that an
  * update failing with ST_CONFLICT passes the object as the server has it now when it could
  * be read). err is freed after the callback returns. */
 typedef void (*api_page_fn)(void *ud, struct page *page, const struct tn_error *err);
@@ -74,6 +75,12 @@ struct api_backend {
     /* False with err set when next cannot be a next-page token of this API (--cursor);
      * NULL: its tokens are opaque, any is sent. */
     bool (*check_cursor)(const char *next, struct tn_error *err);
+    /* The largest page the API serves (NULL: 1000). */
+    int (*max_page_size)(const struct api_impl *impl);
+    /* Set the hint for a list whose later page (page) starts with the first page's rows;
+     * false when the backend has none to give (NULL: never). */
+    bool (*repeat_hint)(const struct api_impl *impl, const struct page *page,
+                        struct tn_error *err);
 };
 
 /* Every backend (n of them). */
@@ -98,9 +105,15 @@ bool api_readonly(const struct api_session *s);
 /* When the session's token expires (Unix ms), 0 when none. */
 int64_t api_token_expiry(const struct api_session *s);
 
-/* Fetch one page: next is NULL for the first page, else the token a page returned. */
+/* Fetch one page: next is NULL for the first page, else the token a page returned. walk, when
+ * not NULL, is the history of the list's pages fetched so far (walk.h): a page that shows the
+ * list would never end fails with ST_NETWORK naming the cause (and the page holds the new
+ * rows that came with it, if any: a link leading back comes with rows not seen before). */
 struct api_call *api_list(struct api_session *s, const struct api_target *t, const char *next,
-                          int limit, api_page_fn done, void *ud);
+                          int limit, struct walk *walk, api_page_fn done, void *ud);
+/* The page size to ask for: the profile's page_size when it sets one (other than the default
+ * 100); else 100, or for a bulk load (--all, G) the largest page the API serves. */
+int api_page_size(const struct api_session *s, bool bulk);
 /* Fetch one object. */
 struct api_call *api_get(struct api_session *s, const struct api_target *t, api_row_fn done,
                          void *ud);

@@ -335,10 +335,9 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     }
 }
 
-/* Turn a list response into a page: {data: [...], nextCursor?}; limit is the page size asked
- * for. */
-static bool parse_page(const cJSON *j, const struct api_kind_def *kind, int limit,
-                       struct page *page, struct tn_error *err)
+/* Turn a list response into a page: {data: [...], nextCursor?}. */
+static bool parse_page(const cJSON *j, const struct api_kind_def *kind, struct page *page,
+                       struct tn_error *err)
 {
     const cJSON *data = json_get_array(j, "data"), *item;
     if (!data) {
@@ -351,11 +350,9 @@ static bool parse_page(const cJSON *j, const struct api_kind_def *kind, int limi
             model_page_add(page, model_row_from_json(kind, item, false));
     }
     const char *next = json_get_string(j, "nextCursor");
-    /* the end: a missing cursor, or a page shorter than asked for (the cursor comes with the
-     * last page too; the documented limit is at most 1000, as ours is, so a server never
-     * shortens a page that is not the last) */
-    int n = cJSON_GetArraySize(data);
-    if (next && *next && n > 0 && (limit <= 0 || n >= limit))
+    /* the end: an empty data (as the document says) or no cursor. A short page is not the
+     * end: servers cap pages below the limit asked for, and the cursor leads on */
+    if (next && *next && cJSON_GetArraySize(data) > 0)
         page->next = xstrdup(next);
     return true;
 }
@@ -399,7 +396,7 @@ static void on_done(struct http_request *req, void *ud)
     } else if (op != API_OP_DELETE) {
         cJSON *j = api_response_json(req, &err);
         if (j && op == API_OP_LIST)
-            parse_page(j, kind, api_call_limit(call), &page, &err);
+            parse_page(j, kind, &page, &err);
         else if (cJSON_IsObject(j))
             row = model_row_from_json(kind, j, true);
         else if (j)

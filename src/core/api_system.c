@@ -527,8 +527,23 @@ static char *page_param_of(const char *self, const char *next)
     return found;
 }
 
-/* Turn a list answer into a page: a plain array, or a hydra:Collection whose hydra:view says
- * whether a next page exists and whose hydra:totalItems says how many there are. */
+/* The page number the link names with the page parameter name, or 0 when it names none. */
+static long long link_page_number(const char *link, const char *name)
+{
+    size_t n, len = strlen(name);
+    char **v = link_params(link, &n);
+    long long page = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strncmp(v[i], name, len) && v[i][len] == '=' &&
+            !str_to_llong(v[i] + len + 1, 1, INT32_MAX, &page))
+            page = 0;
+    free_params(v, n);
+    return page;
+}
+
+/* Turn a list answer into a page: a plain array, or a hydra:Collection whose hydra:view's
+ * hydra:next says whether a next page exists (and which it is) and whose hydra:totalItems
+ * says how many there are. */
 static bool parse_page(const cJSON *j, const struct pending *p, int limit, struct page *page,
                        struct tn_error *err)
 {
@@ -546,6 +561,7 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
     }
     int n = cJSON_GetArraySize(items);
     bool more;
+    long long after = p->page > 0 ? p->page + 1 : 0; /* the next page's number */
     long long size = p->size; /* the page size the server chose, when it said less than asked */
     if (cJSON_IsArray(j)) {
         /* no total, no links: a page shorter than the server's page size is the last; that
@@ -577,16 +593,14 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
             return false;
         }
         free(theirs);
+        /* the server's link says where the list goes on, whatever hydra:totalItems says (a
+         * count may be stale or capped; a loop is caught by the walk) */
         more = n > 0 && next;
-        /* and where the server counts, no page past the last (a page before the last is full,
-         * of the size the server chose: it may cap what was asked for) */
-        if (page->has_total && p->page > 0 &&
-            (unsigned long long)p->page * (unsigned long long)n >= page->total)
-            more = false;
+        if (more && link_page_number(next, p->impl->page_param) > 0)
+            after = link_page_number(next, p->impl->page_param);
     }
-    if (more && p->page > 0)
-        page->next = size ? xasprintf("%lld:%lld", p->page + 1, size)
-                          : xasprintf("%lld", p->page + 1);
+    if (more && after > 0)
+        page->next = size ? xasprintf("%lld:%lld", after, size) : xasprintf("%lld", after);
     return true;
 }
 
@@ -746,6 +760,28 @@ static void on_done(struct http_request *req, void *ud)
     finish(p, &page, row, &err);
 }
 
+/* The largest page: 1000 (the document's servers), 100 where the parameters are renamed
+ * (such deployments cap _limit at 100). */
+static int system_max_page_size(const struct api_impl *m)
+{
+    return !strcmp(m->page_param, "page") && !strcmp(m->limit_param, "limit") ? 1000 : 100;
+}
+
+/* A later page of a plain JSON list starting with the first page's rows: the server ignores
+ * our page parameter (a JSON-LD list's links tell its name before that: parse_page). */
+static bool system_repeat_hint(const struct api_impl *m, const struct page *page,
+                               struct tn_error *err)
+{
+    if (page->has_total)
+        return false;
+    err_hint(err, _("The server names its page parameter otherwise: set page_params in the "
+                    "profile to its names of the page and the page size (now \"%s,%s\"), "
+                    "e.g. page_params = \"%s\";"),
+             m->page_param, m->limit_param,
+             strcmp(m->page_param, "_page") ? "_page,_limit" : "page,limit");
+    return true;
+}
+
 const struct api_backend system_backend = {
     .name = "system",
     .auth = API_AUTH_BASIC,
@@ -761,4 +797,6 @@ const struct api_backend system_backend = {
     .cancel = system_cancel,
     .token_expiry = system_token_expiry,
     .check_cursor = system_check_cursor,
+    .max_page_size = system_max_page_size,
+    .repeat_hint = system_repeat_hint,
 };

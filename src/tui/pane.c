@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/walk.h"
 #include "tui/tui.h"
 
 #define MAX_COLUMNS 8
@@ -40,6 +41,11 @@ struct pane {
     struct filter_terms sf; /* what the server filters (':filter') */
     bool has_total; /* the server said how many the list holds: total */
     unsigned long long total;
+    struct walk *walk; /* the pages loaded so far, to stop a list that would never end */
+    int asked;         /* the page size the call in flight asked for */
+    size_t last_n;     /* the rows of the last page */
+    bool maybe_end;    /* the last page was short but came with a next-page token: more may
+                        * be available; asked for only at the last row (or G) */
 };
 
 /* Every kind of pane; a kind is listed by the first that fits it. */
@@ -64,6 +70,7 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->kind = k;
     p->list = list_new(k, !(k->ops & API_OP_GET));
     p->view = list_view_new(p->list);
+    p->walk = walk_new();
     p->sort_col = -1;
     for (size_t i = 0; i < ops->ncolumns && p->ncols < MAX_COLUMNS; i++) {
         int f = model_field_index(k, ops->columns[i]);
@@ -81,6 +88,7 @@ void pane_free(struct pane *p)
     pane_cancel(p);
     list_view_free(p->view);
     list_free(p->list);
+    walk_free(p->walk);
     free(p->filter);
     free(p->parent);
     free(p->want_id);
@@ -225,6 +233,9 @@ void pane_reset(struct pane *p)
     p->failed = false;
     p->stopped = false;
     p->has_total = false;
+    walk_reset(p->walk);
+    p->last_n = 0;
+    p->maybe_end = false;
     err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;
@@ -324,6 +335,11 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
 {
     struct pane *p = ud;
     p->call = NULL;
+    if (err->code != ST_OK && page->n) { /* a list that loops: the new rows that came first */
+        list_add_page(p->list, page);
+        model_page_clear(page);
+        list_view_update(p->view);
+    }
     if (err->code != ST_OK) {
         p->failed = true;
         p->load_all = false;
@@ -337,6 +353,10 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         p->has_total = true;
         p->total = page->total;
     }
+    /* a short page is not the end, but likely is: the next is asked for at the last row */
+    p->maybe_end = page->next && page->n < (size_t)p->asked && !page->has_total &&
+                   (!list_started(p->list) || page->n < p->last_n);
+    p->last_n = page->n;
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);
@@ -370,6 +390,8 @@ static bool want_more(const struct pane *p)
         return true;
     if (p->filter) /* a filter searches what is loaded; it does not fetch the world */
         return false;
+    if (p->maybe_end) /* probably the end: one request, once the last row is reached */
+        return p->sel + 1 >= shown(p);
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
     return shown(p) <= p->sel + screen; /* within a screen of the last row */
 }
@@ -402,7 +424,9 @@ void pane_tick(struct pane *p)
     if (list_started(p->list) && !want_more(p))
         return;
     const char *next = list_started(p->list) ? list_next(p->list) : NULL;
-    p->call = api_list(tui_session(p->app), &t, next, tui_page_size(p->app), on_page, p);
+    /* G loads in the largest pages the API serves (unless the profile sets page_size) */
+    p->asked = p->load_all ? api_page_size(tui_session(p->app), true) : tui_page_size(p->app);
+    p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);
     tui_dirty(p->app);
 }
 
@@ -456,6 +480,8 @@ void pane_status(const struct pane *p, struct strbuf *out)
         sb_adds(out, _(", loading to the end (Esc stops)"));
     else if (p->stopped && list_more(p->list))
         sb_adds(out, _(", stopped (r reloads)"));
+    else if (list_more(p->list) && p->maybe_end)
+        sb_adds(out, _(", more may be available"));
     else if (list_more(p->list))
         sb_adds(out, _(", more available"));
 }

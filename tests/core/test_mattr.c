@@ -17,6 +17,7 @@
 #include "core/model.h"
 #include "core/profile.h"
 #include "core/status.h"
+#include "core/walk.h"
 
 #define PROFILE "sandbox-core"
 #define WRONG_SECRET "definitely-wrong-77e1"
@@ -145,8 +146,34 @@ static void list_page_sync(struct fixture *f, const struct api_kind_def *kind, c
 {
     struct api_target t = {.kind = kind, .parent = parent};
     int before = r->calls;
-    api_list(f->s, &t, next, limit, on_page, r);
+    api_list(f->s, &t, next, limit, NULL, on_page, r);
     pump_until(f->e, &r->calls, before + 1, 15);
+}
+
+/* Walk kind from the start with limit through a walk (walk.h) until the end or an error (at
+ * most 100 pages); the rows' IDs go to ids. Returns the number of pages that came; r holds
+ * the last outcome. */
+static size_t walk_sync(struct fixture *f, const struct api_kind_def *kind, int limit,
+                        struct strlist *ids, struct result *r)
+{
+    struct walk *w = walk_new();
+    char *next = NULL;
+    size_t pages = 0;
+    do {
+        free(next);
+        next = NULL;
+        struct api_target t = {.kind = kind};
+        int before = r->calls;
+        api_list(f->s, &t, r->page.next, limit, w, on_page, r);
+        pump_until(f->e, &r->calls, before + 1, 15);
+        pages++;
+        for (size_t i = 0; i < r->page.n; i++)
+            strlist_add(ids, model_row_id(r->page.rows[i]));
+        next = r->page.next ? xstrdup(r->page.next) : NULL;
+    } while (r->err.code == ST_OK && next && pages < 100);
+    free(next);
+    walk_free(w);
+    return pages;
 }
 
 /* The ID of the first environment, newly allocated. */
@@ -276,13 +303,14 @@ static void test_list_follows_next_cursor_to_the_end(void **state)
     result_free(&r);
     assert_int_equal(ids.n, 250);
     assert_true(strlist_unique(&ids));
-    /* 100, 100, and 50: a short page ends the list, although a cursor came with it (no
-     * request for the empty page after it) */
-    assert_int_equal(npages, 3);
+    /* 100, 100, 50 and the empty page that ends the list: a short page is not the end (the
+     * document ends a list with an empty data; servers cap pages below the limit asked) */
+    assert_int_equal(npages, 4);
     assert_int_equal(sizes[0], 100);
     assert_int_equal(sizes[1], 100);
     assert_int_equal(sizes[2], 50);
-    assert_int_equal(events_count(sb, "TENANT_RETRIEVE_LIST_SUCCESS"), 3);
+    assert_int_equal(sizes[3], 0);
+    assert_int_equal(events_count(sb, "TENANT_RETRIEVE_LIST_SUCCESS"), 4);
     assert_int_equal(events_count(sb, "AUTH_TOKEN_CREATE_SUCCESS"), 1);
     assert_true(api_token_expiry(f.s) > (int64_t)time(NULL) * 1000);
 
@@ -295,12 +323,12 @@ static void test_list_follows_next_cursor_to_the_end(void **state)
     strlist_free(&direct);
     strlist_free(&ids);
 
-    /* one big page: 250 rows of the 1000 asked for is the end, cursor or not */
+    /* one big page: 250 rows of the 1000 asked for keep their cursor, as a full last page
+     * (250 of 250) does; the empty page after it is the end */
     list_page_sync(&f, f.tenants, NULL, NULL, 1000, &r);
     assert_ok(&r);
     assert_int_equal(r.page.n, 250);
-    assert_null(r.page.next);
-    /* a full last page (250 of 250) keeps its cursor; the empty page after it is the end */
+    assert_non_null(r.page.next);
     list_page_sync(&f, f.tenants, NULL, NULL, 250, &r);
     assert_ok(&r);
     assert_int_equal(r.page.n, 250);
@@ -311,6 +339,75 @@ static void test_list_follows_next_cursor_to_the_end(void **state)
     assert_int_equal(r.page.n, 0);
     assert_null(r.page.next);
     free(last);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
+/* A server capping pages at 50 of the 100 asked for: the short pages' cursors are followed and
+ * every row comes once (before, a short page ended the list: 50 of 250 rows, no error). */
+static void test_capped_pages_lose_no_row(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--tenants", "250", "--page-cap", "50", NULL);
+    struct fixture f;
+    open_session(&f, sb, DEMO_CLIENT_SECRET);
+    struct strlist ids = {0};
+    struct result r = {0};
+    assert_int_equal(walk_sync(&f, f.tenants, 100, &ids, &r), 6); /* 5 x 50, then empty */
+    assert_ok(&r);
+    assert_int_equal(ids.n, 250);
+    assert_true(strlist_unique(&ids));
+    result_free(&r);
+    strlist_free(&ids);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
+/* A next link that leads back stops the walk with an error naming the cause: the first page's
+ * cursor leading to the first page again (the same rows again: none handed over), and a later
+ * page's cursor being the one it was fetched with (its new rows handed over, then the stop). */
+static void test_links_leading_back_stop_the_walk(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--tenants", "30", "--repeat-cursor-rate", "1", NULL);
+    struct fixture f;
+    open_session(&f, sb, DEMO_CLIENT_SECRET);
+    struct strlist ids = {0};
+    struct result r = {0};
+    assert_int_equal(walk_sync(&f, f.tenants, 10, &ids, &r), 2);
+    assert_int_equal(r.err.code, ST_NETWORK);
+    assert_non_null(strstr(r.err.message, "starts with the rows of the first page"));
+    assert_non_null(r.err.hint);
+    assert_int_equal(r.page.n, 0);
+    assert_int_equal(ids.n, 10);
+    assert_int_equal(events_count(sb, "TENANT_RETRIEVE_LIST_SUCCESS"), 2);
+    result_free(&r);
+    strlist_free(&ids);
+    close_session(&f);
+    sandbox_stop(sb);
+
+    /* from the second page on, the cursor followed comes back */
+    sb = sandbox_start("--tenants", "30", NULL);
+    open_session(&f, sb, DEMO_CLIENT_SECRET);
+    list_page_sync(&f, f.tenants, NULL, NULL, 10, &r);
+    char *second = xstrdup(r.page.next);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+    sb = sandbox_start("--tenants", "30", "--repeat-cursor-rate", "1", NULL);
+    open_session(&f, sb, DEMO_CLIENT_SECRET);
+    struct walk *w = walk_new();
+    struct api_target t = {.kind = f.tenants};
+    api_list(f.s, &t, second, 10, w, on_page, &r);
+    pump_until(f.e, &r.calls, 1, 15);
+    assert_int_equal(r.err.code, ST_NETWORK);
+    assert_non_null(strstr(r.err.message, "leads back to a page already read"));
+    assert_int_equal(r.page.n, 10); /* rows 11..20, not seen before */
+    assert_null(r.page.next);
+    assert_true(walk_stopped(w));
+    walk_free(w);
+    free(second);
     result_free(&r);
     close_session(&f);
     sandbox_stop(sb);
@@ -903,7 +1000,7 @@ static void test_readonly_session_sends_no_change(void **state)
     }
     /* reading still works */
     struct api_target envs = {.kind = api_kind_find(b, "environments")};
-    api_list(ro, &envs, NULL, 10, on_page, &r);
+    api_list(ro, &envs, NULL, 10, NULL, on_page, &r);
     pump_until(e, &r.calls, 1, 10);
     assert_ok(&r);
     result_free(&r);
@@ -928,14 +1025,14 @@ static void test_cancel_list_in_flight(void **state)
     struct api_target envs = {.kind = f.environments};
 
     /* waiting for its token */
-    struct api_call *c = api_list(f.s, &envs, NULL, 10, on_page, &cancelled);
+    struct api_call *c = api_list(f.s, &envs, NULL, 10, NULL, on_page, &cancelled);
     pump_for(f.e, 0.05);
     api_cancel(f.s, c);
 
     /* in flight (with the token in hand) */
     list_page_sync(&f, f.tenants, NULL, NULL, 1, &other); /* gets the token */
     assert_ok(&other);
-    c = api_list(f.s, &envs, NULL, 10, on_page, &cancelled);
+    c = api_list(f.s, &envs, NULL, 10, NULL, on_page, &cancelled);
     pump_for(f.e, 0.1);
     assert_int_equal(cancelled.calls, 0);
     api_cancel(f.s, c);
@@ -950,7 +1047,7 @@ static void test_cancel_list_in_flight(void **state)
     result_free(&other);
 
     /* api_close with calls in flight: no callback, nothing leaks */
-    api_list(f.s, &envs, NULL, 10, on_page, &cancelled);
+    api_list(f.s, &envs, NULL, 10, NULL, on_page, &cancelled);
     struct api_target g = {.kind = f.tenants, .id = UNKNOWN_UUID};
     api_get(f.s, &g, on_row, &cancelled);
     pump_for(f.e, 0.05);
@@ -965,6 +1062,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         SANDBOX_TEST(test_backend_registry_and_open_errors),
         SANDBOX_TEST(test_list_follows_next_cursor_to_the_end),
+        SANDBOX_TEST(test_capped_pages_lose_no_row),
+        SANDBOX_TEST(test_links_leading_back_stop_the_walk),
         SANDBOX_TEST(test_environments_and_clients_lists),
         SANDBOX_TEST(test_get),
         SANDBOX_TEST(test_create_tenant_returns_secret),

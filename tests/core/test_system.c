@@ -19,6 +19,7 @@
 #include "core/profile.h"
 #include "core/status.h"
 #include "core/api_system.h"
+#include "core/walk.h"
 
 /* What a callback got: the error (copied), a page or a row (owned). */
 struct result {
@@ -96,7 +97,7 @@ static void list_sync(struct fixture *f, const struct api_values *filter, const 
 {
     struct api_target t = {.kind = f->tenants, .filter = filter};
     int before = r->calls;
-    api_list(f->s, &t, next, limit, on_page, r);
+    api_list(f->s, &t, next, limit, NULL, on_page, r);
     pump_until(f->e, &r->calls, before + 1, 15);
 }
 
@@ -496,6 +497,90 @@ static void test_plain_json_capped(void **state)
     sandbox_stop(sb);
 }
 
+/* Walk from the start through a walk (walk.h) with limit until the end or an error (at most
+ * 50 pages); the UUIDs go to seen. Returns the pages that came; r holds the last outcome. */
+static int walk_sync(struct fixture *f, int limit, struct strlist *seen, struct result *r)
+{
+    struct walk *w = walk_new();
+    struct api_target t = {.kind = f->tenants};
+    char *next = NULL;
+    int pages = 0;
+    do {
+        int before = r->calls;
+        api_list(f->s, &t, next, limit, w, on_page, r);
+        pump_until(f->e, &r->calls, before + 1, 15);
+        pages++;
+        for (size_t i = 0; i < r->page.n; i++)
+            strlist_add(seen, model_row_id(r->page.rows[i]));
+        free(next);
+        next = r->page.next ? xstrdup(r->page.next) : NULL;
+    } while (r->err.code == ST_OK && next && pages < 50);
+    free(next);
+    walk_free(w);
+    return pages;
+}
+
+/* A plain JSON server that names its page parameters _page,_limit, walked with the default
+ * names: it ignores them and sends its first page again and again. The second page stops the
+ * walk with an error naming the cause and the page_params fix (before: a walk that never
+ * ended). */
+static void test_ignored_page_parameter_stops(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--system-tenants", "250", "--page-params", "_page,_limit",
+                                       "--plain-json", NULL);
+    struct fixture f;
+    open_session(&f, sb, NULL);
+    struct result r = {0};
+    struct strlist seen = {0};
+    assert_int_equal(walk_sync(&f, 100, &seen, &r), 2);
+    assert_int_equal(r.err.code, ST_NETWORK);
+    assert_non_null(strstr(r.err.message, "page 2 starts with the rows of the first page"));
+    assert_non_null(strstr(r.err.hint, "page_params"));
+    assert_non_null(strstr(r.err.hint, "\"_page,_limit\""));
+    assert_int_equal(seen.n, 10); /* the server's default page, once */
+    assert_int_equal(events_count(sb, "SYSTEM_TENANT_RETRIEVE_LIST_SUCCESS"), 2);
+    strlist_free(&seen);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
+/* JSON-LD: hydra:next is followed as it is (its page number), so a link leading back to the
+ * page just read stops the walk; a server capping pages (10 of 100) loses no row. */
+static void test_hydra_next_followed(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--system-tenants", "25", "--repeat-cursor-rate", "1", NULL);
+    struct fixture f;
+    open_session(&f, sb, NULL);
+    struct result r = {0};
+    struct strlist seen = {0};
+    list_sync(&f, NULL, NULL, 10, &r);
+    assert_int_equal(r.err.code, ST_OK);
+    assert_string_equal(r.page.next, "1"); /* hydra:next names page 1 again */
+    result_free(&r);
+    assert_int_equal(walk_sync(&f, 10, &seen, &r), 2);
+    assert_int_equal(r.err.code, ST_NETWORK);
+    assert_null(strstr(r.err.hint, "page_params")); /* the links name our parameter */
+    assert_int_equal(seen.n, 10);
+    strlist_free(&seen);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+
+    sb = sandbox_start("--system-tenants", "25", "--page-cap", "10", NULL);
+    open_session(&f, sb, NULL);
+    assert_int_equal(walk_sync(&f, 100, &seen, &r), 3);
+    assert_int_equal(r.err.code, ST_OK);
+    assert_int_equal(seen.n, 25);
+    assert_true(strlist_unique(&seen));
+    strlist_free(&seen);
+    result_free(&r);
+    close_session(&f);
+    sandbox_stop(sb);
+}
+
 /* Updates whose answers are lost (the sandbox saves, then drops the connection): each is read
  * again, and one version on with the data sent it is saved, not an error. The fault draws
  * follow --seed, so the run is the same every time. */
@@ -586,6 +671,8 @@ int main(void)
         SANDBOX_TEST(test_cancel_during_reread),
         SANDBOX_TEST(test_page_param_names),
         SANDBOX_TEST(test_plain_json_capped),
+        SANDBOX_TEST(test_ignored_page_parameter_stops),
+        SANDBOX_TEST(test_hydra_next_followed),
         SANDBOX_TEST(test_lost_answers_saved),
         SANDBOX_TEST(test_create_and_not_found),
     };

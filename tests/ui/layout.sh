@@ -52,7 +52,7 @@ WIDE=$(
     cat <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
- Environments (4)            | Tenants (100+)                                          | Clients (5)
+ Environments (4+)           | Tenants (100+)                                          | Clients (5+)
  NAME      REGION   DOMAIN   | NAME      SUBDOMA… ID                                   | NAME     ROLES    CLIENT ID
  All environments            | Southern… souther… 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-e… dts-pro… pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
  au01      ap-sout… au01.ma… | Union Te… union-t… cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner… admin,a… WXArcNQDJefY1O1HFDNUv5qGPYkx648N
@@ -119,7 +119,7 @@ Terminal too small: 50x10, need 60x15
 
 EOF
 expect_screen_lacks wide-again "Terminal too small" "grown again to 140x30: the notice is gone"
-expect_line_has wide-again 3 "Environments (4)            | Tenants (100+)" \
+expect_line_has wide-again 3 "Environments (4+)           | Tenants (100+)" \
     "grown again to 140x30: the three panes are back"
 status_ends wide-again "row 2" "a key pressed while the notice showed still moved the selection"
 
@@ -140,8 +140,8 @@ EOF
 expect_screen wide "started at 140x30: the wide layout" <<<"$WIDE"
 expect_line clients-focused 2 " local › all › Southern Works Motors › Clients" \
     "wide, Tab: the focus moves to the clients (breadcrumb)"
-status_has clients-focused "5 loaded  row 1" "wide, Tab: the status line speaks of the clients pane"
-expect_line_has clients-focused 3 "Environments (4)            | Tenants (100+)" \
+status_has clients-focused "5 loaded, more may be available  row 1" "wide, Tab: the status line speaks of the clients pane"
+expect_line_has clients-focused 3 "Environments (4+)           | Tenants (100+)" \
     "wide, Tab: the three panes stay on screen"
 expect_line environments-focused 2 " local › Environments" "wide, h h: focus on the environments"
 expect_screen narrow "resized from wide to 100x30: the narrow layout (focus back on tenants)" \
@@ -167,8 +167,8 @@ expect_line 60x15 2 " local › all › Tenants" "60x15: the breadcrumb"
 expect_clean_screen 60x15 60 15 "60x15: every line fits in 60 cells"
 expect_line 59x15 8 "Terminal too small: 59x15, need 60x15" "59x15: too small"
 expect_line 60x14 8 "Terminal too small: 60x14, need 60x15" "60x14: too small"
-expect_line_has 120x15 3 "Environments (4)" "120 columns: the wide layout"
-expect_line_has 120x15 3 "| Clients (5)" "120 columns: the clients pane is there too"
+expect_line_has 120x15 3 "Environments (4+)" "120 columns: the wide layout"
+expect_line_has 120x15 3 "| Clients (5+)" "120 columns: the clients pane is there too"
 expect_clean_screen 120x15 120 15 "120x15: every line fits in 120 cells"
 expect_line 119x15 3 " Tenants (100+)" "119 columns: one pane"
 
@@ -236,7 +236,7 @@ EOF
 expect_screen wide "ASCII: the wide screen" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local > all > Tenants
- Environments (4)            | Tenants (100+)                                          | Clients (5)
+ Environments (4+)           | Tenants (100+)                                          | Clients (5+)
  NAME      REGION   DOMAIN   | NAME      SUBDOMA~ ID                                   | NAME     ROLES    CLIENT ID
  All environments            | Southern~ souther~ 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-e~ dts-pro~ pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
  au01      ap-sout~ au01.ma~ | Union Te~ union-t~ cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner~ admin,a~ WXArcNQDJefY1O1HFDNUv5qGPYkx648N

@@ -138,13 +138,13 @@ check "demo: the demo sandbox answers on port $PORT1" port_answers "$PORT1"
 
 keys Enter
 wait_for "demo › all › $TENANT1 › Clients" "demo: Enter walks to the tenant's clients"
-wait_for "Clients (5)" "demo: its 5 clients are listed"
+wait_for "Clients (5+)" "demo: its 5 clients are listed"
 
 T resize-window -t "$PANE" -x 140 -y 30
-wait_for "Environments (4)" "resized to 140x30: the environments pane appears (wide layout)"
+wait_for "Environments (4+)" "resized to 140x30: the environments pane appears (wide layout)"
 line3=$(capture | sed -n 3p)
 case $line3 in
-*"Environments (4)"*│*"Tenants (100+)"*│*"Clients (5)"*) ok "140 columns: three panes side by side, drawn with │" ;;
+*"Environments (4+)"*│*"Tenants (100+)"*│*"Clients (5+)"*) ok "140 columns: three panes side by side, drawn with │" ;;
 *) fail "140 columns: line 3 is '$line3'" ;;
 esac
 T resize-window -t "$PANE" -x 50 -y 10
@@ -156,7 +156,7 @@ keys q
 wait_for "tenantry exited 0" "q: tenantry exits with status 0"
 wait_for "done" "q: the shell goes on after it"
 screen=$(capture)
-if grep -qF -e "Clients (5)" <<<"$screen"; then
+if grep -qF -e "Clients (5+)" <<<"$screen"; then
     fail "q: the console's screen is still there (alternate screen not left)"
 else
     ok "q: the alternate screen is gone (the shell's lines are back)"
