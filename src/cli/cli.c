@@ -186,7 +186,8 @@ void cli_help(FILE *f)
             "With --demo, run against a throwaway local sandbox: the console, or the command.\n"
             "\n"
             "Exit status: 0 ok, 1 other error, 2 usage, 3 authentication, 4 not found,\n"
-            "5 validation or conflict, 6 network or server error, 7 created but the\n"
+            "5 validation or conflict, 6 network or server error (also a list --all that\n"
+            "failed part way: stderr names the --cursor to go on from), 7 created but the\n"
             "answer could not be read (do not create it again).\n"),
           f);
 }

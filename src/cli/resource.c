@@ -134,6 +134,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
     switch (v->op) {
     case API_OP_LIST:
         fputs(_("      --all                fetch every page (streamed; progress on a terminal)\n"
+                "                           in pages of 1000 unless --limit or page_size say;\n"
+                "                           failing part way: exit 6, and the --cursor to go on\n"
                 "      --limit N            rows per page, 1 to 1000 (default: the profile's\n"
                 "                           page_size)\n"
                 "      --cursor CURSOR      start at the page a previous list pointed to\n"),

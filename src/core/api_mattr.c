@@ -179,6 +179,8 @@ static struct http_request *request_new(struct api_impl *m, const char *method, 
 {
     struct http_request *req = http_request_new(method, url, &m->http);
     http_request_header(req, "Accept: application/json", false);
+    if (!strcmp(method, "GET")) /* a read answered with a body cut short is read again */
+        http_request_set_body_check(req, json_looks_whole);
     return req;
 }
 

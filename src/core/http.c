@@ -36,6 +36,7 @@ struct http_request {
     char *body;
     size_t body_len;
     bool body_secret, retry;
+    bool (*body_ok)(const char *body, size_t len); /* a 2xx body worth keeping, or NULL */
     CURL *easy;
     char errbuf[CURL_ERROR_SIZE];
     /* the outcome */
@@ -211,6 +212,12 @@ void http_request_body(struct http_request *req, const char *data, size_t len,
 void http_request_set_retry(struct http_request *req, bool retry)
 {
     req->retry = retry;
+}
+
+void http_request_set_body_check(struct http_request *req,
+                                 bool (*body_ok)(const char *body, size_t len))
+{
+    req->body_ok = body_ok;
 }
 
 void http_request_reset(struct http_request *req)
@@ -514,9 +521,17 @@ static double jitter(struct http_engine *e)
     return 0.5 + (double)(e->rng >> 11) / (double)(1ull << 53) / 2;
 }
 
-/* True when a response status is worth another attempt. */
-static bool status_retryable(long status)
+/* True when an answer is worth another attempt: 429 and 502..504; a GET's 500 (a read
+ * changes nothing); a 2xx whose body the request's check finds cut short or unreadable. */
+static bool answer_retryable(const struct http_request *req, long status)
 {
+    if (status == 500 && !strcmp(req->method, "GET"))
+        return true;
+    if (status >= 200 && status <= 299 && req->body_ok &&
+        !req->body_ok(sb_str(&req->resp), req->resp.len)) {
+        log_printf("%s %s: the answer's body is cut short or unreadable", req->method, req->url);
+        return true;
+    }
     return status == 429 || status == 502 || status == 503 || status == 504;
 }
 
@@ -615,7 +630,7 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
                    req->attempts);
 
     bool again = req->retry && req->attempts < req->settings.max_attempts &&
-                 (rc == CURLE_OK ? status_retryable(status) : curl_retryable(rc));
+                 (rc == CURLE_OK ? answer_retryable(req, status) : curl_retryable(rc));
     long delay = 0;
     if (again) {
         long base = req->settings.backoff_ms;

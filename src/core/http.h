@@ -36,7 +36,8 @@ void http_engine_free(struct http_engine *e);
 bool http_url_allowed(const char *url, struct tn_error *err);
 
 /* A new request (method "GET", "POST", "PUT", "DELETE"). settings is copied; NULL for the
- * defaults. GET, PUT and DELETE are retried; POST is not (see http_request_set_retry). */
+ * defaults. GET, PUT and DELETE are retried (on connection failures, 429 and 502..504; a GET
+ * on 500 too); POST is not (see http_request_set_retry). */
 struct http_request *http_request_new(const char *method, const char *url,
                                       const struct http_settings *settings);
 /* Add a header line ("Accept: application/json"); a secret one is wiped when freed. */
@@ -49,6 +50,10 @@ void http_request_body(struct http_request *req, const char *data, size_t len,
                        const char *content_type, bool secret);
 /* Allow or forbid automatic retries of this request. */
 void http_request_set_retry(struct http_request *req, bool retry);
+/* Have a retried request's 2xx answer checked by body_ok (e.g. json_looks_whole): a body cut
+ * short or unreadable is then retried like a 503, within the same attempts. */
+void http_request_set_body_check(struct http_request *req,
+                                 bool (*body_ok)(const char *body, size_t len));
 /* Submit; done is called from http_dispatch() when it is finished. */
 void http_submit(struct http_engine *e, struct http_request *req, http_done_fn done, void *ud);
 /* Stop a submitted request and free it; its callback is not called. */

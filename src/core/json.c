@@ -48,6 +48,38 @@ static cJSON *member(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
+bool json_looks_whole(const char *buf, size_t len)
+{
+    size_t depth = 0, i = 0;
+    bool in_string = false;
+    while (i < len && strchr(" \t\r\n", buf[i]) && buf[i])
+        i++;
+    if (i == len || (buf[i] != '{' && buf[i] != '['))
+        return false;
+    for (; i < len; i++) {
+        char c = buf[i];
+        if (in_string) {
+            if (c == '\\')
+                i++; /* the escaped character */
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                break;
+        }
+    }
+    if (i >= len || depth != 0)
+        return false;
+    for (i++; i < len; i++)
+        if (!buf[i] || !strchr(" \t\r\n", buf[i]))
+            return false;
+    return true;
+}
+
 const char *json_get_string(const cJSON *obj, const char *key)
 {
     cJSON *m = member(obj, key);

@@ -11,6 +11,10 @@
  * trailing bytes other than white space, a NUL byte or a \u0000 escape (which would cut a
  * C string short) make it fail. NULL on failure. */
 cJSON *json_parse(const char *buf, size_t len);
+/* True when len bytes of buf have the shape of one whole JSON object or array: it opens with
+ * '{' or '[' and closes, strings closed, at its last byte that is not white space. A quick
+ * check, with no allocation, that an answer was not cut short (json_parse decides the rest). */
+bool json_looks_whole(const char *buf, size_t len);
 /* The string member key of obj, or NULL when missing or not a string. */
 const char *json_get_string(const cJSON *obj, const char *key);
 /* The object member key of obj, or NULL when missing or not an object. */

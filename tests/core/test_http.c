@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/http.h"
+#include "core/json.h"
 #include "core/log.h"
 #include "core/status.h"
 
@@ -313,7 +314,7 @@ static void test_retryable_statuses(void **state)
         const char *status;
         int attempts;
     } cases[] = {
-        {"429", 3}, {"502", 3}, {"503", 3}, {"504", 3}, {"500", 1}, {"400", 1}, {"409", 1},
+        {"429", 3}, {"502", 3}, {"503", 3}, {"504", 3}, {"500", 3}, {"400", 1}, {"409", 1},
     };
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
         struct sandbox *sb = sandbox_start("--fail-rate", "1", "--fail-status", cases[i].status,
@@ -332,6 +333,76 @@ static void test_retryable_statuses(void **state)
         http_engine_free(e);
         sandbox_stop(sb);
     }
+}
+
+/* A 500 is retried for a GET only (a read changes nothing; a DELETE or PUT that failed with
+ * 500 may have been carried out). */
+static void test_500_retried_for_get_only(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--fail-rate", "1", "--fail-status", "500", NULL);
+    struct http_engine *e = http_engine_new();
+    struct outcome o = {0};
+    struct http_settings s = fast(3);
+    char *path = xasprintf("/v1/tenants/%s", UNKNOWN_UUID);
+    http_submit(e, api_req(sb, "DELETE", path, &s), record, &o);
+    pump_until(e, &o.calls, 1, 10);
+    assert_int_equal(http_attempts(o.req), 1);
+    assert_int_equal(http_status(o.req), 500);
+    outcome_free(&o);
+    o = (struct outcome){0};
+    http_submit(e, api_req(sb, "GET", path, &s), record, &o);
+    pump_until(e, &o.calls, 1, 10);
+    assert_int_equal(http_attempts(o.req), 3);
+    assert_int_equal(events_count(sb, "TENANT_RETRIEVE_FAIL"), 3);
+    free(path);
+    outcome_free(&o);
+    http_engine_free(e);
+    sandbox_stop(sb);
+}
+
+/* A 2xx whose body is cut short (with a matching Content-Length, so curl sees no error) is
+ * retried when the request checks its body, within the same attempts; without the check it is
+ * delivered as it came. */
+static void test_body_cut_short_retried_when_checked(void **state)
+{
+    (void)state;
+    struct sandbox *sb = sandbox_start("--malformed-rate", "1", NULL);
+    struct http_engine *e = http_engine_new();
+    struct outcome o = {0};
+    struct http_settings s = fast(3);
+    struct http_request *req = api_req(sb, "GET", "/v1/environments", &s);
+    http_request_set_body_check(req, json_looks_whole);
+    http_submit(e, req, record, &o);
+    pump_until(e, &o.calls, 1, 10);
+    assert_int_equal(http_attempts(o.req), 3);
+    assert_int_equal(http_status(o.req), 200); /* the last answer, still cut short */
+    size_t len;
+    const char *body = http_body(o.req, &len);
+    assert_false(json_looks_whole(body, len));
+    assert_int_equal(events_count(sb, "ENVIRONMENT_RETRIEVE_LIST_SUCCESS"), 3);
+    outcome_free(&o);
+    o = (struct outcome){0};
+    http_submit(e, api_req(sb, "GET", "/v1/environments", &s), record, &o);
+    pump_until(e, &o.calls, 1, 10);
+    assert_int_equal(http_attempts(o.req), 1);
+    outcome_free(&o);
+    http_engine_free(e);
+    sandbox_stop(sb);
+    o = (struct outcome){0};
+
+    /* a whole body passes the check at once */
+    sb = sandbox_start(NULL);
+    e = http_engine_new();
+    req = api_req(sb, "GET", "/v1/environments", &s);
+    http_request_set_body_check(req, json_looks_whole);
+    http_submit(e, req, record, &o);
+    pump_until(e, &o.calls, 1, 10);
+    assert_int_equal(http_attempts(o.req), 1);
+    assert_int_equal(http_status(o.req), 200);
+    outcome_free(&o);
+    http_engine_free(e);
+    sandbox_stop(sb);
 }
 
 static void test_retry_after_is_honoured(void **state)
@@ -1121,6 +1192,8 @@ int main(void)
         SANDBOX_TEST(test_connection_reused_and_log_redacted),
         SANDBOX_TEST(test_get_retried_on_503_then_delivered),
         SANDBOX_TEST(test_retryable_statuses),
+        SANDBOX_TEST(test_500_retried_for_get_only),
+        SANDBOX_TEST(test_body_cut_short_retried_when_checked),
         SANDBOX_TEST(test_retry_after_is_honoured),
         SANDBOX_TEST(test_long_retry_after_is_not_waited_for),
         SANDBOX_TEST(test_backoff_grows_and_is_capped),
