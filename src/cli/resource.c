@@ -323,12 +323,15 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     char *next = a->cursor ? xstrdup(a->cursor) : NULL; /* the token of the page asked for */
     struct walk *walk = walk_new();
     size_t total = 0, pages = 0, last_n = 0;
-    bool ok = true, counted = false;
+    bool ok = true, counted = false, warned = false;
     struct outcome o = {.c = c};
     api_list(c->conn.session, t, next, limit, walk, on_page, &o);
     for (;;) {
         ok = resource_wait(c, &o);
         struct page page = o.page;
+        if (page.warning && !warned) /* once: a filter the server did not apply */
+            fprintf(stderr, _("%s: warning: %s\n"), util_progname(), page.warning);
+        warned |= page.warning != NULL;
         if (!ok) { /* a list that loops hands over the new rows that came with it */
             output_rows(out, page.rows, page.n);
             pages += page.n > 0;

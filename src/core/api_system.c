@@ -14,6 +14,7 @@
 #include "core/intl.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/sysfilter.h"
 
 /* ------------------------------------------------------------------ kinds */
 
@@ -93,6 +94,7 @@ struct pending {
     long long version; /* an update: the version it was based on */
     cJSON *data;       /* an update: the data it sent, or NULL */
     bool rereading;    /* an update's answer is being checked by a GET */
+    struct api_values *filter; /* a list: its filters (a copy), or NULL */
     struct tn_error first; /* the update's answer, while rereading */
 };
 
@@ -137,6 +139,7 @@ static void pending_free(struct pending *p)
     if (p->next)
         p->next->prev = p->prev;
     cJSON_Delete(p->data);
+    sysfilter_free(p->filter);
     err_clear(&p->first);
     free(p);
 }
@@ -290,6 +293,7 @@ static struct http_request *system_list(struct api_impl *m, struct api_call *cal
     struct http_request *req = send(m, call, "GET", sb_str(&url), NULL, &p);
     p->page = page;
     p->size = size;
+    p->filter = sysfilter_copy(t->filter);
     sb_free(&url);
     return req;
 }
@@ -556,11 +560,24 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
         err_hint(err, _("Check that the profile's url points at the API."));
         return false;
     }
+    size_t against = 0; /* rows the filter excludes: the server did not apply it */
     cJSON_ArrayForEach(item, items)
     {
-        if (cJSON_IsObject(item))
-            model_page_add(page, tenant_row(item));
+        if (!cJSON_IsObject(item))
+            continue;
+        struct row *row = tenant_row(item);
+        if (sysfilter_contradicts(p->filter, row)) {
+            against++;
+            model_row_free(row);
+        } else {
+            model_page_add(page, row);
+        }
     }
+    if (against)
+        page->warning = xasprintf(_("the server did not apply the filter (it ignores a filter "
+                                    "it does not know): %zu of the %d rows it sent contradict "
+                                    "it and are left out"),
+                                  against, cJSON_GetArraySize(items));
     int n = cJSON_GetArraySize(items);
     bool more;
     long long after = p->page > 0 ? p->page + 1 : 0; /* the next page's number */

@@ -171,6 +171,7 @@ void model_page_clear(struct page *page)
         model_row_free(page->rows[i]);
     free(page->rows);
     free(page->next);
+    free(page->warning);
     *page = (struct page){0};
 }
 

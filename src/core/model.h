@@ -75,6 +75,8 @@ struct page {
     char *next;
     bool has_total;
     unsigned long long total;
+    char *warning; /* what the operator should know of this page (a filter not applied), or
+                    * NULL; our words, no server text */
 };
 
 /* Copy obj's fields into a new row of kind def; the secret field (if any) goes to row->secret
@@ -89,7 +91,7 @@ const char *model_row_get(const struct row *row, const char *path);
 void model_row_free(struct row *row);
 /* Append row to page (taking ownership). */
 void model_page_add(struct page *page, struct row *row);
-/* Free the rows and the token and reset page to empty. */
+/* Free the rows, the token and the warning and reset page to empty. */
 void model_page_clear(struct page *page);
 /* raw (an object's JSON) without its secret fields, in a new string to free; NULL when raw
  * holds none (use it as it is); "" when a secret cannot be taken out (keep nothing then).

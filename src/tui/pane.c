@@ -357,6 +357,8 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     p->maybe_end = page->next && page->n < (size_t)p->asked && !page->has_total &&
                    (!list_started(p->list) || page->n < p->last_n);
     p->last_n = page->n;
+    if (page->warning) /* a filter the server did not apply */
+        tui_message(p->app, "%s", page->warning);
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);

@@ -136,7 +136,7 @@ stop_sandbox
 
 # ------------------------------------------------------------------ HTTP statuses and exits
 # Every answer of the API is STATUS: the exit status tells the kind of failure; none of these
-# is retried.
+# is retried but a 500 (a read changes nothing: tried 5 times in all).
 for pair in 400:5 401:3 403:3 404:4 409:5 422:5 500:6; do
     status=${pair%%:*} want=${pair#*:}
     start_sandbox --tenants 2 --fail-rate 1 --fail-status "$status"
@@ -147,6 +147,9 @@ for pair in 400:5 401:3 403:3 404:4 409:5 422:5 500:6; do
     expect_empty_out "nothing on stdout after a $status"
     if [ "$status" = 401 ]; then
         check "a 401 is replayed once with a new token" [ "$(count_events TENANT_RETRIEVE_LIST_START)" = 2 ]
+    elif [ "$status" = 500 ]; then
+        check "a GET answered 500 is tried 5 times in all" \
+            [ "$(count_events TENANT_RETRIEVE_LIST_START)" = 5 ]
     else
         check "a $status is not retried" [ "$(count_events TENANT_RETRIEVE_LIST_START)" = 1 ]
     fi

@@ -134,3 +134,23 @@ all_unique "$TMP/both.jsonl" 1000 || fail "before and after the cursor: not the 
 ok "the rows before the failure and after the cursor are the 1000 tenants, once each"
 stop_sandbox
 
+
+# ------------------------------------------------------------------ a filter not applied
+# A server ignoring the filters (as API Platform ignores one it does not know) sends every
+# tenant: the rows that contradict the filter are left out, with a warning (before: all 30
+# printed as if filtered, no word of it).
+start_sandbox --system-tenants 30 --ignore-filters
+write_system_config
+run tenants list --all --id 3 --id 5 -o jsonl
+expect_rc 0 "tenants list --id 3 --id 5 against a server ignoring filters"
+check "only tenants 3 and 5 printed" [ "$(py 'import json,sys
+print(",".join(str(json.loads(l)["id"]) for l in open(sys.argv[1])))' "$TMP/out")" = "3,5" ]
+expect_in_err "warning: the server did not apply the filter" "a warning says the filter was not applied"
+check "the warning is said once" [ "$(grep -c 'did not apply' "$TMP/err")" = 1 ]
+stop_sandbox
+start_sandbox --system-tenants 30
+write_system_config
+run tenants list --all --id 3 --id 5 -o jsonl
+expect_rc 0 "tenants list --id 3 --id 5 against a server applying them"
+expect_not_in_err "did not apply" "no warning when the server applies the filter"
+stop_sandbox

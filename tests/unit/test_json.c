@@ -149,6 +149,29 @@ static void test_builders_print_compact(void **state)
     cJSON_Delete(o);
 }
 
+/* json_looks_whole: the shape of one whole object or array, strings closed (a body cut short
+ * is retried: http_request_set_body_check). */
+static void test_looks_whole(void **state)
+{
+    (void)state;
+    static const char *const whole[] = {
+        "{}", "[]", " {\"a\": [1, {\"b\": \"}]\\\"\"}]}\n", "[\"{\", \"[\"]\r\n",
+        "{\"data\":[{\"id\":\"x\"}],\"nextCursor\":\"dDox\"}",
+    };
+    static const char *const cut[] = {
+        "", "  ", "{", "{\"data\":[{\"id\":\"x\"}],\"next", "[1, 2", "{\"a\": \"}\"",
+        "<html>oops</html>", "null", "\"text\"", "{} {}", "{}x", "[\"\\\"]",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
+        if (!json_looks_whole(whole[i], strlen(whole[i])))
+            fail_msg("not whole: %s", whole[i]);
+    for (size_t i = 0; i < ARRAY_SIZE(cut); i++)
+        if (json_looks_whole(cut[i], strlen(cut[i])))
+            fail_msg("whole: %s", cut[i]);
+    assert_false(json_looks_whole("{}\0", 3)); /* a NUL after it */
+    assert_true(json_looks_whole("{}xyz", 2));  /* only len bytes count */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_get_int_whole_and_in_range),
         cmocka_unit_test(test_string_array),
         cmocka_unit_test(test_builders_print_compact),
+        cmocka_unit_test(test_looks_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
