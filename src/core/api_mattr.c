@@ -365,10 +365,11 @@ bool api_mattr_parse(const struct api_kind_def *kind, enum api_op op, const char
 {
     cJSON *j = json_parse(body, len);
     bool ok = j != NULL;
+    (void)limit;
     if (!j)
         err_set(err, ST_NETWORK, _("the server sent a response that is not JSON"));
     else if (op == API_OP_LIST)
-        ok = parse_page(j, kind, limit, page, err);
+        ok = parse_page(j, kind, page, err); /* limit: a short page is not the end */
     else if (cJSON_IsObject(j))
         *row = model_row_from_json(kind, j, true);
     else
