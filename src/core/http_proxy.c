@@ -24,8 +24,11 @@ static CURLU *proxy_parse(const char *proxy)
     CURLU *u = curl_url();
     if (!u)
         die(_("out of memory"));
-    if (curl_url_set(u, CURLUPART_URL, proxy,
-                     CURLU_DEFAULT_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
+    /* curl_url's default scheme is https; a proxy's is http */
+    char *full = strstr(proxy, "://") ? NULL : xasprintf("http://%s", proxy);
+    CURLUcode rc = curl_url_set(u, CURLUPART_URL, full ? full : proxy, CURLU_NON_SUPPORT_SCHEME);
+    util_free_secret(full);
+    if (rc != CURLUE_OK) {
         curl_url_cleanup(u);
         return NULL;
     }
