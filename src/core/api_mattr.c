@@ -103,6 +103,7 @@ struct api_impl {
     char *base; /* the API URL without a trailing slash */
     struct http_settings http;
     char *ca_file;
+    char *proxy; /* may hold a password */
 };
 
 static struct api_impl *mattr_open(struct http_engine *e, const struct profile *p,
@@ -121,6 +122,8 @@ static struct api_impl *mattr_open(struct http_engine *e, const struct profile *
     m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
     if (p->ca_file)
         m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
+    if (p->proxy) /* the auth's copy of m->http points here too: m->auth goes first */
+        m->http.proxy = m->proxy = xstrdup(p->proxy);
     struct auth_config ac = {
         .profile = p->name,
         .token_url = p->auth_url,
@@ -138,6 +141,7 @@ static void mattr_close(struct api_impl *m)
     auth_free(m->auth);
     free(m->base);
     free(m->ca_file);
+    util_free_secret(m->proxy);
     free(m);
 }
 

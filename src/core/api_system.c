@@ -103,6 +103,7 @@ struct api_impl {
     char *base; /* the API URL without a trailing slash */
     struct http_settings http;
     char *ca_file;
+    char *proxy; /* may hold a password */
     char *auth_line; /* "Authorization: Basic ..." (a secret) */
     char page_param[64], limit_param[64];
     struct pending *pending;
@@ -124,6 +125,8 @@ static struct api_impl *system_open(struct http_engine *e, const struct profile 
     m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
     if (p->ca_file)
         m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
+    if (p->proxy)
+        m->http.proxy = m->proxy = xstrdup(p->proxy);
     m->auth_line = auth_basic_header(p->user ? p->user : "", secret);
     profile_page_params(p, m->page_param, m->limit_param);
     return m;
@@ -153,6 +156,7 @@ static void system_close(struct api_impl *m)
     util_free_secret(m->auth_line);
     free(m->base);
     free(m->ca_file);
+    util_free_secret(m->proxy);
     free(m);
 }
 

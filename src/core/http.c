@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include "core/http.h"
+#include "core/http_proxy.h"
 #include "core/http_tls.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +32,7 @@ struct http_request {
     char *method, *url;
     struct http_settings settings;
     char *ca_file; /* our copy of settings.ca_file */
+    char *proxy;   /* our copy of settings.proxy (a secret: it may hold a password) */
     struct header *headers;
     size_t nheaders;
     struct curl_slist *slist;
@@ -44,6 +47,7 @@ struct http_request {
     struct strbuf resp;
     char *content_type;
     bool too_large;
+    long connect_code; /* the proxy's answer to CONNECT, 0 when none */
     int attempts;      /* our attempts (each may be sent more than once by curl) */
     int sends;         /* transmissions of the request, curl's own re-sends included */
     int attempt_sends; /* transmissions in the current attempt */
@@ -160,6 +164,8 @@ struct http_request *http_request_new(const char *method, const char *url,
         req->settings.backoff_max_ms = default_settings.backoff_max_ms;
     if (req->settings.ca_file)
         req->settings.ca_file = req->ca_file = xstrdup(req->settings.ca_file);
+    if (req->settings.proxy)
+        req->settings.proxy = req->proxy = xstrdup(req->settings.proxy);
     req->retry = strcmp(method, "POST") != 0;
     return req;
 }
@@ -227,6 +233,7 @@ void http_request_reset(struct http_request *req)
     free(req->content_type);
     req->content_type = NULL;
     req->too_large = false;
+    req->connect_code = 0;
     req->errbuf[0] = '\0';
     err_clear(&req->err);
 }
@@ -246,6 +253,7 @@ void http_request_free(struct http_request *req)
     free(req->body);
     http_request_reset(req);
     free(req->ca_file);
+    util_free_secret(req->proxy);
     free(req->method);
     free(req->url);
     free(req);
@@ -408,6 +416,8 @@ static void easy_setup(struct http_request *req)
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     if (req->settings.ca_file)
         curl_easy_setopt(h, CURLOPT_CAINFO, req->settings.ca_file);
+    if (req->settings.proxy) /* else curl reads HTTPS_PROXY, NO_PROXY... */
+        curl_easy_setopt(h, CURLOPT_PROXY, req->settings.proxy);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, req->settings.connect_timeout_ms);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req->settings.timeout_ms);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -572,6 +582,12 @@ static void transport_error(struct http_request *req, CURLcode rc)
                         "before trying again."));
         return;
     }
+    if (req->connect_code >= 300) {
+        err_set(err, ST_NETWORK, _("%s %s: the proxy did not connect to the server (%s)"),
+                req->method, req->url, detail);
+        http_proxy_hint(err, req->url, req->settings.proxy, req->connect_code);
+        return;
+    }
     if (rc == CURLE_PEER_FAILED_VERIFICATION) {
         http_tls_error(err, req->method, req->url, req->easy, detail, req->settings.ca_file);
         return;
@@ -589,6 +605,11 @@ static void transport_error(struct http_request *req, CURLcode rc)
     case CURLE_COULDNT_CONNECT:
         err_hint(err, _("Nothing answered: check that the server is running and that the "
                         "profile's url is right."));
+        http_proxy_hint(err, req->url, req->settings.proxy, 0);
+        break;
+    case CURLE_COULDNT_RESOLVE_PROXY:
+        err_hint(err, _("The proxy's host name is unknown: check the profile's proxy setting "
+                        "or the HTTPS_PROXY, https_proxy and ALL_PROXY variables."));
         break;
     case CURLE_OPERATION_TIMEDOUT:
         err_hint(err, _("The server or the network is slow: try again, or raise the profile's "
@@ -605,6 +626,15 @@ static void transport_error(struct http_request *req, CURLcode rc)
     }
 }
 
+/* Hide the credentials curl's message may quote (a proxy URL it could not use). */
+static void redact_errbuf(struct http_request *req)
+{
+    struct strbuf sb = SB_INIT;
+    log_redact_credentials(req->errbuf, strlen(req->errbuf), &sb);
+    snprintf(req->errbuf, sizeof(req->errbuf), "%s", sb_str(&sb));
+    sb_wipe(&sb);
+}
+
 /* A finished attempt: deliver, or schedule another attempt. */
 static void attempt_done(struct http_engine *e, struct http_request *req, CURLcode rc)
 {
@@ -618,6 +648,11 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
         ct)
         req->content_type = xstrdup(ct);
     req->status = status;
+    if (rc != CURLE_OK)
+        redact_errbuf(req);
+    if (rc != CURLE_OK &&
+        curl_easy_getinfo(req->easy, CURLINFO_HTTP_CONNECTCODE, &req->connect_code) != CURLE_OK)
+        req->connect_code = 0;
     if (rc != CURLE_OK && rc != CURLE_ABORTED_BY_CALLBACK && req->attempt_sends > 0)
         req->unanswered++; /* sent, but no complete answer: the server may have done it */
     int64_t took = util_now_ms() - req->started_ms;
@@ -630,7 +665,9 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
                    req->attempts);
 
     bool again = req->retry && req->attempts < req->settings.max_attempts &&
-                 (rc == CURLE_OK ? answer_retryable(req, status) : curl_retryable(rc));
+                 (rc == CURLE_OK ? answer_retryable(req, status)
+                                 : curl_retryable(rc) && (req->connect_code < 300 ||
+                                                          status_retryable(req->connect_code)));
     long delay = 0;
     if (again) {
         long base = req->settings.backoff_ms;

@@ -18,6 +18,7 @@ struct http_settings {
     long connect_timeout_ms; /* default 10 s */
     long timeout_ms;         /* whole transfer; default 30 s */
     const char *ca_file;     /* CA bundle to verify servers with instead of the system's */
+    const char *proxy;       /* proxy URL (may hold credentials); NULL: curl's variables */
     int max_attempts;        /* for retryable requests; default 5 */
     long backoff_ms;         /* first retry delay before jitter; default 250 ms */
     long backoff_max_ms;     /* longest delay; default 8 s */

@@ -80,7 +80,50 @@ static const char *secret_value(const char *line, size_t n)
     return NULL;
 }
 
-void log_redact(const char *data, size_t len, struct strbuf *out)
+/* Where the user name and password of the URL whose "://" is at sep end (the '@' after them),
+ * or NULL when the URL has none. The authority ends at '/', '?', '#', white space or a quote;
+ * a password may hold a raw '@', so the last '@' before that counts. */
+static const char *userinfo_end(const char *sep, const char *end)
+{
+    const char *at = NULL;
+    for (const char *q = sep + 3; q < end && !strchr("/?#'\"<> \t\r\n", *q); q++)
+        if (*q == '@')
+            at = q;
+    return at;
+}
+
+void log_redact_credentials(const char *s, size_t n, struct strbuf *out)
+{
+    static const char user_said[] = "with user '"; /* curl: "Proxy auth using Basic with user 'u'" */
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *sep = memmem(p, (size_t)(end - p), "://", 3);
+        const char *who = memmem(p, (size_t)(end - p), user_said, sizeof(user_said) - 1);
+        if (who && (!sep || who < sep)) {
+            const char *name = who + sizeof(user_said) - 1;
+            const char *quote = memchr(name, '\'', (size_t)(end - name));
+            sb_add(out, p, (size_t)(name - p));
+            sb_adds(out, "[redacted]");
+            p = quote ? quote : end;
+            continue;
+        }
+        if (!sep) {
+            sb_add(out, p, (size_t)(end - p));
+            break;
+        }
+        const char *at = userinfo_end(sep, end);
+        sb_add(out, p, (size_t)(sep + 3 - p));
+        if (at) {
+            sb_adds(out, "[redacted]");
+            p = at;
+        } else {
+            p = sep + 3;
+        }
+    }
+}
+
+/* Copy protocol text into out with secret header values redacted (see log_redact). */
+static void redact_headers(const char *data, size_t len, struct strbuf *out)
 {
     const char *p = data, *end = data + len;
     while (p < end) {
@@ -102,6 +145,14 @@ void log_redact(const char *data, size_t len, struct strbuf *out)
             sb_addc(out, '\n');
         p = nl ? nl + 1 : end;
     }
+}
+
+void log_redact(const char *data, size_t len, struct strbuf *out)
+{
+    struct strbuf headers = SB_INIT;
+    redact_headers(data, len, &headers);
+    log_redact_credentials(headers.buf ? headers.buf : "", headers.len, out);
+    sb_wipe(&headers);
 }
 
 void log_protocol(const char *tag, const char *data, size_t len)

@@ -20,8 +20,12 @@ void log_printf(const char *fmt, ...) TN_PRINTF(1, 2);
  * including HTTP/2 pseudo-lines such as "[HTTP/2] [1] [authorization: Bearer x]". */
 void log_protocol(const char *tag, const char *data, size_t len);
 /* Copy len bytes of protocol text into out with those header values replaced by
- * "[redacted]" (exposed for tests). */
+ * "[redacted]", and the credentials log_redact_credentials hides (exposed for tests). */
 void log_redact(const char *data, size_t len, struct strbuf *out);
+/* Copy n bytes of text (an error message, curl's informational text) into out with the user
+ * name and password of every URL ("http://USER:PASSWORD@host" gives "http://[redacted]@host")
+ * and curl's "with user 'NAME'" replaced by "[redacted]". */
+void log_redact_credentials(const char *s, size_t n, struct strbuf *out);
 /* Close the log. */
 void log_close(void);
 

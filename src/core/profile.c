@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/http.h"
+#include "core/http_proxy.h"
 #include "core/intl.h"
 #include "core/profile_file.h"
 #include "core/util.h"
@@ -55,6 +56,7 @@ static const struct field fields[] = {
     STR(password_command, SYSTEM),
     STR(page_params, SYSTEM),
     STR(ca_file, 0),
+    STR(proxy, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
     {"production", F_BOOL, offsetof(struct profile, production), 0, 0, 0, 0},
     {"page_size", F_INT, offsetof(struct profile, page_size), 0, 1, 1000, PROFILE_DEFAULT_PAGE_SIZE},
@@ -212,6 +214,10 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
                                 "'@'): give them as user and password settings instead"),
                          label, fields[i].name);
     }
+    if (p->proxy && !http_proxy_check(p->proxy, err)) {
+        err_prefix(err, "%s", label);
+        return false;
+    }
     if (p->user && strchr(p->user, ':'))
         return usage(err, _("%s: field \"user\" cannot hold ':' (Basic auth splits there)"),
                      label);
@@ -329,7 +335,9 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
             return usage(err, _("profile #%zu must be a group: { name = ...; }"), i + 1);
         if (!parse_profile(g, i + 1, &set->v[i], err))
             return false;
-        *inline_secret |= profile_secret_of(&set->v[set->n++]).inline_value != NULL;
+        *inline_secret |= profile_secret_of(&set->v[set->n]).inline_value != NULL ||
+                          http_proxy_has_credentials(set->v[set->n].proxy);
+        set->n++;
     }
     for (size_t i = 0; i < set->n; i++)
         for (size_t j = i + 1; j < set->n; j++)

@@ -29,6 +29,7 @@ struct profile {
     char *password_command;
     char *page_params;           /* "page,limit" (the default) or e.g. "_page,_limit" */
     char *ca_file;
+    char *proxy;                 /* proxy URL, may hold USER:PASSWORD@ (file must be 0600) */
     bool readonly;
     bool production;
     int page_size;               /* 1..1000 */

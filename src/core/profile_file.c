@@ -180,7 +180,7 @@ bool profile_file_check_private(const char *path, const struct stat *st, struct 
     if (!(st->st_mode & 077))
         return true;
     char *q = shell_quote(path);
-    err_set(err, ST_USAGE, _("%s holds an inline secret (client_secret or password) but others can read it (mode %04o)"),
+    err_set(err, ST_USAGE, _("%s holds an inline secret (client_secret, password, or a proxy with a password) but others can read it (mode %04o)"),
             path, (unsigned)(st->st_mode & 07777));
     err_hint(err, _("Run: chmod 600 %s"), q);
     free(q);

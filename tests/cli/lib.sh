@@ -38,6 +38,9 @@ PYTHON=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
 # that a forgotten -c can never read or write the operator's real profiles file.
 export LC_ALL=C
 unset LANGUAGE COLUMNS TENANTRY_SANDBOX
+# No proxy from the caller's environment: the tests talk to loopback only (tests/net/proxy.sh
+# sets its own).
+unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy ALL_PROXY all_proxy NO_PROXY no_proxy
 export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config
 
 # Commands run without a controlling terminal (setsid) and with stdin from /dev/null unless

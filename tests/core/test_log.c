@@ -119,6 +119,27 @@ static void test_redact_multi_line_block(void **state)
     free(got);
 }
 
+static void test_redact_url_credentials(void **state)
+{
+    (void)state;
+    /* curl's line when it takes a proxy from the environment */
+    check_redact("Uses proxy env variable HTTPS_PROXY == 'http://u:s3cr3t@10.0.0.1:3128'\n",
+                 "Uses proxy env variable HTTPS_PROXY == 'http://[redacted]@10.0.0.1:3128'\n");
+    /* a raw '@' in the password, several URLs, a URL without credentials */
+    check_redact("a http://u:p@ss@h:1/x b socks5h://x@y c https://h/p@q",
+                 "a http://[redacted]@h:1/x b socks5h://[redacted]@y c https://h/p@q");
+    /* curl's "Proxy auth using Basic with user 'name'" */
+    check_redact("Proxy auth using Basic with user 'bob'\n",
+                 "Proxy auth using Basic with user '[redacted]'\n");
+    check_redact("with user 'unterminated", "with user '[redacted]");
+    /* the standalone form, for error messages */
+    struct strbuf out = SB_INIT;
+    const char *msg = "Unsupported proxy scheme for 'ftp://u:pw@h:1'";
+    log_redact_credentials(msg, strlen(msg), &out);
+    assert_string_equal(sb_str(&out), "Unsupported proxy scheme for 'ftp://[redacted]@h:1'");
+    sb_free(&out);
+}
+
 static void test_redact_leaves_mentions_alone(void **state)
 {
     (void)state;
@@ -277,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_redact_proxy_authorization_and_cookies),
         cmocka_unit_test(test_redact_http2_pseudo_lines_keep_bracket),
         cmocka_unit_test(test_redact_multi_line_block),
+        cmocka_unit_test(test_redact_url_credentials),
         cmocka_unit_test(test_redact_leaves_mentions_alone),
         cmocka_unit_test(test_redact_respects_len),
         cmocka_unit_test(test_log_open_creates_0600_file),

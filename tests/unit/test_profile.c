@@ -424,7 +424,7 @@ static void test_permissions(void **state)
         char mode[16];
         snprintf(mode, sizeof(mode), "(mode %04o)", (unsigned)modes[i]);
         struct tn_error err = load_fails("profiles = ( " GOOD("p", INLINE) " );", modes[i],
-                                         "holds an inline secret (client_secret or password) but others can read it",
+                                         "holds an inline secret (client_secret, password, or a proxy with a password) but others can read it",
                                          mode, NULL);
         assert_int_equal(err.code, ST_USAGE);
         assert_string_equal(err.hint, hint);
