@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/api_mattr.h"
+#include "core/api_system.h"
 #include "core/intl.h"
 #include "core/json.h"
-#include "core/api_mattr.h"
 #include "core/rules.h"
 #include "core/secret.h"
-#include "core/api_system.h"
 #include "core/text.h"
 #include "core/walk.h"
 

@@ -26,8 +26,8 @@ void filter_terms_add(struct filter_terms *f, const char *key, const char *value
 }
 
 /* The date filter of k bounding name ("created", "createdAt") before or after, or NULL. */
-static const struct api_input *bound_of(const struct api_kind_def *k, const char *name,
-                                        size_t n, bool before)
+static const struct api_input *bound_of(const struct api_kind_def *k, const char *name, size_t n,
+                                        bool before)
 {
     if (n > 2 && !strncmp(name + n - 2, "At", 2))
         n -= 2;
@@ -62,8 +62,9 @@ static bool filter_hint(const struct api_kind_def *k, struct tn_error *err)
         }
     }
     if (dates.len && others.len)
-        err_hint(err, _("Use %s (the dates included; DATE as 2024-01-01 or 2024-01-01T10:00:00Z), "
-                        "%s, separated by spaces; :filter alone clears."),
+        err_hint(err,
+                 _("Use %s (the dates included; DATE as 2024-01-01 or 2024-01-01T10:00:00Z), "
+                   "%s, separated by spaces; :filter alone clears."),
                  sb_str(&dates), sb_str(&others));
     else
         err_hint(err, _("Use %s, separated by spaces; :filter alone clears."),

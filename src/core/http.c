@@ -667,7 +667,7 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
     bool again = req->retry && req->attempts < req->settings.max_attempts &&
                  (rc == CURLE_OK ? answer_retryable(req, status)
                                  : curl_retryable(rc) && (req->connect_code < 300 ||
-                                                          status_retryable(req->connect_code)));
+                                                          answer_retryable(req, req->connect_code)));
     long delay = 0;
     if (again) {
         long base = req->settings.backoff_ms;

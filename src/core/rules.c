@@ -1,11 +1,12 @@
 /* rules.c: the documented rules of a subdomain label and of a client's roles. */
 #include "config.h"
 
+#include "core/rules.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "core/intl.h"
-#include "core/rules.h"
 
 const char *const rules_roles[RULES_NROLES] = {
     "admin", "issuer", "verifier", "dts-provider", "dts-consumer", "auditor",
@@ -46,8 +47,7 @@ const char *rules_label_problem(const char *s, char *buf, size_t size)
         if (label_char(c))
             continue;
         if (c >= 'A' && c <= 'Z')
-            snprintf(buf, size, _("upper-case '%c' is not allowed: use '%c'"), c,
-                     c - 'A' + 'a');
+            snprintf(buf, size, _("upper-case '%c' is not allowed: use '%c'"), c, c - 'A' + 'a');
         else if (c == ' ')
             snprintf(buf, size, _("spaces are not allowed: use a-z, 0-9 and '-'"));
         else if (c < 0x20 || c == 0x7f)
@@ -55,8 +55,9 @@ const char *rules_label_problem(const char *s, char *buf, size_t size)
         else if (c < 0x80)
             snprintf(buf, size, _("'%c' is not allowed: use a-z, 0-9 and '-'"), c);
         else
-            snprintf(buf, size, _("only a-z, 0-9 and '-' are allowed (no accents or "
-                                  "other alphabets)"));
+            snprintf(buf, size,
+                     _("only a-z, 0-9 and '-' are allowed (no accents or "
+                       "other alphabets)"));
         return buf;
     }
     if (s[0] == '-' || s[n - 1] == '-')

@@ -1,6 +1,7 @@
 # lib.sh: shared helpers of the end-to-end tests of the tenantry command line.
 #
-# Source it from a bash test script:   . "$(dirname "$0")/lib.sh"
+# Source it from a bash test script:   . "$(dirname "$0")/lib.sh" (from a subfolder such as
+# tests/cli/system/: . "$(dirname "$0")/../lib.sh")
 #
 # Every script starts its own tenantry-sandbox(s) on a free port (start_sandbox), writes a
 # profiles file pointing at it (write_config), runs the real tenantry (run, run_cmd, run_input)
@@ -17,6 +18,10 @@ set -u
 TENANTRY_BIN=${TENANTRY_BIN:?TENANTRY_BIN is not set (run with make check)}
 TENANTRY_SANDBOX_BIN=${TENANTRY_SANDBOX_BIN:?TENANTRY_SANDBOX_BIN is not set (run with make check)}
 TEST_NAME=$(basename "$0" .sh)
+case $(basename "$(dirname "$0")") in # a scenario of a folder is named FOLDER-NAME
+cli | ui | sandbox | net) ;;
+*) TEST_NAME=$(basename "$(dirname "$0")")-$TEST_NAME ;;
+esac
 TMP=${TENANTRY_TEST_TMPDIR:-/tmp}/cli-$TEST_NAME.$$
 rm -rf "$TMP"
 mkdir -p "$TMP/home" || exit 1
@@ -372,3 +377,170 @@ no_new_events() {
     [ "$now" = "$1" ] || { fail "$2: $((now - $1)) new events: $(events_after "$1" "${3:-$EVENTS}" | cut -d' ' -f1 | tr '\n' ' ')"; return; }
     ok "$2"
 }
+
+# ------------------------------------------------------------------ the system API (tests/cli/system/)
+
+# sys_init: what every scenario of tests/cli/system/ shares: the sandbox's user and password
+# (SYS_PW exported for password_env), a wrong password, NOBODY (a UUID no sandbox has), no
+# editor from the caller's environment, the scripted editors (sys_editors) and the data files
+# $TMP/acme.json, platinum.json, array.json, invalid.json and empty.json.
+sys_init() {
+    SYS_USER=operator
+    SYS_PASSWORD='Sys-Pw-7Hq2-never-shown'
+    WRONG_PASSWORD='Wrong-Pw-9Zk4-never-shown'
+    export SYS_PW=$SYS_PASSWORD
+    unset VISUAL EDITOR TMPDIR
+    NOBODY=00000000-0000-4000-8000-000000000000
+    sys_editors
+    printf '%s\n' '{"name": "Acme \u00fcml", "plan": "gold", "limits": {"users": 5}, "tags": ["a", "b"]}' \
+        >"$TMP/acme.json"
+    printf '{"plan": "platinum"}\n' >"$TMP/platinum.json"
+    printf '[1, 2]\n' >"$TMP/array.json"
+    printf '{"name": "unfinished"\n' >"$TMP/invalid.json"
+    printf '' >"$TMP/empty.json"
+}
+
+# sys_main: the main sandbox of 30 tenants (sys_sandbox) and a profile for it: SYS (the
+# profiles file, also CONFIG), MAIN_URL, MAIN_EVENTS, $TMP/full.json (every tenant, from
+# tenants list --all -o json), FIRST and E (the first and the second tenant's uuid).
+sys_main() {
+    sys_sandbox --system-tenants 30
+    MAIN_URL=$URL
+    MAIN_EVENTS=$EVENTS
+    write_system_config "$TMP/sys"
+    SYS=$CONFIG
+    run tenants list --all -o json
+    [ "$rc" = 0 ] || fail "tenants list --all -o json (the main sandbox's tenants)"
+    cp "$TMP/out" "$TMP/full.json"
+    FIRST=$(json_field "$TMP/full.json" 'j[0]["uuid"]')
+    E=$(json_field "$TMP/full.json" 'j[1]["uuid"]')
+}
+
+# sys_new_tenant: C becomes the uuid of a tenant created (version 1) from $TMP/acme.json.
+sys_new_tenant() {
+    run tenants create --data "$TMP/acme.json" -o json
+    [ "$rc" = 0 ] || fail "tenants create --data acme.json (a tenant to change)"
+    C=$(json_field "$TMP/out" 'j["uuid"]')
+}
+
+# sys_sandbox FLAGS...: start_sandbox accepting SYS_USER and SYS_PASSWORD (not the defaults,
+# so that a profile falling back to them would fail).
+sys_sandbox() {
+    start_sandbox --system-user "$SYS_USER" --system-password "$SYS_PASSWORD" "$@"
+}
+
+# uuids FILE: the uuid of each tenant of a JSON array or JSON-lines file, one a line.
+uuids() {
+    py 'import json,sys
+t=open(sys.argv[1]).read().strip()
+rows=[] if not t else json.loads(t) if t.startswith("[") else [json.loads(l) for l in t.splitlines()]
+for r in rows: print(r["uuid"])' "$1"
+}
+
+# expected FILTER...: the uuids of $TMP/full.json that the list filters FILTER keep (--id N,
+# --uuid U, --created-before D, ...; the dates' bounds inclusive), as python sees it.
+expected() {
+    py 'import json,sys,datetime as dt
+def when(s):
+    s=s.replace("Z","+00:00")
+    return dt.datetime.fromisoformat(s+"T00:00:00+00:00" if len(s)==10 else s)
+rows=json.load(open(sys.argv[1])); a=sys.argv[2:]
+ids=[int(v) for k,v in zip(a[::2],a[1::2]) if k=="--id"]
+uu=[v for k,v in zip(a[::2],a[1::2]) if k=="--uuid"]
+b={k:when(v) for k,v in zip(a[::2],a[1::2]) if k not in ("--id","--uuid")}
+def keep(r):
+    c,u=when(r["createdAt"]),when(r["updatedAt"])
+    return ((not ids or r["id"] in ids) and (not uu or r["uuid"] in uu)
+        and ("--created-before" not in b or c<=b["--created-before"])
+        and ("--created-after" not in b or c>=b["--created-after"])
+        and ("--updated-before" not in b or u<=b["--updated-before"])
+        and ("--updated-after" not in b or u>=b["--updated-after"]))
+for r in rows:
+    if keep(r): print(r["uuid"])' "$TMP/full.json" "$@"
+}
+
+# filter_check WHAT FILTER...: tenants list --all -o json FILTER lists exactly the tenants
+# python keeps, and the filter keeps some of the 30 but not all (else it proves nothing).
+filter_check() {
+    local what=$1 want got n
+    shift
+    run tenants list --all -o json "$@"
+    [ "$rc" = 0 ] || { fail "$what: exit status $rc"; return; }
+    want=$(expected "$@" | sort)
+    got=$(uuids "$TMP/out" | sort)
+    n=$(printf '%s' "$want" | grep -c .)
+    if [ "$n" -lt 1 ] || [ "$n" -ge 30 ]; then
+        fail "$what: python keeps $n of the 30 tenants: not a useful filter"
+        return
+    fi
+    [ "$got" = "$want" ] || {
+        fail "$what: listed [$(printf '%s' "$got" | tr '\n' ' ')], python keeps [$(printf '%s' "$want" | tr '\n' ' ')]"
+        return
+    }
+    ok "$what: the $n tenants python keeps"
+}
+
+# version_of UUID: VERSION becomes the tenant's version (tenants get -o json).
+version_of() {
+    run tenants get "$1" -o json
+    [ "$rc" = 0 ] || fail "tenants get $1 -o json (to read its version)"
+    VERSION=$(json_field "$TMP/out" 'j["version"]')
+}
+
+# sys_editors: EDITS (the folder tenants edit's files go to, made), $TMP/ed.py (the scripted
+# editor below) and $TMP/bump.json.
+sys_editors() {
+    EDITS=$TMP/edits
+    mkdir -p "$EDITS"
+    cat >"$TMP/ed.py" <<'EOF'
+# ed.py MODE FILE: an editor for tenants edit. add: data.edited = by-the-test-vVERSION (new at
+# each version); none: no change; fail: add, then exit 1; invalid: leave invalid JSON;
+# version: add, and set version to 999; bump: someone else updates the tenant (tenantry
+# tenants update, with the version read), then add.
+import json, os, subprocess, sys
+mode, path = sys.argv[1], sys.argv[2]
+with open(path) as f:
+    j = json.load(f)
+if mode == "none":
+    sys.exit(0)
+if mode == "invalid":
+    with open(path, "w") as f:
+        f.write('{"data": {"unfinished": ')
+    sys.exit(0)
+if mode == "bump":
+    subprocess.run([os.environ["ED_TENANTRY"], "-c", os.environ["ED_CONFIG"], "tenants", "update",
+                    j["uuid"], "--data", os.environ["ED_BUMP"], "--version", str(j["version"])],
+                   check=True, stdout=subprocess.DEVNULL)
+j["data"]["edited"] = "by-the-test-v%d" % j["version"]  # a new value at each version
+if mode == "version":
+    j["version"] = 999
+with open(path, "w") as f:
+    json.dump(j, f, indent=2)
+sys.exit(1 if mode == "fail" else 0)
+EOF
+    printf '{"bumped": true}\n' >"$TMP/bump.json"
+}
+
+# edit_with MODE UUID [ARGS...]: tenants edit UUID with ed.py MODE as $EDITOR and the files in
+# $EDITS (emptied first).
+edit_with() {
+    local mode=$1
+    shift
+    rm -rf "$EDITS"
+    mkdir -p "$EDITS"
+    run_cmd env -u VISUAL TMPDIR="$EDITS" EDITOR="'$PYTHON' '$TMP/ed.py' $mode" \
+        ED_TENANTRY="$TENANTRY_BIN" ED_CONFIG="$CONFIG" ED_BUMP="$TMP/bump.json" \
+        "$TENANTRY_BIN" -c "$CONFIG" tenants edit "$@"
+}
+
+# kept_file WHAT: KEPT becomes the file named by the last line of stderr ("... kept in PATH"),
+# which must be in $EDITS, mode 600.
+kept_file() {
+    KEPT=$(tail -n 1 "$TMP/err" | sed -n 's/.*kept in //p')
+    [ -n "$KEPT" ] || { fail "$1: the last line of stderr names no kept file"; return; }
+    case $KEPT in "$EDITS"/*) ;; *) fail "$1: the kept file $KEPT is not in TMPDIR"; return ;; esac
+    [ -f "$KEPT" ] || { fail "$1: the kept file $KEPT does not exist"; return; }
+    [ "$(file_mode "$KEPT")" = 600 ] || { fail "$1: the kept file is mode $(file_mode "$KEPT")"; return; }
+    ok "$1: the file is kept (mode 600) and its path is the message's last line"
+}
+edits_left() { find "$EDITS" -type f | wc -l | tr -d ' '; }

@@ -1,39 +1,13 @@
 #!/bin/bash
 # run-sandbox-cli.sh: the command line of tenantry-sandbox (options, exit statuses, the first
-# line, signals, a taken port). Exit 0 when every check passes, 1 otherwise; each failure is
-# printed. Run by make check with TENANTRY_SANDBOX_BIN set.
-set -u
+# line, signals, a taken port). Every check runs and each failure is printed (ok, fail and
+# check are tests/cli/lib.sh's, going on after a failure); exit 1 when one failed. Run by make
+# check with TENANTRY_SANDBOX_BIN set.
+. "$(dirname "$0")/../cli/lib.sh"
+TENANTRY_TEST_KEEP_GOING=1 # read by fail (lib.sh): report every failure
 set -m    # background servers get their own process group and do not ignore SIGINT
 
-BIN=${TENANTRY_SANDBOX_BIN:?TENANTRY_SANDBOX_BIN is not set (run with make check)}
-TMP="${TENANTRY_TEST_TMPDIR:-/tmp}/run-sandbox-cli.$$"
-mkdir -p "$TMP" || exit 1
-WAIT_S=60        # sanitizer builds start and stop slowly
-
-passed=0
-failed=0
-servers=""
-
-cleanup() {
-    for p in $servers; do
-        kill -KILL "$p" 2>/dev/null
-    done
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-
-pass() { passed=$((passed + 1)); }
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL: $*"
-}
-
-# check NAME COMMAND...: count the check as passed when COMMAND succeeds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name"; fi
-}
+BIN=$TENANTRY_SANDBOX_BIN
 
 # run_once ARGS...: run the sandbox to completion (at most WAIT_S s); sets rc, out and err.
 run_once() {
@@ -51,7 +25,8 @@ start() {
     : >"$TMP/$name.out"    # exists before the server opens it, for the wait below
     "$BIN" "$@" >>"$TMP/$name.out" 2>"$TMP/$name.err" </dev/null &
     pid=$!
-    servers="$servers $pid"
+    SANDBOX_PIDS="$SANDBOX_PIDS $pid" # stopped by lib.sh's cleanup if still running at exit
+    SB_ERR_OF[$pid]=$TMP/$name.err
     line=""
     port=""
     local i=0
@@ -75,6 +50,7 @@ stop_with() {
         sleep 0.05
         i=$((i + 1))
     done
+    SANDBOX_PIDS=$(echo " $SANDBOX_PIDS " | sed "s/ $2 / /")
     if kill -0 "$2" 2>/dev/null; then
         kill -KILL "$2" 2>/dev/null
         wait "$2" 2>/dev/null
@@ -220,5 +196,3 @@ check "--verbose logs the request on stderr" \
 check "--verbose logs the escaped path" grep -q '/v1/tenants/%1b%5b31mred/clients' "$TMP/verbose.err"
 check "--verbose writes no raw ESC byte" [ -z "$(tr -cd '\033' <"$TMP/verbose.err")" ]
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
