@@ -24,6 +24,7 @@ int main(int argc, char **argv)
     struct options opt = {0};
     int c;
 
+    util_no_dump(); /* before any secret is read: no core file or ptrace shows it */
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);

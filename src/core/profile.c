@@ -4,6 +4,7 @@
 
 #include "core/profile.h"
 
+#include <errno.h>
 #include <libconfig.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -309,6 +310,31 @@ static bool parse_profile(config_setting_t *g, size_t number, struct profile *p,
     return ok;
 }
 
+/* Note in *in_main when the profile group g holds an inline secret written in the profiles
+ * file itself; one written in an @included file is checked here: false with err set when
+ * others can read that file. */
+static bool check_inline_secrets(const config_setting_t *g, const char *dir, bool *in_main,
+                                 struct tn_error *err)
+{
+    static const char *const names[] = {"client_secret", "password"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        const config_setting_t *s = config_setting_get_member(g, names[i]);
+        const char *name = s ? config_setting_source_file(s) : NULL; /* as @include says */
+        if (s && !name)
+            *in_main = true;
+        if (!name)
+            continue;
+        char *file = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
+        struct stat st;
+        bool ok = stat(file, &st) == 0 ? profile_file_check_private(file, &st, err)
+                                       : usage(err, _("%s: %s"), file, strerror(errno));
+        free(file);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* Read the profiles list and default_profile of the parsed tree into set (messages without
  * the path); *inline_secret tells whether a profile holds its secret inline. */
 static bool read_profiles(struct profile_set *set, bool *inline_secret, struct tn_error *err)
@@ -329,7 +355,12 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
             return usage(err, _("profile #%zu must be a group: { name = ...; }"), i + 1);
         if (!parse_profile(g, i + 1, &set->v[i], err))
             return false;
-        *inline_secret |= profile_secret_of(&set->v[set->n++]).inline_value != NULL;
+        set->n++;
+        char *dir = profile_file_dir(set->path);
+        bool private = check_inline_secrets(g, dir, inline_secret, err);
+        free(dir);
+        if (!private)
+            return false;
     }
     for (size_t i = 0; i < set->n; i++)
         for (size_t j = i + 1; j < set->n; j++)
@@ -357,8 +388,13 @@ static bool load_tree(struct profile_set *set, const char *text, const struct st
     config_t *cfg = set->cfg;
     char *dir = profile_file_dir(set->path);
     config_set_include_dir(cfg, dir);
-    int parsed = config_read_string(cfg, text);
+    bool includes_ok = profile_file_check_includes(text, dir, err);
+    int parsed = includes_ok && config_read_string(cfg, text);
     free(dir);
+    if (!includes_ok) {
+        err_prefix(err, _("%s includes a file that is not safe to use"), set->path);
+        return false;
+    }
     bool inline_secret = false;
     if (!parsed) {
         const char *file = config_error_file(cfg);

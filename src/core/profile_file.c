@@ -175,6 +175,64 @@ bool profile_file_read(const char *path, bool *exists, struct stat *st, struct s
     return ok;
 }
 
+#define INCLUDE_DEPTH_MAX 10 /* as libconfig */
+
+/* The file name of an "@include" line starting at line (a new string), or NULL when the line
+ * is not one. */
+static char *include_name(const char *line)
+{
+    line += strspn(line, " \t");
+    if (strncmp(line, "@include", 8) != 0 || !strchr(" \t", line[8]) || !line[8])
+        return NULL;
+    line += 8 + strspn(line + 8, " \t");
+    if (*line++ != '"')
+        return NULL;
+    struct strbuf sb = SB_INIT;
+    for (; *line && *line != '"' && *line != '\n'; line++) {
+        if (*line == '\\' && line[1] && line[1] != '\n')
+            line++;
+        sb_addc(&sb, *line);
+    }
+    return sb_steal(&sb);
+}
+
+/* profile_file_check_includes at a depth. */
+static bool check_includes(const char *text, const char *dir, int depth, struct tn_error *err)
+{
+    bool ok = true;
+    for (const char *line = text; ok && line && *line;) {
+        char *name = include_name(line);
+        line = strchr(line, '\n');
+        line += line != NULL;
+        if (!name)
+            continue;
+        char *path = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
+        bool exists;
+        struct stat st;
+        struct strbuf sub = SB_INIT;
+        if (depth >= INCLUDE_DEPTH_MAX) {
+            err_set(err, ST_USAGE, _("%s: @include nested more than %d deep"), path,
+                    INCLUDE_DEPTH_MAX);
+            ok = false;
+        } else if (!profile_file_read(path, &exists, &st, &sub, err)) {
+            ok = false;
+        } else if (!exists) {
+            ok = true; /* libconfig says that it cannot open it, with the line */
+        } else {
+            ok = check_includes(sb_str(&sub), dir, depth + 1, err);
+        }
+        sb_wipe(&sub);
+        free(path);
+        free(name);
+    }
+    return ok;
+}
+
+bool profile_file_check_includes(const char *text, const char *dir, struct tn_error *err)
+{
+    return check_includes(text, dir, 0, err);
+}
+
 bool profile_file_check_private(const char *path, const struct stat *st, struct tn_error *err)
 {
     if (!(st->st_mode & 077))

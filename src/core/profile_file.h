@@ -21,6 +21,10 @@ char *profile_file_dir(const char *path);
  * with "L", so that libconfig sees their real value rather than cutting them to an int. */
 bool profile_file_read(const char *path, bool *exists, struct stat *st, struct strbuf *text,
                        struct tn_error *err);
+/* Check each file that text names with "@include" (relative names are in dir), and each file
+ * those include, as profile_file_read checks the profiles file: false with err naming the
+ * first one refused. */
+bool profile_file_check_includes(const char *text, const char *dir, struct tn_error *err);
 /* For a file holding an inline secret: false with err set (and the chmod 600 hint) when its
  * mode in st lets others read it. */
 bool profile_file_check_private(const char *path, const struct stat *st, struct tn_error *err);
