@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <libconfig.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -579,6 +580,39 @@ bool profile_save(struct profile_set *set, struct tn_error *err)
     set_root(set); /* an empty tree when nothing was ever loaded */
     bool ok = profile_file_save(set->path, set->cfg, err);
     set->exists |= ok;
+    return ok;
+}
+
+bool profile_apply(struct profile_set *set, const struct profile_change *ch,
+                   struct tn_error *err)
+{
+    if (!set->path)
+        return usage(err, _("no profiles file to write to"));
+    sigset_t stop, old; /* a Ctrl-C now would leave the lock behind */
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigaddset(&stop, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    char *lock = profile_file_lock(set->path, err);
+    struct profile_set now = {0};
+    bool ok = lock && profile_load(set->path, &now, err) &&
+              (!ch->remove || profile_remove(&now, ch->remove, err)) &&
+              (!ch->add || profile_add(&now, ch->add, err)) &&
+              (!ch->make_default || profile_set_default(&now, ch->make_default, err));
+    if (ok) {
+        profile_file_clean_temps(set->path);
+        ok = profile_save(&now, err);
+    }
+    profile_file_unlock(lock);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (ok) {
+        profile_set_free(set);
+        *set = now;
+    } else if (lock) {
+        profile_set_free(&now);
+    }
     return ok;
 }
 

@@ -32,4 +32,17 @@ bool profile_file_check_private(const char *path, const struct stat *st, struct 
  * in core/profile.h describes. */
 bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *err);
 
+/* How long profile_file_lock waits for another writer's lock (ms). */
+#define PROFILE_LOCK_WAIT_MS 20000
+/* Take the lock file of path (PATH.lock, made with O_EXCL and holding our process ID, as git
+ * does), waiting up to PROFILE_LOCK_WAIT_MS for another writer; its name (for
+ * profile_file_unlock), or NULL with err set: a lock left by a process that is gone, or held
+ * too long, is named with its age and the command that removes it. */
+char *profile_file_lock(const char *path, struct tn_error *err);
+/* Remove the lock file lock and free the name; NULL is fine. */
+void profile_file_unlock(char *lock);
+/* Remove the temp files an interrupted save of path left in its folder (call it holding the
+ * lock). */
+void profile_file_clean_temps(const char *path);
+
 #endif
