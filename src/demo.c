@@ -17,6 +17,7 @@
 
 #include "core/intl.h"
 #include "core/util.h"
+#include "install_dirs.h"
 
 #define DEMO_START_TIMEOUT_MS 30000
 #define SANDBOX_NAME "tenantry-sandbox"

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "tui/tui.h"
 #include "options.h"
+#include "install_dirs.h"
 
 #define EXIT_USAGE 2
 

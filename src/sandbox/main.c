@@ -17,6 +17,7 @@
 
 #include "core/intl.h"
 #include "core/util.h"
+#include "install_dirs.h"
 #include "sandbox/events.h"
 #include "sandbox/mattr.h"
 #include "sandbox/opts.h"

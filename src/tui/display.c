@@ -107,8 +107,8 @@ static bool start(bool headless)
             endwin();
             delscreen(screen);
             screen = NULL;
-            fprintf(stderr, _("%s: the console needs a terminal that can move the cursor, and "
-                              "TERM=%s cannot; set TERM to your terminal's type (e.g. "
+            fprintf(stderr, _("%s: the console cannot run here: this terminal (TERM=%s) "
+                              "cannot move the cursor; set TERM to your terminal's type (e.g. "
                               "TERM=xterm-256color), or use the commands (e.g. `%s tenants "
                               "list`; `%s --help` lists them)\n"),
                     util_progname(), term ? term : "", util_progname(), util_progname());

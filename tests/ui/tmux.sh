@@ -403,7 +403,7 @@ T kill-session -t quit
 start_session dumb 100 30 "TERM=dumb \"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
 exec sleep 3600"
 wait_for "tenantry exited 2" "TERM=dumb: the console refuses (exit 2)"
-wait_for "TERM=dumb cannot" "TERM=dumb: the message says the terminal cannot move the cursor"
+wait_for "(TERM=dumb) cannot move the cursor" "TERM=dumb: the message says why"
 wait_for "tenants list" "TERM=dumb: the message names the commands"
 T kill-session -t dumb
 
