@@ -4,7 +4,8 @@
 # writable by others, no inline secret others can read): a refused include runs none of its
 # commands. A token endpoint's access_token outside RFC 6750's token68 characters (CR LF: a
 # header injection) or over 16 KiB is refused before any API request. A secret command
-# inherits no descriptor but 0, 1 and 2; tenantry is not dumpable while it holds a secret.
+# inherits no descriptor but 0, 1 and 2, nor does the editor of `tenants edit` (started while
+# the connection to the API is open); tenantry is not dumpable while it holds a secret.
 . "$(dirname "$0")/lib.sh"
 
 start_sandbox --tenants 3
@@ -138,3 +139,17 @@ else
     check "tenantry is not dumpable while it holds a secret (/proc/PID owner $(cat "$TMP/child/owner" 2>/dev/null))" \
         [ "$(cat "$TMP/child/owner" 2>/dev/null)" = 0 ]
 fi
+
+# The editor of `tenants edit` (a system profile) starts after the GET, while the connection
+# to the API is open for the update: it must not inherit it (nor any other descriptor).
+start_sandbox --system-tenants 3 --system-user system --system-password edit-pw
+export SYS_PW=edit-pw
+write_system_config "$TMP/child/sys.conf"
+run tenants list -o json
+expect_rc 0 "system tenants list (to find a tenant)"
+FIRST=$(json_field "$TMP/out" 'j[0]["uuid"]')
+run_cmd env -u VISUAL EDITOR="(ls /proc/\$\$/fd >'$TMP/child/ed-fds'); :" \
+    "$TENANTRY_BIN" -c "$CONFIG" tenants edit "$FIRST"
+expect_rc 0 "tenants edit with an editor that lists its descriptors"
+fds=$(tr '\n' ' ' <"$TMP/child/ed-fds" 2>/dev/null)
+check "the editor holds only descriptors 0 1 2 (it held: $fds)" [ "$fds" = "0 1 2 " ]
