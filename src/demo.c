@@ -17,6 +17,7 @@
 
 #include "core/intl.h"
 #include "core/util.h"
+#include "install_dirs.h"
 
 #define DEMO_START_TIMEOUT_MS 30000
 #define SANDBOX_NAME "tenantry-sandbox"
@@ -92,6 +93,7 @@ struct demo *demo_start(char **err)
         if (getppid() != parent)
             _exit(127);
         dup2(out[1], STDOUT_FILENO);
+        util_cloexec_from(STDERR_FILENO + 1); /* no socket or file of ours */
         setenv("TENANTRY_SANDBOX_SYSTEM_PASSWORD", DEMO_SYSTEM_PASSWORD, 1);
         execlp(path, SANDBOX_NAME, "--port", "0", "--tenants", "250", "--environments", "4",
                "--clients", "5", "--system-tenants", "250", "--system-user", "demo",

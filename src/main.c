@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "tui/tui.h"
 #include "options.h"
+#include "install_dirs.h"
 
 #define EXIT_USAGE 2
 
@@ -24,6 +25,7 @@ int main(int argc, char **argv)
     struct options opt = {0};
     int c;
 
+    util_no_dump(); /* before any secret is read: no core file or ptrace shows it */
     setlocale(LC_ALL, "");
 #if ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);

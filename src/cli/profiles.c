@@ -318,12 +318,8 @@ static int run_add(struct cli *c, struct args *a, const char *name)
     }
     if (inline_secret && !*inline_value)
         return (int)c->conn.err.code;
-    if (!profile_add(&c->conn.profiles, p, &c->conn.err))
-        return (int)c->conn.err.code;
-    if (a->make_default &&
-        !profile_set_default(&c->conn.profiles, name, &c->conn.err))
-        return (int)c->conn.err.code;
-    if (!profile_save(&c->conn.profiles, &c->conn.err))
+    struct profile_change ch = {.add = p, .make_default = a->make_default ? name : NULL};
+    if (!profile_apply(&c->conn.profiles, &ch, &c->conn.err))
         return (int)c->conn.err.code;
     fprintf(stderr, _("Added profile %s to %s.\n"), name, c->conn.profiles.path);
     return ST_OK;
@@ -336,8 +332,8 @@ static int run_remove(struct cli *c, struct args *a, const char *name)
     char *q = xasprintf(_("remove profile %s from %s"), name, c->conn.profiles.path);
     bool yes = cli_confirm(c, a->yes, q);
     free(q);
-    if (!yes || !profile_remove(&c->conn.profiles, name, &c->conn.err) ||
-        !profile_save(&c->conn.profiles, &c->conn.err))
+    if (!yes || !profile_apply(&c->conn.profiles, &(struct profile_change){.remove = name},
+                               &c->conn.err))
         return (int)c->conn.err.code;
     fprintf(stderr, _("Removed profile %s.\n"), name);
     return ST_OK;
@@ -346,8 +342,8 @@ static int run_remove(struct cli *c, struct args *a, const char *name)
 static int run_default(struct cli *c, const char *name)
 {
     if (!connect_load_profiles(&c->conn) || !need(c, name) ||
-        !profile_set_default(&c->conn.profiles, name, &c->conn.err) ||
-        !profile_save(&c->conn.profiles, &c->conn.err))
+        !profile_apply(&c->conn.profiles, &(struct profile_change){.make_default = name},
+                       &c->conn.err))
         return (int)c->conn.err.code;
     fprintf(stderr, _("Profile %s is now the default.\n"), name);
     return ST_OK;

@@ -12,6 +12,7 @@
 
 #define RENEW_BEFORE_MS (60 * 1000)
 #define DEFAULT_TTL_S 3600 /* when the token response has no expires_in */
+#define TOKEN_MAX_BYTES (16 * 1024)
 
 /* A request given to auth_submit, until it is delivered. */
 struct call {
@@ -258,6 +259,19 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     cJSON_Delete(j);
 }
 
+const char *auth_token_problem(const char *tok)
+{
+    static const char token68[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789-._~+/";
+    size_t n = strlen(tok), body = strspn(tok, token68);
+    if (n > TOKEN_MAX_BYTES)
+        return _("it is longer than 16 KiB");
+    if (body == 0 || strspn(tok + body, "=") != n - body)
+        return _("it holds a character a bearer token cannot hold (RFC 6750 allows letters, "
+                 "digits, -._~+/ and a trailing =)");
+    return NULL;
+}
+
 /* The token request finished. */
 static void on_token_done(struct http_request *req, void *ud)
 {
@@ -280,9 +294,16 @@ static void on_token_done(struct http_request *req, void *ud)
         if (j && cJSON_GetObjectItemCaseSensitive(j, "expires_in") &&
             !json_get_int(j, "expires_in", 1, 10LL * 365 * 86400, &ttl))
             tok = NULL;
+        const char *problem = tok && *tok ? auth_token_problem(tok) : NULL;
         if (!tok || !*tok) {
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent no usable access_token"),
                     a->token_url);
+        } else if (problem) {
+            err_set(&err, ST_NETWORK, _("the token endpoint %s sent an access_token that "
+                                        "cannot be sent back: %s"),
+                    a->token_url, problem);
+            err_hint(&err, _("Check the profile's auth_url: it should name the OAuth token "
+                             "endpoint of the Management API."));
         } else {
             auth_forget(a);
             a->token = xstrdup(tok);

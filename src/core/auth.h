@@ -34,6 +34,9 @@ void auth_cancel(struct auth *a, struct http_request *req);
 int64_t auth_token_expiry(const struct auth *a);
 /* Forget the token so that the next request fetches a new one. */
 void auth_forget(struct auth *a);
+/* Why tok cannot be sent as a bearer token (not RFC 6750 token68, or over 16 KiB), or NULL
+ * when it can. */
+const char *auth_token_problem(const char *tok);
 /* The header line "Authorization: Basic base64(user:password)" (a secret: util_free_secret). */
 char *auth_basic_header(const char *user, const char *password);
 

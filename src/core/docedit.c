@@ -160,6 +160,7 @@ bool editor_run(const char *path, struct tn_error *err)
     if (pid == 0) {
         signal(SIGINT, SIG_DFL);
         signal(SIGQUIT, SIG_DFL);
+        util_cloexec_from(STDERR_FILENO + 1); /* no socket or file of ours for the editor */
         execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
         _exit(127);
     }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -329,6 +330,15 @@ static size_t on_body(char *data, size_t size, size_t n, void *ud)
 }
 
 #if LIBCURL_VERSION_NUM >= 0x075000
+/* Open curl's sockets close-on-exec: a secret command or an editor started while a
+ * connection is open must not inherit it. */
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    (void)ud;
+    (void)purpose;
+    return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
+}
+
 /* curl calls this before each transmission, its own re-sends included: curl silently sends a
  * request again when a reused connection turns out dead. Count them, and refuse the second
  * transmission of a request that must not be repeated (a create). */
@@ -421,6 +431,7 @@ static void easy_setup(struct http_request *req)
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, req->settings.connect_timeout_ms);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, req->settings.timeout_ms);
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 #if LIBCURL_VERSION_NUM >= 0x075000
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);

@@ -4,8 +4,10 @@
 
 #include "core/profile.h"
 
+#include <errno.h>
 #include <libconfig.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -315,6 +317,34 @@ static bool parse_profile(config_setting_t *g, size_t number, struct profile *p,
     return ok;
 }
 
+/* Note in *in_main when the profile group g holds an inline secret (or a proxy with its
+ * password) written in the profiles file itself; one written in an @included file is checked
+ * here: false with err set when others can read that file. */
+static bool check_inline_secrets(const config_setting_t *g, const char *dir, bool *in_main,
+                                 struct tn_error *err)
+{
+    static const char *const names[] = {"client_secret", "password", "proxy"};
+    for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+        const config_setting_t *s = config_setting_get_member(g, names[i]);
+        if (s && !strcmp(names[i], "proxy") && /* a secret only when it holds a password */
+            !http_proxy_has_credentials(config_setting_get_string(s)))
+            continue;
+        const char *name = s ? config_setting_source_file(s) : NULL; /* as @include says */
+        if (s && !name)
+            *in_main = true;
+        if (!name)
+            continue;
+        char *file = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
+        struct stat st;
+        bool ok = stat(file, &st) == 0 ? profile_file_check_private(file, &st, err)
+                                       : usage(err, _("%s: %s"), file, strerror(errno));
+        free(file);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* Read the profiles list and default_profile of the parsed tree into set (messages without
  * the path); *inline_secret tells whether a profile holds its secret inline. */
 static bool read_profiles(struct profile_set *set, bool *inline_secret, struct tn_error *err)
@@ -335,9 +365,12 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
             return usage(err, _("profile #%zu must be a group: { name = ...; }"), i + 1);
         if (!parse_profile(g, i + 1, &set->v[i], err))
             return false;
-        *inline_secret |= profile_secret_of(&set->v[set->n]).inline_value != NULL ||
-                          http_proxy_has_credentials(set->v[set->n].proxy);
         set->n++;
+        char *dir = profile_file_dir(set->path);
+        bool private = check_inline_secrets(g, dir, inline_secret, err);
+        free(dir);
+        if (!private)
+            return false;
     }
     for (size_t i = 0; i < set->n; i++)
         for (size_t j = i + 1; j < set->n; j++)
@@ -365,8 +398,13 @@ static bool load_tree(struct profile_set *set, const char *text, const struct st
     config_t *cfg = set->cfg;
     char *dir = profile_file_dir(set->path);
     config_set_include_dir(cfg, dir);
-    int parsed = config_read_string(cfg, text);
+    bool includes_ok = profile_file_check_includes(text, dir, err);
+    int parsed = includes_ok && config_read_string(cfg, text);
     free(dir);
+    if (!includes_ok) {
+        err_prefix(err, _("%s includes a file that is not safe to use"), set->path);
+        return false;
+    }
     bool inline_secret = false;
     if (!parsed) {
         const char *file = config_error_file(cfg);
@@ -551,6 +589,39 @@ bool profile_save(struct profile_set *set, struct tn_error *err)
     set_root(set); /* an empty tree when nothing was ever loaded */
     bool ok = profile_file_save(set->path, set->cfg, err);
     set->exists |= ok;
+    return ok;
+}
+
+bool profile_apply(struct profile_set *set, const struct profile_change *ch,
+                   struct tn_error *err)
+{
+    if (!set->path)
+        return usage(err, _("no profiles file to write to"));
+    sigset_t stop, old; /* a Ctrl-C now would leave the lock behind */
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigaddset(&stop, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    char *lock = profile_file_lock(set->path, err);
+    struct profile_set now = {0};
+    bool ok = lock && profile_load(set->path, &now, err) &&
+              (!ch->remove || profile_remove(&now, ch->remove, err)) &&
+              (!ch->add || profile_add(&now, ch->add, err)) &&
+              (!ch->make_default || profile_set_default(&now, ch->make_default, err));
+    if (ok) {
+        profile_file_clean_temps(set->path);
+        ok = profile_save(&now, err);
+    }
+    profile_file_unlock(lock);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (ok) {
+        profile_set_free(set);
+        *set = now;
+    } else if (lock) {
+        profile_set_free(&now);
+    }
     return ok;
 }
 

@@ -85,6 +85,20 @@ bool profile_set_default(struct profile_set *set, const char *name, struct tn_er
 /* Write the set to set->path atomically: a 0600 temp file in the same folder, fsync, the
  * old file kept as "config~", rename, fsync of the folder. On failure nothing changes. */
 bool profile_save(struct profile_set *set, struct tn_error *err);
+/* One change to the profiles file for profile_apply: each part is optional and they are
+ * applied in this order. */
+struct profile_change {
+    const char *remove;          /* the name of a profile to remove */
+    const struct profile *add;   /* a profile to add (copied) */
+    const char *make_default;    /* the name of the profile to make the default */
+};
+/* Apply ch to the profiles file as it is now, so that concurrent writers lose nothing: take
+ * the lock file PATH.lock (waiting a while for another writer), read the file again, apply ch,
+ * remove the temp files of an interrupted save, save as profile_save does, unlock. On success
+ * set holds the file's new content; on failure neither set nor the file changes and err says
+ * why (a lock left behind or held too long is named with its age and how to remove it). */
+bool profile_apply(struct profile_set *set, const struct profile_change *ch,
+                   struct tn_error *err);
 /* Called by profile_group_strings for each setting; false (with err set) stops the walk. */
 typedef bool (*profile_setting_fn)(void *ud, const char *name, const char *value,
                                    struct tn_error *err);

@@ -6,13 +6,16 @@
 
 #include "core/profile_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/sendfile.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/intl.h"
@@ -175,6 +178,64 @@ bool profile_file_read(const char *path, bool *exists, struct stat *st, struct s
     return ok;
 }
 
+#define INCLUDE_DEPTH_MAX 10 /* as libconfig */
+
+/* The file name of an "@include" line starting at line (a new string), or NULL when the line
+ * is not one. */
+static char *include_name(const char *line)
+{
+    line += strspn(line, " \t");
+    if (strncmp(line, "@include", 8) != 0 || !strchr(" \t", line[8]) || !line[8])
+        return NULL;
+    line += 8 + strspn(line + 8, " \t");
+    if (*line++ != '"')
+        return NULL;
+    struct strbuf sb = SB_INIT;
+    for (; *line && *line != '"' && *line != '\n'; line++) {
+        if (*line == '\\' && line[1] && line[1] != '\n')
+            line++;
+        sb_addc(&sb, *line);
+    }
+    return sb_steal(&sb);
+}
+
+/* profile_file_check_includes at a depth. */
+static bool check_includes(const char *text, const char *dir, int depth, struct tn_error *err)
+{
+    bool ok = true;
+    for (const char *line = text; ok && line && *line;) {
+        char *name = include_name(line);
+        line = strchr(line, '\n');
+        line += line != NULL;
+        if (!name)
+            continue;
+        char *path = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
+        bool exists;
+        struct stat st;
+        struct strbuf sub = SB_INIT;
+        if (depth >= INCLUDE_DEPTH_MAX) {
+            err_set(err, ST_USAGE, _("%s: @include nested more than %d deep"), path,
+                    INCLUDE_DEPTH_MAX);
+            ok = false;
+        } else if (!profile_file_read(path, &exists, &st, &sub, err)) {
+            ok = false;
+        } else if (!exists) {
+            ok = true; /* libconfig says that it cannot open it, with the line */
+        } else {
+            ok = check_includes(sb_str(&sub), dir, depth + 1, err);
+        }
+        sb_wipe(&sub);
+        free(path);
+        free(name);
+    }
+    return ok;
+}
+
+bool profile_file_check_includes(const char *text, const char *dir, struct tn_error *err)
+{
+    return check_includes(text, dir, 0, err);
+}
+
 bool profile_file_check_private(const char *path, const struct stat *st, struct tn_error *err)
 {
     if (!(st->st_mode & 077))
@@ -312,21 +373,163 @@ out:
     return ok;
 }
 
-bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *err)
+/* The file a save of path replaces: path, or where it points when it is a symbolic link
+ * (dotfile managers); NULL with err set. */
+static char *target_of(const char *path, struct tn_error *err)
 {
     struct stat st;
-    char *target = xstrdup(path);
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        free(target);
-        target = realpath(path, NULL); /* write where the link points (dotfile managers) */
-        if (!target) {
-            err_set(err, ST_OTHER, _("%s: %s"), path, strerror(errno));
-            return false;
-        }
-    }
-    bool ok = save_to(target, cfg, err);
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return xstrdup(path);
+    char *target = realpath(path, NULL);
+    if (!target)
+        err_set(err, ST_OTHER, _("%s: %s"), path, strerror(errno));
+    return target;
+}
+
+bool profile_file_save(const char *path, const config_t *cfg, struct tn_error *err)
+{
+    char *target = target_of(path, err);
+    bool ok = target && save_to(target, cfg, err);
     free(target);
     return ok;
+}
+
+/* Sleep ms milliseconds (again after a signal). */
+static void nap_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, ms % 1000 * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+/* An age in seconds as a person says it. */
+static char *age_text(long long s)
+{
+    if (s < 120)
+        return xasprintf(_("%lld s"), s < 0 ? 0 : s);
+    if (s < 2 * 3600)
+        return xasprintf(_("%lld min"), s / 60);
+    if (s < 2 * 86400)
+        return xasprintf(_("%lld h"), s / 3600);
+    return xasprintf(_("%lld days"), s / 86400);
+}
+
+/* The process ID written in the lock file, or 0. */
+static long lock_holder(const char *lock)
+{
+    char buf[32] = "";
+    int fd = open(lock, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    buf[n > 0 ? n : 0] = '\0';
+    long long pid = 0;
+    buf[strcspn(buf, "\n")] = '\0';
+    return str_to_llong(buf, 1, INT_MAX, &pid) ? (long)pid : 0;
+}
+
+/* Set err for a lock file that is still there: left behind by a process that is gone, or
+ * held longer than we wait. */
+static void lock_refused(const char *target, const char *lock, long holder, bool gone,
+                         struct tn_error *err)
+{
+    struct stat st;
+    char *age = age_text(stat(lock, &st) == 0 ? (long long)(time(NULL) - st.st_mtime) : 0);
+    char *q = shell_quote(lock);
+    if (gone)
+        err_set(err, ST_OTHER, _("%s is locked by %s, left %s ago by a tenantry that is no "
+                                 "longer running (pid %ld): a save was interrupted"),
+                target, lock, age, holder);
+    else
+        err_set(err, ST_OTHER, _("%s is locked by %s (made %s ago%s): another program is "
+                                 "changing the profiles"),
+                target, lock, age, holder ? _(", by a process that is still running") : "");
+    err_hint(err, _("If no other tenantry is changing the profiles, remove the lock: rm %s"), q);
+    free(q);
+    free(age);
+}
+
+char *profile_file_lock(const char *path, struct tn_error *err)
+{
+    char *target = target_of(path, err);
+    if (!target)
+        return NULL;
+    char *dir = profile_file_dir(target), *lock = xasprintf("%s.lock", target);
+    int64_t deadline = util_now_ms() + PROFILE_LOCK_WAIT_MS;
+    long nap = 1;
+    bool ok = make_dirs(dir, err);
+    while (ok) {
+        int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0) {
+            char pid[32];
+            int n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+            (void)util_write_all(fd, pid, (size_t)n);
+            close(fd);
+            break;
+        }
+        if (errno != EEXIST) {
+            err_set(err, ST_OTHER, _("cannot create the lock file %s: %s"), lock,
+                    strerror(errno));
+            ok = false;
+            break;
+        }
+        long holder = lock_holder(lock);
+        bool gone = holder > 0 && kill((pid_t)holder, 0) != 0 && errno == ESRCH &&
+                    lock_holder(lock) == holder; /* not a new lock since */
+        if (gone || util_now_ms() >= deadline) {
+            lock_refused(target, lock, holder, gone, err);
+            ok = false;
+            break;
+        }
+        nap_ms(nap);
+        nap = nap < 64 ? nap * 2 : 64;
+    }
+    free(dir);
+    free(target);
+    if (!ok) {
+        free(lock);
+        return NULL;
+    }
+    return lock;
+}
+
+void profile_file_unlock(char *lock)
+{
+    if (lock)
+        unlink(lock);
+    free(lock);
+}
+
+/* True when name is one that save_to gives a temp file for base: ".BASE.XXXXXX". */
+static bool is_temp_of(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    return name[0] == '.' && !strncmp(name + 1, base, n) && name[n + 1] == '.' &&
+           strlen(name + n + 2) == 6 && strspn(name + n + 2, LETTERS DIGITS) == 6;
+}
+
+void profile_file_clean_temps(const char *path)
+{
+    struct tn_error err = {0};
+    char *target = target_of(path, &err);
+    err_clear(&err);
+    if (!target)
+        return;
+    char *dir = profile_file_dir(target);
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        struct stat st;
+        if (is_temp_of(e->d_name, base) &&
+            fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode) && st.st_uid == geteuid())
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+    free(target);
 }
 
 /* Pass each string setting of the group g to fn (see profile_group_strings); label names

@@ -121,6 +121,7 @@ static int spawn_shell(const char *command, pid_t *pid, int *out)
     char sh[] = "sh", dash_c[] = "-c";
     char *cmd = xstrdup(command);
     char *argv[] = {sh, dash_c, cmd, NULL};
+    util_cloexec_from(STDERR_FILENO + 1); /* no socket or file of ours for the command */
     int rc = posix_spawn(pid, "/bin/sh", &fa, &attr, argv, environ);
     free(cmd);
     posix_spawn_file_actions_destroy(&fa);

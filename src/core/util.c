@@ -5,10 +5,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -475,6 +479,29 @@ bool util_is_uuid(const char *s)
             return false;
     }
     return true;
+}
+
+void util_cloexec_from(int lowfd)
+{
+#if defined(SYS_close_range)
+    if (syscall(SYS_close_range, (unsigned)lowfd, ~0U, 4 /* CLOSE_RANGE_CLOEXEC */) == 0)
+        return; /* Linux 5.11 and later */
+#endif
+    struct rlimit rl;
+    long max = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+                   ? (long)rl.rlim_cur : 65536;
+    if (max > 65536)
+        max = 65536;
+    for (int fd = lowfd; fd < max; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        if (flags >= 0 && !(flags & FD_CLOEXEC))
+            fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+    }
+}
+
+void util_no_dump(void)
+{
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 int util_write_all(int fd, const void *s, size_t n)

@@ -73,6 +73,12 @@ void sb_free(struct strbuf *sb);
 /* Write all n bytes of s to fd (again after EINTR); 0, or -errno (-EIO when nothing could be
  * written). */
 int util_write_all(int fd, const void *s, size_t n);
+/* Mark every descriptor from lowfd up close-on-exec, so that a program started next
+ * inherits none of them (sockets, pipes, files); async-signal-safe. */
+void util_cloexec_from(int lowfd);
+/* Make the process not dumpable (no core file, no ptrace or /proc/PID/mem by the same user),
+ * as ssh-agent does, before it holds a secret; programs it starts are dumpable again. */
+void util_no_dump(void);
 /* Overwrite n bytes with zeroes in a way the compiler may not drop. */
 void util_wipe(void *p, size_t n);
 /* Wipe and free a NUL-terminated secret; NULL is fine. */

@@ -17,6 +17,7 @@
 
 #include "core/intl.h"
 #include "core/util.h"
+#include "install_dirs.h"
 #include "sandbox/events.h"
 #include "sandbox/mattr.h"
 #include "sandbox/opts.h"
@@ -51,6 +52,8 @@ static void usage(FILE *out)
             "                           lifetime); more than --token-ttl mimics a server that\n"
             "                           revokes tokens early\n"
             "      --plain-401          answer bad bearer tokens with the bare text Unauthorized\n"
+            "      --token-suffix TEXT  append TEXT to every access_token issued (a hostile token\n"
+            "                           server: CR LF, a space, or 17 KiB of it)\n"
             "Data:\n"
             "      --environments N     environments, 1..1000 (default 3)\n"
             "      --tenants N          seeded tenants, 0..10000000 (default 50)\n"
@@ -135,6 +138,7 @@ static double rate_arg(const char *name, const char *arg)
 
 enum {
     OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_EXPIRES_IN, OPT_PLAIN_401,
+    OPT_TOKEN_SUFFIX,
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
@@ -155,6 +159,7 @@ static const struct option long_options[] = {
     {"token-ttl", required_argument, NULL, OPT_TOKEN_TTL},
     {"expires-in", required_argument, NULL, OPT_EXPIRES_IN},
     {"plain-401", no_argument, NULL, OPT_PLAIN_401},
+    {"token-suffix", required_argument, NULL, OPT_TOKEN_SUFFIX},
     {"environments", required_argument, NULL, OPT_ENVIRONMENTS},
     {"tenants", required_argument, NULL, OPT_TENANTS},
     {"clients", required_argument, NULL, OPT_CLIENTS},
@@ -283,6 +288,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_TOKEN_TTL: o->token_ttl = (long)number_arg("--token-ttl", optarg, 1, 31536000); break;
         case OPT_EXPIRES_IN: o->expires_in = (long)number_arg("--expires-in", optarg, 1, 31536000); break;
         case OPT_PLAIN_401: o->plain_401 = true; break;
+        case OPT_TOKEN_SUFFIX: o->token_suffix = optarg; break;
         case OPT_ENVIRONMENTS:
             o->environments = (unsigned)number_arg("--environments", optarg, 1, 1000);
             break;

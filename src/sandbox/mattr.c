@@ -118,6 +118,11 @@ static void token_create(const struct request *req, struct reply *rep)
     }
     char *token = tokens_issue();
     cJSON *body = json_new_object();
+    if (opts->token_suffix) { /* a hostile token server; the token no longer works here */
+        char *bad = xasprintf("%s%s", token, opts->token_suffix);
+        util_free_secret(token);
+        token = bad;
+    }
     json_add_string(body, "access_token", token);
     cJSON_AddNumberToObject(body, "expires_in",
                             (double)(opts->expires_in ? opts->expires_in : opts->token_ttl));

@@ -19,6 +19,7 @@ struct sandbox_opts {
     long token_ttl;            /* seconds */
     long expires_in;           /* what token responses claim; 0: token_ttl */
     bool plain_401;            /* answer 401 with bare text */
+    const char *token_suffix;  /* appended to issued access tokens (a hostile server) */
     unsigned environments;
     unsigned long tenants;
     unsigned clients;          /* seeded clients per tenant */

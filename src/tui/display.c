@@ -43,8 +43,8 @@ static void restore(void)
 
 static void on_signal(int sig)
 {
-    if (sig == SIGINT && suspended)
-        return; /* C-c in the editor is the editor's (it shares our process group) */
+    if ((sig == SIGINT || sig == SIGQUIT) && suspended)
+        return; /* C-c, C-\ in the editor are the editor's (it shares our process group) */
     got_signal = sig;
 }
 
@@ -65,6 +65,7 @@ static void install_signals(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\: its default leaves the terminal unusable */
     sa.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &sa, NULL);
     sa.sa_handler = on_crash;
@@ -101,6 +102,18 @@ static bool start(bool headless)
             return false;
         }
         set_term(screen);
+        const char *cup = tigetstr("cup");
+        if (!cup || cup == (char *)-1 || tigetflag("hc") > 0) { /* TERM=dumb, a printer */
+            endwin();
+            delscreen(screen);
+            screen = NULL;
+            fprintf(stderr, _("%s: the console cannot run here: this terminal (TERM=%s) "
+                              "cannot move the cursor; set TERM to your terminal's type (e.g. "
+                              "TERM=xterm-256color), or use the commands (e.g. `%s tenants "
+                              "list`; `%s --help` lists them)\n"),
+                    util_progname(), term ? term : "", util_progname(), util_progname());
+            return false;
+        }
     }
     active = true;
     util_set_die_hook(restore);
@@ -221,7 +234,7 @@ static bool run_script(struct tui *t, struct script *s)
 int display_run(struct tui *t, struct script *script)
 {
     if (!start(script != NULL))
-        return 1;
+        return 2; /* as without a terminal: the console cannot run here */
     install_signals();
     int idle_reads = 0;
     while (!tui_quitting(t) && !got_signal) {

@@ -520,11 +520,11 @@ void edit_delete(struct tui *t)
 
 /* ------------------------------------------------------------------ profiles */
 
-/* Save the profiles file; on failure read it again, so that what is shown is what the file
- * holds. */
-static bool save_profiles(struct tui *t, struct tn_error *err)
+/* Apply ch to the profiles file as it is now (not as it was when read: another tenantry may
+ * have changed it); on failure read it again, so that what is shown is what the file holds. */
+static bool apply_profiles(struct tui *t, const struct profile_change *ch, struct tn_error *err)
 {
-    if (profile_save(&t->c.profiles, err))
+    if (profile_apply(&t->c.profiles, ch, err))
         return true;
     profile_set_free(&t->c.profiles);
     memset(&t->c.profiles, 0, sizeof(t->c.profiles));
@@ -589,7 +589,7 @@ static void profile_add_submit(struct tui *t, struct edit *e)
     p.readonly = form_checked(e->form, "options", 0);
     p.production = form_checked(e->form, "options", 1);
     struct tn_error err = {0};
-    bool ok = profile_add(&t->c.profiles, &p, &err) && save_profiles(t, &err);
+    bool ok = apply_profiles(t, &(struct profile_change){.add = &p}, &err);
     char *name = xstrdup(p.name);
     profile_free(&p); /* wipes the secret's copy */
     if (!ok) {
@@ -628,7 +628,7 @@ void edit_profile_remove(struct tui *t, const char *name)
 static void profile_remove_submit(struct tui *t, struct edit *e)
 {
     struct tn_error err = {0};
-    if (!profile_remove(&t->c.profiles, e->name, &err) || !save_profiles(t, &err)) {
+    if (!apply_profiles(t, &(struct profile_change){.remove = e->name}, &err)) {
         form_set_error(e->form, &err);
         err_clear(&err);
         t->dirty = true;
@@ -650,8 +650,8 @@ void edit_profile_default(struct tui *t, const char *name)
         tui_message(t, _("The demo profile is not in a file: it cannot be the default"));
         return;
     }
-    if (!connect_load_profiles(&t->c) || !profile_set_default(&t->c.profiles, name, &err) ||
-        !save_profiles(t, &err)) {
+    if (!connect_load_profiles(&t->c) ||
+        !apply_profiles(t, &(struct profile_change){.make_default = name}, &err)) {
         tui_error(t, err.code != ST_OK ? &err : &t->c.err);
         err_clear(&err);
         err_clear(&t->c.err);

@@ -12,8 +12,10 @@
 need_utf8
 
 # ------------------------------------------------------------------ no profiles file
-# 200 columns: nothing on the setup screen is cut, whatever the length of $HOME.
-UI_COLS=200 UI_LINES=16 run_script no-profile <<'EOF'
+# Wide enough that nothing on the setup screen is cut or wrapped, whatever the length of $HOME
+# (the error line names HOME/.config/tenantry/config): a build folder 120 characters deep
+# wrapped it at 200 columns.
+UI_COLS=$((160 + ${#HOME})) UI_LINES=16 run_script no-profile <<'EOF'
 wait
 dump setup
 keys ?

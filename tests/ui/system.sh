@@ -495,7 +495,9 @@ V4=$(tenant 'j[4]["version"]')
 : >"$EVENTS"
 rm -f "$ED_DIR/calls"
 export ED_MODE=bad
-UI_COLS=200 # the status line names the kept file: room for its whole path
+# the status line names the kept file: room for its whole path, however deep $TMP is (a build
+# folder 120 characters deep cut it at 200 columns)
+UI_COLS=$((140 + ${#TMP}))
 run_script_err bad-json -c "$CONFIG" <<'EOF'
 wait
 keys j j j j e
@@ -541,7 +543,7 @@ check "fixed: no temp file left" [ -z "$(temp_files)" ]
 : >"$EVENTS"
 rm -f "$ED_DIR/calls"
 export ED_MODE=fail
-UI_COLS=200 run_script_err editor-fails -c "$CONFIG" <<'EOF'
+UI_COLS=$((140 + ${#TMP})) run_script_err editor-fails -c "$CONFIG" <<'EOF'
 wait
 keys e
 wait

@@ -13,6 +13,9 @@
 #   within 1 s each, all before the sandbox has answered the list; the rows come later.
 # - y with tmux's set-clipboard on: tmux's paste buffer then holds the tenant's ID (OSC 52).
 # - NO_COLOR=1: no colour at all on the real screen; the selection shows in reverse video.
+# - Ctrl-\ (SIGQUIT) restores the terminal like SIGTERM (alternate screen off, cursor shown);
+#   TERM=dumb is refused at once with a message naming the commands (exit 2).
+# - A profile the CLI adds while the console runs survives the console's own profile add.
 # Skipped (77) without tmux.
 . "$(dirname "$0")/lib.sh"
 need_utf8
@@ -377,3 +380,67 @@ else
 fi
 keys q
 T kill-session -t secret
+
+# ------------------------------------------------------------------ SIGQUIT (Ctrl-\)
+# Like SIGTERM: the terminal is given back (no alternate screen, the cursor visible, canonical
+# mode with echo), the exit status is 128 + 3 and the demo sandbox is stopped.
+start_session quit 100 30 "\"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
+stty -a >\"$TMP/stty-sigquit\"; echo done; exec sleep 3600"
+wait_for "$TENANT1" "SIGQUIT run: the first tenant row is painted"
+PORT4=$(demo_port)
+keys 'C-\'
+wait_for "tenantry exited 131" "Ctrl-\\ (SIGQUIT): tenantry exits (128 + 3)"
+wait_for "done" "SIGQUIT: the shell goes on"
+expect_tty_sane "$TMP/stty-sigquit" "SIGQUIT: the terminal is back in canonical mode with echo"
+modes=$(T display-message -p -t "$PANE" '#{alternate_on} #{cursor_flag}')
+check "SIGQUIT: the alternate screen is off and the cursor visible (alternate_on cursor_flag: $modes)" \
+    [ "$modes" = "0 1" ]
+wait_port_closed "$PORT4" "SIGQUIT: the demo sandbox is stopped (port $PORT4 closed)"
+T kill-session -t quit
+
+# ------------------------------------------------------------------ TERM=dumb
+# A terminal that cannot move the cursor: the console refuses at once and names the commands.
+start_session dumb 100 30 "TERM=dumb \"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
+exec sleep 3600"
+wait_for "tenantry exited 2" "TERM=dumb: the console refuses (exit 2)"
+wait_for "(TERM=dumb) cannot move the cursor" "TERM=dumb: the message says why"
+wait_for "tenants list" "TERM=dumb: the message names the commands"
+T kill-session -t dumb
+
+# ------------------------------------------------------------------ profiles: console and CLI
+# A profile added by the CLI while the console runs survives the console's next save: the
+# console applies its change to the file as it is now, not to its copy from start-up.
+mkdir -p "$TMP/both"
+write_config_text "$TMP/both/config" 'profiles = ( { name = "first"; url = "http://127.0.0.1:9";
+auth_url = "http://127.0.0.1:9/oauth/token"; audience = "a"; client_id = "c";
+client_secret_env = "NOT_SET"; } );'
+start_session both 100 30 "\"$TENANTRY_BIN\" --demo -c \"$TMP/both/config\"; exec sleep 3600"
+wait_for "$TENANT1" "console and CLI: the console runs"
+run_cmd "$TENANTRY_BIN" -c "$TMP/both/config" profile add fromcli --url http://127.0.0.1:9 \
+    --auth-url http://127.0.0.1:9/oauth/token --audience a --client-id c --secret-env NOT_SET
+expect_rc 0 "console and CLI: the CLI adds a profile while the console runs"
+keys P
+wait_for "first" "console and CLI: P lists the profiles"
+keys a
+wait_for "New profile" "console and CLI: a opens the New profile form"
+keys -l fromconsole
+keys Tab Tab
+keys -l http://127.0.0.1:9
+keys Tab
+keys -l http://127.0.0.1:9/oauth/token
+keys Tab
+keys -l aud
+keys Tab
+keys -l cid
+keys Tab
+keys -l typed-secret
+keys Enter
+wait_for "Added profile fromconsole" "console and CLI: the console adds its profile"
+names=$(grep -o 'name = "[a-z]*"' "$TMP/both/config" | tr '\n' ' ')
+check "console and CLI: the file holds first, fromcli and fromconsole ($names)" \
+    [ "$names" = 'name = "first" name = "fromcli" name = "fromconsole" ' ]
+wait_for "fromcli" "console and CLI: the console's list now shows the CLI's profile"
+check "console and CLI: the file is 0600 (it holds the typed secret)" \
+    [ "$(file_mode "$TMP/both/config")" = 600 ]
+keys q
+T kill-session -t both

@@ -245,6 +245,46 @@ static void test_save_failure_keeps_old_file(void **state)
     free(path);
 }
 
+/* Two holders of the same file (the console from start-up, a command run meanwhile): each
+ * change applies to the file as it is now, so neither erases the other's; the stale holder's
+ * set then shows the file's content. A change that fails leaves set and file alone. */
+static void test_apply_to_the_file_as_it_is(void **state)
+{
+    (void)state;
+    struct profile_set console, cli, got;
+    load_ok("profiles = ( " GOOD("a", ENVSRC) " );", 0600, &console);
+    load_ok("profiles = ( " GOOD("a", ENVSRC) " );", 0600, &cli);
+    struct tn_error err = {0};
+    char b[] = "b", c[] = "c";
+    struct profile pb = new_profile(b), pc = new_profile(c);
+    assert_true(profile_apply(&cli, &(struct profile_change){.add = &pb}, &err));
+    assert_true(profile_apply(&console, &(struct profile_change){.add = &pc,
+                                                                 .make_default = c}, &err));
+    assert_true(profile_load(console.path, &got, &err));
+    assert_int_equal(got.n, 3);
+    assert_non_null(profile_find(&got, "a"));
+    assert_non_null(profile_find(&got, "b")); /* not erased by the console's save */
+    assert_non_null(profile_find(&got, "c"));
+    assert_string_equal(got.default_name, "c");
+    assert_true(set_eq(&got, &console));
+    char *text = slurp(console.path);
+    assert_false(profile_apply(&cli, &(struct profile_change){.remove = "zz"}, &err));
+    err_clear(&err);
+    assert_false(profile_apply(&cli, &(struct profile_change){.add = &pb}, &err)); /* taken */
+    err_clear(&err);
+    char *after = slurp(console.path);
+    assert_string_equal(text, after);
+    assert_int_equal(cli.n, 2); /* as after its own change */
+    char *lock = xasprintf("%s.lock", console.path);
+    assert_int_equal(access(lock, F_OK), -1); /* no lock left, also after a failure */
+    free(lock);
+    free(after);
+    free(text);
+    profile_set_free(&got);
+    profile_set_free(&cli);
+    profile_set_free(&console);
+}
+
 static void test_save_through_symlink(void **state)
 {
     (void)state;
@@ -337,6 +377,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_save_new_file_and_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_failure_keeps_old_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_through_symlink, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_apply_to_the_file_as_it_is, setup, teardown),
         cmocka_unit_test_setup_teardown(test_save_survives_kill, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
