@@ -128,6 +128,8 @@ static struct api_impl *mattr_open(struct http_engine *e, const struct profile *
         .client_id = p->client_id,
         .client_secret = secret,
         .http = m->http,
+        .token_cache = !p->no_token_cache,
+        .fresh_token = p->fresh_token,
     };
     m->auth = auth_new(e, &ac);
     return m;

@@ -31,6 +31,8 @@ struct profile {
     char *ca_file;
     bool readonly;
     bool production;
+    bool no_token_cache;         /* token_cache = false: no token kept in the kernel keyring */
+    bool fresh_token;            /* not a setting: never take a cached token (profile test) */
     int page_size;               /* 1..1000 */
     int timeout;                 /* seconds, 1..3600 */
 };
