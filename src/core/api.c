@@ -29,6 +29,7 @@ struct api_call {
     void *ud;
     struct http_request *req;
     int limit; /* the page size a list asked for */
+    unsigned parts; /* the row parts it asked for */
 };
 
 struct api_session {
@@ -179,6 +180,7 @@ struct api_call *api_list(struct api_session *s, const struct api_target *t, con
     struct api_call *c = call_new(s, t, API_OP_LIST, ud);
     c->cb.page = done;
     c->limit = limit;
+    c->parts = t->parts ? t->parts : API_ROW_VALUES | API_ROW_RAW;
     c->req = s->backend->list(s->impl, c, t, next, limit);
     return c;
 }
@@ -405,6 +407,11 @@ void api_call_set_request(struct api_call *call, struct http_request *req)
 int api_call_limit(const struct api_call *call)
 {
     return call->limit;
+}
+
+unsigned api_call_parts(const struct api_call *call)
+{
+    return call->parts ? call->parts : API_ROW_VALUES | API_ROW_RAW;
 }
 
 enum api_op api_call_op(const struct api_call *call)

@@ -337,10 +337,21 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     }
 }
 
+/* Set the page's next token from the server's cursor next (NULL when none) after n items of
+ * limit asked for. */
+static void set_next(struct page *page, const char *next, int n, int limit)
+{
+    /* the end: a missing cursor, or a page shorter than asked for (the cursor comes with the
+     * last page too; the documented limit is at most 1000, as ours is, so a server never
+     * shortens a page that is not the last) */
+    if (next && *next && n > 0 && (limit <= 0 || n >= limit))
+        page->next = xstrdup(next);
+}
+
 /* Turn a list response into a page: {data: [...], nextCursor?}; limit is the page size asked
- * for. */
+ * for, parts the row parts (API_ROW_*). */
 static bool parse_page(const cJSON *j, const struct api_kind_def *kind, int limit,
-                       struct page *page, struct tn_error *err)
+                       unsigned parts, struct page *page, struct tn_error *err)
 {
     const cJSON *data = json_get_array(j, "data"), *item;
     if (!data) {
@@ -350,15 +361,46 @@ static bool parse_page(const cJSON *j, const struct api_kind_def *kind, int limi
     cJSON_ArrayForEach(item, data)
     {
         if (cJSON_IsObject(item))
-            model_page_add(page, model_row_from_json(kind, item, false));
+            model_page_add(page, parts & API_ROW_RAW ? model_row_from_json(kind, item, false)
+                                                     : model_row_values(kind, item));
     }
-    const char *next = json_get_string(j, "nextCursor");
-    /* the end: a missing cursor, or a page shorter than asked for (the cursor comes with the
-     * last page too; the documented limit is at most 1000, as ours is, so a server never
-     * shortens a page that is not the last) */
-    int n = cJSON_GetArraySize(data);
-    if (next && *next && n > 0 && (limit <= 0 || n >= limit))
-        page->next = xstrdup(next);
+    set_next(page, json_get_string(j, "nextCursor"), cJSON_GetArraySize(data), limit);
+    return true;
+}
+
+/* A list response of a call that wants raw rows only, made into a page straight from the
+ * text (no tree): true when it is {data: [...], nextCursor?} as the document says; false, with
+ * nothing done, for anything else (parse_page then says what is wrong). */
+static bool page_from_text(struct http_request *req, const struct api_kind_def *kind,
+                           int limit, struct page *page)
+{
+    static const char *const names[] = {"data", "nextCursor"};
+    struct json_span found[ARRAY_SIZE(names)], item;
+    size_t len, pos = 0;
+    const char *body = http_body(req, &len);
+    if (!json_scan_object(body, len, names, ARRAY_SIZE(names), found) || !found[0].p ||
+        found[0].p[0] != '[')
+        return false;
+    int n = 0;
+    while (json_scan_next(found[0], &pos, &item)) {
+        n++;
+        if (item.p[0] != '{')
+            continue;
+        struct row *row = model_row_raw(kind, item);
+        if (!row) { /* it may hold a secret: take it out of the parsed object */
+            cJSON *obj = json_parse(item.p, item.len);
+            if (!obj) {
+                model_page_clear(page);
+                return false;
+            }
+            row = model_row_from_json(kind, obj, false);
+            json_delete_wiped(obj);
+        }
+        model_page_add(page, row);
+    }
+    cJSON *next = found[1].p ? json_parse(found[1].p, found[1].len) : NULL;
+    set_next(page, cJSON_IsString(next) ? next->valuestring : NULL, n, limit);
+    cJSON_Delete(next);
     return true;
 }
 
@@ -380,10 +422,13 @@ static void on_done(struct http_request *req, void *ud)
                    http_url(req));
     } else if (status < 200 || status > 299) {
         response_error(req, kind, &err);
+    } else if (op == API_OP_LIST && api_call_parts(call) == API_ROW_RAW &&
+               page_from_text(req, kind, api_call_limit(call), &page)) {
+        /* rows as the server wrote them */
     } else if (op != API_OP_DELETE) {
         cJSON *j = api_response_json(req, &err);
         if (j && op == API_OP_LIST)
-            parse_page(j, kind, api_call_limit(call), &page, &err);
+            parse_page(j, kind, api_call_limit(call), api_call_parts(call), &page, &err);
         else if (cJSON_IsObject(j))
             row = model_row_from_json(kind, j, true);
         else if (j)

@@ -541,8 +541,9 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
     }
     cJSON_ArrayForEach(item, items)
     {
-        if (cJSON_IsObject(item))
-            model_page_add(page, tenant_row(item));
+        if (cJSON_IsObject(item)) /* values alone leave the JSON-LD keys out anyway */
+            model_page_add(page, api_call_parts(p->call) & API_ROW_RAW
+                                     ? tenant_row(item) : model_row_values(&tenants, item));
     }
     int n = cJSON_GetArraySize(items);
     bool more;

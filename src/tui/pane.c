@@ -62,7 +62,7 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->ops = ops;
     p->app = app;
     p->kind = k;
-    p->list = list_new(k, !(k->ops & API_OP_GET));
+    p->list = list_new(k, !(k->ops & API_OP_GET)); /* (and pane_load asks for no raw then) */
     p->view = list_view_new(p->list);
     p->sort_col = -1;
     for (size_t i = 0; i < ops->ncolumns && p->ncols < MAX_COLUMNS; i++) {
@@ -402,6 +402,8 @@ void pane_tick(struct pane *p)
     if (list_started(p->list) && !want_more(p))
         return;
     const char *next = list_started(p->list) ? list_next(p->list) : NULL;
+    /* a kind that can be fetched one by one keeps no raw JSON in its list: build none */
+    t.parts = t.kind->ops & API_OP_GET ? API_ROW_VALUES : 0;
     p->call = api_list(tui_session(p->app), &t, next, tui_page_size(p->app), on_page, p);
     tui_dirty(p->app);
 }
