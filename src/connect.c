@@ -52,6 +52,7 @@ static bool start_demo(struct connection *c)
         p->client_id = xstrdup(c->demo->client_id);
         p->client_secret = xstrdup(c->demo->client_secret);
     }
+    p->no_token_cache = true; /* its tokens die with it */
     p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
     p->timeout = PROFILE_DEFAULT_TIMEOUT;
     c->profile = p;
@@ -89,7 +90,10 @@ bool connect_open(struct connection *c)
         return false;
     if (!c->engine)
         c->engine = http_engine_new();
-    c->session = api_open(c->engine, c->profile, &c->err);
+    struct profile p = *c->profile; /* api_open copies it */
+    p.no_token_cache |= c->opt.no_token_cache;
+    p.fresh_token |= c->opt.fresh_token;
+    c->session = api_open(c->engine, &p, &c->err);
     if (c->session && c->opt.readonly)
         api_set_readonly(c->session);
     return c->session != NULL;

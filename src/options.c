@@ -13,6 +13,7 @@ const struct option options_long[] = {
     {"output", required_argument, NULL, 'o'},
     {"log", required_argument, NULL, OPT_LOG},
     {"readonly", no_argument, NULL, OPT_READONLY},
+    {"no-token-cache", no_argument, NULL, OPT_NO_TOKEN_CACHE},
     {"demo", optional_argument, NULL, OPT_DEMO},
     {NULL, 0, NULL, 0},
 };
@@ -36,6 +37,9 @@ bool options_apply(struct options *o, int opt, const char *arg)
     case OPT_READONLY:
         o->readonly = true;
         return true;
+    case OPT_NO_TOKEN_CACHE:
+        o->no_token_cache = true;
+        return true;
     case OPT_DEMO:
         o->demo = true;
         o->demo_api = arg;
@@ -53,6 +57,8 @@ void options_help(FILE *f)
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
             "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
             "      --readonly       refuse every create, update and delete\n"
+            "      --no-token-cache keep the OAuth token in memory only, not in the kernel\n"
+            "                       keyring for the next commands\n"
             "      --demo[=API]     run against a throwaway local sandbox with seeded data,\n"
             "                       speaking API: mattr (the default) or system\n"
             "      --log FILE       append a debug log (requests, statuses, timings; never\n"

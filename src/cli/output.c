@@ -89,32 +89,20 @@ static void flush_line(struct output *out)
     sb_reset(sb);
 }
 
-/* Write raw JSON text to f with every byte of invalid UTF-8 replaced by U+FFFD. */
-static void put_json(FILE *f, const char *raw)
+/* Append raw JSON text to sb made harmless (text_add_json), or null. */
+static void put_json(struct strbuf *sb, const char *raw)
 {
-    const char *run = raw, *s = raw;
-    struct text_glyph g;
-    if (!raw) {
-        fputs("null", f);
-        return;
-    }
-    while (*s) {
-        if ((unsigned char)*s < 0x80) { /* the common case: ASCII runs */
-            s++;
-            continue;
-        }
-        /* text_next takes an invalid byte alone and a valid non-ASCII character whole (two
-         * bytes or more), however it would show it */
-        text_next(true, s, &g);
-        if (g.used > 1) {
-            s += g.used;
-            continue;
-        }
-        fwrite(run, 1, (size_t)(s - run), f);
-        fputs("\xef\xbf\xbd", f);
-        run = ++s;
-    }
-    fwrite(run, 1, (size_t)(s - run), f);
+    if (raw)
+        text_add_json(sb, raw, strlen(raw));
+    else
+        sb_adds(sb, "null");
+}
+
+/* Write what the line buffer holds to f. */
+static void flush_buffer(struct output *out)
+{
+    fwrite(out->line.buf, 1, out->line.len, out->f);
+    sb_reset(&out->line);
 }
 
 /* A row's value of field i, "" when missing. */
@@ -314,21 +302,23 @@ void output_rows(struct output *out, struct row *const *rows, size_t n)
         if (out->ncols)
             table_rows(out, rows, n);
         break;
-    case OUTPUT_JSON:
+    case OUTPUT_JSON: /* a page at a time into the line buffer, one write */
         if (!out->started)
-            fputc('[', out->f);
+            sb_addc(&out->line, '[');
         out->started = true;
         for (size_t r = 0; r < n; r++) {
             if (out->count + r)
-                fputs(",\n", out->f);
-            put_json(out->f, rows[r]->raw);
+                sb_adds(&out->line, ",\n");
+            put_json(&out->line, rows[r]->raw);
         }
+        flush_buffer(out);
         break;
     case OUTPUT_JSONL:
         for (size_t r = 0; r < n; r++) {
-            put_json(out->f, rows[r]->raw);
-            fputc('\n', out->f);
+            put_json(&out->line, rows[r]->raw);
+            sb_addc(&out->line, '\n');
         }
+        flush_buffer(out);
         break;
     case OUTPUT_CSV:
         if (!out->started)
@@ -379,8 +369,10 @@ void output_object(struct output *out, const struct row *row)
         break;
     case OUTPUT_JSON:
     case OUTPUT_JSONL:
-        put_json(out->f, row->raw);
-        fputc('\n', out->f);
+        put_json(&out->line, row->raw);
+        sb_addc(&out->line, '\n');
+        fwrite(out->line.buf, 1, out->line.len, out->f);
+        sb_wipe(&out->line); /* a create's object holds its new secret */
         break;
     case OUTPUT_CSV:
         csv_header(out, row->secret != NULL);

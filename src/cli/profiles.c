@@ -370,6 +370,7 @@ static int run_test(struct cli *c, const char *name)
 {
     if (name)
         c->conn.opt.profile = name;
+    c->conn.opt.fresh_token = true; /* test the credentials, not a cached token */
     int64_t start = util_now_ms();
     if (!connect_open(&c->conn))
         return (int)c->conn.err.code;

@@ -686,6 +686,9 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     }
     switch (v->op) {
     case API_OP_LIST:
+        /* json and jsonl print the objects as the server wrote them; tables and csv the values */
+        t.parts = c->format == OUTPUT_JSON || c->format == OUTPUT_JSONL ? API_ROW_RAW
+                                                                          : API_ROW_VALUES;
         rc = run_list(c, &a, &t);
         break;
     case API_OP_DELETE:

@@ -32,6 +32,7 @@ struct api_call {
     int limit; /* the page size a list asked for */
     struct walk *walk; /* a list's walk, or NULL */
     char *followed;    /* the next-page token a list followed, or NULL */
+    unsigned parts; /* the row parts it asked for */
 };
 
 struct api_session {
@@ -185,6 +186,7 @@ struct api_call *api_list(struct api_session *s, const struct api_target *t, con
     c->limit = limit;
     c->walk = walk;
     c->followed = walk && next ? xstrdup(next) : NULL;
+    c->parts = t->parts ? t->parts : API_ROW_VALUES | API_ROW_RAW;
     c->req = s->backend->list(s->impl, c, t, next, limit);
     return c;
 }
@@ -464,6 +466,11 @@ void api_call_set_request(struct api_call *call, struct http_request *req)
 int api_call_limit(const struct api_call *call)
 {
     return call->limit;
+}
+
+unsigned api_call_parts(const struct api_call *call)
+{
+    return call && call->parts ? call->parts : API_ROW_VALUES | API_ROW_RAW;
 }
 
 enum api_op api_call_op(const struct api_call *call)

@@ -41,7 +41,13 @@ struct api_target {
     const char *parent; /* the parent's ID (a client's tenant), or NULL */
     const char *id;     /* the object's ID for get, update and delete */
     const struct api_values *filter; /* a list's filters, by the kind's filter keys, or NULL */
+    unsigned parts; /* what a list's rows need (API_ROW_*), 0 for everything */
 };
+/* Parts of a row a list may ask for alone: the values (tables, the console's panes) or the raw
+ * JSON (json and jsonl output, written as the server sent it when nothing must be taken out:
+ * no parsing into a tree). A row that holds a secret has both. */
+#define API_ROW_VALUES 1u
+#define API_ROW_RAW 2u
 
 /* How a backend authenticates, for the console's header. */
 enum api_auth {
@@ -143,6 +149,8 @@ enum api_op api_call_op(const struct api_call *call);
 void api_call_set_request(struct api_call *call, struct http_request *req);
 /* For backends: the page size a list call asked for. */
 int api_call_limit(const struct api_call *call);
+/* For backends: the row parts a list call asked for (API_ROW_*; never 0; every part for NULL). */
+unsigned api_call_parts(const struct api_call *call);
 
 /* For backends: append s %-encoded as one path segment or query value (RFC 3986 unreserved
  * kept). */

@@ -131,6 +131,8 @@ static struct api_impl *mattr_open(struct http_engine *e, const struct profile *
         .client_id = p->client_id,
         .client_secret = secret,
         .http = m->http,
+        .token_cache = !p->no_token_cache,
+        .fresh_token = p->fresh_token,
     };
     m->auth = auth_new(e, &ac);
     return m;
@@ -341,9 +343,19 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     }
 }
 
-/* Turn a list response into a page: {data: [...], nextCursor?}. */
-static bool parse_page(const cJSON *j, const struct api_kind_def *kind, struct page *page,
-                       struct tn_error *err)
+/* Set the page's next token from the server's cursor next (NULL when none) after n items. The
+ * end: an empty data (as the document says) or no cursor. A short page is not the end: servers
+ * cap pages below the limit asked for, and the cursor leads on. */
+static void set_next(struct page *page, const char *next, int n)
+{
+    if (next && *next && n > 0)
+        page->next = xstrdup(next);
+}
+
+/* Turn a list response into a page: {data: [...], nextCursor?}; parts the row parts
+ * (API_ROW_*). */
+static bool parse_page(const cJSON *j, const struct api_kind_def *kind, unsigned parts,
+                       struct page *page, struct tn_error *err)
 {
     const cJSON *data = json_get_array(j, "data"), *item;
     if (!data) {
@@ -353,13 +365,46 @@ static bool parse_page(const cJSON *j, const struct api_kind_def *kind, struct p
     cJSON_ArrayForEach(item, data)
     {
         if (cJSON_IsObject(item))
-            model_page_add(page, model_row_from_json(kind, item, false));
+            model_page_add(page, parts & API_ROW_RAW ? model_row_from_json(kind, item, false)
+                                                     : model_row_values(kind, item));
     }
-    const char *next = json_get_string(j, "nextCursor");
-    /* the end: an empty data (as the document says) or no cursor. A short page is not the
-     * end: servers cap pages below the limit asked for, and the cursor leads on */
-    if (next && *next && cJSON_GetArraySize(data) > 0)
-        page->next = xstrdup(next);
+    set_next(page, json_get_string(j, "nextCursor"), cJSON_GetArraySize(data));
+    return true;
+}
+
+/* A list response of a call that wants raw rows only, made into a page straight from the
+ * text (no tree): true when it is {data: [...], nextCursor?} as the document says; false, with
+ * nothing done, for anything else (parse_page then says what is wrong). */
+static bool page_from_text(struct http_request *req, const struct api_kind_def *kind,
+                           struct page *page)
+{
+    static const char *const names[] = {"data", "nextCursor"};
+    struct json_span found[ARRAY_SIZE(names)], item;
+    size_t len, pos = 0;
+    const char *body = http_body(req, &len);
+    if (!json_scan_object(body, len, names, ARRAY_SIZE(names), found) || !found[0].p ||
+        found[0].p[0] != '[')
+        return false;
+    int n = 0;
+    while (json_scan_next(found[0], &pos, &item)) {
+        n++;
+        if (item.p[0] != '{')
+            continue;
+        struct row *row = model_row_raw(kind, item);
+        if (!row) { /* it may hold a secret: take it out of the parsed object */
+            cJSON *obj = json_parse(item.p, item.len);
+            if (!obj) {
+                model_page_clear(page);
+                return false;
+            }
+            row = model_row_from_json(kind, obj, false);
+            json_delete_wiped(obj);
+        }
+        model_page_add(page, row);
+    }
+    cJSON *next = found[1].p ? json_parse(found[1].p, found[1].len) : NULL;
+    set_next(page, cJSON_IsString(next) ? next->valuestring : NULL, n);
+    cJSON_Delete(next);
     return true;
 }
 
@@ -373,7 +418,7 @@ bool api_mattr_parse(const struct api_kind_def *kind, enum api_op op, const char
     if (!j)
         err_set(err, ST_NETWORK, _("the server sent a response that is not JSON"));
     else if (op == API_OP_LIST)
-        ok = parse_page(j, kind, page, err); /* limit: a short page is not the end */
+        ok = parse_page(j, kind, API_ROW_VALUES | API_ROW_RAW, page, err); /* a short page: on */
     else if (cJSON_IsObject(j))
         *row = model_row_from_json(kind, j, true);
     else
@@ -400,10 +445,13 @@ static void on_done(struct http_request *req, void *ud)
                    http_url(req));
     } else if (status < 200 || status > 299) {
         response_error(req, kind, &err);
+    } else if (op == API_OP_LIST && api_call_parts(call) == API_ROW_RAW &&
+               page_from_text(req, kind, &page)) {
+        /* rows as the server wrote them */
     } else if (op != API_OP_DELETE) {
         cJSON *j = api_response_json(req, &err);
         if (j && op == API_OP_LIST)
-            parse_page(j, kind, &page, &err);
+            parse_page(j, kind, api_call_parts(call), &page, &err);
         else if (cJSON_IsObject(j))
             row = model_row_from_json(kind, j, true);
         else if (j)

@@ -569,7 +569,9 @@ static bool parse_page(const cJSON *j, const struct pending *p, int limit, struc
     {
         if (!cJSON_IsObject(item))
             continue;
-        struct row *row = tenant_row(item);
+        /* values alone leave the JSON-LD keys out anyway */
+        struct row *row = api_call_parts(p->call) & API_ROW_RAW ? tenant_row(item)
+                                                                : model_row_values(&tenants, item);
         if (sysfilter_contradicts(p->filter, row)) {
             against++;
             model_row_free(row);

@@ -1,4 +1,4 @@
-/* auth.c: OAuth client-credentials tokens: fetch, renew, replay on 401. */
+/* auth.c: OAuth client-credentials tokens: fetch, cache, renew, replay on 401. */
 #include "config.h"
 
 #include "core/auth.h"
@@ -8,6 +8,7 @@
 
 #include "core/intl.h"
 #include "core/json.h"
+#include "core/keyring.h"
 #include "core/log.h"
 
 #define RENEW_BEFORE_MS (60 * 1000)
@@ -35,6 +36,8 @@ struct auth {
     char *token;            /* NULL when there is none */
     int64_t renew_at_ms;    /* monotonic */
     int64_t expires_wall_ms;
+    char *cache_name;       /* the token's key in the kernel keyring, NULL when not cached */
+    bool fresh;             /* do not take a cached token (a new one is still cached) */
     struct http_request *token_req; /* in flight, or NULL */
     unsigned gen;                   /* counts token requests */
     struct call *calls;
@@ -52,6 +55,9 @@ struct auth *auth_new(struct http_engine *e, const struct auth_config *cfg)
     a->http = cfg->http;
     if (cfg->http.ca_file)
         a->http.ca_file = a->ca_file = xstrdup(cfg->http.ca_file);
+    if (cfg->token_cache)
+        a->cache_name = keyring_token_name(cfg->token_url, cfg->client_id, cfg->audience);
+    a->fresh = cfg->fresh_token;
     return a;
 }
 
@@ -95,6 +101,7 @@ void auth_free(struct auth *a)
     free(a->audience);
     free(a->client_id);
     free(a->ca_file);
+    free(a->cache_name);
     free(a);
 }
 
@@ -124,6 +131,27 @@ static bool token_fresh(const struct auth *a)
     return a->token && util_now_ms() < a->renew_at_ms;
 }
 
+/* Take the token another command left in the kernel keyring, when there is a good one. */
+static bool token_from_cache(struct auth *a)
+{
+    char *tok = NULL;
+    int64_t expires, renew;
+    if (!a->cache_name || a->fresh || !keyring_token_load(a->cache_name, &tok, &expires, &renew))
+        return false;
+    if (a->token && !strcmp(a->token, tok)) { /* the one we have, no fresher */
+        util_free_secret(tok);
+        return false;
+    }
+    auth_forget(a);
+    a->token = tok;
+    int64_t now = util_wallclock_ms();
+    a->renew_at_ms = util_now_ms() + (renew - now);
+    a->expires_wall_ms = expires;
+    log_printf("token for profile %s taken from the kernel keyring, expires in %lld s",
+               a->profile, (long long)((expires - now) / 1000));
+    return true;
+}
+
 /* Queue c for a token and make sure one is being fetched. */
 static void wait_for_token(struct auth *a, struct call *c)
 {
@@ -131,6 +159,16 @@ static void wait_for_token(struct auth *a, struct call *c)
     if (!a->token_req)
         fetch_token(a);
     c->gen = a->gen;
+}
+
+/* Send c with the token we have when it is fresh, or with one from the keyring; else queue it
+ * for a new one. */
+static void send_or_wait(struct auth *a, struct call *c)
+{
+    if (token_fresh(a) || (!a->token_req && token_from_cache(a)))
+        send_call(a, c);
+    else
+        wait_for_token(a, c);
 }
 
 void auth_submit(struct auth *a, struct http_request *req, http_done_fn done, void *ud)
@@ -142,10 +180,7 @@ void auth_submit(struct auth *a, struct http_request *req, http_done_fn done, vo
     c->ud = ud;
     c->next = a->calls;
     a->calls = c;
-    if (token_fresh(a))
-        send_call(a, c);
-    else
-        wait_for_token(a, c);
+    send_or_wait(a, c);
 }
 
 void auth_cancel(struct auth *a, struct http_request *req)
@@ -178,6 +213,8 @@ static void on_api_done(struct http_request *req, void *ud)
 {
     struct call *c = ud;
     struct auth *a = c->auth;
+    if (http_status(req) == 401 && a->cache_name && c->token)
+        keyring_token_drop(a->cache_name, c->token);
     if (http_status(req) == 401 && !c->replayed) {
         log_printf("%s %s: 401, renewing the token and replaying once", http_method(req),
                    http_url(req));
@@ -185,10 +222,7 @@ static void on_api_done(struct http_request *req, void *ud)
         if (a->token && c->token && !strcmp(a->token, c->token))
             auth_forget(a);
         http_request_reset(req);
-        if (token_fresh(a))
-            send_call(a, c);
-        else
-            wait_for_token(a, c);
+        send_or_wait(a, c);
         return;
     }
     deliver(a, c);
@@ -310,8 +344,12 @@ static void on_token_done(struct http_request *req, void *ud)
             int64_t ttl_ms = (int64_t)ttl * 1000;
             int64_t margin = ttl_ms > 2 * RENEW_BEFORE_MS ? RENEW_BEFORE_MS : ttl_ms / 2;
             a->renew_at_ms = util_now_ms() + ttl_ms - margin;
-            a->expires_wall_ms = util_wallclock_ms() + ttl_ms;
+            int64_t now = util_wallclock_ms();
+            a->expires_wall_ms = now + ttl_ms;
             log_printf("token received for profile %s, expires in %lld s", a->profile, ttl);
+            if (a->cache_name)
+                keyring_token_store(a->cache_name, a->token, a->expires_wall_ms,
+                                    now + ttl_ms - margin);
         }
         json_delete_wiped(j);
     }

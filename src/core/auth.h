@@ -1,6 +1,7 @@
 /* auth.h: the token lifecycle for OAuth client credentials: fetched on first need, kept in
- * memory only, renewed a minute before it expires, renewed once and the request replayed on
- * a 401. */
+ * memory and (unless turned off) in the kernel keyring for the next commands, renewed a minute
+ * before it expires, renewed once and the request replayed on a 401 (which drops it from the
+ * keyring). */
 #ifndef TENANTRY_AUTH_H
 #define TENANTRY_AUTH_H
 
@@ -18,6 +19,8 @@ struct auth_config {
     const char *client_id;
     const char *client_secret;
     struct http_settings http;
+    bool token_cache; /* share tokens between commands through the kernel keyring */
+    bool fresh_token; /* never take a cached token (profile test); a new one is still cached */
 };
 
 /* A token manager sending its requests through e. */

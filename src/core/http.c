@@ -19,6 +19,7 @@
 
 #define MAX_BODY (64u << 20)             /* a response larger than this is refused */
 #define MAX_RETRY_AFTER_MS (64L * 1000)  /* a longer Retry-After is not waited for */
+#define MAX_SPARE (16u << 20)            /* a larger response buffer is not kept for reuse */
 
 enum req_state { REQ_NEW, REQ_ACTIVE, REQ_WAITING, REQ_DONE };
 
@@ -138,6 +139,25 @@ out:
 
 /* ------------------------------------------------------------------ requests */
 
+/* The buffer of the last response let go, wiped and empty, for the next one: the pages of a
+ * long list (hundreds of KB each) then cost no allocation, page faults or trimming each. */
+static struct strbuf spare;
+
+/* Let go of a response body: wiped (it may hold a secret), then kept as the spare. */
+static void resp_release(struct strbuf *resp)
+{
+    if (!resp->buf)
+        return;
+    util_wipe(resp->buf, resp->len + 1); /* all that was written: the body and its NUL */
+    if (!spare.buf && resp->cap <= MAX_SPARE) {
+        spare = *resp;
+        spare.len = 0;
+    } else {
+        free(resp->buf);
+    }
+    *resp = (struct strbuf)SB_INIT;
+}
+
 /* Free a header list built from our lines, wiping the copies (they may hold a token). */
 static void slist_free_wiped(struct curl_slist *s)
 {
@@ -230,7 +250,7 @@ void http_request_set_body_check(struct http_request *req,
 void http_request_reset(struct http_request *req)
 {
     req->status = 0;
-    sb_wipe(&req->resp);
+    resp_release(&req->resp);
     free(req->content_type);
     req->content_type = NULL;
     req->too_large = false;
@@ -321,7 +341,11 @@ static size_t on_body(char *data, size_t size, size_t n, void *ud)
         return 0;
     }
     curl_off_t expect = 0;
-    if (!req->resp.cap &&
+    if (!req->resp.cap && spare.buf) {
+        req->resp = spare;
+        spare = (struct strbuf)SB_INIT;
+    }
+    if (!req->resp.len &&
         curl_easy_getinfo(req->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &expect) == CURLE_OK &&
         expect > 0 && (uint64_t)expect <= MAX_BODY)
         sb_grow(&req->resp, (size_t)expect); /* one allocation for the whole body */
@@ -530,6 +554,7 @@ void http_engine_free(struct http_engine *e)
     while (e->head)
         http_cancel(e, e->head);
     curl_multi_cleanup(e->multi);
+    sb_free(&spare); /* wiped when it was let go */
     free(e);
 }
 

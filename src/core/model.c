@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/json_scan.h"
 #include "core/util.h"
 
 /* The item at a dotted path ("environment.name") under obj, or NULL. */
@@ -89,8 +90,9 @@ static void detach_path(cJSON *obj, const char *path)
     cJSON_Delete(gone);
 }
 
-struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj,
-                                bool keep_secret_in_raw)
+/* A row of obj's fields (and its raw JSON when want_raw); see model_row_from_json. */
+static struct row *row_build(const struct api_kind_def *def, const cJSON *obj,
+                             bool keep_secret_in_raw, bool want_raw)
 {
     struct row *row = xcalloc(1, sizeof(*row));
     bool has_secret = false;
@@ -109,6 +111,8 @@ struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj
         }
         row->values[i] = value_text(item);
     }
+    if (!want_raw)
+        return row;
     if (has_secret && !keep_secret_in_raw) {
         cJSON *copy = cJSON_Duplicate(obj, 1);
         if (!copy)
@@ -124,9 +128,43 @@ struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj
     return row;
 }
 
+struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj,
+                                bool keep_secret_in_raw)
+{
+    return row_build(def, obj, keep_secret_in_raw, true);
+}
+
+struct row *model_row_values(const struct api_kind_def *def, const cJSON *obj)
+{
+    return row_build(def, obj, false, false);
+}
+
+struct row *model_row_raw(const struct api_kind_def *def, struct json_span text)
+{
+    const char *names[8];
+    size_t n = 0;
+    for (size_t f = 0; f < def->nfields; f++) {
+        if (!(def->fields[f].flags & FIELD_SECRET))
+            continue;
+        if (n == ARRAY_SIZE(names))
+            return NULL;
+        const char *path = def->fields[f].path, *last = strrchr(path, '.');
+        names[n++] = last ? last + 1 : path;
+    }
+    struct strbuf sb = SB_INIT;
+    if (!json_scan_copy(&sb, text, names, n)) {
+        sb_free(&sb);
+        return NULL; /* a secret to take out: the parsed object's way */
+    }
+    struct row *row = xcalloc(1, sizeof(*row));
+    row->def = def;
+    row->raw = sb_steal(&sb);
+    return row;
+}
+
 const char *model_row_id(const struct row *row)
 {
-    return row->values[row->def->id_field];
+    return row->values ? row->values[row->def->id_field] : "";
 }
 
 int model_field_index(const struct api_kind_def *def, const char *path)
@@ -140,14 +178,14 @@ int model_field_index(const struct api_kind_def *def, const char *path)
 const char *model_row_get(const struct row *row, const char *path)
 {
     int i = model_field_index(row->def, path);
-    return i < 0 ? NULL : row->values[i];
+    return i < 0 || !row->values ? NULL : row->values[i];
 }
 
 void model_row_free(struct row *row)
 {
     if (!row)
         return;
-    for (size_t i = 0; i < row->def->nfields; i++)
+    for (size_t i = 0; row->values && i < row->def->nfields; i++)
         free(row->values[i]);
     free(row->values);
     if (row->secret) {
@@ -161,7 +199,8 @@ void model_row_free(struct row *row)
 
 void model_page_add(struct page *page, struct row *row)
 {
-    page->rows = xreallocarray(page->rows, page->n + 1, sizeof(*page->rows));
+    if (!(page->n & (page->n - 1))) /* 0, 1, 2, 4...: room doubles */
+        page->rows = xreallocarray(page->rows, page->n ? page->n * 2 : 1, sizeof(*page->rows));
     page->rows[page->n++] = row;
 }
 

@@ -7,6 +7,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "core/json_scan.h"
+
 /* A field of a resource kind: where it sits in the server's JSON and how it is shown. */
 struct api_field {
     const char *path;   /* "name", "environment.name"; an array of strings is joined with "," */
@@ -59,7 +61,9 @@ struct api_kind_def {
 };
 
 /* One object: a value per field (never NULL, "" when absent), the object's JSON as the
- * server sent it (compact), and a secret the server returned once (create), else NULL. */
+ * server sent it (compact), and a secret the server returned once (create), else NULL.
+ * A row made for a list that asked for only one part (API_ROW_VALUES or API_ROW_RAW) lacks
+ * the other: values or raw is NULL. */
 struct row {
     const struct api_kind_def *def;
     char **values;
@@ -83,7 +87,13 @@ struct page {
  * and is removed from raw's copy only when keep_secret_in_raw is false. */
 struct row *model_row_from_json(const struct api_kind_def *def, const cJSON *obj,
                                 bool keep_secret_in_raw);
-/* The row's identifying value. */
+/* The row of model_row_from_json without raw (values NULL never). */
+struct row *model_row_values(const struct api_kind_def *def, const cJSON *obj);
+/* A row of kind def holding only raw: the object at text (a value json_scan_object found)
+ * compacted, as the server wrote it; NULL when the object may hold a secret field (a member
+ * named as one, at any depth): build that one from the parsed object. */
+struct row *model_row_raw(const struct api_kind_def *def, struct json_span text);
+/* The row's identifying value ("" for a row without values). */
 const char *model_row_id(const struct row *row);
 /* The value of the field named path, or NULL when the kind has no such field. */
 const char *model_row_get(const struct row *row, const char *path);

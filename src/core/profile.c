@@ -30,6 +30,7 @@ enum {
     URL = 2,
     MATTR = 4,    /* only for api "mattr" */
     SYSTEM = 8,   /* only for api "system" */
+    NEGATED = 16, /* a bool kept inverted in struct profile: the setting defaults to true */
 };
 
 /* One field a profile group may hold, where it lives in struct profile and its bounds. */
@@ -61,6 +62,7 @@ static const struct field fields[] = {
     STR(proxy, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
     {"production", F_BOOL, offsetof(struct profile, production), 0, 0, 0, 0},
+    {"token_cache", F_BOOL, offsetof(struct profile, no_token_cache), MATTR | NEGATED, 0, 0, 0},
     {"page_size", F_INT, offsetof(struct profile, page_size), 0, 1, 1000, PROFILE_DEFAULT_PAGE_SIZE},
     {"timeout", F_INT, offsetof(struct profile, timeout), 0, 1, 3600, PROFILE_DEFAULT_TIMEOUT},
 };
@@ -186,6 +188,8 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
         const struct field *f = &fields[i];
         const char *v = f->kind == F_STRING ? *field_str(p, f) : NULL;
+        if (f->kind == F_BOOL && *(const bool *)field_at(p, f))
+            v = "set"; /* away from its default */
         bool applies = !(f->flags & (MATTR | SYSTEM)) || (f->flags & mine);
         if (v && !applies)
             return usage(err, _("%s: field \"%s\" is for api \"%s\"; this profile has api "
@@ -285,7 +289,7 @@ static bool parse_field(config_setting_t *s, struct profile *p, const char *labe
     if (f->kind == F_STRING) {
         *field_str(p, f) = xstrdup(config_setting_get_string(s));
     } else if (f->kind == F_BOOL) {
-        *(bool *)field_at(p, f) = config_setting_get_bool(s);
+        *(bool *)field_at(p, f) = !config_setting_get_bool(s) == !!(f->flags & NEGATED);
     } else {
         long long v = config_setting_get_int64(s); /* never get_int: it reads 2^32 as 0 */
         if (v < f->min || v > f->max)
@@ -507,7 +511,8 @@ static void tree_add(config_setting_t *list, const struct profile *p)
             config_setting_set_string(config_setting_add(g, f->name, CONFIG_TYPE_STRING),
                                       *field_str(p, f));
         else if (f->kind == F_BOOL && *(const bool *)at)
-            config_setting_set_bool(config_setting_add(g, f->name, CONFIG_TYPE_BOOL), 1);
+            config_setting_set_bool(config_setting_add(g, f->name, CONFIG_TYPE_BOOL),
+                                    !(f->flags & NEGATED));
         else if (f->kind == F_INT && *(const int *)at != f->def)
             config_setting_set_int(config_setting_add(g, f->name, CONFIG_TYPE_INT), *(const int *)at);
     }

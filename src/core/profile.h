@@ -32,6 +32,8 @@ struct profile {
     char *proxy;                 /* proxy URL, may hold USER:PASSWORD@ (file must be 0600) */
     bool readonly;
     bool production;
+    bool no_token_cache;         /* token_cache = false: no token kept in the kernel keyring */
+    bool fresh_token;            /* not a setting: never take a cached token (profile test) */
     int page_size;               /* 1..1000 */
     int timeout;                 /* seconds, 1..3600 */
 };

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "core/util.h"
+
 size_t text_decode(const char *text, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -157,4 +159,42 @@ bool text_plain(const char *s)
         s += n;
     }
     return true;
+}
+
+/* True when one of the 8 bytes of x is below 0x20 or above 0x7e. */
+static inline bool any_unusual(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return (((x - ones * 0x20) & ~x) | ((x + ones * (0x7f - 0x7e)) | x)) & highs;
+}
+
+void text_add_json(struct strbuf *sb, const char *json, size_t len)
+{
+    const char *p = json, *run = json, *end = json + len;
+    while (p < end) {
+        uint64_t x;
+        if (end - p >= 8 && (memcpy(&x, p, 8), !any_unusual(x))) { /* plain ASCII */
+            p += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c < 0x7f) {
+            p++;
+            continue;
+        }
+        uint32_t cp = c;
+        size_t n = c < 0x80 ? 1 : text_decode(p, &cp);
+        if (n && !is_hostile(cp) && n <= (size_t)(end - p)) { /* valid, beyond ASCII */
+            p += n;
+            continue;
+        }
+        sb_add(sb, run, (size_t)(p - run));
+        if (n && n <= (size_t)(end - p)) /* the same character to a JSON reader */
+            sb_addf(sb, "\\u%04x", (unsigned)cp);
+        else
+            sb_adds(sb, "\xef\xbf\xbd");
+        p += n && n <= (size_t)(end - p) ? n : 1;
+        run = p;
+    }
+    sb_add(sb, run, (size_t)(p - run));
 }

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct strbuf;
+
 /* One character as it is shown: the bytes to write (a "?" for anything hostile or invalid),
  * how many cells it takes, and how many bytes of the input it consumed. */
 struct text_glyph {
@@ -33,6 +35,11 @@ size_t text_cells(bool utf8, const char *s);
 /* True when s is valid UTF-8 without control characters (C0, DEL, C1) or bidi controls:
  * safe to paste into a shell. */
 bool text_plain(const char *s);
+/* Append JSON text (len bytes, then a NUL) to sb made harmless for a terminal and still the
+ * same JSON: C0, DEL, C1 and bidi controls (which valid JSON holds only inside strings, C0 only
+ * escaped) written as \uXXXX escapes, and each byte of invalid UTF-8 as U+FFFD. For json and
+ * jsonl output of what a server sent; the one escaping helper for it. */
+void text_add_json(struct strbuf *sb, const char *json, size_t len);
 /* True when needle occurs in hay ignoring ASCII case ("" occurs everywhere). */
 bool text_contains_ci(const char *hay, const char *needle);
 

@@ -68,7 +68,7 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->ops = ops;
     p->app = app;
     p->kind = k;
-    p->list = list_new(k, !(k->ops & API_OP_GET));
+    p->list = list_new(k, !(k->ops & API_OP_GET)); /* (and pane_load asks for no raw then) */
     p->view = list_view_new(p->list);
     p->walk = walk_new();
     p->sort_col = -1;
@@ -426,6 +426,8 @@ void pane_tick(struct pane *p)
     if (list_started(p->list) && !want_more(p))
         return;
     const char *next = list_started(p->list) ? list_next(p->list) : NULL;
+    /* a kind that can be fetched one by one keeps no raw JSON in its list: build none */
+    t.parts = t.kind->ops & API_OP_GET ? API_ROW_VALUES : 0;
     /* G loads in the largest pages the API serves (unless the profile sets page_size) */
     p->asked = p->load_all ? api_page_size(tui_session(p->app), true) : tui_page_size(p->app);
     p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);

@@ -17,6 +17,29 @@ set -u
 
 TENANTRY_BIN=${TENANTRY_BIN:?TENANTRY_BIN is not set (run with make check)}
 TENANTRY_SANDBOX_BIN=${TENANTRY_SANDBOX_BIN:?TENANTRY_SANDBOX_BIN is not set (run with make check)}
+
+# The kernel keyring: tenantry keeps tokens in the user keyring between commands, and that
+# keyring outlives the test and is shared with the sessions of whoever runs it. So a test runs
+# under tests/cli/nokeyring (keyctl and add_key refused, as some containers refuse them: tokens
+# stay in memory, one per command), unless it sets TEST_KEYRING=private before sourcing this
+# file: then it runs in a user namespace of its own (a fresh user keyring that dies with it);
+# where user namespaces are refused, KEYRING_SHARED=1 says the test has the real user keyring
+# and must use key names of its own and drop them. The script is started again under either.
+if [ -z "${TENANTRY_TEST_KEYRING_SET:-}" ]; then
+    export TENANTRY_TEST_KEYRING_SET=1
+    if [ "${TEST_KEYRING:-}" = private ]; then
+        if unshare -U --map-current-user true 2>/dev/null; then
+            exec unshare -U --map-current-user "$BASH" "$0" "$@"
+        fi
+        KEYRING_SHARED=1
+    elif [ -x "${TENANTRY_NOKEYRING_BIN:-}" ] && "$TENANTRY_NOKEYRING_BIN" true 2>/dev/null; then
+        exec "$TENANTRY_NOKEYRING_BIN" "$BASH" "$0" "$@"
+    else
+        echo "note: the kernel keyring cannot be refused here; tokens may be cached in it"
+    fi
+fi
+KEYRING_SHARED=${KEYRING_SHARED:-0}
+
 TEST_NAME=$(basename "$0" .sh)
 case $(basename "$(dirname "$0")") in # a scenario of a folder is named FOLDER-NAME
 cli | ui | sandbox | net) ;;
