@@ -53,21 +53,31 @@ static void refused(struct tui *t, struct edit *e, const struct tn_error *err)
     t->dirty = true;
 }
 
+/* The dialog a create's or an update's answer is for; NULL when it was refused (the form
+ * shows why). */
+static struct edit *answered(void *ud, const struct row *row, const struct tn_error *err)
+{
+    struct edit *e = ud;
+    e->call = NULL;
+    if (row)
+        return e;
+    refused(e->t, e, err);
+    return NULL;
+}
+
 /* A create was answered. */
 static void on_created(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct edit *e = ud;
-    struct tui *t = e->t;
-    e->call = NULL;
     if (!row && err->code == ST_CREATED_UNREAD) { /* it exists: the form must not send it again */
+        struct tui *t = ((struct edit *)ud)->t;
         edit_close(t);
         tui_error(t, err);
         return;
     }
-    if (!row) {
-        refused(t, e, err);
+    struct edit *e = answered(ud, row, err);
+    if (!e)
         return;
-    }
+    struct tui *t = e->t;
     struct pane *p = tui_pane(t, e->def->name);
     const char *parent = p ? pane_parent(p) : NULL;
     bool same = !e->parent || (parent && !strcmp(parent, e->parent));
@@ -96,13 +106,10 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
 /* An update was answered. */
 static void on_updated(void *ud, struct row *row, const struct tn_error *err)
 {
-    struct edit *e = ud;
-    struct tui *t = e->t;
-    e->call = NULL;
-    if (!row) {
-        refused(t, e, err);
+    struct edit *e = answered(ud, row, err);
+    if (!e)
         return;
-    }
+    struct tui *t = e->t;
     struct pane *p = tui_pane(t, e->def->name);
     if (p)
         pane_update_row(p, row);
