@@ -559,7 +559,7 @@ static void confirm_key(struct tui *t, struct sysedit *s, enum action act, int k
         return;
     }
     if (act == ACT_REDRAW) {
-        display_redraw();
+        terminal_redraw();
         return;
     }
     char *id = xstrdup(s->id);
