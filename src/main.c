@@ -9,7 +9,7 @@
 
 #include "core/intl.h"
 #include "core/util.h"
-#include "cli/cli.h"
+#include "cli/main.h"
 #include "tui/tui.h"
 #include "options.h"
 #include "install_dirs.h"

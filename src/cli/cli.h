@@ -1,4 +1,5 @@
-/* cli.h: the non-interactive commands: shared state, argument parsing, waiting, messages. */
+/* cli.h: what every command shares: one run (struct cli), argument parsing, usage errors,
+ * refusing, confirming, waiting. The entry point is cli/main.h. */
 #ifndef TENANTRY_CLI_H
 #define TENANTRY_CLI_H
 
@@ -41,14 +42,5 @@ bool cli_confirm(struct cli *c, bool yes, const char *action);
 
 /* Run the request in flight until it is done (the callbacks store the outcome). */
 void cli_wait(struct cli *c);
-
-/* The commands. */
-int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv);
-int cli_profile(struct cli *c, int argc, char **argv);
-/* Print the top-level help to f. */
-void cli_help(FILE *f);
-
-/* Run the command in argv (after the global options parsed into opt); the exit status. */
-int cli_main(const struct options *opt, int argc, char **argv);
 
 #endif

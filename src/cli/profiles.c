@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/profiles.h"
 #include "core/intl.h"
 #include "core/json.h"
 #include "core/secret.h"

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "cli/resource.h"
 #include "core/docedit.h"
 #include "core/intl.h"

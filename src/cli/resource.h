@@ -1,10 +1,16 @@
-/* resource.h: what the resource verbs (resource.c) share with the edit verb (edit.c). */
+/* resource.h: the verbs of a resource (environments, tenants, clients: list, get, create,
+ * update, edit, delete, as the profile's API offers them), and what resource.c shares with
+ * the edit verb (edit.c). */
 #ifndef TENANTRY_CLI_RESOURCE_H
 #define TENANTRY_CLI_RESOURCE_H
 
 #include <stdbool.h>
 
 #include "cli/cli.h"
+
+/* Run `RESOURCE VERB ...` (argv[0] is the resource) for kind; ST_OK, an error code (c's error
+ * set), or -1 when help was printed. */
+int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv);
 
 /* The outcome a callback stores for the waiting command. */
 struct outcome {

@@ -75,6 +75,36 @@ static const char *const kind_text[] = {N_("a string in double quotes"), N_("tru
 /* The APIs a profile may speak; the first is the default. */
 static const char *const apis[] = {"mattr", "system"};
 
+/* The flag of fields only for api (MATTR, SYSTEM), or 0 for an API not known. */
+static int api_flag(const char *api)
+{
+    return !strcmp(api, "mattr") ? MATTR : !strcmp(api, "system") ? SYSTEM : 0;
+}
+
+size_t profile_api_settings(const char *api, const char **names, bool *required, size_t max)
+{
+    int mine = api_flag(api), other = mine == MATTR ? SYSTEM : MATTR;
+    if (!mine)
+        return 0;
+    struct profile p = {.api = (char *)(uintptr_t)api};
+    struct profile_secret sec = profile_secret_of(&p);
+    size_t n = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+        const struct field *f = &fields[i];
+        if (f->kind != F_STRING || (f->flags & other) || !(f->flags & (mine | REQUIRED)) ||
+            !strcmp(f->name, "name") ||
+            !strcmp(f->name, "api") || !strcmp(f->name, sec.name) ||
+            !strcmp(f->name, sec.env_name) || !strcmp(f->name, sec.command_name))
+            continue;
+        if (n < max) {
+            names[n] = f->name;
+            required[n] = (f->flags & REQUIRED) != 0;
+        }
+        n++;
+    }
+    return n;
+}
+
 const char *profile_api_name(const struct profile *p)
 {
     return p->api ? p->api : apis[0];
@@ -153,6 +183,20 @@ static const struct field *field_find(const char *name)
         if (!strcmp(fields[i].name, name))
             return &fields[i];
     return NULL;
+}
+
+bool profile_set_string(struct profile *p, const char *name, const char *value)
+{
+    const struct field *f = field_find(name);
+    if (!f || f->kind != F_STRING)
+        return false;
+    char **slot = field_str(p, f);
+    if (*slot && (!strcmp(name, "client_secret") || !strcmp(name, "password")))
+        util_free_secret(*slot);
+    else
+        free(*slot);
+    *slot = value ? xstrdup(value) : NULL;
+    return true;
 }
 
 bool profile_name_ok(const char *s)

@@ -61,6 +61,15 @@ struct profile_secret {
     const char *name, *env_name, *command_name;
 };
 struct profile_secret profile_secret_of(const struct profile *p);
+/* The string settings a profile of api ("mattr", "system") needs or has for that API alone,
+ * besides its name, its API and its secret, in the file's order ("url", "auth_url", ...; not
+ * the optional settings of every API, such as ca_file): up to max names into names,
+ * required[i] when that API needs it; how many there are. 0 for an API the core does not
+ * know. */
+size_t profile_api_settings(const char *api, const char **names, bool *required, size_t max);
+/* Set p's string setting called name to a copy of value (NULL: unset); false when there is
+ * no such string setting. */
+bool profile_set_string(struct profile *p, const char *name, const char *value);
 /* The API p speaks: its api setting, or the default ("mattr"). */
 const char *profile_api_name(const struct profile *p);
 /* True when p speaks the /system/tenants API. */

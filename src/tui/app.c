@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "demo.h"
 #include "tui/display.h"
+#include "tui/terminal.h"
 #include "tui/edit.h"
 #include "tui/pane.h"
 #include "tui/script.h"
@@ -170,10 +171,10 @@ void tui_switch_profile(struct tui *t, const char *name)
     struct profile_secret sec = profile_secret_of(p);
     bool asks = sec.command || (!sec.inline_value && !sec.env);
     if (asks)
-        display_suspend();
+        terminal_suspend();
     bool ok = connect_open(&t->c);
     if (asks)
-        display_resume();
+        terminal_resume();
     connected(t, ok);
     if (!ok) {
         tui_open_base(t); /* the setup screen */

@@ -33,6 +33,7 @@ struct field {
     size_t n, sel, sel0;    /* choice: the value chosen, and the first one */
     bool *on, *on0;         /* checklist: checked now, and at first */
     size_t min, item;       /* checklist: at least min checked; the item under the cursor */
+    bool hidden;            /* not shown, not focused, not checked (form_show) */
 };
 
 struct form {
@@ -44,6 +45,8 @@ struct form {
     char *busy;  /* what is in flight, or NULL */
     char *error; /* the last refusal, shown under the fields */
 };
+
+static void move_focus(struct form *f, bool forward);
 
 struct form *form_new(const char *title, const char *submit)
 {
@@ -223,6 +226,18 @@ static void set_error(struct field *d, const char *msg)
     d->error = msg ? xstrdup(msg) : NULL;
 }
 
+void form_show(struct form *f, const char *key, bool shown)
+{
+    struct field *d = field_find(f, key);
+    if (!d || d->hidden == !shown)
+        return;
+    d->hidden = !shown;
+    if (!shown)
+        set_error(d, NULL);
+    if (!shown && f->focus == (size_t)(d - f->v))
+        move_focus(f, true);
+}
+
 void form_field_error(struct form *f, const char *key, const char *msg)
 {
     struct field *d = field_find(f, key);
@@ -273,7 +288,7 @@ static const char *problem(const struct field *d)
         return k >= d->min ? NULL : _("check at least one");
     }
     default:
-        return d->check ? d->check(prompt_text(d->pr), d->ud) : NULL;
+        return d->check && !d->hidden ? d->check(prompt_text(d->pr), d->ud) : NULL;
     }
 }
 
@@ -296,7 +311,11 @@ static void move_focus(struct form *f, bool forward)
 {
     if (!f->n)
         return;
-    f->focus = (f->focus + (forward ? 1 : f->n - 1)) % f->n;
+    size_t i = f->focus;
+    do /* past the hidden fields (not all can be: the form shows its first field) */
+        i = (i + (forward ? 1 : f->n - 1)) % f->n;
+    while (f->v[i].hidden && i != f->focus);
+    f->focus = i;
     struct field *d = &f->v[f->focus];
     if (d->type == F_CHECKS)
         d->item = forward ? 0 : (d->n ? d->n - 1 : 0);
@@ -431,6 +450,8 @@ static void plan(const struct form *f, int w, int vw, struct lines *ls, int *sta
         line_add(ls, L_BLANK, 0, 0);
     for (size_t i = 0; i < f->n; i++) {
         const struct field *d = &f->v[i];
+        if (d->hidden)
+            continue;
         if (i == f->focus)
             ls->focus = ls->n;
         if (d->type == F_CHECKS) {

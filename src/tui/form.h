@@ -50,6 +50,10 @@ void form_checks(struct form *f, const char *key, const char *label, const char 
 /* Another name the server may use for field key in its error details ("environmentId"). */
 void form_alias(struct form *f, const char *key, const char *server_name);
 
+/* Show or hide field key (a setting another field's choice makes moot): a hidden field is
+ * not drawn, not focused and not checked; its value stays. */
+void form_show(struct form *f, const char *key, bool shown);
+
 /* A text or secret field's text, or a choice's value; NULL for no such field. */
 const char *form_value(const struct form *f, const char *key);
 /* Whether item i of checklist key is checked. */

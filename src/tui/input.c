@@ -8,7 +8,7 @@
 #include "core/intl.h"
 #include "core/text.h"
 #include "tui/command.h"
-#include "tui/display.h"
+#include "tui/terminal.h"
 #include "tui/edit.h"
 #include "tui/overlay.h"
 #include "tui/prompt_layer.h"
@@ -108,7 +108,7 @@ static void copy_id(struct tui *t)
         tui_message(t, _("Nothing selected to copy"));
     else if (!text_plain(id)) /* pasted into a shell, a control character would act */
         tui_message(t, _("This ID holds control characters or invalid UTF-8: not copied"));
-    else if (display_clipboard(id))
+    else if (terminal_clipboard(id))
         tui_message(t, _("Copied %s ID %s to the clipboard"), _(pane_kind(p)->singular), id);
     else
         tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), id);
@@ -176,7 +176,7 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
         change(t, act);
         break;
     case ACT_REDRAW:
-        display_redraw();
+        terminal_redraw();
         break;
     case ACT_NEXT_PANE:
     case ACT_PREV_PANE:

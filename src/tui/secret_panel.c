@@ -9,7 +9,7 @@
 #include "core/intl.h"
 #include "core/text.h"
 #include "core/util.h"
-#include "tui/display.h"
+#include "tui/terminal.h"
 #include "tui/keys.h"
 
 struct secret_panel {
@@ -66,7 +66,7 @@ bool secret_panel_key(struct secret_panel *sp, int key)
         const char *value = sp->sel ? sp->secret : sp->id;
         if (!text_plain(value))
             say(sp, _("It holds control characters: not copied"));
-        else if (display_clipboard(value))
+        else if (terminal_clipboard(value))
             say(sp, sp->sel ? _("Copied the secret to the clipboard")
                             : _("Copied the client ID to the clipboard"));
         else

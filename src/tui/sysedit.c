@@ -22,7 +22,7 @@
 #include "core/intl.h"
 #include "core/json.h"
 #include "tui/conflict.h"
-#include "tui/display.h"
+#include "tui/terminal.h"
 #include "tui/keys.h"
 #include "tui/pane.h"
 #include "tui/tui_state.h"
@@ -385,9 +385,9 @@ static void sysedit_tick(struct tui *t)
         return;
     s->state = SE_KEPT; /* until it is sent */
     struct tn_error err = {0};
-    display_suspend();
+    terminal_suspend();
     bool ran = editor_run(s->path, &err);
-    display_resume();
+    terminal_resume();
     t->dirty = true;
     char *text = ran ? docedit_read_file(s->path, &err) : NULL;
     bool ok = text && (s->kind == SE_EDIT ? edited(t, s, text, &err)
@@ -559,7 +559,7 @@ static void confirm_key(struct tui *t, struct sysedit *s, enum action act, int k
         return;
     }
     if (act == ACT_REDRAW) {
-        display_redraw();
+        terminal_redraw();
         return;
     }
     char *id = xstrdup(s->id);
@@ -587,7 +587,7 @@ static layer_result se_key(struct layer *l, struct tui *t, enum action act, int 
         free(version);
     } else {
         if (act == ACT_REDRAW)
-            display_redraw();
+            terminal_redraw();
         else if (!conflict_scroll(s->view, act) && act != ACT_MOVE_DOWN && act != ACT_MOVE_UP &&
                  act != ACT_PAGE_DOWN && act != ACT_PAGE_UP && act != ACT_FIRST && act != ACT_LAST)
             tui_message(t, _("Choose: r re-applies your edit on the server's version, e edits "

@@ -977,7 +977,7 @@ keys Tab
 type $AUDIENCE
 keys Tab
 type $CLIENT_ID
-keys Tab
+keys Tab Tab
 type $SECRET
 dump typed
 keys Enter
@@ -1028,7 +1028,7 @@ keys Tab
 type $AUDIENCE
 keys Tab
 type $CLIENT_ID
-keys Tab
+keys Tab Tab
 type $SECRET
 keys Tab Space Down Space
 dump options

@@ -739,6 +739,47 @@ static void test_choice_jump_keeps_punctuation_apart(void **state)
     assert_string_equal(got, "list");
 }
 
+/* ------------------------------------------------------------------ hidden fields */
+
+/* A hidden field (a setting another choice makes moot) is skipped by Tab, Down, BTab and Up,
+ * not checked on Enter, keeps its value, and comes back when shown; hiding the focused field
+ * moves the focus on. */
+static void test_hidden_fields(void **state)
+{
+    (void)state;
+    static const char *const apis[] = {"mattr", "system"};
+    struct form *f = form_new("New profile", "save");
+    form_text(f, "name", "Name", NULL, NULL, NULL, false);
+    form_choice(f, "api", "API", apis, apis, 2, 0);
+    form_text(f, "client_id", "Client ID", "kept", check_name, NULL, false);
+    form_text(f, "user", "User", NULL, check_name, NULL, false);
+    form_show(f, "user", false);
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "name");
+    assert_int_equal(form_key(f, '\t'), FORM_REDRAW); /* API */
+    assert_int_equal(form_key(f, '\t'), FORM_REDRAW);
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "client_id");
+    type_ascii(f, "x");
+    assert_int_equal(form_key(f, '\t'), FORM_REDRAW); /* past the hidden user: back to name */
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "name");
+    assert_int_equal(form_key(f, K_UP), FORM_REDRAW); /* and back over it the other way */
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "client_id");
+    /* the hidden user is empty, which its check refuses: Enter submits all the same */
+    assert_int_equal(form_key(f, '\n'), FORM_SUBMIT);
+    /* the other API: client_id hidden while focused (the focus moves on), user shown */
+    form_show(f, "user", true);
+    form_show(f, "client_id", false);
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "user");
+    assert_int_equal(form_key(f, '\n'), FORM_REDRAW); /* user is empty: refused now */
+    type_ascii(f, "bob");
+    assert_int_equal(form_key(f, '\n'), FORM_SUBMIT);
+    assert_string_equal(form_value(f, "client_id"), "keptx"); /* hidden, not lost */
+    form_show(f, "client_id", true);
+    form_show(f, "nosuchfield", false); /* nothing happens */
+    assert_int_equal(form_key(f, K_BTAB), FORM_REDRAW);
+    assert_string_equal(FOCUS(f, "name", "client_id", "user"), "client_id");
+    form_free(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +800,7 @@ int main(void)
         cmocka_unit_test(test_set_error_on_choice_and_checks),
         cmocka_unit_test(test_field_error_moves_focus),
         cmocka_unit_test(test_choice_jump_keeps_punctuation_apart),
+        cmocka_unit_test(test_hidden_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
