@@ -432,7 +432,7 @@ keys Tab
 keys -l aud
 keys Tab
 keys -l cid
-keys Tab
+keys Tab Tab
 keys -l typed-secret
 keys Enter
 wait_for "Added profile fromconsole" "console and CLI: the console adds its profile"
