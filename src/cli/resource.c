@@ -11,6 +11,7 @@
 #include "core/intl.h"
 #include "core/api_mattr.h"
 #include "core/api_system.h"
+#include "core/text.h"
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
@@ -293,6 +294,28 @@ static void progress(size_t n, const struct page *page, const struct api_kind_de
     fflush(stderr);
 }
 
+/* Say on stderr where the next page starts: the server's cursor neutralised, and quoted for
+ * the shell when it holds more than letters, digits and -_.=~ */
+static void print_next(const char *next)
+{
+    struct strbuf sb = SB_INIT;
+    text_add_neutral(&sb, next, false);
+    bool plain = sb.len > 0;
+    for (const char *p = sb_str(&sb); *p; p++)
+        plain = plain && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                          (*p >= '0' && *p <= '9') || strchr("-_.=~", *p));
+    struct strbuf arg = SB_INIT;
+    if (!plain)
+        sb_addc(&arg, '\'');
+    for (const char *p = sb_str(&sb); *p; p++)
+        sb_adds(&arg, *p == '\'' ? "'\\''" : (char[]){*p, '\0'});
+    if (!plain)
+        sb_addc(&arg, '\'');
+    fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"), sb_str(&arg));
+    sb_free(&arg);
+    sb_free(&sb);
+}
+
 static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 {
     int limit = a->limit ? (int)a->limit : c->conn.profile->page_size;
@@ -331,8 +354,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         progress(0, NULL, t->kind);
     output_end(out);
     if (ok && !a->all && next)
-        fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"),
-                next);
+        print_next(next);
     if (ok && total == 0 && c->format == OUTPUT_TABLE)
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "core/util.h"
+
 size_t text_decode(const char *text, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -103,6 +105,21 @@ void text_next(bool utf8, const char *s, struct text_glyph *g)
     g->bytes = s;
     g->len = n;
     g->cells = (size_t)w;
+}
+
+void text_add_neutral(struct strbuf *sb, const char *s, bool keep_lines)
+{
+    bool utf8 = text_locale_utf8();
+    struct text_glyph g;
+    for (; s && *s; s += g.used) {
+        if (*s == '\n' && keep_lines) {
+            g.used = 1;
+            sb_addc(sb, '\n');
+            continue;
+        }
+        text_next(utf8, s, &g);
+        sb_add(sb, g.bytes, g.len);
+    }
 }
 
 size_t text_cells(bool utf8, const char *s)

@@ -57,6 +57,9 @@ static void usage(FILE *out)
             "      --clients N          seeded clients per tenant, 0..1000 (default 3)\n"
             "      --seed S             seed for data and faults (default 1)\n"
             "      --hostile-names      give the first tenants and clients hostile names\n"
+            "      --hostile-errors     put terminal escape sequences (clipboard write, clear\n"
+            "                           screen) in every string of error bodies and cursors\n"
+            "      --nul-names          answer every name with a \\u0000 escape inside\n"
             "      --events FILE        append analytic events to FILE, one per line\n"
             "System tenants (/system/tenants, Basic auth):\n"
             "      --system-user USER   user name accepted (default system)\n"
@@ -133,7 +136,7 @@ enum {
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
     OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
-    OPT_FAULT_METHODS,
+    OPT_FAULT_METHODS, OPT_HOSTILE_ERRORS, OPT_NUL_NAMES,
 };
 
 static const struct option long_options[] = {
@@ -153,6 +156,8 @@ static const struct option long_options[] = {
     {"clients", required_argument, NULL, OPT_CLIENTS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"hostile-names", no_argument, NULL, OPT_HOSTILE},
+    {"hostile-errors", no_argument, NULL, OPT_HOSTILE_ERRORS},
+    {"nul-names", no_argument, NULL, OPT_NUL_NAMES},
     {"events", required_argument, NULL, OPT_EVENTS},
     {"latency-ms", required_argument, NULL, OPT_LATENCY},
     {"fail-rate", required_argument, NULL, OPT_FAIL_RATE},
@@ -282,6 +287,8 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_CLIENTS: o->clients = (unsigned)number_arg("--clients", optarg, 0, 1000); break;
         case OPT_SEED: o->seed = (uint64_t)number_arg("--seed", optarg, 0, INT64_MAX); break;
         case OPT_HOSTILE: o->hostile_names = true; break;
+        case OPT_HOSTILE_ERRORS: o->hostile_errors = true; break;
+        case OPT_NUL_NAMES: o->nul_names = true; break;
         case OPT_EVENTS: o->events_path = optarg; break;
         case OPT_LATENCY: o->latency_ms = (long)number_arg("--latency-ms", optarg, 0, 600000); break;
         case OPT_FAIL_RATE: o->fail_rate = rate_arg("--fail-rate", optarg); break;

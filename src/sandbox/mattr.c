@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/rules.h"
 #include "core/util.h"
+#include "sandbox/hostile.h"
 #include "sandbox/tokens.h"
 
 #define LIMIT_DEFAULT 100
@@ -140,7 +141,7 @@ static bool page_args(const struct request *req, struct reply *rep, size_t *limi
         return false;
     }
     *limit = (size_t)n;
-    *cursor = request_query(req, "cursor");
+    *cursor = hostile_cursor(opts, request_query(req, "cursor"));
     if (*cursor && !**cursor)
         *cursor = NULL; /* "cursor=" asks for the first page */
     return true;

@@ -24,6 +24,8 @@ struct sandbox_opts {
     unsigned clients;          /* seeded clients per tenant */
     uint64_t seed;
     bool hostile_names;
+    bool hostile_errors;       /* escape sequences in error bodies and cursors */
+    bool nul_names;            /* a \u0000 escape in every name answered */
     const char *events_path;
     long latency_ms;
     double fail_rate;

@@ -20,6 +20,7 @@
 #include "core/json.h"
 #include "core/util.h"
 #include "sandbox/events.h"
+#include "sandbox/hostile.h"
 #include "sandbox/seed.h"
 #include "sandbox/tokens.h"
 
@@ -644,6 +645,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         sb_free(&line);
     }
 
+    hostile_answer(srv->opts, &rep);
     rep.allow = !r && allow.len ? allow.buf : NULL;
     enum MHD_Result ret = send_reply(srv, conn, &rep, fault);
     free(rep.body);

@@ -8,9 +8,6 @@
 # is well-formed in every format; output that cannot be written is exit 1.
 . "$(dirname "$0")/lib.sh"
 
-UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E '^c\.utf-?8$')
-[ -n "$UTF8_LOCALE" ] || UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E 'utf-?8$')
-
 # fits FILE WIDTH: every line of FILE (UTF-8 or ASCII) takes at most WIDTH terminal cells.
 fits() {
     py '
@@ -27,26 +24,6 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="strict"), 1
     line = line.rstrip("\n")
     if cells(line) > width:
         sys.exit("line %d takes %d cells: %r" % (n, cells(line), line))
-' "$1" "$2"
-}
-
-# clean FILE ENCODING: FILE decodes strictly as ENCODING (ascii or utf-8) and holds no ESC,
-# BEL, C1 control (U+0080..U+009F), bidi override or other control but the newline; in ascii,
-# no byte 0x9b either.
-clean() {
-    py '
-import sys
-data = open(sys.argv[1], "rb").read()
-for b in (0x1b, 0x07):
-    if b in data:
-        sys.exit("byte 0x%02x at offset %d" % (b, data.index(b)))
-if sys.argv[2] == "ascii" and 0x9b in data:
-    sys.exit("byte 0x9b at offset %d" % data.index(0x9b))
-text = data.decode(sys.argv[2])  # strict: invalid sequences fail
-for i, ch in enumerate(text):
-    cp = ord(ch)
-    if (cp < 0x20 and ch != "\n") or 0x7f <= cp <= 0x9f or 0x202a <= cp <= 0x202e or 0x2066 <= cp <= 0x2069:
-        sys.exit("control U+%04X at character %d: %r" % (cp, i, text[max(0, i - 20):i + 20]))
 ' "$1" "$2"
 }
 
