@@ -89,30 +89,43 @@ static void flush_line(struct output *out)
     sb_reset(sb);
 }
 
-/* Write raw JSON text to f with every byte of invalid UTF-8 replaced by U+FFFD. */
+/* True for the code points -o json writes as \uXXXX escapes so that its output is safe to
+ * cat: C0, DEL, C1, bidi overrides and isolates. */
+static bool json_must_escape(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Write raw JSON text to f with every byte of invalid UTF-8 replaced by U+FFFD and every
+ * character a terminal would obey escaped as \uXXXX (same data once parsed: such characters
+ * only occur inside strings). */
 static void put_json(FILE *f, const char *raw)
 {
     const char *run = raw, *s = raw;
-    struct text_glyph g;
     if (!raw) {
         fputs("null", f);
         return;
     }
     while (*s) {
-        if ((unsigned char)*s < 0x80) { /* the common case: ASCII runs */
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c < 0x7f) { /* the common case: printable ASCII runs */
             s++;
             continue;
         }
-        /* text_next takes an invalid byte alone and a valid non-ASCII character whole (two
-         * bytes or more), however it would show it */
-        text_next(true, s, &g);
-        if (g.used > 1) {
-            s += g.used;
+        uint32_t cp;
+        size_t n = text_decode(s, &cp);
+        if (n && !json_must_escape(cp)) {
+            s += n;
             continue;
         }
         fwrite(run, 1, (size_t)(s - run), f);
-        fputs("\xef\xbf\xbd", f);
-        run = ++s;
+        if (n)
+            fprintf(f, "\\u%04x", (unsigned)cp);
+        else
+            fputs("\xef\xbf\xbd", f); /* one invalid byte */
+        s += n ? n : 1;
+        run = s;
     }
     fwrite(run, 1, (size_t)(s - run), f);
 }

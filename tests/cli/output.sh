@@ -215,7 +215,7 @@ write_config
 set_env_id
 # Add a C1 CSI (U+009B), an ESC, a BEL and a raw 0x9b byte through tenantry itself.
 run tenants create --subdomain c1-test --environment "$ENV_ID" \
-    --name "$(printf 'C1 \302\233[31mred\033[0m bel\007 raw\233x')" -o json
+    --name "$(printf 'C1 \302\233[31mred\033[0m bel\007 raw\233x del\177')" -o json
 expect_rc 0 "tenants create with control characters in the name"
 C1_ID=$(json_field "$TMP/out" 'j["id"]')
 
@@ -229,6 +229,8 @@ names = [t["name"] for t in j]
 assert "\x1b[31mRed Alert\x1b[0m Corp" in names, "the escape sequence did not survive in json"
 assert "Bell\x07\x07 and Backspace\x08\x08" in names
 assert any("\u009b[31mred" in n for n in names), "the C1 CSI did not survive in json"
+assert any("Right-to-left \u202edesrever" in n for n in names), "the bidi override did not survive"
+assert any("\x7f" in n for n in names), "DEL did not survive"
 assert len(j) == 21
 ' "$TMP/out" || fail "-o json of hostile names does not parse or lost the names"
 ok "-o json of hostile names parses and keeps the names (escaped)"
@@ -237,14 +239,23 @@ py 'import sys; d = open(sys.argv[1], "rb").read(); sys.exit(b"\x1b" in d or b"\
 ok "-o json holds no raw ESC or BEL (escaped as \\u001b, \\u0007)"
 grep -qF '\u001b[31mRed Alert' "$TMP/out" || fail "-o json does not keep the escape as \\u001b"
 ok "-o json keeps the escape character as \\u001b"
+clean "$TMP/out" utf-8 || fail "-o json is not safe to cat"
+ok "-o json is safe to cat: no C0, DEL, C1 or bidi control raw (written as \\uXXXX)"
+grep -qF '\u009b[31mred' "$TMP/out" && grep -qF '\u202e' "$TMP/out" && grep -qF '\u007f' "$TMP/out" ||
+    fail "-o json does not write C1, bidi and DEL as \\uXXXX escapes"
+ok "-o json writes C1, bidi overrides and DEL as \\uXXXX escapes"
 run tenants list --all -o jsonl
 expect_rc 0 "hostile tenants list -o jsonl"
 py '
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 21
-' "$TMP/out" || fail "-o jsonl of hostile names does not parse"
-ok "-o jsonl of hostile names parses, 21 lines"
+assert sorted(json.dumps(r, sort_keys=True) for r in rows) == \
+    sorted(json.dumps(r, sort_keys=True) for r in json.load(open(sys.argv[2])))
+' "$TMP/out" "$TMP/hostile.json" || fail "-o jsonl of hostile names does not parse"
+ok "-o jsonl of hostile names parses, 21 lines, the same data as -o json"
+clean "$TMP/out" utf-8 || fail "-o jsonl is not safe to cat"
+ok "-o jsonl is safe to cat"
 HOSTILE_T0=$(json_field "$TMP/hostile.json" 'j[0]["id"]')
 
 for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
