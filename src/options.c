@@ -14,6 +14,7 @@ const struct option options_long[] = {
     {"log", required_argument, NULL, OPT_LOG},
     {"readonly", no_argument, NULL, OPT_READONLY},
     {"demo", optional_argument, NULL, OPT_DEMO},
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {NULL, 0, NULL, 0},
 };
 const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
@@ -36,6 +37,9 @@ bool options_apply(struct options *o, int opt, const char *arg)
     case OPT_READONLY:
         o->readonly = true;
         return true;
+    case OPT_CSV_RAW:
+        o->csv_raw = true;
+        return true;
     case OPT_DEMO:
         o->demo = true;
         o->demo_api = arg;
@@ -52,6 +56,8 @@ void options_help(FILE *f)
             "  -c, --config FILE    the profiles file (default:\n"
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
             "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
+            "      --csv-raw        csv: no ' before a cell starting with =, +, - or @ (which\n"
+            "                       a spreadsheet would run as a formula)\n"
             "      --readonly       refuse every create, update and delete\n"
             "      --demo[=API]     run against a throwaway local sandbox with seeded data,\n"
             "                       speaking API: mattr (the default) or system\n"

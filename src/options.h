@@ -13,12 +13,13 @@ struct options {
     const char *output;  /* -o FORMAT */
     const char *log;     /* --log FILE */
     bool readonly;       /* --readonly */
+    bool csv_raw;        /* --csv-raw */
     bool demo;           /* --demo */
     const char *demo_api; /* --demo=API: "mattr" (NULL: the default) or "system" */
 };
 
 /* getopt_long codes of the global options without a short form. */
-enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_FIRST_LOCAL = 0x200 };
+enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_CSV_RAW, OPT_FIRST_LOCAL = 0x200 };
 
 /* The short option letters of the global options ("c:p:o:"). */
 #define OPTIONS_SHORT "c:p:o:"

@@ -324,6 +324,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     bool show_progress = a->all && isatty(STDERR_FILENO);
     struct output *out =
         output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
     char *next = a->cursor ? xstrdup(a->cursor) : NULL;
     size_t total = 0;
     bool ok = true;
@@ -364,6 +365,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 void resource_print_object(struct cli *c, const struct row *row)
 {
     struct output *out = output_new(stdout, c->format, row->def, output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
     output_object(out, row);
     output_end(out);
 }

@@ -164,6 +164,11 @@ bool text_contains_ci(const char *hay, const char *needle)
     return false;
 }
 
+bool text_plain_char(uint32_t cp)
+{
+    return !is_hostile(cp);
+}
+
 bool text_plain(const char *s)
 {
     while (*s) {

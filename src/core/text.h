@@ -36,6 +36,8 @@ void text_next(bool utf8, const char *s, struct text_glyph *g);
 void text_add_neutral(struct strbuf *sb, const char *s, bool keep_lines);
 /* The cells s takes once neutralised. */
 size_t text_cells(bool utf8, const char *s);
+/* True when the code point cp is no control character (C0, DEL, C1) and no bidi control. */
+bool text_plain_char(uint32_t cp);
 /* True when s is valid UTF-8 without control characters (C0, DEL, C1) or bidi controls:
  * safe to paste into a shell. */
 bool text_plain(const char *s);

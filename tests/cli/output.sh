@@ -268,16 +268,22 @@ for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
         run_cmd env LC_ALL="$loc" COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" $cmd
         expect_rc 0 "$cmd (LC_ALL=$loc)"
         check "$cmd (LC_ALL=$loc) prints something" [ -s "$TMP/out" ]
-        clean "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stdout"
+        case $cmd in
+        *csv*) # UTF-8 in every locale, tabs and line breaks kept (in quoted fields)
+            clean "$TMP/out" utf-8 "$(printf '\t\r')" ||
+                fail "$cmd (LC_ALL=$loc): a control character reached stdout"
+            ;;
+        *) clean "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stdout" ;;
+        esac
         ok "$cmd (LC_ALL=$loc): no ESC, BEL, 0x9b/C1 or other control on stdout"
         clean "$TMP/err" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stderr"
         case $cmd in
         *csv*)
             py '
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding=sys.argv[2])))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 assert len({len(r) for r in rows}) == 1, "ragged csv"
-' "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): not a well-formed csv"
+' "$TMP/out" || fail "$cmd (LC_ALL=$loc): not a well-formed csv"
             ok "$cmd (LC_ALL=$loc): well-formed csv"
             ;;
         "tenants get"*) ;; # "Header: value" lines, not a table: values are shown whole
@@ -292,5 +298,47 @@ assert len({len(r) for r in rows}) == 1, "ragged csv"
         [ "$(wc -l <"$TMP/out")" = 22 ]
 done
 [ -n "$UTF8_LOCALE" ] || echo "note: no UTF-8 locale installed; checked LC_ALL=C only"
+
+# csv keeps the data whatever the locale (a cron job runs in C): UTF-8, tabs and line breaks
+# inside quoted fields (RFC 4180); only controls that would drive a terminal become "?"
+for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
+    run_cmd env LC_ALL="$loc" "$TENANTRY_BIN" -c "$CONFIG" tenants list --all -o csv
+    expect_rc 0 "tenants list -o csv (LC_ALL=$loc)"
+    py '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+names = {r["name"] for r in rows}
+want = ["\u682a\u5f0f\u4f1a\u793e\u30c6\u30b9\u30c8\u30fb\u30db\u30fc\u30eb\u30c7\u30a3\u30f3\u30b0\u30b9",
+        "Line one\nLine two\tTabbed\rCarriage",
+        "Emoji \U0001f680 Rocket \U0001f469\u200d\U0001f4bb Coder",
+        "?[31mRed Alert?[0m Corp", "Bad \ufffd\ufffd UTF-8 \ufffd( Ltd"]
+for w in want:
+    assert w in names, "%r not among %r" % (w, sorted(names))
+' "$TMP/out" || fail "csv (LC_ALL=$loc) lost non-ASCII text, a tab or a line break"
+    ok "csv (LC_ALL=$loc): UTF-8 names, tabs and line breaks kept; ESC as ?, invalid UTF-8 as U+FFFD"
+done
+
+# a cell a spreadsheet would run as a formula gets a ' in front, unless --csv-raw
+n_formula=0
+for f in '=HYPERLINK("http://x")' '+1+2' '-3-4' '@SUM(A1)'; do
+    run tenants create --subdomain "f$((++n_formula))" --environment "$ENV_ID" --name "$f" -o json
+    expect_rc 0 "tenants create --name '$f'"
+done
+run tenants list --all -o csv
+py '
+import csv, sys
+names = {r["name"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+for f in ("=HYPERLINK(\"http://x\")", "+1+2", "-3-4", "@SUM(A1)"):
+    assert "\x27" + f in names and f not in names, (f, sorted(names))
+' "$TMP/out" || fail "csv does not put a ' before formula cells"
+ok "csv puts a ' before cells starting with =, +, - and @"
+run --csv-raw tenants list --all -o csv
+py '
+import csv, sys
+names = {r["name"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+for f in ("=HYPERLINK(\"http://x\")", "+1+2", "-3-4", "@SUM(A1)"):
+    assert f in names, (f, sorted(names))
+' "$TMP/out" || fail "--csv-raw changed formula cells"
+ok "--csv-raw keeps cells starting with =, +, - and @ as they are"
 
 stop_sandbox
