@@ -448,7 +448,7 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err)
 {
     size_t len;
     const char *body = http_body(req, &len);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
         cJSON_Delete(j);
         err->http_status = http_status(req);

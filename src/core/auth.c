@@ -225,7 +225,7 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     size_t len;
     const char *body = http_body(req, &len);
     long status = http_status(req);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     const char *code = j ? json_get_string(j, "error") : NULL;
     const char *desc = j ? json_get_string(j, "error_description") : NULL;
     if (j && !code) {
@@ -274,7 +274,7 @@ static void on_token_done(struct http_request *req, void *ud)
     } else {
         size_t len;
         const char *body = http_body(req, &len);
-        cJSON *j = json_parse(body, len);
+        cJSON *j = json_parse_answer(body, len);
         const char *tok = j ? json_get_string(j, "access_token") : NULL;
         long long ttl = DEFAULT_TTL_S;
         if (j && cJSON_GetObjectItemCaseSensitive(j, "expires_in") &&

@@ -11,6 +11,9 @@
  * trailing bytes other than white space, a NUL byte or a \u0000 escape (which would cut a
  * C string short) make it fail. NULL on failure. */
 cJSON *json_parse(const char *buf, size_t len);
+/* The same for a server's answer, except that a \u0000 escape reads as U+FFFD: one such
+ * value shows as U+FFFD instead of failing the whole answer. */
+cJSON *json_parse_answer(const char *buf, size_t len);
 /* The string member key of obj, or NULL when missing or not a string. */
 const char *json_get_string(const cJSON *obj, const char *key);
 /* The object member key of obj, or NULL when missing or not an object. */

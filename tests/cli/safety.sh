@@ -3,7 +3,8 @@
 # bodies and cursors carry an OSC 52 clipboard write, a clear screen and a C1 CSI
 # (--hostile-errors): the MATTR API's 400 and 404 (message, code, details), the token
 # endpoint's error_description, the /system API's problem detail and violations, and the
-# "Next page: --cursor C" line all reach stderr neutralised, in the C and a UTF-8 locale.
+# "Next page: --cursor C" line all reach stderr neutralised, in the C and a UTF-8 locale. A
+# value holding a \u0000 escape (--nul-names) shows as U+FFFD and costs no row.
 . "$(dirname "$0")/lib.sh"
 
 NOBODY=00000000-0000-4000-8000-000000000000
@@ -94,4 +95,40 @@ if [ "$rc" = 5 ]; then
     expect_in_err "version ?]52;c;" "the violation's property path is shown, neutralised"
 fi
 in_locales "system 404" tenants get "$NOBODY"
+stop_sandbox
+
+# ------------------------------------------------------------------ a \u0000 in a row
+# One value holding a \u0000 escape (which C strings would cut short) shows as U+FFFD; the
+# page around it is not lost.
+start_sandbox --nul-names --tenants 5
+write_config
+run tenants list -o json
+expect_rc 0 "a page whose names hold \\u0000"
+py '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert len(rows) == 5, len(rows)
+assert all(r["name"].endswith("\ufffdtail") for r in rows), [r["name"] for r in rows]
+' "$TMP/out" || fail "the names with \\u0000 are not the names with U+FFFD"
+ok "every row of the page is there, \\u0000 shown as U+FFFD"
+T0=$(json_field "$TMP/out" 'j[0]["id"]')
+run tenants get "$T0" -o json
+expect_rc 0 "tenants get of a tenant whose name holds \\u0000"
+check "its name shows U+FFFD" json_field "$TMP/out" 'j["name"].endswith("\ufffdtail") or exit(1)'
+if [ -n "$UTF8_LOCALE" ]; then
+    run_cmd env LC_ALL="$UTF8_LOCALE" "$TENANTRY_BIN" -c "$CONFIG" tenants list
+    expect_rc 0 "the table of names with \\u0000"
+    expect_in_out "$(printf '\357\277\275tail')" "the table shows U+FFFD where the NUL was"
+fi
+stop_sandbox
+start_sandbox --nul-names --system-tenants 3
+write_system_config
+run tenants list -o jsonl
+expect_rc 0 "a system page whose data.name holds \\u0000"
+py '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rows) == 3 and all(r["data"]["name"].endswith("\ufffdtail") for r in rows), rows
+' "$TMP/out" || fail "the system rows with \\u0000 are not all there with U+FFFD"
+ok "system tenants: every row there, \\u0000 in data.name shown as U+FFFD"
 stop_sandbox
