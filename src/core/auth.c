@@ -12,6 +12,7 @@
 
 #define RENEW_BEFORE_MS (60 * 1000)
 #define DEFAULT_TTL_S 3600 /* when the token response has no expires_in */
+#define MAX_TTL_S (10LL * 365 * 86400) /* a longer expires_in is malformed */
 
 /* A request given to auth_submit, until it is delivered. */
 struct call {
@@ -243,9 +244,13 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
     if (status >= 500 || status == 429) {
-        err_set(err, ST_NETWORK, _("the token endpoint %s failed (HTTP %ld)%s%s"), a->token_url,
-                status, why.len ? ": " : "", sb_str(&why));
+        err_set(err, ST_NETWORK, _("the token endpoint %s failed%s%s"), a->token_url,
+                why.len ? ": " : "", sb_str(&why)); /* err_format adds the status */
         err_hint(err, _("The authorization server has a problem: try again later."));
+    } else if (status == 404 || status == 405) {
+        err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s%s%s"), a->profile,
+                a->token_url, why.len ? ": " : "", sb_str(&why));
+        err_hint(err, _("Check the profile's auth_url."));
     } else {
         err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
                                 "credentials%s%s"),
@@ -277,12 +282,17 @@ static void on_token_done(struct http_request *req, void *ud)
         cJSON *j = json_parse_answer(body, len);
         const char *tok = j ? json_get_string(j, "access_token") : NULL;
         long long ttl = DEFAULT_TTL_S;
-        if (j && cJSON_GetObjectItemCaseSensitive(j, "expires_in") &&
-            !json_get_int(j, "expires_in", 1, 10LL * 365 * 86400, &ttl))
-            tok = NULL;
+        const cJSON *exp = j ? cJSON_GetObjectItemCaseSensitive(j, "expires_in") : NULL;
         if (!tok || !*tok) {
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent no usable access_token"),
                     a->token_url);
+        } else if (exp && !json_get_int(j, "expires_in", 1, MAX_TTL_S, &ttl)) {
+            char *said = json_print(exp);
+            err_set(&err, ST_NETWORK, _("the token endpoint %s sent the expires_in %.40s, which "
+                                        "is no whole number of seconds from 1 to %lld"),
+                    a->token_url, said, (long long)MAX_TTL_S);
+            err_hint(&err, _("The token server's answer is malformed: tell its operator."));
+            free(said);
         } else {
             auth_forget(a);
             a->token = xstrdup(tok);

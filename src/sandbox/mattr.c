@@ -119,9 +119,18 @@ static void token_create(const struct request *req, struct reply *rep)
     }
     char *token = tokens_issue();
     cJSON *body = json_new_object();
+    size_t len = strlen(token);
+    if (opts->token_bytes > 0 && (size_t)opts->token_bytes > len) { /* --token-bytes */
+        char *padded = xmalloc((size_t)opts->token_bytes + 1);
+        memcpy(padded, token, len);
+        memset(padded + len, 'A', (size_t)opts->token_bytes - len);
+        padded[opts->token_bytes] = '\0';
+        util_free_secret(token);
+        token = padded;
+    }
     json_add_string(body, "access_token", token);
     cJSON_AddNumberToObject(body, "expires_in",
-                            (double)(opts->expires_in ? opts->expires_in : opts->token_ttl));
+                            (double)(opts->expires_in_set ? opts->expires_in : opts->token_ttl));
     json_add_string(body, "token_type", "Bearer");
     util_free_secret(token);
     reply_json(rep, 200, body);

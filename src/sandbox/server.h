@@ -32,6 +32,7 @@ struct reply {
     bool no_store;    /* Cache-Control: no-store (token answers) */
     const char *allow; /* the Allow header of a 405 */
     const char *www_authenticate; /* the WWW-Authenticate header of a 401 (static) */
+    const char *location; /* the Location header of a redirect (static) */
 };
 
 typedef void (*route_fn)(const struct request *req, struct reply *rep);
