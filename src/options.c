@@ -15,6 +15,7 @@ const struct option options_long[] = {
     {"readonly", no_argument, NULL, OPT_READONLY},
     {"no-token-cache", no_argument, NULL, OPT_NO_TOKEN_CACHE},
     {"demo", optional_argument, NULL, OPT_DEMO},
+    {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {NULL, 0, NULL, 0},
 };
 const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
@@ -40,6 +41,9 @@ bool options_apply(struct options *o, int opt, const char *arg)
     case OPT_NO_TOKEN_CACHE:
         o->no_token_cache = true;
         return true;
+    case OPT_CSV_RAW:
+        o->csv_raw = true;
+        return true;
     case OPT_DEMO:
         o->demo = true;
         o->demo_api = arg;
@@ -56,6 +60,8 @@ void options_help(FILE *f)
             "  -c, --config FILE    the profiles file (default:\n"
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
             "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
+            "      --csv-raw        csv: no ' before a cell starting with =, +, - or @ (which\n"
+            "                       a spreadsheet would run as a formula)\n"
             "      --readonly       refuse every create, update and delete\n"
             "      --no-token-cache keep the OAuth token in memory only, not in the kernel\n"
             "                       keyring for the next commands\n"

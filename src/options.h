@@ -15,12 +15,13 @@ struct options {
     bool readonly;       /* --readonly */
     bool no_token_cache; /* --no-token-cache */
     bool fresh_token;    /* not an option: take no cached token (profile test) */
+    bool csv_raw;        /* --csv-raw */
     bool demo;           /* --demo */
     const char *demo_api; /* --demo=API: "mattr" (NULL: the default) or "system" */
 };
 
 /* getopt_long codes of the global options without a short form. */
-enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_NO_TOKEN_CACHE, OPT_FIRST_LOCAL = 0x200 };
+enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_NO_TOKEN_CACHE, OPT_CSV_RAW, OPT_FIRST_LOCAL = 0x200 };
 
 /* The short option letters of the global options ("c:p:o:"). */
 #define OPTIONS_SHORT "c:p:o:"

@@ -11,6 +11,7 @@
 #include "cli/resource.h"
 #include "core/docedit.h"
 #include "core/intl.h"
+#include "core/text.h"
 
 /* One edit under way. */
 struct edit {
@@ -118,9 +119,13 @@ static int edit_once(struct edit *e, bool merge, bool *again)
         return (int)c->conn.err.code;
     }
     free(edited);
-    if (r.ignored)
+    if (r.ignored) { /* key names the server's data held: neutralised */
+        struct strbuf keys = SB_INIT;
+        text_add_neutral(&keys, r.ignored, false);
         fprintf(stderr, _("%s: only \"%s\" is sent; the changes to %s are not\n"),
-                util_progname(), k->doc_field, r.ignored);
+                util_progname(), k->doc_field, sb_str(&keys));
+        sb_free(&keys);
+    }
     if (!r.changed) {
         fprintf(stderr, _("Nothing changed; nothing was sent.\n"));
         docedit_result_free(&r);

@@ -22,6 +22,7 @@ struct output {
     const struct api_kind_def *def;
     size_t width;       /* terminal width to fit, 0 for none */
     bool utf8;          /* the locale's character set is UTF-8 */
+    bool csv_raw;       /* csv: no ' before a cell that a spreadsheet would take for a formula */
     size_t *cols;       /* table: the field index of each column */
     size_t ncols;
     size_t *widths;     /* table: cells of each column, fixed by the first non-empty batch */
@@ -209,14 +210,35 @@ static void table_rows(struct output *out, struct row *const *rows, size_t n)
     free(texts);
 }
 
-/* Append one CSV field: neutralised, quoted when it holds a comma, a quote, CR, LF or a
- * leading or trailing space, quotes doubled. */
+/* Append s to sb as CSV keeps it: UTF-8 whatever the locale, tabs and line breaks kept,
+ * every other control character (ESC, BEL, C1, DEL, bidi controls) a "?" and invalid UTF-8
+ * U+FFFD. */
+static void csv_text(struct strbuf *sb, const char *s)
+{
+    while (*s) {
+        uint32_t cp;
+        size_t n = text_decode(s, &cp);
+        if (!n)
+            sb_adds(sb, "\xef\xbf\xbd");
+        else if (cp == '\t' || cp == '\n' || cp == '\r' || text_plain_char(cp))
+            sb_add(sb, s, n);
+        else
+            sb_addc(sb, '?');
+        s += n ? n : 1;
+    }
+}
+
+/* Append one CSV field (RFC 4180): the text as csv_text keeps it, a ' before a leading =, +,
+ * - or @ (a spreadsheet formula) unless csv_raw, quoted when it holds a comma, a quote, a tab,
+ * CR, LF or a leading or trailing space, quotes doubled. */
 static void csv_field(const struct output *out, struct strbuf *sb, const char *s)
 {
     struct strbuf clean = SB_INIT;
-    put_text(out, &clean, s, SIZE_MAX);
+    if (!out->csv_raw && s[0] && strchr("=+-@", s[0]))
+        sb_addc(&clean, '\'');
+    csv_text(&clean, s);
     const char *t = sb_str(&clean);
-    bool quote = strpbrk(t, ",\"\r\n") || t[0] == ' ' ||
+    bool quote = strpbrk(t, ",\"\t\r\n") || t[0] == ' ' ||
                  (clean.len && t[clean.len - 1] == ' ');
     if (quote)
         sb_addc(sb, '"');
@@ -293,6 +315,11 @@ struct output *output_new(FILE *f, enum output_format format, const struct api_k
                 out->cols[out->ncols++] = i;
     out->widths = xcalloc(out->ncols ? out->ncols : 1, sizeof(*out->widths));
     return out;
+}
+
+void output_set_csv_raw(struct output *out, bool raw)
+{
+    out->csv_raw = raw;
 }
 
 void output_rows(struct output *out, struct row *const *rows, size_t n)

@@ -17,6 +17,9 @@ bool output_parse_format(const char *name, enum output_format *out);
  * limit). A table takes its column widths from the first batch of rows it is given. */
 struct output *output_new(FILE *f, enum output_format format, const struct api_kind_def *def,
                           int width);
+/* csv: leave cells a spreadsheet would take for a formula as they are (--csv-raw) instead
+ * of putting a ' before them. */
+void output_set_csv_raw(struct output *out, bool raw);
 /* Print a batch of rows (a page); may be called any number of times. */
 void output_rows(struct output *out, struct row *const *rows, size_t n);
 /* Print one object on its own (get, create): a table shows every field as "Header: value"

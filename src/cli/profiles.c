@@ -220,6 +220,7 @@ static int run_list(struct cli *c)
         return (int)c->conn.err.code;
     struct output *out = output_new(stdout, c->format, &profile_kind,
                                     output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
     for (size_t i = 0; i < c->conn.profiles.n; i++) {
         const struct profile *p = &c->conn.profiles.v[i];
         cJSON *o = json_new_object();

@@ -11,6 +11,7 @@
 #include "core/api_mattr.h"
 #include "core/api_system.h"
 #include "core/walk.h"
+#include "core/text.h"
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
@@ -295,6 +296,27 @@ static void progress(size_t n, const struct page *page, const struct api_kind_de
     fflush(stderr);
 }
 
+/* The server's cursor as a shell argument: neutralised, and quoted for the shell when it holds
+ * more than letters, digits and -_.=~ (to be freed). */
+static char *cursor_arg(const char *next)
+{
+    struct strbuf sb = SB_INIT;
+    text_add_neutral(&sb, next, false);
+    bool plain = sb.len > 0;
+    for (const char *p = sb_str(&sb); *p; p++)
+        plain = plain && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                          (*p >= '0' && *p <= '9') || strchr("-_.=~", *p));
+    struct strbuf arg = SB_INIT;
+    if (!plain)
+        sb_addc(&arg, '\'');
+    for (const char *p = sb_str(&sb); *p; p++)
+        sb_adds(&arg, *p == '\'' ? "'\\''" : (char[]){*p, '\0'});
+    if (!plain)
+        sb_addc(&arg, '\'');
+    sb_free(&sb);
+    return sb_steal(&arg);
+}
+
 /* A list cut short after some of it was printed: exit status 6 whatever the cause, and (unless
  * the list looped) the hint gives the cursor of the page that failed, to go on from there. */
 static void cut_short(struct cli *c, const char *resume, const struct walk *walk)
@@ -304,12 +326,24 @@ static void cut_short(struct cli *c, const char *resume, const struct walk *walk
     if (!resume || walk_stopped(walk))
         return;
     char *had = err->hint ? xstrdup(err->hint) : NULL;
+    char *arg = cursor_arg(resume);
     if (had)
-        err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had,
-                 resume);
+        err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had, arg);
     else
-        err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), resume);
+        err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), arg);
+    free(arg);
     free(had);
+}
+
+/* Say on stderr where the next page starts; maybe: the page was short, so there may be none. */
+static void print_next(const char *next, bool maybe)
+{
+    char *arg = cursor_arg(next);
+    if (maybe)
+        fprintf(stderr, _("More may be available: --cursor %s (or --all for every page).\n"), arg);
+    else
+        fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"), arg);
+    free(arg);
 }
 
 static int run_list(struct cli *c, struct args *a, const struct api_target *t)
@@ -319,6 +353,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     bool show_progress = a->all && isatty(STDERR_FILENO);
     struct output *out =
         output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
     char *next = a->cursor ? xstrdup(a->cursor) : NULL; /* the token of the page asked for */
     struct walk *walk = walk_new();
     size_t total = 0, pages = 0, last_n = 0;
@@ -362,12 +397,8 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         cut_short(c, next, walk);
     /* a short page is not the end (a server may cap pages below the limit asked for), but
      * likely is, unless the server counts the list (then its next link is sure) */
-    if (ok && !a->all && next && last_n < (size_t)limit && !counted)
-        fprintf(stderr, _("More may be available: --cursor %s (or --all for every page).\n"),
-                next);
-    else if (ok && !a->all && next)
-        fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"),
-                next);
+    if (ok && !a->all && next)
+        print_next(next, last_n < (size_t)limit && !counted);
     if (ok && total == 0 && c->format == OUTPUT_TABLE)
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);
@@ -378,6 +409,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 void resource_print_object(struct cli *c, const struct row *row)
 {
     struct output *out = output_new(stdout, c->format, row->def, output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
     output_object(out, row);
     output_end(out);
 }

@@ -425,16 +425,29 @@ static void check_walk(struct api_call *call, struct page *page, struct tn_error
 
 void api_call_page(struct api_call *call, struct page *page, const struct tn_error *err)
 {
-    struct tn_error mine = {0};
+    struct tn_error mine = {0}, why = {0};
     if (err->code != ST_OK)
         model_page_clear(page); /* a failed list hands over no rows */
     else if (call->walk)
         check_walk(call, page, &mine);
+    if (err->code == ST_NOT_FOUND && err->http_status == 404) {
+        /* a list is never missing at the right address: the profile's url is the cause
+         * (a client list's tenant may be missing too, as its hint says) */
+        err_copy(&why, err);
+        const char *url = call->session->profile.url;
+        if (call->kind->parent && why.hint)
+            err_hint(&why, _("%s\nOr the profile's url (now %s) is wrong."), err->hint, url);
+        else
+            err_hint(&why, _("Check the profile's url (now %s): the server has no such list "
+                             "there."), url);
+        err = &why;
+    }
     api_page_fn cb = call->cb.page;
     void *ud = call->ud;
     call_free(call);
     cb(ud, page, mine.code != ST_OK ? &mine : err);
     err_clear(&mine);
+    err_clear(&why);
 }
 
 void api_call_row(struct api_call *call, struct row *row, const struct tn_error *err)
@@ -514,7 +527,7 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err)
 {
     size_t len;
     const char *body = http_body(req, &len);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
         cJSON_Delete(j);
         err->http_status = http_status(req);
@@ -559,10 +572,16 @@ void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJS
 {
     size_t len;
     const char *body = http_body(req, &len);
-    if (!j && len && len <= 200 && !memchr(body, '<', len))
+    long status = http_status(req);
+    const char *to = http_redirect(req);
+    if (status >= 300 && status <= 399 && to)
+        sb_addf(sb, _("the server redirects to %s (redirects are not followed)"), to);
+    else if (status >= 300 && status <= 399)
+        sb_adds(sb, _("the server answered with a redirect (not followed)"));
+    else if (!j && len && len <= 200 && !memchr(body, '<', len))
         sb_add(sb, body, strcspn(body, "\r\n"));
     else
-        sb_addf(sb, _("HTTP %ld"), http_status(req));
+        sb_adds(sb, _("the answer holds no error message")); /* err_format adds the status */
 }
 
 void api_set_http_error(struct http_request *req, const char *said, struct tn_error *err)
@@ -570,13 +589,20 @@ void api_set_http_error(struct http_request *req, const char *said, struct tn_er
     long status = http_status(req);
     err->http_status = status;
     err_set(err, api_status_class(status), "%s %s: %s", http_method(req), http_url(req), said);
+    if (status >= 300 && status <= 399) {
+        err_hint(err, _("Check the profile's url (https rather than http? the API's path?): "
+                        "requests are never redirected, so that credentials go nowhere else."));
+        return;
+    }
     if (status != 429 && (status < 502 || status > 504))
         return;
     if (!strcmp(http_method(req), "POST"))
         err_hint(err, _("The server is busy or failing. A create is never retried "
                         "automatically: try again later."));
     else
-        err_hint(err, _("The server is busy or failing (tried %d times): try again later."),
+        err_hint(err, ngettext("The server is busy or failing (tried %d time): try again later.",
+                               "The server is busy or failing (tried %d times): try again later.",
+                               (unsigned long)http_attempts(req)),
                  http_attempts(req));
 }
 

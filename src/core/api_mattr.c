@@ -297,7 +297,7 @@ static void response_error(struct http_request *req, const struct api_kind_def *
     long status = http_status(req);
     size_t len;
     const char *body = http_body(req, &len);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     const char *code = j ? json_get_string(j, "code") : NULL;
     const char *message = j ? json_get_string(j, "message") : NULL;
     struct strbuf sb = SB_INIT;

@@ -409,7 +409,7 @@ static void response_error(struct http_request *req, struct tn_error *err)
     long status = http_status(req);
     size_t len;
     const char *body = http_body(req, &len);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     const char *message = NULL;
     static const char *const keys[] = {"detail", "hydra:description", "message", "title",
                                        "hydra:title"};

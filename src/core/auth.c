@@ -14,6 +14,7 @@
 #define RENEW_BEFORE_MS (60 * 1000)
 #define DEFAULT_TTL_S 3600 /* when the token response has no expires_in */
 #define TOKEN_MAX_BYTES (16 * 1024)
+#define MAX_TTL_S (10LL * 365 * 86400) /* a longer expires_in is malformed */
 
 /* A request given to auth_submit, until it is delivered. */
 struct call {
@@ -260,7 +261,7 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     size_t len;
     const char *body = http_body(req, &len);
     long status = http_status(req);
-    cJSON *j = json_parse(body, len);
+    cJSON *j = json_parse_answer(body, len);
     const char *code = j ? json_get_string(j, "error") : NULL;
     const char *desc = j ? json_get_string(j, "error_description") : NULL;
     if (j && !code) {
@@ -278,9 +279,13 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
     if (status >= 500 || status == 429) {
-        err_set(err, ST_NETWORK, _("the token endpoint %s failed (HTTP %ld)%s%s"), a->token_url,
-                status, why.len ? ": " : "", sb_str(&why));
+        err_set(err, ST_NETWORK, _("the token endpoint %s failed%s%s"), a->token_url,
+                why.len ? ": " : "", sb_str(&why)); /* err_format adds the status */
         err_hint(err, _("The authorization server has a problem: try again later."));
+    } else if (status == 404 || status == 405) {
+        err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s%s%s"), a->profile,
+                a->token_url, why.len ? ": " : "", sb_str(&why));
+        err_hint(err, _("Check the profile's auth_url."));
     } else {
         err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
                                 "credentials%s%s"),
@@ -322,16 +327,21 @@ static void on_token_done(struct http_request *req, void *ud)
     } else {
         size_t len;
         const char *body = http_body(req, &len);
-        cJSON *j = json_parse(body, len);
+        cJSON *j = json_parse_answer(body, len);
         const char *tok = j ? json_get_string(j, "access_token") : NULL;
         long long ttl = DEFAULT_TTL_S;
-        if (j && cJSON_GetObjectItemCaseSensitive(j, "expires_in") &&
-            !json_get_int(j, "expires_in", 1, 10LL * 365 * 86400, &ttl))
-            tok = NULL;
+        const cJSON *exp = j ? cJSON_GetObjectItemCaseSensitive(j, "expires_in") : NULL;
         const char *problem = tok && *tok ? auth_token_problem(tok) : NULL;
         if (!tok || !*tok) {
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent no usable access_token"),
                     a->token_url);
+        } else if (exp && !json_get_int(j, "expires_in", 1, MAX_TTL_S, &ttl)) {
+            char *said = json_print(exp);
+            err_set(&err, ST_NETWORK, _("the token endpoint %s sent the expires_in %.40s, which "
+                                        "is no whole number of seconds from 1 to %lld"),
+                    a->token_url, said, (long long)MAX_TTL_S);
+            err_hint(&err, _("The token server's answer is malformed: tell its operator."));
+            free(said);
         } else if (problem) {
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent an access_token that "
                                         "cannot be sent back: %s"),

@@ -297,6 +297,14 @@ const char *http_content_type(const struct http_request *req)
     return req->content_type ? req->content_type : "";
 }
 
+const char *http_redirect(const struct http_request *req)
+{
+    char *url = NULL;
+    if (!req->easy || curl_easy_getinfo(req->easy, CURLINFO_REDIRECT_URL, &url) != CURLE_OK)
+        return NULL;
+    return url;
+}
+
 int http_attempts(const struct http_request *req)
 {
     return req->sends > req->attempts ? req->sends : req->attempts;
@@ -600,6 +608,33 @@ static bool curl_retryable(CURLcode rc)
     }
 }
 
+/* What libcurl's "Out of memory" means here: a header too large to send (the request's
+ * largest, named) or to receive (libcurl takes at most 100 KiB). */
+static void too_large_error(struct http_request *req)
+{
+    size_t big = 0, total = 0;
+    for (size_t i = 0; i < req->nheaders; i++) {
+        size_t n = strlen(req->headers[i].line);
+        total += n;
+        if (n > strlen(req->headers[big].line))
+            big = i;
+    }
+    if (total > 64 * 1024) { /* libcurl refuses requests of 1 MiB; no API needs 64 KiB */
+        const char *line = req->headers[big].line;
+        err_set(&req->err, ST_NETWORK, _("%s %s: the request's %.*s header is %zu KiB, too "
+                                         "large to send"),
+                req->method, req->url, (int)strcspn(line, ":"), line, strlen(line) / 1024);
+        err_hint(&req->err, _("A token or setting that large is a server's or a profile's "
+                              "mistake: check the token endpoint (auth_url)."));
+        return;
+    }
+    err_set(&req->err, ST_NETWORK, _("%s %s: the answer has a header larger than the 100 KiB "
+                                     "accepted"),
+            req->method, req->url);
+    err_hint(&req->err, _("The server (or a proxy in front of it) is misbehaving: check the "
+                          "profile's url."));
+}
+
 /* Turn a transport failure into an error an operator can act on. */
 static void transport_error(struct http_request *req, CURLcode rc)
 {
@@ -630,6 +665,10 @@ static void transport_error(struct http_request *req, CURLcode rc)
     }
     if (rc == CURLE_SSL_CACERT_BADFILE) {
         http_tls_ca_file_error(err, req->method, req->url, detail, req->settings.ca_file);
+        return;
+    }
+    if (rc == CURLE_OUT_OF_MEMORY && !req->errbuf[0]) {
+        too_large_error(req);
         return;
     }
     err_set(err, ST_NETWORK, "%s %s: %s", req->method, req->url, detail);

@@ -68,6 +68,8 @@ long http_status(const struct http_request *req);
 const char *http_body(const struct http_request *req, size_t *len);
 /* The response's Content-Type, or "". */
 const char *http_content_type(const struct http_request *req);
+/* Where a 3xx answer redirects to (never followed), or NULL. */
+const char *http_redirect(const struct http_request *req);
 /* How many times the request was sent (or tried, when no connection was made). */
 int http_attempts(const struct http_request *req);
 /* True when an earlier transmission got no complete answer, so the server may have carried

@@ -7,6 +7,8 @@
 #define _(s) gettext(s)
 #else
 #define _(s) (s)
+/* ngettext(singular, plural, n) picks the form for n (the catalogue's plural rule). */
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 /* N_ marks a string for translation where it cannot be translated yet (static tables). */
 #define N_(s) (s)

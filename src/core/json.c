@@ -12,33 +12,56 @@
 #include "core/intl.h"
 #include "core/util.h"
 
-/* True when the JSON text holds a \u0000 escape, which C strings would cut short. */
-static bool has_nul_escape(const char *text, size_t len)
+/* True when the JSON text holds a \u0000 escape, which C strings would cut short; with
+ * replace, each one becomes \uFFFD (same length) instead. */
+static bool nul_escapes(char *text, size_t len, bool replace)
 {
+    bool found = false;
     for (size_t i = 0; i + 1 < len; i++) {
         if (text[i] != '\\')
             continue;
-        if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
-            return true;
+        if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0) {
+            found = true;
+            if (!replace)
+                return true;
+            memcpy(text + i + 2, "FFFD", 4);
+        }
         i++; /* skip the escaped character: an escaped backslash before "u0000" is no escape */
     }
-    return false;
+    return found;
 }
 
-cJSON *json_parse(const char *buf, size_t len)
+/* Parse a terminated copy of len bytes of buf; \u0000 escapes fail, or with lossy read as
+ * U+FFFD. */
+static cJSON *parse(const char *buf, size_t len, bool lossy)
 {
     /* cJSON reads until a NUL; give it an explicit length and a terminated copy so a
      * body without a trailing NUL is never read past its end. */
-    if (!buf || memchr(buf, '\0', len) || has_nul_escape(buf, len))
+    if (!buf || memchr(buf, '\0', len))
         return NULL;
     char *copy = xmalloc(len + 1);
     memcpy(copy, buf, len);
     copy[len] = '\0';
+    if (nul_escapes(copy, len, lossy) && !lossy) {
+        util_wipe(copy, len);
+        free(copy);
+        return NULL;
+    }
     const char *end = NULL;
     cJSON *item = cJSON_ParseWithLengthOpts(copy, len + 1, &end, 1);
     util_wipe(copy, len); /* the text may hold a secret */
     free(copy);
     return item;
+}
+
+cJSON *json_parse(const char *buf, size_t len)
+{
+    return parse(buf, len, false);
+}
+
+cJSON *json_parse_answer(const char *buf, size_t len)
+{
+    return parse(buf, len, true);
 }
 
 static cJSON *member(const cJSON *obj, const char *key)

@@ -15,6 +15,9 @@ cJSON *json_parse(const char *buf, size_t len);
  * '{' or '[' and closes, strings closed, at its last byte that is not white space. A quick
  * check, with no allocation, that an answer was not cut short (json_parse decides the rest). */
 bool json_looks_whole(const char *buf, size_t len);
+/* The same for a server's answer, except that a \u0000 escape reads as U+FFFD: one such
+ * value shows as U+FFFD instead of failing the whole answer. */
+cJSON *json_parse_answer(const char *buf, size_t len);
 /* The string member key of obj, or NULL when missing or not a string. */
 const char *json_get_string(const cJSON *obj, const char *key);
 /* The object member key of obj, or NULL when missing or not an object. */

@@ -155,7 +155,10 @@ static char *run_command(const char *command, const char *label, const char *wha
     why = why ? why : waited;
     char *secret = NULL;
     if (why == ETIMEDOUT) {
-        err_set(err, ST_AUTH, _("%s%s_command did not finish within %d seconds; it was stopped"),
+        err_set(err, ST_AUTH,
+                ngettext("%s%s_command did not finish within %d second; it was stopped",
+                         "%s%s_command did not finish within %d seconds; it was stopped",
+                         (unsigned long)(command_timeout_ms / 1000)),
                 label, what, command_timeout_ms / 1000);
         err_hint(err, _("check that the command works on its own and does not wait for input"));
     } else if (why == EFBIG) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "core/intl.h"
+#include "core/text.h"
 
 static const struct {
     int exit;
@@ -109,14 +110,22 @@ void err_move(struct tn_error *dst, struct tn_error *src)
 
 char *err_format(const struct tn_error *err)
 {
+    /* the one place every error reaches a terminal through (stderr, the status line): what a
+     * server said is neutralised here, as tables neutralise it */
     struct strbuf sb = SB_INIT;
-    sb_adds(&sb, err->message ? err->message : status_text(err->code));
-    if (err->http_status && err->api_code)
-        sb_addf(&sb, " (HTTP %ld %s)", err->http_status, err->api_code);
-    else if (err->http_status)
-        sb_addf(&sb, " (HTTP %ld)", err->http_status);
-    if (err->hint)
-        sb_addf(&sb, "\n%s", err->hint);
+    text_add_neutral(&sb, err->message ? err->message : status_text(err->code), false);
+    if (err->http_status) {
+        sb_addf(&sb, " (HTTP %ld", err->http_status);
+        if (err->api_code) {
+            sb_addc(&sb, ' ');
+            text_add_neutral(&sb, err->api_code, false);
+        }
+        sb_addc(&sb, ')');
+    }
+    if (err->hint) {
+        sb_addc(&sb, '\n');
+        text_add_neutral(&sb, err->hint, true);
+    }
     return sb_steal(&sb);
 }
 

@@ -107,6 +107,21 @@ void text_next(bool utf8, const char *s, struct text_glyph *g)
     g->cells = (size_t)w;
 }
 
+void text_add_neutral(struct strbuf *sb, const char *s, bool keep_lines)
+{
+    bool utf8 = text_locale_utf8();
+    struct text_glyph g;
+    for (; s && *s; s += g.used) {
+        if (*s == '\n' && keep_lines) {
+            g.used = 1;
+            sb_addc(sb, '\n');
+            continue;
+        }
+        text_next(utf8, s, &g);
+        sb_add(sb, g.bytes, g.len);
+    }
+}
+
 size_t text_cells(bool utf8, const char *s)
 {
     size_t cells = 0;
@@ -147,6 +162,11 @@ bool text_contains_ci(const char *hay, const char *needle)
             return false;
     }
     return false;
+}
+
+bool text_plain_char(uint32_t cp)
+{
+    return !is_hostile(cp);
 }
 
 bool text_plain(const char *s)

@@ -30,8 +30,14 @@ bool text_locale_utf8(void);
  * and C0, DEL, C1, bidi overrides and isolates, and invalid UTF-8 (per byte) become "?";
  * in other locales every non-ASCII character is "?". */
 void text_next(bool utf8, const char *s, struct text_glyph *g);
+/* Append s to sb as text_next shows it in the current locale (a "?" for each hostile or
+ * invalid character), keeping its newlines when keep_lines: a server's words made safe for
+ * stderr. */
+void text_add_neutral(struct strbuf *sb, const char *s, bool keep_lines);
 /* The cells s takes once neutralised. */
 size_t text_cells(bool utf8, const char *s);
+/* True when the code point cp is no control character (C0, DEL, C1) and no bidi control. */
+bool text_plain_char(uint32_t cp);
 /* True when s is valid UTF-8 without control characters (C0, DEL, C1) or bidi controls:
  * safe to paste into a shell. */
 bool text_plain(const char *s);

@@ -50,7 +50,8 @@ static void usage(FILE *out)
             "      --token-ttl SECONDS  token lifetime, 1..31536000 (default 86400)\n"
             "      --expires-in SECONDS the expires_in a token response claims (default: the\n"
             "                           lifetime); more than --token-ttl mimics a server that\n"
-            "                           revokes tokens early\n"
+            "                           revokes tokens early; 0, negative or above ten years\n"
+            "                           (to 10^13) a malformed answer\n"
             "      --plain-401          answer bad bearer tokens with the bare text Unauthorized\n"
             "      --token-suffix TEXT  append TEXT to every access_token issued (a hostile token\n"
             "                           server: CR LF, a space, or 17 KiB of it)\n"
@@ -60,6 +61,13 @@ static void usage(FILE *out)
             "      --clients N          seeded clients per tenant, 0..1000 (default 3)\n"
             "      --seed S             seed for data and faults (default 1)\n"
             "      --hostile-names      give the first tenants and clients hostile names\n"
+            "      --hostile-errors     put terminal escape sequences (clipboard write, clear\n"
+            "                           screen) in every string of error bodies and cursors\n"
+            "      --nul-names          answer every name with a \\u0000 escape inside\n"
+            "      --token-bytes N      answer access tokens N characters long, 1..16777216\n"
+            "                           (what the client then sends is not accepted)\n"
+            "      --header-bytes N     add an X-Padding header of N bytes, 1..4194304, to\n"
+            "                           every answer\n"
             "      --events FILE        append analytic events to FILE, one per line\n"
             "System tenants (/system/tenants, Basic auth):\n"
             "      --system-user USER   user name accepted (default system)\n"
@@ -80,7 +88,8 @@ static void usage(FILE *out)
             "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
-            "      --fail-status CODE   status of injected failures, 400..599 (default 503)\n"
+            "      --fail-status CODE   status of injected failures, 300..599 (default 503); a\n"
+            "                           3xx redirects (Location) with no body\n"
             "      --retry-after S      Retry-After of injected 429 and 503 (default 1)\n"
             "      --drop-rate P        close the connection halfway through the answer\n"
             "      --malformed-rate P   send a truncated JSON body\n"
@@ -143,7 +152,7 @@ enum {
     OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
     OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
-    OPT_FAULT_METHODS,
+    OPT_FAULT_METHODS, OPT_HOSTILE_ERRORS, OPT_NUL_NAMES, OPT_TOKEN_BYTES, OPT_HEADER_BYTES,
     OPT_IGNORE_FILTERS, OPT_PAGE_CAP, OPT_REPEAT_CURSOR_RATE,
 };
 
@@ -165,6 +174,10 @@ static const struct option long_options[] = {
     {"clients", required_argument, NULL, OPT_CLIENTS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"hostile-names", no_argument, NULL, OPT_HOSTILE},
+    {"hostile-errors", no_argument, NULL, OPT_HOSTILE_ERRORS},
+    {"nul-names", no_argument, NULL, OPT_NUL_NAMES},
+    {"token-bytes", required_argument, NULL, OPT_TOKEN_BYTES},
+    {"header-bytes", required_argument, NULL, OPT_HEADER_BYTES},
     {"events", required_argument, NULL, OPT_EVENTS},
     {"latency-ms", required_argument, NULL, OPT_LATENCY},
     {"fail-rate", required_argument, NULL, OPT_FAIL_RATE},
@@ -286,7 +299,11 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_CLIENT_SECRET: o->client_secret = optarg; break;
         case OPT_AUDIENCE: o->audience = optarg; break;
         case OPT_TOKEN_TTL: o->token_ttl = (long)number_arg("--token-ttl", optarg, 1, 31536000); break;
-        case OPT_EXPIRES_IN: o->expires_in = (long)number_arg("--expires-in", optarg, 1, 31536000); break;
+        case OPT_EXPIRES_IN:
+            /* also what no client should accept: 0, negative, more than ten years */
+            o->expires_in = number_arg("--expires-in", optarg, -1000000, 10000000000000LL);
+            o->expires_in_set = true;
+            break;
         case OPT_PLAIN_401: o->plain_401 = true; break;
         case OPT_TOKEN_SUFFIX: o->token_suffix = optarg; break;
         case OPT_ENVIRONMENTS:
@@ -298,11 +315,19 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_CLIENTS: o->clients = (unsigned)number_arg("--clients", optarg, 0, 1000); break;
         case OPT_SEED: o->seed = (uint64_t)number_arg("--seed", optarg, 0, INT64_MAX); break;
         case OPT_HOSTILE: o->hostile_names = true; break;
+        case OPT_HOSTILE_ERRORS: o->hostile_errors = true; break;
+        case OPT_NUL_NAMES: o->nul_names = true; break;
+        case OPT_TOKEN_BYTES:
+            o->token_bytes = (long)number_arg("--token-bytes", optarg, 1, 16777216);
+            break;
+        case OPT_HEADER_BYTES:
+            o->header_bytes = (long)number_arg("--header-bytes", optarg, 1, 4194304);
+            break;
         case OPT_EVENTS: o->events_path = optarg; break;
         case OPT_LATENCY: o->latency_ms = (long)number_arg("--latency-ms", optarg, 0, 600000); break;
         case OPT_FAIL_RATE: o->fail_rate = rate_arg("--fail-rate", optarg); break;
         case OPT_FAIL_STATUS:
-            o->fail_status = (int)number_arg("--fail-status", optarg, 400, 599);
+            o->fail_status = (int)number_arg("--fail-status", optarg, 300, 599);
             break;
         case OPT_RETRY_AFTER:
             o->retry_after = (long)number_arg("--retry-after", optarg, 0, 86400);

@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/rules.h"
 #include "core/util.h"
+#include "sandbox/hostile.h"
 #include "sandbox/tokens.h"
 
 #define LIMIT_DEFAULT 100
@@ -123,9 +124,18 @@ static void token_create(const struct request *req, struct reply *rep)
         util_free_secret(token);
         token = bad;
     }
+    size_t len = strlen(token);
+    if (opts->token_bytes > 0 && (size_t)opts->token_bytes > len) { /* --token-bytes */
+        char *padded = xmalloc((size_t)opts->token_bytes + 1);
+        memcpy(padded, token, len);
+        memset(padded + len, 'A', (size_t)opts->token_bytes - len);
+        padded[opts->token_bytes] = '\0';
+        util_free_secret(token);
+        token = padded;
+    }
     json_add_string(body, "access_token", token);
     cJSON_AddNumberToObject(body, "expires_in",
-                            (double)(opts->expires_in ? opts->expires_in : opts->token_ttl));
+                            (double)(opts->expires_in_set ? opts->expires_in : opts->token_ttl));
     json_add_string(body, "token_type", "Bearer");
     util_free_secret(token);
     reply_json(rep, 200, body);
@@ -145,7 +155,7 @@ static bool page_args(const struct request *req, struct reply *rep, struct store
         return false;
     }
     a->limit = opts->page_cap && (size_t)n > opts->page_cap ? opts->page_cap : (size_t)n;
-    a->cursor = request_query(req, "cursor");
+    a->cursor = hostile_cursor(opts, request_query(req, "cursor"));
     if (a->cursor && !*a->cursor)
         a->cursor = NULL; /* "cursor=" asks for the first page */
     a->repeat = req->repeat_cursor;

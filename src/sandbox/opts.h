@@ -17,7 +17,8 @@ struct sandbox_opts {
     const char *client_secret;
     const char *audience;
     long token_ttl;            /* seconds */
-    long expires_in;           /* what token responses claim; 0: token_ttl */
+    long long expires_in;      /* what token responses claim, when expires_in_set */
+    bool expires_in_set;       /* else they claim token_ttl */
     bool plain_401;            /* answer 401 with bare text */
     const char *token_suffix;  /* appended to issued access tokens (a hostile server) */
     unsigned environments;
@@ -25,6 +26,10 @@ struct sandbox_opts {
     unsigned clients;          /* seeded clients per tenant */
     uint64_t seed;
     bool hostile_names;
+    bool hostile_errors;       /* escape sequences in error bodies and cursors */
+    bool nul_names;            /* a \u0000 escape in every name answered */
+    long token_bytes;          /* pad access tokens to this length (0: no padding) */
+    long header_bytes;         /* an X-Padding header this long on every answer (0: none) */
     const char *events_path;
     long latency_ms;
     double fail_rate;

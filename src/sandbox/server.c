@@ -20,6 +20,7 @@
 #include "core/json.h"
 #include "core/util.h"
 #include "sandbox/events.h"
+#include "sandbox/hostile.h"
 #include "sandbox/seed.h"
 #include "sandbox/tokens.h"
 
@@ -540,6 +541,15 @@ static enum MHD_Result send_reply(struct server *srv, struct MHD_Connection *con
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rep->allow);
     if (rep->www_authenticate)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, rep->www_authenticate);
+    if (rep->location)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, rep->location);
+    if (srv->opts->header_bytes > 0) { /* --header-bytes */
+        char *pad = xmalloc((size_t)srv->opts->header_bytes + 1);
+        memset(pad, 'x', (size_t)srv->opts->header_bytes);
+        pad[srv->opts->header_bytes] = '\0';
+        MHD_add_response_header(resp, "X-Padding", pad);
+        free(pad);
+    }
     if (rep->no_store)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (fault == FAULT_FAIL && (rep->status == 429 || rep->status == 503)) {
@@ -623,7 +633,12 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
             }
         } else if (faults && roll(srv, srv->opts->fail_rate)) {
             fault = FAULT_FAIL;
-            route_error(r, &rep, (unsigned)srv->opts->fail_status, "Injected failure");
+            if (srv->opts->fail_status < 400) { /* a redirect, as a misplaced proxy sends */
+                reply_empty(&rep, (unsigned)srv->opts->fail_status);
+                rep.location = "/moved-elsewhere/";
+            } else {
+                route_error(r, &rep, (unsigned)srv->opts->fail_status, "Injected failure");
+            }
         } else {
             req.repeat_cursor = faults && roll(srv, srv->opts->repeat_cursor_rate);
             r->fn(&req, &rep);
@@ -647,6 +662,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         sb_free(&line);
     }
 
+    hostile_answer(srv->opts, &rep);
     rep.allow = !r && allow.len ? allow.buf : NULL;
     enum MHD_Result ret = send_reply(srv, conn, &rep, fault);
     free(rep.body);
@@ -774,6 +790,10 @@ struct server *server_start(const struct sandbox_opts *opts, const struct route 
                                    MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
                                    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
                                    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+                                   /* room for --header-bytes; else libmicrohttpd's 32 KiB */
+                                   MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                                   (size_t)(opts->header_bytes ? opts->header_bytes + 65536
+                                                               : 32768),
                                    MHD_OPTION_END);
     if (!srv->daemon) {
         if (opts->tls_cert) /* libmicrohttpd said why with --verbose only */

@@ -34,6 +34,7 @@ struct reply {
     const char *allow; /* the Allow header of a 405 */
     const char *www_authenticate; /* the WWW-Authenticate header of a 401 (static) */
     bool cursor_repeated; /* the handler obeyed repeat_cursor (logged as fault=repeat-cursor) */
+    const char *location; /* the Location header of a redirect (static) */
 };
 
 typedef void (*route_fn)(const struct request *req, struct reply *rep);

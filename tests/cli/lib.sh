@@ -567,3 +567,29 @@ kept_file() {
     ok "$1: the file is kept (mode 600) and its path is the message's last line"
 }
 edits_left() { find "$EDITS" -type f | wc -l | tr -d ' '; }
+# ------------------------------------------------------------------ terminal safety
+
+# A UTF-8 locale to run a command in besides C (empty when none is installed).
+UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E '^c\.utf-?8$')
+[ -n "$UTF8_LOCALE" ] || UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E 'utf-?8$')
+
+# clean FILE ENCODING [KEEP]: FILE decodes strictly as ENCODING (ascii or utf-8) and holds no
+# ESC, BEL, C1 control (U+0080..U+009F), bidi override or other control but the newline and
+# the characters of KEEP (e.g. a tab and a CR for csv); in ascii, no byte 0x9b either.
+clean() {
+    py '
+import sys
+data = open(sys.argv[1], "rb").read()
+keep = "\n" + (sys.argv[3] if len(sys.argv) > 3 else "")
+for b in (0x1b, 0x07):
+    if b in data:
+        sys.exit("byte 0x%02x at offset %d" % (b, data.index(b)))
+if sys.argv[2] == "ascii" and 0x9b in data:
+    sys.exit("byte 0x9b at offset %d" % data.index(0x9b))
+text = data.decode(sys.argv[2])  # strict: invalid sequences fail
+for i, ch in enumerate(text):
+    cp = ord(ch)
+    if (cp < 0x20 and ch not in keep) or 0x7f <= cp <= 0x9f or 0x202a <= cp <= 0x202e or 0x2066 <= cp <= 0x2069:
+        sys.exit("control U+%04X at character %d: %r" % (cp, i, text[max(0, i - 20):i + 20]))
+' "$@"
+}

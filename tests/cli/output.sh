@@ -8,9 +8,6 @@
 # is well-formed in every format; output that cannot be written is exit 1.
 . "$(dirname "$0")/lib.sh"
 
-UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E '^c\.utf-?8$')
-[ -n "$UTF8_LOCALE" ] || UTF8_LOCALE=$(locale -a 2>/dev/null | grep -i -m1 -E 'utf-?8$')
-
 # fits FILE WIDTH: every line of FILE (UTF-8 or ASCII) takes at most WIDTH terminal cells.
 fits() {
     py '
@@ -27,26 +24,6 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="strict"), 1
     line = line.rstrip("\n")
     if cells(line) > width:
         sys.exit("line %d takes %d cells: %r" % (n, cells(line), line))
-' "$1" "$2"
-}
-
-# clean FILE ENCODING: FILE decodes strictly as ENCODING (ascii or utf-8) and holds no ESC,
-# BEL, C1 control (U+0080..U+009F), bidi override or other control but the newline; in ascii,
-# no byte 0x9b either.
-clean() {
-    py '
-import sys
-data = open(sys.argv[1], "rb").read()
-for b in (0x1b, 0x07):
-    if b in data:
-        sys.exit("byte 0x%02x at offset %d" % (b, data.index(b)))
-if sys.argv[2] == "ascii" and 0x9b in data:
-    sys.exit("byte 0x9b at offset %d" % data.index(0x9b))
-text = data.decode(sys.argv[2])  # strict: invalid sequences fail
-for i, ch in enumerate(text):
-    cp = ord(ch)
-    if (cp < 0x20 and ch != "\n") or 0x7f <= cp <= 0x9f or 0x202a <= cp <= 0x202e or 0x2066 <= cp <= 0x2069:
-        sys.exit("control U+%04X at character %d: %r" % (cp, i, text[max(0, i - 20):i + 20]))
 ' "$1" "$2"
 }
 
@@ -238,7 +215,7 @@ write_config
 set_env_id
 # Add a C1 CSI (U+009B), an ESC, a BEL and a raw 0x9b byte through tenantry itself.
 run tenants create --subdomain c1-test --environment "$ENV_ID" \
-    --name "$(printf 'C1 \302\233[31mred\033[0m bel\007 raw\233x')" -o json
+    --name "$(printf 'C1 \302\233[31mred\033[0m bel\007 raw\233x del\177')" -o json
 expect_rc 0 "tenants create with control characters in the name"
 C1_ID=$(json_field "$TMP/out" 'j["id"]')
 
@@ -252,6 +229,8 @@ names = [t["name"] for t in j]
 assert "\x1b[31mRed Alert\x1b[0m Corp" in names, "the escape sequence did not survive in json"
 assert "Bell\x07\x07 and Backspace\x08\x08" in names
 assert any("\u009b[31mred" in n for n in names), "the C1 CSI did not survive in json"
+assert any("Right-to-left \u202edesrever" in n for n in names), "the bidi override did not survive"
+assert any("\x7f" in n for n in names), "DEL did not survive"
 assert len(j) == 21
 ' "$TMP/out" || fail "-o json of hostile names does not parse or lost the names"
 ok "-o json of hostile names parses and keeps the names (escaped)"
@@ -260,14 +239,23 @@ py 'import sys; d = open(sys.argv[1], "rb").read(); sys.exit(b"\x1b" in d or b"\
 ok "-o json holds no raw ESC or BEL (escaped as \\u001b, \\u0007)"
 grep -qF '\u001b[31mRed Alert' "$TMP/out" || fail "-o json does not keep the escape as \\u001b"
 ok "-o json keeps the escape character as \\u001b"
+clean "$TMP/out" utf-8 || fail "-o json is not safe to cat"
+ok "-o json is safe to cat: no C0, DEL, C1 or bidi control raw (written as \\uXXXX)"
+grep -qF '\u009b[31mred' "$TMP/out" && grep -qF '\u202e' "$TMP/out" && grep -qF '\u007f' "$TMP/out" ||
+    fail "-o json does not write C1, bidi and DEL as \\uXXXX escapes"
+ok "-o json writes C1, bidi overrides and DEL as \\uXXXX escapes"
 run tenants list --all -o jsonl
 expect_rc 0 "hostile tenants list -o jsonl"
 py '
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 21
-' "$TMP/out" || fail "-o jsonl of hostile names does not parse"
-ok "-o jsonl of hostile names parses, 21 lines"
+assert sorted(json.dumps(r, sort_keys=True) for r in rows) == \
+    sorted(json.dumps(r, sort_keys=True) for r in json.load(open(sys.argv[2])))
+' "$TMP/out" "$TMP/hostile.json" || fail "-o jsonl of hostile names does not parse"
+ok "-o jsonl of hostile names parses, 21 lines, the same data as -o json"
+clean "$TMP/out" utf-8 || fail "-o jsonl is not safe to cat"
+ok "-o jsonl is safe to cat"
 HOSTILE_T0=$(json_field "$TMP/hostile.json" 'j[0]["id"]')
 
 for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
@@ -280,16 +268,22 @@ for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
         run_cmd env LC_ALL="$loc" COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" $cmd
         expect_rc 0 "$cmd (LC_ALL=$loc)"
         check "$cmd (LC_ALL=$loc) prints something" [ -s "$TMP/out" ]
-        clean "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stdout"
+        case $cmd in
+        *csv*) # UTF-8 in every locale, tabs and line breaks kept (in quoted fields)
+            clean "$TMP/out" utf-8 "$(printf '\t\r')" ||
+                fail "$cmd (LC_ALL=$loc): a control character reached stdout"
+            ;;
+        *) clean "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stdout" ;;
+        esac
         ok "$cmd (LC_ALL=$loc): no ESC, BEL, 0x9b/C1 or other control on stdout"
         clean "$TMP/err" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached stderr"
         case $cmd in
         *csv*)
             py '
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="", encoding=sys.argv[2])))
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 assert len({len(r) for r in rows}) == 1, "ragged csv"
-' "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): not a well-formed csv"
+' "$TMP/out" || fail "$cmd (LC_ALL=$loc): not a well-formed csv"
             ok "$cmd (LC_ALL=$loc): well-formed csv"
             ;;
         "tenants get"*) ;; # "Header: value" lines, not a table: values are shown whole
@@ -304,5 +298,47 @@ assert len({len(r) for r in rows}) == 1, "ragged csv"
         [ "$(wc -l <"$TMP/out")" = 22 ]
 done
 [ -n "$UTF8_LOCALE" ] || echo "note: no UTF-8 locale installed; checked LC_ALL=C only"
+
+# csv keeps the data whatever the locale (a cron job runs in C): UTF-8, tabs and line breaks
+# inside quoted fields (RFC 4180); only controls that would drive a terminal become "?"
+for loc in C ${UTF8_LOCALE:+"$UTF8_LOCALE"}; do
+    run_cmd env LC_ALL="$loc" "$TENANTRY_BIN" -c "$CONFIG" tenants list --all -o csv
+    expect_rc 0 "tenants list -o csv (LC_ALL=$loc)"
+    py '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+names = {r["name"] for r in rows}
+want = ["\u682a\u5f0f\u4f1a\u793e\u30c6\u30b9\u30c8\u30fb\u30db\u30fc\u30eb\u30c7\u30a3\u30f3\u30b0\u30b9",
+        "Line one\nLine two\tTabbed\rCarriage",
+        "Emoji \U0001f680 Rocket \U0001f469\u200d\U0001f4bb Coder",
+        "?[31mRed Alert?[0m Corp", "Bad \ufffd\ufffd UTF-8 \ufffd( Ltd"]
+for w in want:
+    assert w in names, "%r not among %r" % (w, sorted(names))
+' "$TMP/out" || fail "csv (LC_ALL=$loc) lost non-ASCII text, a tab or a line break"
+    ok "csv (LC_ALL=$loc): UTF-8 names, tabs and line breaks kept; ESC as ?, invalid UTF-8 as U+FFFD"
+done
+
+# a cell a spreadsheet would run as a formula gets a ' in front, unless --csv-raw
+n_formula=0
+for f in '=HYPERLINK("http://x")' '+1+2' '-3-4' '@SUM(A1)'; do
+    run tenants create --subdomain "f$((++n_formula))" --environment "$ENV_ID" --name "$f" -o json
+    expect_rc 0 "tenants create --name '$f'"
+done
+run tenants list --all -o csv
+py '
+import csv, sys
+names = {r["name"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+for f in ("=HYPERLINK(\"http://x\")", "+1+2", "-3-4", "@SUM(A1)"):
+    assert "\x27" + f in names and f not in names, (f, sorted(names))
+' "$TMP/out" || fail "csv does not put a ' before formula cells"
+ok "csv puts a ' before cells starting with =, +, - and @"
+run --csv-raw tenants list --all -o csv
+py '
+import csv, sys
+names = {r["name"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+for f in ("=HYPERLINK(\"http://x\")", "+1+2", "-3-4", "@SUM(A1)"):
+    assert f in names, (f, sorted(names))
+' "$TMP/out" || fail "--csv-raw changed formula cells"
+ok "--csv-raw keeps cells starting with =, +, - and @ as they are"
 
 stop_sandbox

@@ -85,6 +85,27 @@ static void test_escaped_backslash_is_no_nul(void **state)
     cJSON_Delete(o);
 }
 
+/* A server's answer: one \u0000 in a value reads as U+FFFD, the rest of the answer intact; an
+ * escaped backslash before u0000 stays text; a raw NUL byte still fails. */
+static void test_parse_answer_nul_as_fffd(void **state)
+{
+    (void)state;
+    const char *text = "{\"data\":[{\"name\":\"a\\u0000b\"},{\"name\":\"ok\"}],"
+                       "\"k\\u0000\":\"\\\\u0000\",\"next\":\"c\"}";
+    assert_null(json_parse(text, strlen(text)));
+    cJSON *o = json_parse_answer(text, strlen(text));
+    assert_non_null(o);
+    cJSON *rows = json_get_array(o, "data");
+    assert_int_equal(cJSON_GetArraySize(rows), 2);
+    assert_string_equal(json_get_string(cJSON_GetArrayItem(rows, 0), "name"), "a\xef\xbf\xbd" "b");
+    assert_string_equal(json_get_string(cJSON_GetArrayItem(rows, 1), "name"), "ok");
+    assert_string_equal(json_get_string(o, "k\xef\xbf\xbd"), "\\u0000");
+    assert_string_equal(json_get_string(o, "next"), "c");
+    cJSON_Delete(o);
+    assert_null(json_parse_answer("{\"a\":\"x\"}\0", 10));
+    assert_null(json_parse_answer("{\"a\":\"\\u0000", 11)); /* still cut short: fails */
+}
+
 static void test_getters_check_types(void **state)
 {
     (void)state;
@@ -179,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_print_secret_matches),
         cmocka_unit_test(test_parse_rejects_bad_input),
         cmocka_unit_test(test_escaped_backslash_is_no_nul),
+        cmocka_unit_test(test_parse_answer_nul_as_fffd),
         cmocka_unit_test(test_getters_check_types),
         cmocka_unit_test(test_get_int_whole_and_in_range),
         cmocka_unit_test(test_string_array),

@@ -204,6 +204,26 @@ static void test_contains_ci(void **state)
     assert_false(text_contains_ci("SOCI\xc3\x89T\xc3\x89", "\xc3\xa9"));
 }
 
+/* text_add_neutral: what a server said, made safe for stderr in the current locale; newlines
+ * only where asked. */
+static void test_add_neutral(void **state)
+{
+    (void)state;
+    struct strbuf sb = SB_INIT;
+    text_add_neutral(&sb, "a\x1b]52;c;eA==\x07" "b\xc2\x9b" "2J\tc\nd \xe2\x80\xae" "e \xc3\xa9", false);
+    assert_string_equal(sb_str(&sb), "a?]52;c;eA==?b?2J?c?d ?e \xc3\xa9");
+    sb_reset(&sb);
+    text_add_neutral(&sb, "one\ntwo\r\n", true);
+    assert_string_equal(sb_str(&sb), "one\ntwo?\n");
+    sb_reset(&sb);
+    text_add_neutral(&sb, NULL, true);
+    assert_string_equal(sb_str(&sb), "");
+    assert_non_null(setlocale(LC_ALL, "C"));
+    text_add_neutral(&sb, "caf\xc3\xa9\x1b[2J", false);
+    assert_string_equal(sb_str(&sb), "caf??[2J");
+    sb_free(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +236,7 @@ int main(void)
         cmocka_unit_test_setup(test_hostile_controls, setup_utf8),
         cmocka_unit_test_setup(test_other_locale, setup_utf8),
         cmocka_unit_test_setup(test_contains_ci, setup_utf8),
+        cmocka_unit_test_setup(test_add_neutral, setup_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
