@@ -327,7 +327,9 @@ static void test_save_survives_kill(void **state)
     long save_us = (long)(util_now_ms() - t0) * 1000 / 4 + 100;
     unsigned seed = 12345;
     int seen_a = 0, seen_b = 0, strays = 0;
-    for (int round = 0; round < 200; round++) {
+    /* 200 rounds, more while a kill has not yet landed on each side (a loaded machine may not
+     * run the child before the kill): the window grows with the rounds */
+    for (int round = 0; round < 200 || ((!seen_a || !seen_b) && round < 4000); round++) {
         pid_t pid = fork();
         assert_true(pid >= 0);
         if (pid == 0) {
@@ -335,7 +337,8 @@ static void test_save_survives_kill(void **state)
             for (unsigned k = 0;; k++)
                 profile_save(k % 2 ? &a : &b, &err);
         }
-        long us = (long)(rand_r(&seed) % (unsigned)(3 * save_us + 1));
+        long window = 3 * save_us * (1 + round / 200);
+        long us = (long)(rand_r(&seed) % (unsigned)(window + 1));
         struct timespec ts = {us / 1000000, us % 1000000 * 1000};
         nanosleep(&ts, NULL);
         assert_int_equal(kill(pid, SIGKILL), 0);
