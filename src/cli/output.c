@@ -102,7 +102,8 @@ static void put_json(struct strbuf *sb, const char *raw)
 /* Write what the line buffer holds to f. */
 static void flush_buffer(struct output *out)
 {
-    fwrite(out->line.buf, 1, out->line.len, out->f);
+    if (out->line.len) /* an empty buffer may have no storage yet */
+        fwrite(out->line.buf, 1, out->line.len, out->f);
     sb_reset(&out->line);
 }
 
@@ -267,7 +268,8 @@ static void csv_header(struct output *out, bool secret)
     if (secret)
         sb_adds(&out->line, first ? "clientSecret" : ",clientSecret");
     sb_addc(&out->line, '\n');
-    fwrite(out->line.buf, 1, out->line.len, out->f);
+    if (out->line.len) /* an empty buffer may have no storage yet */
+        fwrite(out->line.buf, 1, out->line.len, out->f);
     sb_reset(&out->line);
 }
 
