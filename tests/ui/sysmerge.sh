@@ -89,7 +89,7 @@ rm -f "$ED_DIR"/given.*
 run tenants get "$T" -o json
 V0=$(json_field "$TMP/out" 'j["version"]') NAME0=$(json_field "$TMP/out" 'j["data"]["name"]')
 : >"$EVENTS"
-UI_COLS=200 # the status line names the kept file
+UI_COLS=$((160 + ${#TMP})) # the status line names the kept file (in $TMP: as wide as its path needs)
 run_script merge -c "$CONFIG" <<'EOF'
 wait
 keys j e
