@@ -10,7 +10,7 @@
 # --seed fixes names and IDs; only the port in the header differs and is blanked), small greps
 # where a whole screen would be brittle.
 
-. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
 
 # A UTF-8 locale for the screens that draw "›" and "…" (tests/cli/lib.sh sets LC_ALL=C, which
 # is what the ASCII checks want). Empty when the system has none.
