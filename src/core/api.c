@@ -568,6 +568,33 @@ void api_set_created_unread(struct api_call *call, struct http_request *req,
     free(list);
 }
 
+bool api_link_open(struct api_link *l, const struct profile *p, struct tn_error *err)
+{
+    memset(l, 0, sizeof(*l));
+    if (!http_url_allowed(p->url, err)) {
+        err_prefix(err, _("profile \"%s\""), p->name);
+        return false;
+    }
+    l->base = xstrdup(p->url);
+    size_t n = strlen(l->base);
+    while (n && l->base[n - 1] == '/')
+        l->base[--n] = '\0';
+    l->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
+    if (p->ca_file)
+        l->http.ca_file = l->ca_file = xstrdup(p->ca_file);
+    if (p->proxy)
+        l->http.proxy = l->proxy = xstrdup(p->proxy);
+    return true;
+}
+
+void api_link_close(struct api_link *l)
+{
+    free(l->base);
+    free(l->ca_file);
+    util_free_secret(l->proxy);
+    memset(l, 0, sizeof(*l));
+}
+
 void api_add_bare_message(struct strbuf *sb, struct http_request *req, const cJSON *j)
 {
     size_t len;

@@ -157,6 +157,18 @@ unsigned api_call_parts(const struct api_call *call);
 void api_add_escaped(struct strbuf *sb, const char *s);
 /* For backends: the class of an HTTP error status (400 -> ST_INVALID, 404 -> ST_NOT_FOUND...). */
 enum status_code api_status_class(long status);
+/* For backends: what every request to the server a profile names shares. */
+struct api_link {
+    char *base;                  /* the API URL without a trailing slash */
+    struct http_settings http;   /* timeout, CA file and proxy (pointing into this link) */
+    char *ca_file;
+    char *proxy;                 /* may hold a password */
+};
+/* For backends: fill l from profile p (its url, timeout, ca_file, proxy). False with err set
+ * (naming the profile) when the url may not be used (http_url_allowed); l is then empty. */
+bool api_link_open(struct api_link *l, const struct profile *p, struct tn_error *err);
+/* For backends: free what api_link_open filled (the proxy wiped: it may hold a password). */
+void api_link_close(struct api_link *l);
 /* For backends: a 2xx body parsed as a JSON object or array; NULL with err set otherwise. */
 cJSON *api_response_json(struct http_request *req, struct tn_error *err);
 /* For backends: err for a create that req's 2xx answered with a body that cannot be read

@@ -100,37 +100,31 @@ static const struct api_kind_def *const mattr_kinds[] = {&environments, &tenants
 struct api_impl {
     struct http_engine *engine;
     struct auth *auth;
-    char *base; /* the API URL without a trailing slash */
-    struct http_settings http;
-    char *ca_file;
-    char *proxy; /* may hold a password */
+    struct api_link link; /* the auth's copy of link.http points into it: auth goes first */
 };
 
 static struct api_impl *mattr_open(struct http_engine *e, const struct profile *p,
                                    const char *secret, struct tn_error *err)
 {
-    if (!http_url_allowed(p->url, err) || !http_url_allowed(p->auth_url, err)) {
-        err_prefix(err, _("profile \"%s\""), p->name);
-        return NULL;
-    }
     struct api_impl *m = xcalloc(1, sizeof(*m));
     m->engine = e;
-    m->base = xstrdup(p->url);
-    size_t n = strlen(m->base);
-    while (n && m->base[n - 1] == '/')
-        m->base[--n] = '\0';
-    m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
-    if (p->ca_file)
-        m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
-    if (p->proxy) /* the auth's copy of m->http points here too: m->auth goes first */
-        m->http.proxy = m->proxy = xstrdup(p->proxy);
+    if (!api_link_open(&m->link, p, err)) {
+        free(m);
+        return NULL;
+    }
+    if (!http_url_allowed(p->auth_url, err)) {
+        err_prefix(err, _("profile \"%s\""), p->name);
+        api_link_close(&m->link);
+        free(m);
+        return NULL;
+    }
     struct auth_config ac = {
         .profile = p->name,
         .token_url = p->auth_url,
         .audience = p->audience,
         .client_id = p->client_id,
         .client_secret = secret,
-        .http = m->http,
+        .http = m->link.http,
         .token_cache = !p->no_token_cache,
         .fresh_token = p->fresh_token,
     };
@@ -141,9 +135,7 @@ static struct api_impl *mattr_open(struct http_engine *e, const struct profile *
 static void mattr_close(struct api_impl *m)
 {
     auth_free(m->auth);
-    free(m->base);
-    free(m->ca_file);
-    util_free_secret(m->proxy);
+    api_link_close(&m->link);
     free(m);
 }
 
@@ -163,7 +155,7 @@ static void mattr_cancel(struct api_impl *m, struct http_request *req)
 static char *object_url(const struct api_impl *m, const struct api_target *t, const char *id)
 {
     struct strbuf sb = SB_INIT;
-    sb_adds(&sb, m->base);
+    sb_adds(&sb, m->link.base);
     if (t->kind == &clients) {
         sb_adds(&sb, "/v1/tenants/");
         api_add_escaped(&sb, t->parent ? t->parent : "");
@@ -183,7 +175,7 @@ static void on_done(struct http_request *req, void *ud);
 /* A request ready for the API: JSON in and out. */
 static struct http_request *request_new(struct api_impl *m, const char *method, const char *url)
 {
-    struct http_request *req = http_request_new(method, url, &m->http);
+    struct http_request *req = http_request_new(method, url, &m->link.http);
     http_request_header(req, "Accept: application/json", false);
     if (!strcmp(method, "GET")) /* a read answered with a body cut short is read again */
         http_request_set_body_check(req, json_looks_whole);

@@ -100,10 +100,7 @@ struct pending {
 
 struct api_impl {
     struct http_engine *engine;
-    char *base; /* the API URL without a trailing slash */
-    struct http_settings http;
-    char *ca_file;
-    char *proxy; /* may hold a password */
+    struct api_link link;
     char *auth_line; /* "Authorization: Basic ..." (a secret) */
     char page_param[64], limit_param[64];
     struct pending *pending;
@@ -112,21 +109,12 @@ struct api_impl {
 static struct api_impl *system_open(struct http_engine *e, const struct profile *p,
                                     const char *secret, struct tn_error *err)
 {
-    if (!http_url_allowed(p->url, err)) {
-        err_prefix(err, _("profile \"%s\""), p->name);
-        return NULL;
-    }
     struct api_impl *m = xcalloc(1, sizeof(*m));
     m->engine = e;
-    m->base = xstrdup(p->url);
-    size_t n = strlen(m->base);
-    while (n && m->base[n - 1] == '/')
-        m->base[--n] = '\0';
-    m->http.timeout_ms = (long)(p->timeout > 0 ? p->timeout : PROFILE_DEFAULT_TIMEOUT) * 1000;
-    if (p->ca_file)
-        m->http.ca_file = m->ca_file = xstrdup(p->ca_file);
-    if (p->proxy)
-        m->http.proxy = m->proxy = xstrdup(p->proxy);
+    if (!api_link_open(&m->link, p, err)) {
+        free(m);
+        return NULL;
+    }
     m->auth_line = auth_basic_header(p->user ? p->user : "", secret);
     profile_page_params(p, m->page_param, m->limit_param);
     return m;
@@ -154,9 +142,7 @@ static void system_close(struct api_impl *m)
         pending_free(m->pending);
     }
     util_free_secret(m->auth_line);
-    free(m->base);
-    free(m->ca_file);
-    util_free_secret(m->proxy);
+    api_link_close(&m->link);
     free(m);
 }
 
@@ -184,7 +170,7 @@ static void on_done(struct http_request *req, void *ud);
 /* The URL of the collection, or of one tenant when id is set. */
 static void add_url(struct strbuf *sb, const struct api_impl *m, const char *id)
 {
-    sb_adds(sb, m->base);
+    sb_adds(sb, m->link.base);
     sb_adds(sb, "/system/tenants");
     if (id) {
         sb_addc(sb, '/');
@@ -195,7 +181,7 @@ static void add_url(struct strbuf *sb, const struct api_impl *m, const char *id)
 /* A request to the API: JSON-LD asked for (plain JSON understood too), Basic auth. */
 static struct http_request *request_new(struct api_impl *m, const char *method, const char *url)
 {
-    struct http_request *req = http_request_new(method, url, &m->http);
+    struct http_request *req = http_request_new(method, url, &m->link.http);
     http_request_header(req, "Accept: application/ld+json, application/json;q=0.9", false);
     http_request_header(req, m->auth_line, true);
     if (!strcmp(method, "GET")) /* a read answered with a body cut short is read again */
