@@ -22,6 +22,7 @@ static const char *const group_titles[ACT_GROUP_COUNT] = {
     [ACT_GROUP_PANES] = N_("Panes"),
     [ACT_GROUP_VIEW] = N_("Viewing"),
     [ACT_GROUP_CHANGE] = N_("Changing"),
+    [ACT_GROUP_CONFLICT] = N_("In a conflict (a system tenant changed meanwhile)"),
     [ACT_GROUP_PROGRAM] = N_("Program"),
 };
 

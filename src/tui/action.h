@@ -3,7 +3,8 @@
 #ifndef TENANTRY_ACTION_H
 #define TENANTRY_ACTION_H
 
-/* X(ID, name in the keymap, help group, help text); groups: ACT_GROUP_*. */
+/* X(ID, name in the keymap, help group, help text); groups: ACT_GROUP_*. The actions of the
+ * CONFLICT group are read only in the conflict view, so their keys may also be another's. */
 #define TUI_ACTIONS(X)                                                                        \
     X(MOVE_DOWN, "move-down", MOVE, N_("Move the selection down"))                            \
     X(MOVE_UP, "move-up", MOVE, N_("Move the selection up"))                                  \
@@ -26,6 +27,9 @@
     X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane; a system tenant in $EDITOR)")) \
     X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles, or a system tenant's data in $EDITOR")) \
     X(DELETE, "delete", CHANGE, N_("Delete the selection (type its label or name to confirm)")) \
+    X(CONFLICT_REAPPLY, "conflict-reapply", CONFLICT, N_("Save your edit on the server's newer version")) \
+    X(CONFLICT_EDIT, "conflict-edit", CONFLICT, N_("Edit again, both versions merged in the file")) \
+    X(CONFLICT_DISCARD, "conflict-discard", CONFLICT, N_("Discard your edit, keep the server's")) \
     X(COMMAND, "command", PROGRAM, N_("Open the command line (:tenants, :filter, :profile NAME, :q)")) \
     X(PROFILES, "profiles", PROGRAM, N_("List the profiles and switch between them"))         \
     X(PROFILE_ADD, "profile-add", PROGRAM, N_("In the profiles list: add a profile"))          \
@@ -45,7 +49,7 @@ enum action {
 
 /* The groups help sorts actions into. */
 enum action_group { ACT_GROUP_MOVE, ACT_GROUP_PANES, ACT_GROUP_VIEW, ACT_GROUP_CHANGE,
-                     ACT_GROUP_PROGRAM, ACT_GROUP_COUNT };
+                     ACT_GROUP_CONFLICT, ACT_GROUP_PROGRAM, ACT_GROUP_COUNT };
 
 /* The keymap name of r ("move-down"). */
 const char *action_name(enum action r);

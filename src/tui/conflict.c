@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/merge.h"
 #include "core/util.h"
+#include "tui/keys.h"
 
 #define TAG_GAP 1
 #define FIELD_MIN 7
@@ -265,7 +266,7 @@ static void draw_header_row(const struct conflict *c, const struct cols *k, int 
     free(m);
 }
 
-void conflict_draw(struct conflict *c, struct rect r)
+void conflict_draw(struct conflict *c, struct rect r, const struct keymap *km)
 {
     draw_clear_rect(r, TH_NORMAL);
     if (r.h < 3 || r.w < 10)
@@ -280,9 +281,15 @@ void conflict_draw(struct conflict *c, struct rect r)
                               "was not saved. You edited version %s; the server now has version "
                               "%s."),
                             c->uuid, c->base_version, c->server_version);
+    char kr[32], ke[32], kd[32];
+    keymap_hint(km, ACT_CONFLICT_REAPPLY, kr);
+    keymap_hint(km, ACT_CONFLICT_EDIT, ke);
+    keymap_hint(km, ACT_CONFLICT_DISCARD, kd);
+    /* TRANSLATORS: the two %s are keys (the conflict view's re-apply and edit-again keys). */
     char *warn = c->server_only
-                     ? xstrdup(_("r saves your data as it is: it undoes the changes marked "
-                                 "\"server\". To keep them, press e and merge them by hand."))
+                     ? xasprintf(_("%s saves your data as it is: it undoes the changes marked "
+                                   "\"server\". To keep them, press %s and merge them by hand."),
+                                 kr, ke)
                      : NULL;
     struct block b[12];
     size_t nb = 0;
@@ -349,11 +356,13 @@ void conflict_draw(struct conflict *c, struct rect r)
     }
 
     /* the choice, always in view */
-    char *keys = xasprintf(_("r re-apply yours on version %s   e edit again   d discard yours"),
-                           c->server_version);
+    /* TRANSLATORS: key, version, key, key: "r re-apply yours on version 3   e edit again ..." */
+    char *keys = xasprintf(_("%s re-apply yours on version %s   %s edit again   %s discard yours"),
+                           kr, c->server_version, ke, kd);
     if (draw_width(keys) > r.w - 2) { /* narrow: the keys, each whole */
         free(keys);
-        keys = xstrdup(_("r re-apply  e edit again  d discard"));
+        /* TRANSLATORS: three keys, each before what it does */
+        keys = xasprintf(_("%s re-apply  %s edit again  %s discard"), kr, ke, kd);
     }
     int y = r.y + r.h - 1;
     draw_fill(y, r.x, r.w, TH_STATUS);

@@ -13,6 +13,7 @@
 #include "tui/action.h"
 
 struct conflict;
+struct keymap;
 
 /* A view of mine (the edited document, compact JSON), based on base (the tenant as read),
  * against server (the tenant now); path is the file the edit is kept in. All copied. */
@@ -23,7 +24,7 @@ void conflict_free(struct conflict *c);
 size_t conflict_differences(const struct conflict *c);
 /* Scroll for a moving action (down, up, page, first, last); true when the view moved. */
 bool conflict_scroll(struct conflict *c, enum action act);
-/* Draw over r: a title, the comparison, and the keys that choose on the last line. */
-void conflict_draw(struct conflict *c, struct rect r);
+/* Draw over r: a title, the comparison, and the keys that choose (from km) on the last line. */
+void conflict_draw(struct conflict *c, struct rect r, const struct keymap *km);
 
 #endif

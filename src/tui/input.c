@@ -47,7 +47,8 @@ bool tui_busy(const struct tui *t)
 static bool base_hides(const struct layer *l, const struct tui *t, enum action act)
 {
     (void)l;
-    return tui_readonly(t) && action_group(act) == ACT_GROUP_CHANGE;
+    return tui_readonly(t) &&
+           (action_group(act) == ACT_GROUP_CHANGE || action_group(act) == ACT_GROUP_CONFLICT);
 }
 
 static void base_free(struct layer *l, struct tui *t)

@@ -63,12 +63,27 @@ struct keylist {
     size_t n, cap;
 };
 
-/* Which action each key code gives, and each action's keys for help. */
-struct keymap {
-    struct binding *b; /* sorted by key; every code of every bound key */
+/* Every code of every key bound in one scope, sorted by key. */
+struct table {
+    struct binding *b;
     size_t n, cap;
+};
+
+/* The scopes: a key is bound to one action in each. The conflict view's actions have their
+ * own, so that r, e and d there do not take the keys of refresh, edit and delete. */
+enum { SCOPE_MAIN, SCOPE_CONFLICT, SCOPE_COUNT };
+
+/* Which action each key code gives, per scope, and each action's keys for help. */
+struct keymap {
+    struct table t[SCOPE_COUNT];
     struct keylist keys[ACT_COUNT];
 };
+
+/* The scope of r's keys. */
+static int scope_of(enum action r)
+{
+    return action_group(r) == ACT_GROUP_CONFLICT ? SCOPE_CONFLICT : SCOPE_MAIN;
+}
 
 /* The second code a key arrives as (Enter as CR, Backspace as DEL), or 0. */
 static int alt_of(int key)
@@ -159,13 +174,13 @@ const char *keys_name(int key, char buf[32])
 
 /* ---------------------------------------------------------------- the keymap */
 
-/* Where key is, or would go, in km's sorted table. */
-static size_t table_pos(const struct keymap *km, int key)
+/* Where key is, or would go, in the sorted table tb. */
+static size_t table_pos(const struct table *tb, int key)
 {
-    size_t lo = 0, hi = km->n;
+    size_t lo = 0, hi = tb->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (km->b[mid].key < key)
+        if (tb->b[mid].key < key)
             lo = mid + 1;
         else
             hi = mid;
@@ -174,29 +189,29 @@ static size_t table_pos(const struct keymap *km, int key)
 }
 
 /* Bind the code key to r in the table, replacing what it was bound to. */
-static void table_put(struct keymap *km, int key, enum action r)
+static void table_put(struct table *tb, int key, enum action r)
 {
-    size_t i = table_pos(km, key);
-    if (i < km->n && km->b[i].key == key) {
-        km->b[i].act = r;
+    size_t i = table_pos(tb, key);
+    if (i < tb->n && tb->b[i].key == key) {
+        tb->b[i].act = r;
         return;
     }
-    if (km->n == km->cap) {
-        km->cap = km->cap ? km->cap * 2 : 64;
-        km->b = xreallocarray(km->b, km->cap, sizeof(*km->b));
+    if (tb->n == tb->cap) {
+        tb->cap = tb->cap ? tb->cap * 2 : 64;
+        tb->b = xreallocarray(tb->b, tb->cap, sizeof(*tb->b));
     }
-    memmove(&km->b[i + 1], &km->b[i], (km->n - i) * sizeof(*km->b));
-    km->b[i] = (struct binding){key, r};
-    km->n++;
+    memmove(&tb->b[i + 1], &tb->b[i], (tb->n - i) * sizeof(*tb->b));
+    tb->b[i] = (struct binding){key, r};
+    tb->n++;
 }
 
 /* Unbind the code key if it is bound to r. */
-static void table_drop(struct keymap *km, int key, enum action r)
+static void table_drop(struct table *tb, int key, enum action r)
 {
-    size_t i = table_pos(km, key);
-    if (i < km->n && km->b[i].key == key && km->b[i].act == r) {
-        memmove(&km->b[i], &km->b[i + 1], (km->n - i - 1) * sizeof(*km->b));
-        km->n--;
+    size_t i = table_pos(tb, key);
+    if (i < tb->n && tb->b[i].key == key && tb->b[i].act == r) {
+        memmove(&tb->b[i], &tb->b[i + 1], (tb->n - i - 1) * sizeof(*tb->b));
+        tb->n--;
     }
 }
 
@@ -215,12 +230,13 @@ static void drop_key(struct keymap *km, enum action r, size_t i)
     struct keylist *l = &km->keys[r];
     int codes[3];
     for (size_t c = 0, n = key_codes(l->v[i], codes); c < n; c++)
-        table_drop(km, codes[c], r);
+        table_drop(&km->t[scope_of(r)], codes[c], r);
     memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof(*l->v));
     l->n--;
 }
 
-/* Give key (and its other codes) to r, taking them from any action that had them. */
+/* Give key (and its other codes) to r, taking them from any action of its scope that had
+ * them. */
 static void add_key(struct keymap *km, enum action r, int key)
 {
     struct keylist *l = &km->keys[r];
@@ -230,6 +246,8 @@ static void add_key(struct keymap *km, enum action r, int key)
     size_t n = key_codes(key, codes);
     for (size_t c = 0; c < n; c++)
         for (int o = ACT_NONE + 1; o < ACT_COUNT; o++) {
+            if (scope_of((enum action)o) != scope_of(r))
+                continue;
             size_t i = list_find(&km->keys[o], codes[c]);
             if (i < km->keys[o].n)
                 drop_key(km, (enum action)o, i);
@@ -240,7 +258,15 @@ static void add_key(struct keymap *km, enum action r, int key)
     }
     l->v[l->n++] = key;
     for (size_t c = 0; c < n; c++)
-        table_put(km, codes[c], r);
+        table_put(&km->t[scope_of(r)], codes[c], r);
+}
+
+/* The action key is bound to in scope, or ACT_NONE. */
+static enum action lookup(const struct keymap *km, int scope, int key)
+{
+    const struct table *tb = &km->t[scope];
+    size_t i = table_pos(tb, key);
+    return i < tb->n && tb->b[i].key == key ? tb->b[i].act : ACT_NONE;
 }
 
 /* keymap_bind, with file naming the profiles file in messages (NULL: none), and strict for
@@ -279,7 +305,7 @@ static bool bind(struct keymap *km, const char *name, const char *spec, const ch
             ok = false;
         }
         for (size_t c = 0, nc = ok && strict ? key_codes(keys[n], codes) : 0; c < nc; c++) {
-            enum action o = keymap_lookup(km, codes[c]);
+            enum action o = lookup(km, scope_of(r), codes[c]);
             if (o != ACT_NONE && o != r) {
                 err_set(err, ST_USAGE, "key \"%s\" of \"%s\" is bound to \"%s\" already", tok,
                         name, action_name(o));
@@ -324,7 +350,8 @@ void keymap_free(struct keymap *km)
         return;
     for (int r = 0; r < ACT_COUNT; r++)
         free(km->keys[r].v);
-    free(km->b);
+    for (int i = 0; i < SCOPE_COUNT; i++)
+        free(km->t[i].b);
     free(km);
 }
 
@@ -366,8 +393,12 @@ bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_err
 
 enum action keymap_lookup(const struct keymap *km, int key)
 {
-    size_t i = table_pos(km, key);
-    return i < km->n && km->b[i].key == key ? km->b[i].act : ACT_NONE;
+    return lookup(km, SCOPE_MAIN, key);
+}
+
+enum action keymap_lookup_conflict(const struct keymap *km, int key)
+{
+    return lookup(km, SCOPE_CONFLICT, key);
 }
 
 const char *keymap_first(const struct keymap *km, enum action r, char buf[32])

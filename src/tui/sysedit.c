@@ -572,13 +572,14 @@ static void confirm_key(struct tui *t, struct sysedit *s, enum action act, int k
 static layer_result se_key(struct layer *l, struct tui *t, enum action act, int key)
 {
     struct sysedit *s = (struct sysedit *)l;
+    enum action choice = keymap_lookup_conflict(t->km, key);
     if (s->state == SE_CONFIRM) {
         confirm_key(t, s, act, key);
-    } else if (key == 'r') {
+    } else if (choice == ACT_CONFLICT_REAPPLY) {
         reapply(t, s);
-    } else if (key == 'e') {
+    } else if (choice == ACT_CONFLICT_EDIT) {
         edit_again(t, s);
-    } else if (key == 'd' || key == KEYS_ESC) {
+    } else if (choice == ACT_CONFLICT_DISCARD || key == KEYS_ESC) {
         char *id = xstrdup(s->id);
         char *version = xstrdup(model_row_get(s->server, "version"));
         se_finish(t);
@@ -590,8 +591,15 @@ static layer_result se_key(struct layer *l, struct tui *t, enum action act, int 
             terminal_redraw();
         else if (!conflict_scroll(s->view, act) && act != ACT_MOVE_DOWN && act != ACT_MOVE_UP &&
                  act != ACT_PAGE_DOWN && act != ACT_PAGE_UP && act != ACT_FIRST && act != ACT_LAST)
-            tui_message(t, _("Choose: r re-applies your edit on the server's version, e edits "
-                             "it again, d discards it"));
+        {
+            char kr[32], ke[32], kd[32];
+            /* TRANSLATORS: the three %s are keys */
+            tui_message(t, _("Choose: %s re-applies your edit on the server's version, %s edits "
+                             "it again, %s discards it"),
+                        keymap_hint(t->km, ACT_CONFLICT_REAPPLY, kr),
+                        keymap_hint(t->km, ACT_CONFLICT_EDIT, ke),
+                        keymap_hint(t->km, ACT_CONFLICT_DISCARD, kd));
+        }
     }
     return LAYER_HANDLED | LAYER_REDRAW;
 }
@@ -622,7 +630,7 @@ static void se_draw(struct layer *l, struct tui *t, struct rect area)
     if (s->state == SE_CONFIRM)
         draw_confirm(s, area);
     else
-        conflict_draw(s->view, area);
+        conflict_draw(s->view, area, t->km);
 }
 
 static bool se_shown(const struct layer *l, const struct tui *t)

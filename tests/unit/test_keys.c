@@ -140,6 +140,35 @@ static void test_rebind_replaces_and_moves(void **state)
     keymap_free(km);
 }
 
+/* The conflict view's keys are a scope of their own: r, e and d there by default, still
+ * refresh, edit and delete elsewhere; rebinding one moves a key only within its scope. */
+static void test_conflict_scope(void **state)
+{
+    (void)state;
+    struct keymap *km = keymap_new();
+    struct tn_error err = {0};
+    assert_int_equal(keymap_lookup(km, 'r'), ACT_REFRESH);
+    assert_int_equal(keymap_lookup(km, 'e'), ACT_EDIT);
+    assert_int_equal(keymap_lookup(km, 'd'), ACT_DELETE);
+    assert_int_equal(keymap_lookup_conflict(km, 'r'), ACT_CONFLICT_REAPPLY);
+    assert_int_equal(keymap_lookup_conflict(km, 'e'), ACT_CONFLICT_EDIT);
+    assert_int_equal(keymap_lookup_conflict(km, 'd'), ACT_CONFLICT_DISCARD);
+    assert_int_equal(keymap_lookup_conflict(km, 'j'), ACT_NONE);
+
+    assert_true(keymap_bind(km, "conflict-reapply", "R", &err));
+    assert_int_equal(keymap_lookup_conflict(km, 'R'), ACT_CONFLICT_REAPPLY);
+    assert_int_equal(keymap_lookup_conflict(km, 'r'), ACT_NONE);
+    assert_int_equal(keymap_lookup(km, 'R'), ACT_NONE); /* not taken from the main scope */
+    assert_int_equal(keymap_lookup(km, 'r'), ACT_REFRESH);
+    assert_true(keymap_bind(km, "conflict-edit", "d", &err)); /* from discard, not delete */
+    assert_string_equal(described(km, ACT_CONFLICT_DISCARD), "");
+    assert_int_equal(keymap_lookup(km, 'd'), ACT_DELETE);
+    char buf[32];
+    assert_string_equal(keymap_hint(km, ACT_CONFLICT_DISCARD, buf), "<conflict-discard>");
+    assert_null(err.message);
+    keymap_free(km);
+}
+
 static void test_bad_names_change_nothing(void **state)
 {
     (void)state;
@@ -349,11 +378,11 @@ static bool hide_copy(void *ud, enum action r)
     return r == ACT_COPY;
 }
 
-/* Hide the Changing group (what a read-only console does). */
+/* Hide the Changing and conflict groups (what a read-only console does). */
 static bool hide_changing(void *ud, enum action r)
 {
     (void)ud;
-    return action_group(r) == ACT_GROUP_CHANGE;
+    return action_group(r) == ACT_GROUP_CHANGE || action_group(r) == ACT_GROUP_CONFLICT;
 }
 
 /* Hide the whole Program group. */
@@ -370,9 +399,11 @@ static void test_help(void **state)
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
     struct textview *t = help_new(km, NULL, NULL);
-    /* 5 titles, every action, 4 blank lines between groups; blank, title, 6 commands; blank,
+    /* 6 titles, every action, 5 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
-    assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 1 + 4 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 1 + 5 + 2 + 6 + 3);
+    assert_true(help_has(t, "In a conflict"));
+    assert_true(help_has(t, "Discard your edit"));
     assert_true(help_has(t, "j, Down"));
     assert_true(help_has(t, "Move the selection down"));
     assert_true(help_has(t, "(unbound)"));
@@ -383,14 +414,15 @@ static void test_help(void **state)
     v->ops->free(v);
 
     t = help_new(km, hide_copy, NULL);
-    assert_int_equal(textview_lines(t), 5 + ACT_COUNT - 2 + 4 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 2 + 5 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
     t = help_new(km, hide_changing, NULL); /* read-only: no Changing title, no c/e/d */
-    assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 4 + 3 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 7 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
+    assert_false(help_has(t, "In a conflict"));
     assert_false(help_has(t, "Delete the selection"));
     assert_true(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
@@ -411,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_every_action_has_a_default),
         cmocka_unit_test(test_default_lookup),
         cmocka_unit_test(test_rebind_replaces_and_moves),
+        cmocka_unit_test(test_conflict_scope),
         cmocka_unit_test(test_bad_names_change_nothing),
         cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_config_overrides),
