@@ -111,9 +111,8 @@ const char *edit_check_word(const char *s, const void *ud)
 static layer_result edit_key(struct layer *l, struct tui *t, enum action act, int key)
 {
     struct edit *e = (struct edit *)l;
-    (void)act;
     if (e->kind == EK_SECRET) {
-        if (secret_panel_key(e->panel, key)) {
+        if (secret_panel_key(e->panel, act, key)) {
             edit_close(t);
             tui_message(t, _("The secret was closed and wiped from memory"));
         }
@@ -146,9 +145,8 @@ static layer_result edit_key(struct layer *l, struct tui *t, enum action act, in
 static void edit_draw(struct layer *l, struct tui *t, struct rect area)
 {
     struct edit *e = (struct edit *)l;
-    (void)t;
     if (e->kind == EK_SECRET)
-        secret_panel_draw(e->panel, area);
+        secret_panel_draw(e->panel, area, t->km);
     else
         form_draw(e->form, area);
 }

@@ -47,7 +47,7 @@ static void say(struct secret_panel *sp, const char *msg)
     sp->msg = msg ? xstrdup(msg) : NULL;
 }
 
-bool secret_panel_key(struct secret_panel *sp, int key)
+bool secret_panel_key(struct secret_panel *sp, enum action act, int key)
 {
     if (key == '\n' || key == '\r' || key == KEYS_FN + KEY_ENTER || key == KEYS_ESC) {
         if (sp->closing)
@@ -59,10 +59,11 @@ bool secret_panel_key(struct secret_panel *sp, int key)
     }
     sp->closing = false;
     say(sp, NULL);
-    if (key == KEYS_FN + KEY_UP || key == KEYS_FN + KEY_DOWN || key == '\t' || key == 'j' ||
-        key == 'k' || key == KEYS_FN + KEY_BTAB) {
+    if (key == KEYS_FN + KEY_UP || key == KEYS_FN + KEY_DOWN || key == '\t' ||
+        key == KEYS_FN + KEY_BTAB || act == ACT_MOVE_UP || act == ACT_MOVE_DOWN ||
+        act == ACT_NEXT_PANE || act == ACT_PREV_PANE) {
         sp->sel ^= 1;
-    } else if (key == 'y') {
+    } else if (act == ACT_COPY) {
         const char *value = sp->sel ? sp->secret : sp->id;
         if (!text_plain(value))
             say(sp, _("It holds control characters: not copied"));
@@ -75,12 +76,15 @@ bool secret_panel_key(struct secret_panel *sp, int key)
     return false;
 }
 
-void secret_panel_draw(const struct secret_panel *sp, struct rect area)
+void secret_panel_draw(const struct secret_panel *sp, struct rect area, const struct keymap *km)
 {
     int bw = draw_dialog_width(area, 100);
     int w = bw - 4;
     const char *warn = _("Save the secret now: it is shown only this once.");
-    const char *hint = _("y copy   Up/Down choose   Enter (twice) I have saved it");
+    char copy[32];
+    /* TRANSLATORS: %s is the copy key (y by default) */
+    char *hint = xasprintf(_("%s copy   Up/Down choose   Enter (twice) I have saved it"),
+                           keymap_hint(km, ACT_COPY, copy));
     const char *labels[2] = {_("Client ID"), _("Secret")};
     const char *values[2] = {sp->id, sp->secret};
     int lw = draw_width(labels[0]) > draw_width(labels[1]) ? draw_width(labels[0])
@@ -110,4 +114,5 @@ void secret_panel_draw(const struct secret_panel *sp, struct rect area)
     if (sp->msg)
         draw_wrapped(x, &y, w, last, sp->msg, TH_STATUS);
     draw_cursor_hide();
+    free(hint);
 }

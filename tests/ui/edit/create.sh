@@ -158,3 +158,29 @@ status_has again "Still waiting for the last change to be answered" \
 expect_screen_has landed "Client secret" \
     "Esc in flight: the secret panel still shows when the answer lands"
 expect_count TENANT_CREATE_START 1 "Esc in flight: one create"
+
+# The panel's keys come from the keymap: with copy = "C-y", its hint says "C-y copy", y copies
+# nothing and C-y copies; j (move-down) chooses the other line as Up/Down do.
+EXTRA='keys = { copy = "C-y"; };' write_config "$TMP/keys.conf"
+run_script panel-keymap -c "$CONFIG" <<'EOF'
+wait
+keys c
+type remapped
+keys Tab
+type remapped
+keys Enter
+wait
+dump open
+keys y
+dump y
+keys C-y
+dump copy
+keys j
+dump j
+keys Enter Enter
+EOF
+expect_screen_has open "C-y copy   Up/Down choose" "the panel's hint names the copy key bound (C-y)"
+expect_screen_lacks y "copy it by hand" "y (no longer copy) copies nothing"
+expect_screen_has copy "This terminal cannot take the clipboard: copy it by hand" \
+    "C-y copies (no clipboard headless: it says so)"
+expect_screen_has j "> Client ID" "j (move-down) chooses the other line"
