@@ -73,6 +73,8 @@ const char *request_header(const struct request *req, const char *name);
 typedef void (*query_fn)(const char *key, const char *value, void *ctx);
 void request_query_each(const struct request *req, query_fn fn, void *ctx);
 
+/* Answer with body (owned; NULL for none) of the given Content-Type (reply.c has them all). */
+void reply_text(struct reply *rep, unsigned status, char *body, const char *type);
 /* Answer with JSON (takes ownership of body). */
 void reply_json(struct reply *rep, unsigned status, cJSON *body);
 /* Answer with an error body {code, type, message, details}; takes ownership of details

@@ -18,13 +18,13 @@
 
 #include "core/json.h"
 #include "core/util.h"
+#include "sandbox/sysformat.h"
 
-#define COLLECTION_PATH "/system/tenants"
-#define CONTEXT "/contexts/Tenant"
+#define COLLECTION_PATH SYS_COLLECTION_PATH
+#define CONTEXT SYS_CONTEXT
 #define LIMIT_DEFAULT 10
 #define LIMIT_MAX 1000
 #define LIMIT_RENAMED_MAX 100 /* maximum_items_per_page where the parameters are renamed */
-#define SUPPORTED "Supported MIME types are \"application/ld+json\", \"application/json\"."
 
 static const struct sandbox_opts *opts;
 static struct systore *store;
@@ -35,145 +35,6 @@ void system_init(const struct sandbox_opts *o, struct systore *s)
     store = s;
 }
 
-/* ------------------------------------------------------------------ formats */
-
-enum format { FORMAT_NONE, FORMAT_JSON, FORMAT_JSONLD };
-
-/* The format one media range of an Accept header asks for. */
-static enum format media_format(const char *type, size_t n)
-{
-    static const struct {
-        const char *type;
-        enum format format;
-    } known[] = {
-        {"application/ld+json", FORMAT_JSONLD},
-        {"application/json", FORMAT_JSON},
-        {"application/*", FORMAT_JSONLD}, /* the first format API Platform lists */
-        {"*/*", FORMAT_JSONLD},
-    };
-    for (size_t i = 0; i < ARRAY_SIZE(known); i++)
-        if (strlen(known[i].type) == n && strncasecmp(type, known[i].type, n) == 0)
-            return known[i].format;
-    return FORMAT_NONE;
-}
-
-/* The quality (q=) among the parameters of one media range, 1 when there is none. */
-static double media_quality(const char *params, size_t n)
-{
-    const char *p = params, *end = params + n;
-    while (p < end) {
-        while (p < end && (*p == ';' || *p == ' ' || *p == '\t'))
-            p++;
-        if (end - p > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
-            char buf[16];
-            size_t len = strcspn(p + 2, ";,");
-            snprintf(buf, sizeof(buf), "%.*s", (int)(len < 15 ? len : 15), p + 2);
-            char *stop;
-            double q = strtod(buf, &stop);
-            return stop != buf && q >= 0.0 && q <= 1.0 ? q : 1.0;
-        }
-        p += strcspn(p, ";");
-    }
-    return 1.0;
-}
-
-/* The answer's format for an Accept header: the known media range of highest quality (the
- * first of equal ones); JSON-LD when there is no header; FORMAT_NONE when none is known. */
-static enum format negotiate(const char *accept)
-{
-    enum format best = FORMAT_NONE;
-    double best_q = 0.0;
-    bool any = false;
-    for (const char *p = accept ? accept : ""; *p;) {
-        size_t len = strcspn(p, ",");
-        const char *type = p, *end = p + len;
-        while (type < end && (*type == ' ' || *type == '\t'))
-            type++;
-        size_t tlen = strcspn(type, ";,");
-        while (tlen && (type[tlen - 1] == ' ' || type[tlen - 1] == '\t'))
-            tlen--;
-        if (tlen) {
-            any = true;
-            enum format f = media_format(type, tlen);
-            double q = media_quality(type + tlen, (size_t)(end - type) - tlen);
-            if (f != FORMAT_NONE && q > best_q) {
-                best = f;
-                best_q = q;
-            }
-        }
-        p = *end ? end + 1 : end;
-    }
-    return any ? best : FORMAT_JSONLD;
-}
-
-/* The format the request asks for; FORMAT_NONE with a 406 answer when it is none we serve. */
-static enum format request_format(const struct request *req, struct reply *rep)
-{
-    const char *accept = request_header(req, "Accept");
-    enum format f = negotiate(accept);
-    if (f == FORMAT_NONE) {
-        char *msg = xasprintf("Requested format \"%s\" is not supported. " SUPPORTED, accept);
-        reply_problem(rep, 406, msg);
-        free(msg);
-    }
-    return f == FORMAT_JSONLD && opts->plain_json ? FORMAT_JSON : f;
-}
-
-/* Answer with body in format f. */
-static void reply_format(struct reply *rep, unsigned status, cJSON *body, enum format f)
-{
-    reply_json(rep, status, body);
-    if (f == FORMAT_JSONLD)
-        rep->content_type = "application/ld+json; charset=utf-8";
-}
-
-/* ------------------------------------------------------------------ rendering */
-
-enum item_form { ITEM_PLAIN, ITEM_LD, ITEM_LD_MEMBER };
-
-/* "2018-07-31T14:57:10+00:00" */
-static void format_time(int64_t secs, char out[32])
-{
-    time_t t = (time_t)secs;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
-}
-
-static cJSON *item_json(const struct systenant *t, enum item_form form)
-{
-    char when[32];
-    cJSON *o = json_new_object();
-    if (form == ITEM_LD)
-        json_add_string(o, "@context", CONTEXT);
-    if (form != ITEM_PLAIN) {
-        char *iri = xasprintf(COLLECTION_PATH "/%s", t->uuid);
-        json_add_string(o, "@id", iri);
-        json_add_string(o, "@type", "Tenant");
-        free(iri);
-    }
-    cJSON_AddNumberToObject(o, "id", (double)t->id);
-    json_add_string(o, "uuid", t->uuid);
-    format_time(t->created, when);
-    json_add_string(o, "createdAt", when);
-    format_time(t->updated, when);
-    json_add_string(o, "updatedAt", when);
-    if (!opts->write_only_data) {
-        cJSON *data = cJSON_CreateRaw(t->data); /* the store's own printed JSON */
-        if (!data)
-            die("out of memory");
-        json_add(o, "data", data);
-    }
-    cJSON_AddNumberToObject(o, "version", (double)t->version);
-    return o;
-}
-
-/* Answer with one tenant. */
-static void reply_item(struct reply *rep, unsigned status, const struct systenant *t,
-                       enum format f)
-{
-    reply_format(rep, status, item_json(t, f == FORMAT_JSONLD ? ITEM_LD : ITEM_PLAIN), f);
-}
 
 /* ------------------------------------------------------------------ checks */
 
@@ -565,7 +426,7 @@ static void list_free(struct list_query *q)
 
 static void tenants_list(const struct request *req, struct reply *rep)
 {
-    enum format f = request_format(req, rep);
+    enum format f = sysformat_request(opts, req, rep);
     if (f == FORMAT_NONE)
         return;
     struct list_query q = {.violations = json_new_array()};
@@ -598,11 +459,10 @@ static void tenants_list(const struct request *req, struct reply *rep)
     size_t total = systore_list(store, &q.f, offset, (size_t)limit, &rows, &n);
     cJSON *members = json_new_array();
     for (size_t i = 0; i < n; i++)
-        json_append(members, item_json(&rows[i], f == FORMAT_JSONLD ? ITEM_LD_MEMBER
-                                                                     : ITEM_PLAIN));
+        json_append(members, sysformat_item(opts, &rows[i], f == FORMAT_JSONLD ? ITEM_LD_MEMBER : ITEM_PLAIN));
     systenant_free_all(rows, n);
     if (f == FORMAT_JSON) {
-        reply_format(rep, 200, members, f);
+        sysformat_reply(rep, 200, members, f);
     } else {
         long long last = total ? (long long)((total + (size_t)limit - 1) / (size_t)limit) : 1;
         cJSON *body = json_new_object();
@@ -614,14 +474,14 @@ static void tenants_list(const struct request *req, struct reply *rep)
         cJSON *view = view_json(req, rep, page, last);
         if (view)
             json_add(body, "hydra:view", view);
-        reply_format(rep, 200, body, f);
+        sysformat_reply(rep, 200, body, f);
     }
     list_free(&q);
 }
 
 static void tenant_create(const struct request *req, struct reply *rep)
 {
-    enum format f = request_format(req, rep);
+    enum format f = sysformat_request(opts, req, rep);
     if (f == FORMAT_NONE || !body_is_json(req, rep))
         return;
     cJSON *in = body_object(req, rep);
@@ -646,7 +506,7 @@ static void tenant_create(const struct request *req, struct reply *rep)
         reply_violations(rep, violations);
     } else {
         note_written(rep, &t);
-        reply_item(rep, (unsigned)opts->post_status, &t, f);
+        sysformat_reply_item(opts, rep, (unsigned)opts->post_status, &t, f);
         systenant_clear(&t);
     }
     free(data);
@@ -656,14 +516,14 @@ static void tenant_get(const struct request *req, struct reply *rep)
 {
     char uuid[37];
     struct systenant t;
-    enum format f = request_format(req, rep);
+    enum format f = sysformat_request(opts, req, rep);
     if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
         return;
     if (systore_get(store, uuid, &t) != SYSTORE_OK) {
         not_found(rep);
         return;
     }
-    reply_item(rep, 200, &t, f);
+    sysformat_reply_item(opts, rep, 200, &t, f);
     systenant_clear(&t);
 }
 
@@ -685,7 +545,7 @@ static void tenant_update(const struct request *req, struct reply *rep)
 {
     char uuid[37], sent_uuid[37];
     struct systenant t;
-    enum format f = request_format(req, rep);
+    enum format f = sysformat_request(opts, req, rep);
     if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
         return;
     if (systore_get(store, uuid, &t) != SYSTORE_OK) {
@@ -717,7 +577,7 @@ static void tenant_update(const struct request *req, struct reply *rep)
     switch (systore_update(store, uuid, data, version, &t)) {
     case SYSTORE_OK:
         note_written(rep, &t);
-        reply_item(rep, 200, &t, f);
+        sysformat_reply_item(opts, rep, 200, &t, f);
         systenant_clear(&t);
         break;
     case SYSTORE_STALE:
@@ -739,7 +599,7 @@ static void tenant_update(const struct request *req, struct reply *rep)
 static void tenant_delete(const struct request *req, struct reply *rep)
 {
     char uuid[37];
-    enum format f = request_format(req, rep);
+    enum format f = sysformat_request(opts, req, rep);
     if (f == FORMAT_NONE || !path_uuid(req, rep, uuid))
         return;
     if (systore_delete(store, uuid) != SYSTORE_OK)
