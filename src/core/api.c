@@ -76,9 +76,13 @@ struct api_session *api_open(struct http_engine *e, const struct profile *p,
         return NULL;
     }
     struct profile_secret ps = profile_secret_of(p);
-    char *secret = secret_resolve(ps.inline_value, ps.env, ps.command, p->name, ps.name, err);
-    if (!secret)
-        return NULL;
+    /* a helper command (a password manager's prompt) runs only when a token must be had */
+    char *secret = NULL;
+    if (!b->credential_cached || !b->credential_cached(p)) {
+        secret = secret_resolve(ps.inline_value, ps.env, ps.command, p->name, ps.name, err);
+        if (!secret)
+            return NULL;
+    }
     struct api_impl *impl = b->open(e, p, secret, err);
     util_free_secret(secret);
     if (!impl)

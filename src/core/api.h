@@ -63,6 +63,9 @@ struct api_backend {
     struct api_impl *(*open)(struct http_engine *e, const struct profile *p, const char *secret,
                              struct tn_error *err);
     void (*close)(struct api_impl *impl);
+    /* True when p's credential is cached (a token in the keyring): open then gets no secret
+     * and resolves it from the profile only if it must (NULL: never cached). */
+    bool (*credential_cached)(const struct profile *p);
     /* Each returns the request it sent (for cancelling); the callback always runs later. */
     struct http_request *(*list)(struct api_impl *impl, struct api_call *call,
                                  const struct api_target *t, const char *next, int limit);
@@ -96,7 +99,8 @@ const struct api_backend *api_backend_find(const char *name);
 /* The kind called name in backend b, or NULL. */
 const struct api_kind_def *api_kind_find(const struct api_backend *b, const char *name);
 
-/* Open a session for profile p: resolve its secret and ready the backend. NULL with err set. */
+/* Open a session for profile p: resolve its secret (unless the backend has a cached token:
+ * then only when that must be renewed) and ready the backend. NULL with err set. */
 struct api_session *api_open(struct http_engine *e, const struct profile *p,
                              struct tn_error *err);
 /* Cancel what is in flight and close the session. */

@@ -103,6 +103,30 @@ struct api_impl {
     struct api_link link; /* the auth's copy of link.http points into it: auth goes first */
 };
 
+/* What a token request of p needs, but the transport settings (left zero). */
+static struct auth_config auth_config_of(const struct profile *p)
+{
+    struct profile_secret ps = profile_secret_of(p);
+    return (struct auth_config){
+        .profile = p->name,
+        .token_url = p->auth_url,
+        .audience = p->audience,
+        .client_id = p->client_id,
+        .secret_inline = ps.inline_value,
+        .secret_env = ps.env,
+        .secret_command = ps.command,
+        .secret_name = ps.name,
+        .token_cache = !p->no_token_cache,
+        .fresh_token = p->fresh_token,
+    };
+}
+
+static bool mattr_credential_cached(const struct profile *p)
+{
+    struct auth_config ac = auth_config_of(p);
+    return p->auth_url && p->client_id && p->audience && auth_token_cached(&ac);
+}
+
 static struct api_impl *mattr_open(struct http_engine *e, const struct profile *p,
                                    const char *secret, struct tn_error *err)
 {
@@ -118,16 +142,9 @@ static struct api_impl *mattr_open(struct http_engine *e, const struct profile *
         free(m);
         return NULL;
     }
-    struct auth_config ac = {
-        .profile = p->name,
-        .token_url = p->auth_url,
-        .audience = p->audience,
-        .client_id = p->client_id,
-        .client_secret = secret,
-        .http = m->link.http,
-        .token_cache = !p->no_token_cache,
-        .fresh_token = p->fresh_token,
-    };
+    struct auth_config ac = auth_config_of(p);
+    ac.client_secret = secret;
+    ac.http = m->link.http;
     m->auth = auth_new(e, &ac);
     return m;
 }
@@ -474,6 +491,7 @@ const struct api_backend mattr_backend = {
     .nkinds = ARRAY_SIZE(mattr_kinds),
     .open = mattr_open,
     .close = mattr_close,
+    .credential_cached = mattr_credential_cached,
     .list = mattr_list,
     .get = mattr_get,
     .create = mattr_create,

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/keyring.h"
 #include "core/log.h"
+#include "core/secret.h"
 
 #define RENEW_BEFORE_MS (60 * 1000)
 #define DEFAULT_TTL_S 3600 /* when the token response has no expires_in */
@@ -31,7 +32,9 @@ struct call {
 
 struct auth {
     struct http_engine *engine;
-    char *profile, *token_url, *audience, *client_id, *client_secret;
+    char *profile, *token_url, *audience, *client_id;
+    char *client_secret; /* NULL until resolved from the sources below */
+    char *secret_inline, *secret_env, *secret_command, *secret_name;
     struct http_settings http;
     char *ca_file;
     char *token;            /* NULL when there is none */
@@ -52,7 +55,11 @@ struct auth *auth_new(struct http_engine *e, const struct auth_config *cfg)
     a->token_url = xstrdup(cfg->token_url);
     a->audience = xstrdup(cfg->audience);
     a->client_id = xstrdup(cfg->client_id);
-    a->client_secret = xstrdup(cfg->client_secret);
+    a->client_secret = cfg->client_secret ? xstrdup(cfg->client_secret) : NULL;
+    a->secret_inline = cfg->secret_inline ? xstrdup(cfg->secret_inline) : NULL;
+    a->secret_env = cfg->secret_env ? xstrdup(cfg->secret_env) : NULL;
+    a->secret_command = cfg->secret_command ? xstrdup(cfg->secret_command) : NULL;
+    a->secret_name = xstrdup(cfg->secret_name ? cfg->secret_name : "client_secret");
     a->http = cfg->http;
     if (cfg->http.ca_file)
         a->http.ca_file = a->ca_file = xstrdup(cfg->http.ca_file);
@@ -97,6 +104,10 @@ void auth_free(struct auth *a)
         http_cancel(a->engine, a->token_req);
     auth_forget(a);
     util_free_secret(a->client_secret);
+    util_free_secret(a->secret_inline);
+    free(a->secret_env);
+    free(a->secret_command);
+    free(a->secret_name);
     free(a->profile);
     free(a->token_url);
     free(a->audience);
@@ -372,9 +383,35 @@ static void on_token_done(struct http_request *req, void *ud)
     }
 }
 
-/* Start a token request. */
+bool auth_token_cached(const struct auth_config *cfg)
+{
+    if (!cfg->token_cache || cfg->fresh_token)
+        return false;
+    char *name = keyring_token_name(cfg->token_url, cfg->client_id, cfg->audience), *tok = NULL;
+    int64_t expires, renew;
+    bool ok = keyring_token_load(name, &tok, &expires, &renew);
+    util_free_secret(tok);
+    free(name);
+    return ok;
+}
+
+/* Start a token request, resolving the secret first when that was left for now (a cached
+ * token was used until now): a secret that cannot be had fails the request. */
 static void fetch_token(struct auth *a)
 {
+    if (!a->client_secret) {
+        struct tn_error err = {0};
+        a->client_secret = secret_resolve(a->secret_inline, a->secret_env, a->secret_command,
+                                          a->profile, a->secret_name, &err);
+        if (!a->client_secret) {
+            struct http_request *req = http_request_new("POST", a->token_url, &a->http);
+            http_request_fail(req, &err);
+            a->token_req = req;
+            a->gen++;
+            http_deliver(a->engine, req, on_token_done, a);
+            return;
+        }
+    }
     cJSON *body = json_new_object();
     json_add_string(body, "client_id", a->client_id);
     json_add_string(body, "client_secret", a->client_secret);

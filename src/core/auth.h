@@ -17,7 +17,10 @@ struct auth_config {
     const char *token_url;
     const char *audience;
     const char *client_id;
-    const char *client_secret;
+    const char *client_secret; /* NULL: resolved from secret_* when a token must be fetched */
+    /* where the secret comes from (inline, an environment variable or a command: one of the
+     * three) and its setting's name ("client_secret"), for a client_secret left NULL */
+    const char *secret_inline, *secret_env, *secret_command, *secret_name;
     struct http_settings http;
     bool token_cache; /* share tokens between commands through the kernel keyring */
     bool fresh_token; /* never take a cached token (profile test); a new one is still cached */
@@ -25,6 +28,9 @@ struct auth_config {
 
 /* A token manager sending its requests through e. */
 struct auth *auth_new(struct http_engine *e, const struct auth_config *cfg);
+/* True when the kernel keyring holds a token for cfg that is good for now (its cache on and
+ * fresh_token off): the secret is then not needed until that token is due for renewal. */
+bool auth_token_cached(const struct auth_config *cfg);
 /* Cancel what waits for a token, wipe the token and the secret, free a. */
 void auth_free(struct auth *a);
 /* Submit req with "Authorization: Bearer TOKEN", getting a token first when there is none or

@@ -226,6 +226,14 @@ void http_submit(struct http_engine *e, struct http_request *req, http_done_fn d
     drive(e); /* send it now: the server works while the caller does something else */
 }
 
+void http_deliver(struct http_engine *e, struct http_request *req, http_done_fn done, void *ud)
+{
+    req->done = done;
+    req->ud = ud;
+    link_req(e, req);
+    req->state = REQ_DONE; /* delivered by the next http_dispatch() */
+}
+
 void http_cancel(struct http_engine *e, struct http_request *req)
 {
     if (req->state == REQ_ACTIVE) {

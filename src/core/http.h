@@ -57,6 +57,9 @@ void http_request_set_body_check(struct http_request *req,
                                  bool (*body_ok)(const char *body, size_t len));
 /* Submit; done is called from http_dispatch() when it is finished. */
 void http_submit(struct http_engine *e, struct http_request *req, http_done_fn done, void *ud);
+/* Hand back a request that is not to be sent (one that finished, or one failed with
+ * http_request_fail): done gets it from the next http_dispatch(), as if it had just finished. */
+void http_deliver(struct http_engine *e, struct http_request *req, http_done_fn done, void *ud);
 /* Stop a submitted request and free it; its callback is not called. */
 void http_cancel(struct http_engine *e, struct http_request *req);
 /* Free a finished request. NULL is fine. */

@@ -106,6 +106,32 @@ run -c "$TMP/badcache" tenants get "$TID"
 expect_rc 2 "token_cache = 1 is refused"
 expect_in_err 'field "token_cache" must be true or false' "the message names the field"
 
+# ------------------------------------------------------------------ the secret's command
+# A client_secret_command (a password manager that may prompt) runs only when a token must be
+# fetched: not while the keyring holds a good one.
+printf '#!/bin/sh\necho ran >>"%s"\nprintf "%%s\\n" "%s"\n' "$TMP/secret-runs" "$SECRET" \
+    >"$TMP/secret-cmd"
+chmod 700 "$TMP/secret-cmd"
+sed "s#^    client_secret = .*#    client_secret_command = \"$TMP/secret-cmd\";#" "$CONFIG" >"$TMP/bycmd"
+chmod 600 "$TMP/bycmd"
+check "the profile takes its secret from a command" grep -q 'client_secret_command' "$TMP/bycmd"
+drop_keys
+check "no key cached before the command's first use" [ -z "$(key_id)" ]
+before=$(tokens)
+run -c "$TMP/bycmd" tenants get "$TID"
+expect_rc 0 "tenants get, the secret from a command, nothing cached"
+check "with nothing cached the command ran once" [ "$(wc -l <"$TMP/secret-runs" | tr -d ' ')" = 1 ]
+check "and one token was fetched" [ "$(tokens)" = $((before + 1)) ]
+run -c "$TMP/bycmd" tenants get "$TID"
+expect_rc 0 "tenants get again, the token cached"
+check "the second command used the cached token and did not run the secret's command" \
+    [ "$(wc -l <"$TMP/secret-runs" | tr -d ' ')" = 1 ]
+check "and fetched no token" [ "$(tokens)" = $((before + 1)) ]
+run -c "$TMP/bycmd" --no-token-cache tenants get "$TID"
+expect_rc 0 "tenants get --no-token-cache, the secret from a command"
+check "--no-token-cache runs the command (a token must be fetched)" \
+    [ "$(wc -l <"$TMP/secret-runs" | tr -d ' ')" = 2 ]
+
 # ------------------------------------------------------------------ profile test
 before=$(tokens)
 run profile test
@@ -142,6 +168,13 @@ before=$(tokens)
 run tenants get "$TID"
 expect_rc 0 "the next command"
 check "the next command used the new cached token" [ "$(tokens)" = "$before" ]
+# A cached token refused: the secret's command, left alone so far, runs for the new token.
+check "a bogus token planted again" plant "$API_URL/oauth/token"
+runs=$(wc -l <"$TMP/secret-runs" | tr -d ' ')
+run -c "$TMP/bycmd" tenants get "$TID"
+expect_rc 0 "tenants get, the secret from a command, the cached token refused"
+check "the refused token made the command run once for a new token" \
+    [ "$(wc -l <"$TMP/secret-runs" | tr -d ' ')" = $((runs + 1)) ]
 
 # The same when no new token can be had: the refused token must not stay for the next command.
 DEAD_PORT=$(py 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
