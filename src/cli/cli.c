@@ -140,5 +140,7 @@ bool cli_confirm(struct cli *c, bool yes, const char *action)
 
 void cli_wait(struct cli *c)
 {
-    http_pump(c->conn.engine);
+    /* one round, not until the engine is idle: pages fetched ahead may still be in flight */
+    http_wait(c->conn.engine, -1, -1);
+    http_dispatch(c->conn.engine);
 }

@@ -40,7 +40,8 @@ bool cli_refuse_readonly(struct cli *c, const char *what);
  * require --yes (yes). False with c->err set when not confirmed. */
 bool cli_confirm(struct cli *c, bool yes, const char *action);
 
-/* Run the request in flight until it is done (the callbacks store the outcome). */
+/* Wait for the requests in flight once and run the callbacks of those that finished (they
+ * store the outcome): callers loop until theirs came. */
 void cli_wait(struct cli *c);
 
 #endif

@@ -350,6 +350,9 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
 {
     /* --all asks for the largest pages, unless --limit or the profile's page_size say */
     int limit = a->limit ? (int)a->limit : api_page_size(c->conn.session, a->all);
+    struct api_target bulk = *t;
+    bulk.bulk = a->all; /* the system API fetches the pages after the first ahead */
+    t = &bulk;
     bool show_progress = a->all && isatty(STDERR_FILENO);
     struct output *out =
         output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
@@ -422,7 +425,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     const struct api_kind_def *kind = api_kind_find(api_backend(c->conn.session), ref);
     if (!kind || util_is_uuid(*value) /* taken as an ID without a lookup */)
         return true;
-    struct api_target t = {.kind = kind};
+    struct api_target t = {.kind = kind, .bulk = true};
     char *next = NULL, *found = NULL;
     size_t matches = 0;
     struct walk *walk = walk_new();

@@ -42,6 +42,7 @@ struct api_target {
     const char *id;     /* the object's ID for get, update and delete */
     const struct api_values *filter; /* a list's filters, by the kind's filter keys, or NULL */
     unsigned parts; /* what a list's rows need (API_ROW_*), 0 for everything */
+    bool bulk; /* a list loaded to its end (--all, G): a backend may fetch pages ahead */
 };
 /* Parts of a row a list may ask for alone: the values (tables, the console's panes) or the raw
  * JSON (json and jsonl output, written as the server sent it when nothing must be taken out:

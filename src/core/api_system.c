@@ -94,6 +94,7 @@ static struct api_impl *system_open(struct http_engine *e, const struct profile 
     }
     m->auth_line = auth_basic_header(p->user ? p->user : "", secret);
     profile_page_params(p, m->page_param, m->limit_param);
+    m->parallel = p->parallel_pages > 0 ? p->parallel_pages : PROFILE_DEFAULT_PARALLEL_PAGES;
     return m;
 }
 
@@ -112,12 +113,31 @@ static void pending_free(struct pending *p)
     free(p);
 }
 
+/* Stop p's request (or free its held answer) and free p. */
+static void pending_drop(struct pending *p)
+{
+    if (p->held)
+        http_request_free(p->req);
+    else
+        http_cancel(p->impl->engine, p->req);
+    pending_free(p);
+}
+
+/* Drop every page fetched ahead that no call asked for (its list ended, failed, was cancelled
+ * or started again). */
+static void ahead_drop(struct api_impl *m)
+{
+    for (struct pending *p = m->pending, *next; p; p = next) {
+        next = p->next;
+        if (!p->call)
+            pending_drop(p);
+    }
+}
+
 static void system_close(struct api_impl *m)
 {
-    while (m->pending) {
-        http_cancel(m->engine, m->pending->req);
-        pending_free(m->pending);
-    }
+    while (m->pending)
+        pending_drop(m->pending);
     util_free_secret(m->auth_line);
     api_link_close(&m->link);
     free(m);
@@ -131,13 +151,17 @@ static int64_t system_token_expiry(const struct api_impl *m)
 
 static void system_cancel(struct api_impl *m, struct http_request *req)
 {
+    bool list = false;
     for (struct pending *p = m->pending; p; p = p->next) {
         if (p->req == req) {
+            list = p->call && api_call_op(p->call) == API_OP_LIST;
             pending_free(p);
             break;
         }
     }
     http_cancel(m->engine, req);
+    if (list) /* a load stopped: the pages fetched ahead for it go too */
+        ahead_drop(m);
 }
 
 /* ------------------------------------------------------------------ requests */
@@ -233,34 +257,93 @@ static void add_param(struct strbuf *sb, const char *name, const char *value)
     api_add_escaped(sb, value);
 }
 
+/* The URL of page (a number, or a token that is none: the server then says what is wrong)
+ * of the list with limit rows a page and the filters filter. */
+static void list_url(struct strbuf *url, const struct api_impl *m,
+                     const struct api_values *filter, const char *page, int limit)
+{
+    add_url(url, m, NULL);
+    sb_addc(url, '?');
+    add_param(url, m->page_param, page);
+    char number[32];
+    snprintf(number, sizeof(number), "%d", limit);
+    add_param(url, m->limit_param, number);
+    for (size_t f = 0; f < ARRAY_SIZE(filter_params); f++) {
+        size_t n = api_values_count(filter, filter_params[f].key);
+        for (size_t i = 0; i < n; i++) {
+            char *name = xasprintf("%s%s", filter_params[f].param, n > 1 ? "[]" : "");
+            add_param(url, name, api_values_get(filter, filter_params[f].key, i));
+            free(name);
+        }
+    }
+}
+
+/* The page fetched ahead whose URL is url, or NULL. */
+static struct pending *ahead_find(struct api_impl *m, const char *url)
+{
+    for (struct pending *p = m->pending; p; p = p->next)
+        if (!p->call && !strcmp(http_url(p->req), url))
+            return p;
+    return NULL;
+}
+
+/* Once a page of a bulk load (p, answered with page) tells the total, fetch the pages after
+ * it ahead, so that up to m->parallel of them are in flight; the calls that ask for them
+ * later take them over, in order (system_list). Not when the links lead elsewhere than the
+ * next page number: those are followed one by one. */
+static void ahead_fill(const struct pending *p, const struct page *page, int limit)
+{
+    struct api_impl *m = p->impl;
+    long long size, after = page->next ? token_page(page->next, &size) : 0;
+    if (m->parallel < 2 || !p->ahead || !page->has_total || p->page < 1 ||
+        after != p->page + 1 || size)
+        return;
+    long long per = page->n > 0 && page->n < (size_t)limit ? (long long)page->n : limit;
+    long long last = ((long long)page->total + per - 1) / per;
+    for (long long q = after; q < after + m->parallel && q <= last; q++) {
+        char number[32];
+        snprintf(number, sizeof(number), "%lld", q);
+        struct strbuf url = SB_INIT;
+        list_url(&url, m, p->filter, number, limit);
+        if (!ahead_find(m, sb_str(&url))) {
+            struct pending *a;
+            send(m, NULL, "GET", sb_str(&url), NULL, &a);
+            a->page = q;
+            a->ahead = true;
+            a->filter = sysfilter_copy(p->filter);
+        }
+        sb_free(&url);
+    }
+}
+
 static struct http_request *system_list(struct api_impl *m, struct api_call *call,
                                         const struct api_target *t, const char *next, int limit)
 {
-    struct strbuf url = SB_INIT;
-    add_url(&url, m, NULL);
-    sb_addc(&url, '?');
     long long size;
     long long page = token_page(next, &size);
     char number[32];
     if (page > 0)
         snprintf(number, sizeof(number), "%lld", page);
-    add_param(&url, m->page_param, page > 0 ? number : next); /* a token that is no number:
-                                                                  the server says what is wrong */
-    snprintf(number, sizeof(number), "%d", limit);
-    add_param(&url, m->limit_param, number);
-    for (size_t f = 0; f < ARRAY_SIZE(filter_params); f++) {
-        size_t n = api_values_count(t->filter, filter_params[f].key);
-        for (size_t i = 0; i < n; i++) {
-            char *name = xasprintf("%s%s", filter_params[f].param, n > 1 ? "[]" : "");
-            add_param(&url, name, api_values_get(t->filter, filter_params[f].key, i));
-            free(name);
+    struct strbuf url = SB_INIT;
+    list_url(&url, m, t->filter, page > 0 ? number : next, limit);
+    if (!next)
+        ahead_drop(m); /* a list from its start: what was fetched ahead is of another */
+    struct pending *p = ahead_find(m, sb_str(&url));
+    if (p) { /* fetched ahead: this call takes it over */
+        p->call = call;
+        p->ahead = t->bulk;
+        if (p->held) { /* answered already: delivered from the next dispatch */
+            p->held = false;
+            http_deliver(m->engine, p->req, on_done, p);
         }
+        sb_free(&url);
+        return p->req;
     }
-    struct pending *p;
     struct http_request *req = send(m, call, "GET", sb_str(&url), NULL, &p);
     p->page = page;
     p->size = size;
     p->filter = sysfilter_copy(t->filter);
+    p->ahead = t->bulk;
     sb_free(&url);
     return req;
 }
@@ -458,6 +541,10 @@ static void reread_done(struct pending *p, struct http_request *req)
 static void on_done(struct http_request *req, void *ud)
 {
     struct pending *p = ud;
+    if (!p->call) { /* fetched ahead: kept until a call asks for it */
+        p->held = true;
+        return;
+    }
     if (p->rereading) {
         reread_done(p, req);
         return;
@@ -485,8 +572,8 @@ static void on_done(struct http_request *req, void *ud)
         }
     } else if (op != API_OP_DELETE) {
         cJSON *j = api_response_json(req, &err);
-        if (j && op == API_OP_LIST)
-            system_read_page(j, p, api_call_limit(p->call), &page, &err);
+        if (j && op == API_OP_LIST && system_read_page(j, p, api_call_limit(p->call), &page, &err))
+            ahead_fill(p, &page, api_call_limit(p->call));
         else if (cJSON_IsObject(j))
             row = system_read_row(j);
         else if (j)
@@ -497,6 +584,8 @@ static void on_done(struct http_request *req, void *ud)
         cJSON_Delete(j);
     }
     http_request_free(req);
+    if (op == API_OP_LIST && err.code != ST_OK) /* the load stops here */
+        ahead_drop(p->impl);
     finish(p, &page, row, &err);
 }
 

@@ -11,13 +11,15 @@
 struct pending {
     struct pending *prev, *next;
     struct api_impl *impl;
-    struct api_call *call;
+    struct api_call *call; /* NULL for a page fetched ahead that no call asked for yet */
     struct http_request *req;
     long long page;    /* a list: the page number asked for (0 when the token was not one) */
     long long size;    /* a list: the page size the server chose, when known (token_page) */
     long long version; /* an update: the version it was based on */
     cJSON *data;       /* an update: the data it sent, or NULL */
     bool rereading;    /* an update's answer is being checked by a GET */
+    bool ahead;        /* a list of a bulk load: the pages after it may be fetched ahead */
+    bool held;         /* a page fetched ahead has its answer: req is finished, ours */
     struct api_values *filter; /* a list: its filters (a copy), or NULL */
     struct tn_error first; /* the update's answer, while rereading */
 };
@@ -27,6 +29,7 @@ struct api_impl {
     struct api_link link;
     char *auth_line; /* "Authorization: Basic ..." (a secret) */
     char page_param[64], limit_param[64];
+    int parallel; /* pages of a bulk load in flight at once (parallel_pages) */
     struct pending *pending;
 };
 

@@ -65,6 +65,8 @@ static const struct field fields[] = {
     {"token_cache", F_BOOL, offsetof(struct profile, no_token_cache), MATTR | NEGATED, 0, 0, 0},
     {"page_size", F_INT, offsetof(struct profile, page_size), 0, 1, 1000, PROFILE_DEFAULT_PAGE_SIZE},
     {"timeout", F_INT, offsetof(struct profile, timeout), 0, 1, 3600, PROFILE_DEFAULT_TIMEOUT},
+    {"parallel_pages", F_INT, offsetof(struct profile, parallel_pages), SYSTEM, 1, 16,
+     PROFILE_DEFAULT_PARALLEL_PAGES},
 };
 #undef STR
 
@@ -234,6 +236,9 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
         const char *v = f->kind == F_STRING ? *field_str(p, f) : NULL;
         if (f->kind == F_BOOL && *(const bool *)field_at(p, f))
             v = "set"; /* away from its default */
+        if (f->kind == F_INT && (f->flags & (MATTR | SYSTEM)) && *(const int *)field_at(p, f) &&
+            *(const int *)field_at(p, f) != f->def)
+            v = "set";
         bool applies = !(f->flags & (MATTR | SYSTEM)) || (f->flags & mine);
         if (v && !applies)
             return usage(err, _("%s: field \"%s\" is for api \"%s\"; this profile has api "

@@ -9,6 +9,7 @@
 
 #define PROFILE_DEFAULT_PAGE_SIZE 100
 #define PROFILE_DEFAULT_TIMEOUT 30 /* seconds, for a whole request */
+#define PROFILE_DEFAULT_PARALLEL_PAGES 4 /* pages of a bulk load in flight (system API) */
 
 /* One profile: where the API is and how to authenticate. Strings are NULL when unset. */
 struct profile {
@@ -36,6 +37,7 @@ struct profile {
     bool fresh_token;            /* not a setting: never take a cached token (profile test) */
     int page_size;               /* 1..1000 */
     int timeout;                 /* seconds, 1..3600 */
+    int parallel_pages;          /* api "system": pages of --all or G in flight, 1..16 */
 };
 
 /* The profiles file as loaded: its path, the profiles and the default's name. */

@@ -430,6 +430,7 @@ void pane_tick(struct pane *p)
     t.parts = t.kind->ops & API_OP_GET ? API_ROW_VALUES : 0;
     /* G loads in the largest pages the API serves (unless the profile sets page_size) */
     p->asked = p->load_all ? api_page_size(tui_session(p->app), true) : tui_page_size(p->app);
+    t.bulk = p->load_all; /* the system API fetches the pages after it ahead */
     p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);
     tui_dirty(p->app);
 }
