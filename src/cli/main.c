@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/journal.h"
 #include "cli/profiles.h"
 #include "cli/resource.h"
 #include "core/intl.h"
@@ -49,6 +50,7 @@ void cli_help(FILE *f)
             "\n"
             "  profile list|add|remove|default|test\n"
             "                                 manage the profiles file\n"
+            "  journal [--since DATE]         the changes made (console and command line)\n"
             "\n"),
           f);
     options_help(f);
@@ -94,6 +96,8 @@ int cli_main(const struct options *opt, int argc, char **argv)
         rc = ST_USAGE;
     } else if (!strcmp(argv[0], "profile") || !strcmp(argv[0], "profiles")) {
         rc = cli_profile(&c, argc, argv);
+    } else if (!strcmp(argv[0], "journal")) {
+        rc = cli_journal(&c, argc, argv);
     } else if (any_kind(argv[0])) {
         rc = cli_resource(&c, any_kind(argv[0]), argc, argv);
     } else {
@@ -112,6 +116,9 @@ int cli_main(const struct options *opt, int argc, char **argv)
         if (rc <= 0)
             rc = ST_OTHER;
     }
+    if (c.conn.session && api_journal_problem(c.conn.session))
+        fprintf(stderr, _("%s: warning: the change is not in the journal: %s\n"),
+                util_progname(), api_journal_problem(c.conn.session));
     connect_close(&c.conn);
     log_close();
     return rc < 0 ? 0 : status_exit_code((enum status_code)rc);

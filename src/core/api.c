@@ -9,7 +9,9 @@
 #include "core/api_mattr.h"
 #include "core/api_system.h"
 #include "core/intl.h"
+#include "core/journal.h"
 #include "core/json.h"
+#include "core/log.h"
 #include "core/rules.h"
 #include "core/secret.h"
 #include "core/text.h"
@@ -33,6 +35,8 @@ struct api_call {
     struct walk *walk; /* a list's walk, or NULL */
     char *followed;    /* the next-page token a list followed, or NULL */
     unsigned parts; /* the row parts it asked for */
+    long status;    /* the HTTP status of the answer, when the backend said */
+    struct journal_entry *note; /* a change's journal line, until it ends; or NULL */
 };
 
 struct api_session {
@@ -40,6 +44,8 @@ struct api_session {
     struct api_impl *impl;
     struct profile profile;
     struct api_call *calls;
+    char *journal;         /* the journal's path, or NULL when it is off */
+    char *journal_problem; /* why a line could not be written, or NULL */
     bool readonly; /* refuse create, update and delete */
     bool forced;   /* read-only by api_set_readonly (--readonly), not the profile */
 };
@@ -92,6 +98,7 @@ struct api_session *api_open(struct http_engine *e, const struct profile *p,
     s->impl = impl;
     profile_copy(&s->profile, p);
     s->readonly = p->readonly;
+    s->journal = p->no_journal ? NULL : journal_path();
     return s;
 }
 
@@ -103,6 +110,8 @@ void api_close(struct api_session *s)
         api_cancel(s, s->calls);
     s->backend->close(s->impl);
     profile_free(&s->profile);
+    free(s->journal);
+    free(s->journal_problem);
     free(s);
 }
 
@@ -159,7 +168,55 @@ static void call_free(struct api_call *c)
     if (c->next)
         c->next->prev = c->prev;
     free(c->followed);
+    journal_entry_free(c->note);
     free(c);
+}
+
+/* ------------------------------------------------------------------ the journal */
+
+/* Start the journal line of change c (op) on t with the inputs in (NULL for a delete). */
+static void note_start(struct api_call *c, const struct api_target *t, const char *op,
+                       const struct api_values *in)
+{
+    struct api_session *s = c->session;
+    if (!s->journal)
+        return;
+    c->note = journal_entry_new(op, t->kind->name);
+    journal_entry_set(c->note, "profile", s->profile.name);
+    journal_entry_set(c->note, "api", s->backend->name);
+    journal_entry_set(c->note, "parent", t->parent);
+    journal_entry_set(c->note, "id", t->id);
+    journal_entry_set(c->note, "name", in ? api_values_get(in, "name", 0) : NULL);
+    const char *lock = t->kind->version_field; /* what it was read at, not a change */
+    for (size_t i = 0; in && c->op == API_OP_UPDATE && i < in->n; i++)
+        if (!lock || strcmp(in->v[i].key, lock))
+            journal_entry_add_field(c->note, in->v[i].key);
+}
+
+/* End c's journal line: row is what a create or update answered, err how it went. */
+static void note_end(struct api_call *c, const struct row *row, const struct tn_error *err)
+{
+    struct api_session *s = c->session;
+    if (!c->note)
+        return;
+    if (row && c->op == API_OP_CREATE)
+        journal_entry_set(c->note, "id", model_row_id(row));
+    const char *name = row ? model_row_get(row, "name") : NULL;
+    if (name && *name)
+        journal_entry_set(c->note, "name", name);
+    long status = err && err->http_status ? err->http_status : c->status;
+    enum status_code code = err ? err->code : ST_OK;
+    journal_entry_end(c->note, code, code == ST_OK ? status : (err ? err->http_status : 0),
+                      err && code != ST_OK ? err->message : NULL);
+    struct tn_error why = {0};
+    if (!journal_append(s->journal, c->note, &why)) {
+        log_printf("journal: %s", why.message);
+        if (!s->journal_problem)
+            s->journal_problem = xstrdup(why.message);
+    }
+    err_clear(&why);
+    journal_entry_free(c->note);
+    c->note = NULL;
 }
 
 /* A refused operation: the kind does not offer it, or the session is read-only and it
@@ -337,6 +394,7 @@ struct api_call *api_create(struct api_session *s, const struct api_target *t,
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_CREATE, ud);
     c->cb.row = done;
+    note_start(c, t, "create", in);
     c->req = s->backend->create(s->impl, c, t, in, err);
     if (!c->req) {
         call_free(c);
@@ -353,6 +411,7 @@ struct api_call *api_update(struct api_session *s, const struct api_target *t,
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_UPDATE, ud);
     c->cb.row = done;
+    note_start(c, t, "update", in);
     c->req = s->backend->update(s->impl, c, t, in, err);
     if (!c->req) {
         call_free(c);
@@ -368,6 +427,7 @@ struct api_call *api_delete(struct api_session *s, const struct api_target *t,
         return NULL;
     struct api_call *c = call_new(s, t, API_OP_DELETE, ud);
     c->cb.done = done;
+    note_start(c, t, "delete", NULL);
     c->req = s->backend->remove(s->impl, c, t);
     return c;
 }
@@ -375,7 +435,20 @@ struct api_call *api_delete(struct api_session *s, const struct api_target *t,
 void api_cancel(struct api_session *s, struct api_call *call)
 {
     s->backend->cancel(s->impl, call->req);
+    struct tn_error gone = {.code = ST_NETWORK};
+    gone.message = _("cancelled before the answer came");
+    note_end(call, NULL, &gone); /* sent: it may have been carried out */
     call_free(call);
+}
+
+void api_call_set_status(struct api_call *call, long status)
+{
+    call->status = status;
+}
+
+const char *api_journal_problem(const struct api_session *s)
+{
+    return s->journal_problem;
 }
 
 int api_page_size(const struct api_session *s, bool bulk)
@@ -456,6 +529,8 @@ void api_call_page(struct api_call *call, struct page *page, const struct tn_err
 
 void api_call_row(struct api_call *call, struct row *row, const struct tn_error *err)
 {
+    if (call->op != API_OP_GET)
+        note_end(call, row, err);
     api_row_fn cb = call->cb.row;
     void *ud = call->ud;
     call_free(call);
@@ -464,6 +539,7 @@ void api_call_row(struct api_call *call, struct row *row, const struct tn_error 
 
 void api_call_done(struct api_call *call, const struct tn_error *err)
 {
+    note_end(call, NULL, err);
     api_done_fn cb = call->cb.done;
     void *ud = call->ud;
     call_free(call);

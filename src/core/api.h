@@ -142,6 +142,9 @@ struct api_call *api_delete(struct api_session *s, const struct api_target *t,
                             api_done_fn done, void *ud, struct tn_error *err);
 /* Stop a call; its callback is not run. */
 void api_cancel(struct api_session *s, struct api_call *call);
+/* Why a change could not be written to the journal (core/journal.h), or NULL when every line
+ * was: for a warning. A journal that cannot be written never stops a change. */
+const char *api_journal_problem(const struct api_session *s);
 
 /* For backends: deliver a call's outcome (exactly one of these, once) and free the call. */
 void api_call_page(struct api_call *call, struct page *page, const struct tn_error *err);
@@ -174,6 +177,9 @@ struct api_link {
 bool api_link_open(struct api_link *l, const struct profile *p, struct tn_error *err);
 /* For backends: free what api_link_open filled (the proxy wiped: it may hold a password). */
 void api_link_close(struct api_link *l);
+/* For backends: the HTTP status the call's answer had (for the journal), before the call
+ * ends. */
+void api_call_set_status(struct api_call *call, long status);
 /* For backends: a 2xx body parsed as a JSON object or array; NULL with err set otherwise. */
 cJSON *api_response_json(struct http_request *req, struct tn_error *err);
 /* For backends: err for a create that req's 2xx answered with a body that cannot be read

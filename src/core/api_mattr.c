@@ -474,6 +474,7 @@ static void on_done(struct http_request *req, void *ud)
         else
             cJSON_Delete(j);
     }
+    api_call_set_status(call, status);
     http_request_free(req);
     if (op == API_OP_DELETE)
         api_call_done(call, &err);

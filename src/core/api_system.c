@@ -554,6 +554,7 @@ static void on_done(struct http_request *req, void *ud)
     long status = http_status(req);
     struct page page = {0};
     struct row *row = NULL;
+    api_call_set_status(p->call, status);
 
     if (http_error(req)->code != ST_OK) {
         err_copy(&err, http_error(req));

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <libconfig.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +20,7 @@
 #include "core/intl.h"
 #include "core/profile_file.h"
 #include "core/util.h"
+#include "core/xdg.h"
 
 #define NAME_MAX_LEN 64
 
@@ -63,6 +63,7 @@ static const struct field fields[] = {
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
     {"production", F_BOOL, offsetof(struct profile, production), 0, 0, 0, 0},
     {"token_cache", F_BOOL, offsetof(struct profile, no_token_cache), MATTR | NEGATED, 0, 0, 0},
+    {"journal", F_BOOL, offsetof(struct profile, no_journal), NEGATED, 0, 0, 0},
     {"page_size", F_INT, offsetof(struct profile, page_size), 0, 1, 1000, PROFILE_DEFAULT_PAGE_SIZE},
     {"timeout", F_INT, offsetof(struct profile, timeout), 0, 1, 3600, PROFILE_DEFAULT_TIMEOUT},
     {"parallel_pages", F_INT, offsetof(struct profile, parallel_pages), SYSTEM, 1, 16,
@@ -714,18 +715,5 @@ void profile_set_free(struct profile_set *set)
 
 char *profile_default_path(void)
 {
-    const char *base = getenv("XDG_CONFIG_HOME"), *sub = "tenantry/config";
-    if (!base || base[0] != '/') {
-        base = getenv("HOME");
-        sub = ".config/tenantry/config";
-        struct passwd *pw = base && base[0] == '/' ? NULL : getpwuid(getuid());
-        if (pw)
-            base = pw->pw_dir;
-    }
-    if (!base || base[0] != '/')
-        return NULL;
-    size_t n = strlen(base);
-    while (n > 1 && base[n - 1] == '/')
-        n--;
-    return xasprintf("%.*s/%s", (int)(n == 1 ? 0 : n), base, sub);
+    return xdg_path("XDG_CONFIG_HOME", ".config", "tenantry/config");
 }

@@ -34,6 +34,7 @@ struct profile {
     bool readonly;
     bool production;
     bool no_token_cache;         /* token_cache = false: no token kept in the kernel keyring */
+    bool no_journal;             /* journal = false: changes are not written to the journal */
     bool fresh_token;            /* not a setting: never take a cached token (profile test) */
     int page_size;               /* 1..1000 */
     int timeout;                 /* seconds, 1..3600 */

@@ -20,6 +20,7 @@
 
 #include "core/intl.h"
 #include "core/profile.h"
+#include "core/xdg.h"
 
 #define FILE_MAX_BYTES (1024 * 1024) /* a profiles file is a few KiB */
 
@@ -248,28 +249,6 @@ bool profile_file_check_private(const char *path, const struct stat *st, struct 
     return false;
 }
 
-/* mkdir -p dir, new folders 0700. */
-static bool make_dirs(const char *dir, struct tn_error *err)
-{
-    char *buf = xstrdup(dir);
-    bool ok = true;
-    for (char *p = buf + 1; ok; p++) {
-        char c = *p;
-        if (c != '/' && c)
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
-            err_set(err, ST_OTHER, _("cannot create the folder %s: %s"), buf, strerror(errno));
-            ok = false;
-        }
-        if (!c)
-            break;
-        *p = c;
-    }
-    free(buf);
-    return ok;
-}
-
 /* Make backup a copy (a hard link where the file system allows) of path, replacing an older
  * backup; a copy is 0600. */
 static bool keep_backup(const char *path, const char *backup)
@@ -333,7 +312,7 @@ static bool save_to(const char *target, const config_t *cfg, struct tn_error *er
     struct stat st;
     bool ok = false, had_old = false;
     int fd = -1, dfd = -1;
-    if (!make_dirs(dir, err))
+    if (!xdg_make_dirs(dir, err))
         goto out;
     fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
@@ -457,7 +436,7 @@ char *profile_file_lock(const char *path, struct tn_error *err)
     char *dir = profile_file_dir(target), *lock = xasprintf("%s.lock", target);
     int64_t deadline = util_now_ms() + PROFILE_LOCK_WAIT_MS;
     long nap = 1;
-    bool ok = make_dirs(dir, err);
+    bool ok = xdg_make_dirs(dir, err);
     while (ok) {
         int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd >= 0) {

@@ -69,7 +69,9 @@ unset LANGUAGE COLUMNS TENANTRY_SANDBOX
 # No proxy from the caller's environment: the tests talk to loopback only (tests/net/proxy.sh
 # sets its own).
 unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy ALL_PROXY all_proxy NO_PROXY no_proxy
-export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config
+# The journal of changes (core/journal.h) too: each test has its own.
+unset TENANTRY_JOURNAL
+export HOME=$TMP/home XDG_CONFIG_HOME=$TMP/home/.config XDG_STATE_HOME=$TMP/home/.local/state
 
 # Commands run without a controlling terminal (setsid) and with stdin from /dev/null unless
 # told otherwise, so that "no terminal to ask" is what they see even under an interactive make.

@@ -1,0 +1,156 @@
+/* journal.c: `tenantry journal`: the journal of changes (core/journal.h), oldest first,
+ * optionally since a date and for one profile, as a table, JSON, JSON lines or CSV. */
+#include "config.h"
+
+#include "cli/journal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/journal.h"
+#include "core/json.h"
+#include "core/util.h"
+
+enum { OPT_SINCE = OPT_FIRST_LOCAL };
+
+static const struct option local[] = {
+    {"since", required_argument, NULL, OPT_SINCE},
+    {NULL, 0, NULL, 0},
+};
+
+static const struct api_field journal_fields[] = {
+    {"time", N_("TIME"), FIELD_TABLE},
+    {"profile", N_("PROFILE"), FIELD_TABLE},
+    {"api", N_("API"), 0},
+    {"operation", N_("OPERATION"), FIELD_TABLE},
+    {"kind", N_("KIND"), FIELD_TABLE},
+    {"parent", N_("PARENT"), 0},
+    {"id", N_("ID"), FIELD_TABLE},
+    {"name", N_("NAME"), FIELD_TABLE},
+    {"fields", N_("FIELDS"), 0},
+    {"outcome", N_("OUTCOME"), FIELD_TABLE},
+    {"status", N_("STATUS"), FIELD_TABLE},
+    {"error", N_("ERROR"), 0},
+};
+static const struct api_kind_def journal_kind = {
+    .name = "journal",
+    .singular = N_("change"),
+    .fields = journal_fields,
+    .nfields = ARRAY_SIZE(journal_fields),
+    .id_field = 6,
+};
+
+struct args {
+    bool has_since;
+    int64_t since; /* microseconds since the epoch */
+};
+
+static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
+{
+    struct args *a = ud;
+    if (opt != OPT_SINCE)
+        return true;
+    if (!util_parse_iso8601(arg, &a->since)) {
+        cli_usage_error(c, _("--since wants a date such as 2026-12-01 or 2026-12-01T10:00Z, "
+                             "not '%s'"), arg);
+        return false;
+    }
+    a->has_since = true;
+    return true;
+}
+
+static void help(struct cli *c, FILE *f)
+{
+    (void)c;
+    fprintf(f, _("Usage: %s journal [--since DATE] [-p PROFILE] [-o FORMAT]\n"), util_progname());
+    fputs(_("Print the journal of changes: every create, update and delete made from the console\n"
+            "or the command line, oldest first, with its outcome (done, failed, or unknown when\n"
+            "the answer was lost). It never holds a secret.\n"
+            "\n"
+            "      --since DATE     only changes at or after DATE (2026-12-01, or with a time)\n"
+            "  -p, --profile NAME   only the changes made with profile NAME\n"
+            "  -o, --output FORMAT  table (the default), json, jsonl or csv\n"
+            "\n"
+            "The journal is $XDG_STATE_HOME/tenantry/journal.jsonl (~/.local/state/tenantry/ when\n"
+            "XDG_STATE_HOME is unset); `journal = false;` in a profile keeps its changes out.\n"),
+          f);
+}
+
+/* True when the line's object passes the filters. */
+static bool wanted(const cJSON *o, const struct args *a, const char *profile)
+{
+    const char *p = json_get_string(o, "profile");
+    if (profile && (!p || strcmp(p, profile)))
+        return false;
+    int64_t when;
+    const char *t = json_get_string(o, "time");
+    return !a->has_since || (t && util_parse_iso8601(t, &when) && when >= a->since);
+}
+
+/* Print the journal at path through out; a line that is not a JSON object is skipped and
+ * counted in *bad. False with c's error set when the file cannot be read. */
+static bool print_file(struct cli *c, const char *path, const struct args *a, struct output *out,
+                       size_t *bad)
+{
+    FILE *f = fopen(path, "re");
+    if (!f) {
+        if (errno == ENOENT)
+            return true; /* nothing changed yet */
+        err_set(&c->conn.err, ST_OTHER, _("cannot read the journal %s: %s"), path,
+                strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        cJSON *o = json_parse(line, (size_t)n);
+        if (!cJSON_IsObject(o)) {
+            ++*bad;
+        } else if (wanted(o, a, c->conn.opt.profile)) {
+            struct row *row = model_row_from_json(&journal_kind, o, false);
+            output_rows(out, &row, 1);
+            model_row_free(row);
+        }
+        cJSON_Delete(o);
+    }
+    free(line);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok)
+        err_set(&c->conn.err, ST_OTHER, _("cannot read the journal %s"), path);
+    return ok;
+}
+
+int cli_journal(struct cli *c, int argc, char **argv)
+{
+    struct args a = {0};
+    int first;
+    c->verb = NULL;
+    int rc = cli_parse(c, argc, argv, local, on_opt, &a, help, &first);
+    if (rc != ST_OK)
+        return rc;
+    if (first < argc) {
+        cli_usage_error(c, _("unexpected argument '%s'"), argv[first]);
+        return ST_USAGE;
+    }
+    char *path = journal_path();
+    if (!path) {
+        err_set(&c->conn.err, ST_OTHER, _("no journal: neither XDG_STATE_HOME nor HOME is set"));
+        return ST_OTHER;
+    }
+    struct output *out = output_new(stdout, c->format, &journal_kind,
+                                    output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
+    size_t bad = 0;
+    bool ok = print_file(c, path, &a, out, &bad);
+    output_end(out);
+    if (bad)
+        fprintf(stderr, ngettext("%s: %zu line of %s is not a journal entry: skipped\n",
+                                 "%s: %zu lines of %s are not journal entries: skipped\n", bad),
+                util_progname(), bad, path);
+    free(path);
+    return ok ? ST_OK : ST_OTHER;
+}
