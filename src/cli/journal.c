@@ -4,7 +4,6 @@
 
 #include "cli/journal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,39 +88,22 @@ static bool wanted(const cJSON *o, const struct args *a, const char *profile)
     return !a->has_since || (t && util_parse_iso8601(t, &when) && when >= a->since);
 }
 
-/* Print the journal at path through out; a line that is not a JSON object is skipped and
- * counted in *bad. False with c's error set when the file cannot be read. */
-static bool print_file(struct cli *c, const char *path, const struct args *a, struct output *out,
-                       size_t *bad)
+/* What print_one needs. */
+struct printing {
+    struct cli *c;
+    const struct args *a;
+    struct output *out;
+};
+
+/* journal_each's callback: print the entry when it passes the filters. */
+static void print_one(void *ud, const cJSON *o)
 {
-    FILE *f = fopen(path, "re");
-    if (!f) {
-        if (errno == ENOENT)
-            return true; /* nothing changed yet */
-        err_set(&c->conn.err, ST_OTHER, _("cannot read the journal %s: %s"), path,
-                strerror(errno));
-        return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        cJSON *o = json_parse(line, (size_t)n);
-        if (!cJSON_IsObject(o)) {
-            ++*bad;
-        } else if (wanted(o, a, c->conn.opt.profile)) {
-            struct row *row = model_row_from_json(&journal_kind, o, false);
-            output_rows(out, &row, 1);
-            model_row_free(row);
-        }
-        cJSON_Delete(o);
-    }
-    free(line);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok)
-        err_set(&c->conn.err, ST_OTHER, _("cannot read the journal %s"), path);
-    return ok;
+    struct printing *pr = ud;
+    if (!wanted(o, pr->a, pr->c->conn.opt.profile))
+        return;
+    struct row *row = model_row_from_json(&journal_kind, o, false);
+    output_rows(pr->out, &row, 1);
+    model_row_free(row);
 }
 
 int cli_journal(struct cli *c, int argc, char **argv)
@@ -145,7 +127,8 @@ int cli_journal(struct cli *c, int argc, char **argv)
                                     output_terminal_width(stdout));
     output_set_csv_raw(out, c->conn.opt.csv_raw);
     size_t bad = 0;
-    bool ok = print_file(c, path, &a, out, &bad);
+    struct printing pr = {c, &a, out};
+    bool ok = journal_each(path, print_one, &pr, &bad, &c->conn.err);
     output_end(out);
     if (bad)
         fprintf(stderr, ngettext("%s: %zu line of %s is not a journal entry: skipped\n",

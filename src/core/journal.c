@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -122,4 +123,33 @@ void journal_entry_free(struct journal_entry *e)
         return;
     cJSON_Delete(e->o);
     free(e);
+}
+
+bool journal_each(const char *path, void (*fn)(void *ud, const cJSON *entry), void *ud,
+                  size_t *bad, struct tn_error *err)
+{
+    FILE *f = fopen(path, "re");
+    if (!f) {
+        if (errno == ENOENT)
+            return true; /* nothing changed yet */
+        err_set(err, ST_OTHER, _("cannot read the journal %s: %s"), path, strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        cJSON *o = json_parse(line, (size_t)n);
+        if (cJSON_IsObject(o))
+            fn(ud, o);
+        else
+            ++*bad;
+        cJSON_Delete(o);
+    }
+    free(line);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok)
+        err_set(err, ST_OTHER, _("cannot read the journal %s"), path);
+    return ok;
 }

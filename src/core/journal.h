@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "core/json.h"
 #include "core/status.h"
 
 struct journal_entry;
@@ -32,5 +33,10 @@ const char *journal_entry_outcome(const struct journal_entry *e);
 /* Append e as one line to the journal at path, making its folder. False with err set. */
 bool journal_append(const char *path, const struct journal_entry *e, struct tn_error *err);
 void journal_entry_free(struct journal_entry *e);
+/* Call fn(ud, entry) for each line of the journal at path, oldest first; a line that is not a
+ * JSON object is counted in *bad and skipped. A journal not there yet has no lines. False with
+ * err set when it cannot be read. */
+bool journal_each(const char *path, void (*fn)(void *ud, const cJSON *entry), void *ud,
+                  size_t *bad, struct tn_error *err);
 
 #endif

@@ -13,9 +13,6 @@
 #include "tui/prompt_layer.h"
 #include "tui/tui_state.h"
 
-static const char *const commands[] = {"environments", "tenants", "clients", "filter", "help",
-                                       "quit"};
-
 /* Focus the pane listing kind. */
 static void focus_kind(struct tui *t, const char *kind)
 {
@@ -60,6 +57,84 @@ static void server_filter(struct tui *t, const char *terms)
         tui_message(t, _("No server filter: listing every one of the %s"), _(pane_kind(p)->name));
 }
 
+/* :environments, :tenants, :clients */
+static void run_environments(struct tui *t, const char *arg)
+{
+    (void)arg;
+    focus_kind(t, "environments");
+}
+
+static void run_tenants(struct tui *t, const char *arg)
+{
+    (void)arg;
+    focus_kind(t, "tenants");
+}
+
+static void run_clients(struct tui *t, const char *arg)
+{
+    (void)arg;
+    focus_kind(t, "clients");
+}
+
+static void run_journal(struct tui *t, const char *arg)
+{
+    (void)arg;
+    overlay_journal(t);
+}
+
+static void run_help(struct tui *t, const char *arg)
+{
+    (void)arg;
+    overlay_help(t);
+}
+
+/* :profile NAME switches; :profile alone lists them. */
+static void run_profile(struct tui *t, const char *arg)
+{
+    if (arg && *arg)
+        tui_switch_profile(t, arg);
+    else
+        overlay_profiles(t, NULL);
+}
+
+static void run_quit(struct tui *t, const char *arg)
+{
+    (void)arg;
+    tui_ask_quit(t);
+}
+
+/* Every ':' command: what help shows, its name (and another it answers to), and what runs.
+ * A new command is one line here and its function. */
+static const struct command {
+    struct help_command doc;
+    const char *name, *alias;
+    void (*run)(struct tui *t, const char *arg); /* arg: after the name, trimmed, or NULL */
+} table[] = {
+    {{":environments", N_("Go to the environments pane")}, "environments", "envs",
+     run_environments},
+    {{":tenants", N_("Go to the tenants pane")}, "tenants", NULL, run_tenants},
+    {{":clients", N_("Go to the clients pane")}, "clients", NULL, run_clients},
+    /* TRANSLATORS: keep ":filter" as it is; TERMS are e.g. created>2024-01-01 id=7. */
+    {{N_(":filter TERMS"), N_("Let the server filter the list (system API): created>DATE, "
+                              "updated<DATE, id=N, uuid=U")},
+     "filter", NULL, server_filter},
+    /* TRANSLATORS: keep ":profile" as it is; NAME stands for a profile's name. */
+    {{N_(":profile NAME"), N_("Switch to the profile called NAME")}, "profile", NULL,
+     run_profile},
+    {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
+     run_journal},
+    {{":help", N_("Show this help")}, "help", NULL, run_help},
+    {{":q", N_("Quit")}, "quit", "q", run_quit},
+};
+
+size_t command_docs(struct help_command *out, size_t max)
+{
+    size_t n = 0;
+    for (; n < ARRAY_SIZE(table) && n < max; n++)
+        out[n] = table[n].doc;
+    return n;
+}
+
 void command_run(struct tui *t, const char *line)
 {
     while (*line == ' ' || *line == ':')
@@ -74,23 +149,13 @@ void command_run(struct tui *t, const char *line)
         while (n && arg[n - 1] == ' ')
             arg[--n] = '\0';
     }
-    if (!*cmd) {
-        /* nothing */
-    } else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-        tui_ask_quit(t);
-    } else if (!strcmp(cmd, "help")) {
-        overlay_help(t);
-    } else if (!strcmp(cmd, "environments") || !strcmp(cmd, "envs") ||
-               !strcmp(cmd, "tenants") || !strcmp(cmd, "clients")) {
-        focus_kind(t, !strcmp(cmd, "envs") ? "environments" : cmd);
-    } else if (!strcmp(cmd, "filter")) {
-        server_filter(t, arg);
-    } else if (!strcmp(cmd, "profile")) {
-        if (arg && *arg)
-            tui_switch_profile(t, arg);
-        else
-            overlay_profiles(t, NULL);
-    } else {
+    const struct command *c = NULL;
+    for (size_t i = 0; *cmd && !c && i < ARRAY_SIZE(table); i++)
+        if (!strcmp(cmd, table[i].name) || (table[i].alias && !strcmp(cmd, table[i].alias)))
+            c = &table[i];
+    if (c) {
+        c->run(t, arg);
+    } else if (*cmd) {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
         err_hint(&e, _("Try :tenants, :clients, :environments, :filter TERMS, :profile NAME or "
@@ -105,10 +170,10 @@ void command_open(struct tui *t)
 {
     bool loaded = connect_load_profiles(&t->c);
     err_clear(&t->c.err);
-    size_t n = ARRAY_SIZE(commands);
+    size_t n = ARRAY_SIZE(table);
     char **cands = xcalloc(n + 1 + (loaded ? t->c.profiles.n : 0), sizeof(*cands));
-    for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-        cands[i] = xstrdup(commands[i]);
+    for (size_t i = 0; i < ARRAY_SIZE(table); i++)
+        cands[i] = xstrdup(table[i].name);
     if (t->c.demo)
         cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
     for (size_t i = 0; loaded && i < t->c.profiles.n; i++)

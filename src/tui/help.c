@@ -12,22 +12,6 @@
 
 #define KEYS_CELLS 18 /* the keys column */
 
-/* The ':' commands, for the last section. */
-static const struct {
-    const char *command;
-    const char *help;
-} commands[] = {
-    {":environments", N_("Go to the environments pane")},
-    {":tenants", N_("Go to the tenants pane")},
-    {":clients", N_("Go to the clients pane")},
-    /* TRANSLATORS: keep ":filter" as it is; TERMS are e.g. created>2024-01-01 id=7. */
-    {N_(":filter TERMS"), N_("Let the server filter the list (system API): created>DATE, "
-                             "updated<DATE, id=N, uuid=U")},
-    /* TRANSLATORS: keep ":profile" as it is; NAME stands for a profile's name. */
-    {N_(":profile NAME"), N_("Switch to the profile called NAME")},
-    {":q", N_("Quit")},
-};
-
 /* Add a line: left padded to the keys column (at least two spaces after it), then text. */
 static void add_row(struct textview *t, const char *left, const char *text)
 {
@@ -43,7 +27,7 @@ static void add_row(struct textview *t, const char *left, const char *text)
 }
 
 struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
-                          void *ud)
+                          void *ud, const struct help_command *cmds, size_t n)
 {
     struct textview *t = textview_new(_("Help"));
     struct strbuf keys = SB_INIT;
@@ -68,8 +52,8 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum
     if (!hidden || !hidden(ud, ACT_COMMAND)) {
         textview_add(t, "", TH_NORMAL);
         textview_add(t, _("Commands"), TH_TITLE);
-        for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-            add_row(t, _(commands[i].command), _(commands[i].help));
+        for (size_t i = 0; i < n; i++)
+            add_row(t, _(cmds[i].usage), _(cmds[i].help));
     }
     textview_add(t, "", TH_NORMAL);
     textview_add(t, _("Change keys in a keys group of the config file:"), TH_DIM);

@@ -5,9 +5,16 @@
 #include "tui/keys.h"
 #include "tui/textview.h"
 
+/* A ':' command as help shows it: its usage (":filter TERMS") and what it does, N_() marked. */
+struct help_command {
+    const char *usage;
+    const char *help;
+};
+
 /* A help view listing every action by group with its keys (from km) and help text, then
- * the ':' commands. Actions for which hidden(ud, act) is true are left out (NULL: none). */
+ * the ':' commands (cmds, n of them; tui/command.c has them). Actions for which
+ * hidden(ud, act) is true are left out (NULL: none). */
 struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
-                          void *ud);
+                          void *ud, const struct help_command *cmds, size_t n);
 
 #endif

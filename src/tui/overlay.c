@@ -6,8 +6,11 @@
 #include <stdlib.h>
 
 #include "core/intl.h"
+#include "core/journal.h"
+#include "tui/command.h"
 #include "tui/detail.h"
 #include "tui/help.h"
+#include "tui/journal_view.h"
 #include "tui/profiles.h"
 #include "tui/prompt_layer.h"
 #include "tui/tui_state.h"
@@ -83,6 +86,7 @@ static const struct layer_hint view_hints[] = {{ACT_BACK, N_("close")}};
 static const struct layer_ops detail_ops = OVERLAY_OPS(detail_hints, "detail");
 static const struct layer_ops help_ops = OVERLAY_OPS(view_hints, "help");
 static const struct layer_ops profiles_ops = OVERLAY_OPS(view_hints, "profiles");
+static const struct layer_ops journal_ops = OVERLAY_OPS(view_hints, "journal");
 
 /* Put view on the stack as an overlay of kind ops, closing the one shown. */
 static struct overlay *open_view(struct tui *t, const struct layer_ops *ops, struct view *v)
@@ -106,7 +110,9 @@ static bool hidden(void *ud, enum action act)
 
 void overlay_help(struct tui *t)
 {
-    open_view(t, &help_ops, textview_view(help_new(t->km, hidden, t)));
+    struct help_command cmds[32];
+    size_t n = command_docs(cmds, ARRAY_SIZE(cmds));
+    open_view(t, &help_ops, textview_view(help_new(t->km, hidden, t, cmds, n)));
 }
 
 /* The object of a detail view came. */
@@ -150,6 +156,13 @@ void overlay_details(struct tui *t)
         target.parent = parent ? pane_selected_id(parent) : NULL;
     }
     o->call = api_get(t->c.session, &target, on_detail, o);
+}
+
+void overlay_journal(struct tui *t)
+{
+    char *path = journal_path();
+    open_view(t, &journal_ops, textview_view(journal_view_new(path)));
+    free(path);
 }
 
 void overlay_profiles(struct tui *t, const char *select)

@@ -8,6 +8,8 @@ struct tui;
 
 /* Open the help view (without the actions a layer hides: read-only leaves out changing). */
 void overlay_help(struct tui *t);
+/* The journal of changes, newest first. */
+void overlay_journal(struct tui *t);
 /* Open the details of the focused pane's selection (its row as loaded, or read with a GET). */
 void overlay_details(struct tui *t);
 /* Show the profiles list (again, after a change), with the profile select (or the one in

@@ -392,13 +392,20 @@ static bool hide_program(void *ud, enum action r)
     return action_group(r) == ACT_GROUP_PROGRAM;
 }
 
+/* Six commands, as tui/command.c gives help its own. */
+static const struct help_command cmds[] = {
+    {":environments", "Go to the environments pane"}, {":tenants", "Go to the tenants pane"},
+    {":clients", "Go to the clients pane"}, {":filter TERMS", "Let the server filter"},
+    {":profile NAME", "Switch to the profile called NAME"}, {":q", "Quit"},
+};
+
 static void test_help(void **state)
 {
     (void)state;
     struct keymap *km = keymap_new();
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
-    struct textview *t = help_new(km, NULL, NULL);
+    struct textview *t = help_new(km, NULL, NULL, cmds, ARRAY_SIZE(cmds));
     /* 6 titles, every action, 5 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
     assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 1 + 5 + 2 + 6 + 3);
@@ -413,13 +420,13 @@ static void test_help(void **state)
     struct view *v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_copy, NULL);
+    t = help_new(km, hide_copy, NULL, cmds, ARRAY_SIZE(cmds));
     assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 2 + 5 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_changing, NULL); /* read-only: no Changing title, no c/e/d */
+    t = help_new(km, hide_changing, NULL, cmds, ARRAY_SIZE(cmds)); /* read-only: no Changing title, no c/e/d */
     assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 7 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "In a conflict"));
@@ -428,7 +435,7 @@ static void test_help(void **state)
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_program, NULL); /* no Program title, no commands */
+    t = help_new(km, hide_program, NULL, cmds, ARRAY_SIZE(cmds)); /* no Program title, no commands */
     assert_false(help_has(t, ":profile NAME"));
     assert_false(help_has(t, "Quit"));
     assert_true(help_has(t, "keys.conf"));
