@@ -55,6 +55,7 @@ static bool start_demo(struct connection *c)
     p->no_token_cache = true; /* its tokens die with it */
     p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
     p->timeout = PROFILE_DEFAULT_TIMEOUT;
+    p->in_flight = PROFILE_DEFAULT_IN_FLIGHT;
     c->profile = p;
     return true;
 }

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/bulk.h"
 #include "cli/resource.h"
+#include "core/bulk.h"
 #include "core/docedit.h"
 #include "core/intl.h"
 #include "core/api_mattr.h"
@@ -16,6 +18,7 @@
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
 enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_REPLACE_DATA, OPT_MERGE,
+       OPT_FROM, OPT_IN_FLIGHT,
        OPT_INPUT = OPT_FIRST_LOCAL + 64,
        OPT_FILTER = OPT_FIRST_LOCAL + 128 };
 
@@ -27,6 +30,8 @@ struct args {
     const struct api_kind_def *kind;
     bool all, yes;
     bool replace_data, merge; /* edit: --replace-data, --merge */
+    const char *from;         /* delete: --from FILE or - */
+    long long in_flight;      /* delete: --in-flight N (0: the profile's) */
     long long limit; /* 0: the profile's page size */
     const char *cursor;
     struct api_value *values;
@@ -171,7 +176,14 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                 kind->doc_field);
         break;
     case API_OP_DELETE:
-        fputs(_("      --yes                do not ask (needed when there is no terminal)\n"), f);
+        fputs(_("      --yes                do not ask (needed when there is no terminal)\n"
+                "Several IDs may follow, or come one a line from --from FILE (- for stdin):\n"
+                "they are deleted a few at a time after one confirmation, a line each, and\n"
+                "the exit status is 0 only when every one was deleted.\n"
+                "      --from FILE          read the IDs from FILE, one a line (- for stdin)\n"
+                "      --in-flight N        at most N deletes at once (1 to 64; default: the\n"
+                "                           profile's in_flight, 4)\n"),
+              f);
         break;
     default:
         break;
@@ -212,6 +224,16 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
         return true;
     case OPT_YES:
         a->yes = true;
+        return true;
+    case OPT_FROM:
+        a->from = arg;
+        return true;
+    case OPT_IN_FLIGHT:
+        if (!str_to_llong(arg, 1, BULK_IN_FLIGHT_MAX, &a->in_flight)) {
+            cli_usage_error(c, _("--in-flight must be a whole number from 1 to %d, not '%s'"),
+                            BULK_IN_FLIGHT_MAX, arg);
+            return false;
+        }
         return true;
     case OPT_REPLACE_DATA:
         a->replace_data = true;
@@ -260,6 +282,8 @@ static struct option *verb_options(const struct api_kind_def *kind, unsigned op)
                                      OPT_FILTER + (int)i};
     } else if (op == API_OP_DELETE) {
         o[n++] = (struct option){"yes", no_argument, NULL, OPT_YES};
+        o[n++] = (struct option){"from", required_argument, NULL, OPT_FROM};
+        o[n++] = (struct option){"in-flight", required_argument, NULL, OPT_IN_FLIGHT};
     } else if (op == OP_EDIT) {
         o[n++] = (struct option){"replace-data", no_argument, NULL, OPT_REPLACE_DATA};
         o[n++] = (struct option){"merge", no_argument, NULL, OPT_MERGE};
@@ -545,6 +569,27 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     return ST_OK;
 }
 
+/* Delete the n IDs ids and those --from names, several at a time (cli/bulk.c). */
+static int run_bulk_delete(struct cli *c, struct args *a, const struct api_target *t,
+                           char **ids, int n)
+{
+    char **all = NULL;
+    size_t nall = 0;
+    for (int i = 0; i < n; i++) {
+        all = xreallocarray(all, nall + 1, sizeof(*all));
+        all[nall++] = xstrdup(ids[i]);
+    }
+    int rc = ST_OK;
+    if (a->from && !bulk_read_ids(c, a->from, &all, &nall))
+        rc = (int)c->conn.err.code;
+    if (rc == ST_OK)
+        rc = bulk_delete_run(c, t, all, nall, (int)a->in_flight, a->yes);
+    while (nall)
+        free(all[--nall]);
+    free(all);
+    return rc;
+}
+
 /* The verb called name, or NULL. */
 static const struct verb *find_verb(const struct api_kind_def *kind, const char *name)
 {
@@ -658,20 +703,21 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     int want = (parent_name != NULL) + (id_name != NULL);
     char **pos = argv + 1 + first;
     int npos = argc - 1 - first;
-    if (npos < want) {
+    bool from = v->op == API_OP_DELETE && a.from; /* the IDs may all come from --from */
+    if (npos < want - from) {
         cli_usage_error(c, _("%s %s needs %s"), kind->name, v->name,
                         npos == 0 && parent_name ? parent_name : id_name);
         rc = ST_USAGE;
         goto out;
     }
-    if (npos > want) {
+    if (npos > want && v->op != API_OP_DELETE) { /* a delete takes several IDs */
         cli_usage_error(c, _("unexpected argument '%s'"), pos[want]);
         rc = ST_USAGE;
         goto out;
     }
     struct api_target t = {.kind = kind};
     t.parent = parent_name ? pos[0] : NULL;
-    t.id = id_name ? pos[want - 1] : NULL;
+    t.id = id_name && npos >= want ? pos[want - 1] : NULL;
     if ((t.parent && !*t.parent) || (t.id && !*t.id)) {
         cli_usage_error(c, _("%s %s: %s is empty"), kind->name, v->name,
                         t.parent && !*t.parent ? parent_name : id_name);
@@ -726,7 +772,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         rc = run_list(c, &a, &t);
         break;
     case API_OP_DELETE:
-        rc = run_delete(c, &a, &t);
+        rc = a.from || npos > want ? run_bulk_delete(c, &a, &t, pos + want - 1, npos - want + 1)
+                                   : run_delete(c, &a, &t);
         break;
     case OP_EDIT:
         rc = edit_run(c, &t, a.replace_data, a.merge);

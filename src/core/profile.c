@@ -68,6 +68,7 @@ static const struct field fields[] = {
     {"timeout", F_INT, offsetof(struct profile, timeout), 0, 1, 3600, PROFILE_DEFAULT_TIMEOUT},
     {"parallel_pages", F_INT, offsetof(struct profile, parallel_pages), SYSTEM, 1, 16,
      PROFILE_DEFAULT_PARALLEL_PAGES},
+    {"in_flight", F_INT, offsetof(struct profile, in_flight), 0, 1, 64, PROFILE_DEFAULT_IN_FLIGHT},
 };
 #undef STR
 

@@ -10,6 +10,7 @@
 #define PROFILE_DEFAULT_PAGE_SIZE 100
 #define PROFILE_DEFAULT_TIMEOUT 30 /* seconds, for a whole request */
 #define PROFILE_DEFAULT_PARALLEL_PAGES 4 /* pages of a bulk load in flight (system API) */
+#define PROFILE_DEFAULT_IN_FLIGHT 4 /* requests of a bulk change at once */
 
 /* One profile: where the API is and how to authenticate. Strings are NULL when unset. */
 struct profile {
@@ -39,6 +40,7 @@ struct profile {
     int page_size;               /* 1..1000 */
     int timeout;                 /* seconds, 1..3600 */
     int parallel_pages;          /* api "system": pages of --all or G in flight, 1..16 */
+    int in_flight;               /* requests of a bulk change at once, 1..64 */
 };
 
 /* The profiles file as loaded: its path, the profiles and the default's name. */

@@ -1,0 +1,129 @@
+/* bulk.c: deleting several objects from the command line, a few at a time (core/bulk.h). */
+#include "config.h"
+
+#include "cli/bulk.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bulk.h"
+#include "core/intl.h"
+#include "core/text.h"
+#include "core/util.h"
+
+bool bulk_read_ids(struct cli *c, const char *path, char ***ids, size_t *n)
+{
+    bool std = !strcmp(path, "-");
+    FILE *f = std ? stdin : fopen(path, "re");
+    if (!f) {
+        err_set(&c->conn.err, ST_USAGE, _("--from %s: %s"), path, strerror(errno));
+        return false;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t k = strlen(s);
+        while (k && strchr(" \t\r\n", s[k - 1]))
+            s[--k] = '\0';
+        if (!k)
+            continue;
+        *ids = xreallocarray(*ids, *n + 1, sizeof(**ids));
+        (*ids)[(*n)++] = xstrdup(s);
+    }
+    bool ok = !ferror(f);
+    free(line);
+    if (!std)
+        fclose(f);
+    if (!ok)
+        err_set(&c->conn.err, ST_OTHER, _("--from %s: cannot be read"), path);
+    return ok;
+}
+
+/* What the outcomes need. */
+struct run {
+    struct cli *c;
+    const struct api_target *t;
+    enum status_code first; /* the first failure's code, ST_OK while none */
+};
+
+/* One ID's outcome: a line on stdout, or its error on stderr. */
+static void on_item(void *ud, size_t i, const char *id, const struct tn_error *err)
+{
+    struct run *r = ud;
+    (void)i;
+    struct strbuf safe = SB_INIT;
+    text_add_neutral(&safe, id, strlen(id));
+    if (err->code == ST_OK) {
+        if (r->c->format == OUTPUT_TABLE)
+            printf(_("Deleted %s %s.\n"), _(r->t->kind->singular), sb_str(&safe));
+        else
+            printf("%s\n", sb_str(&safe));
+    } else {
+        if (r->first == ST_OK)
+            r->first = err->code;
+        char *text = err_format(err);
+        fprintf(stderr, _("%s: %s %s: %s\n"), util_progname(), _(r->t->kind->singular),
+                sb_str(&safe), text);
+        free(text);
+    }
+    sb_free(&safe);
+    fflush(stdout);
+}
+
+/* The question: "delete 3 tenants (a, b, c)" with the first few IDs. */
+static char *question(const struct api_target *t, char *const *ids, size_t n)
+{
+    struct strbuf sb = SB_INIT;
+    sb_addf(&sb, ngettext("delete %zu %s", "delete %zu %s", n), n, t->kind->name);
+    if (t->parent)
+        sb_addf(&sb, _(" of tenant %s"), t->parent);
+    sb_adds(&sb, " (");
+    for (size_t i = 0; i < n && i < 3; i++) {
+        if (i)
+            sb_adds(&sb, ", ");
+        text_add_neutral(&sb, ids[i], strlen(ids[i]));
+    }
+    sb_adds(&sb, n > 3 ? ", ...)" : ")");
+    return sb_steal(&sb);
+}
+
+int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids, size_t n,
+                    int in_flight, bool yes)
+{
+    if (!n) {
+        err_set(&c->conn.err, ST_USAGE, _("no %s to delete: --from gave no ID"), t->kind->name);
+        return ST_USAGE;
+    }
+    char *q = question(t, ids, n);
+    bool ok = cli_confirm(c, yes, q);
+    free(q);
+    if (!ok)
+        return (int)c->conn.err.code;
+    if (in_flight <= 0)
+        in_flight = c->conn.profile->in_flight;
+    if (in_flight <= 0)
+        in_flight = PROFILE_DEFAULT_IN_FLIGHT;
+    struct run r = {c, t, ST_OK};
+    struct bulk *b = bulk_delete_new(c->conn.session, t, (const char *const *)ids, n, in_flight,
+                                     on_item, &r);
+    while (bulk_pump(b))
+        cli_wait(c);
+    size_t total = bulk_total(b), done = bulk_succeeded(b);
+    bulk_free(b);
+    if (done == total) {
+        if (c->format == OUTPUT_TABLE)
+            printf(_("Deleted %zu of %zu.\n"), done, total);
+        return ST_OK;
+    }
+    err_set(&c->conn.err, r.first, _("deleted %zu of %zu; %zu failed (listed above)"), done,
+            total, total - done);
+    err_hint(&c->conn.err, _("Run the same command with the IDs that failed to try them again: "
+                             "one that is already gone fails as not found."));
+    return (int)r.first;
+}
