@@ -35,6 +35,7 @@ void cli_help(FILE *f)
             "  clients update TENANT CLIENT [--name NAME] [--role ROLE]...\n"
             "                                 change a client's name or roles\n"
             "  clients delete TENANT CLIENT   delete a client\n"
+            "  clients rotate TENANT CLIENT   renew its secret: new client, old deleted\n"
             "\n"
             "Commands (system profiles):\n"
             "  tenants list [--id N]... [--uuid UUID]... [--created-before DATE]\n"

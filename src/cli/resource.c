@@ -7,6 +7,7 @@
 
 #include "cli/bulk.h"
 #include "cli/resource.h"
+#include "cli/rotate.h"
 #include "core/bulk.h"
 #include "core/docedit.h"
 #include "core/intl.h"
@@ -18,12 +19,14 @@
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
 enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_REPLACE_DATA, OPT_MERGE,
-       OPT_FROM, OPT_IN_FLIGHT,
+       OPT_FROM, OPT_IN_FLIGHT, OPT_DELETE_OLD, OPT_KEEP_OLD,
        OPT_INPUT = OPT_FIRST_LOCAL + 64,
        OPT_FILTER = OPT_FIRST_LOCAL + 128 };
 
-/* A verb that is not an API operation: edit = get, the editor, update. */
+/* Verbs that are not one API operation: edit = get, the editor, update; rotate = create a
+ * client like another, then delete that one (cli/rotate.c). */
 #define OP_EDIT 0x100u
+#define OP_ROTATE 0x200u
 
 /* What a verb's options said. */
 struct args {
@@ -32,6 +35,7 @@ struct args {
     bool replace_data, merge; /* edit: --replace-data, --merge */
     const char *from;         /* delete: --from FILE or - */
     long long in_flight;      /* delete: --in-flight N (0: the profile's) */
+    enum rotate_old old;      /* rotate: --delete-old, --keep-old, else ask */
     long long limit; /* 0: the profile's page size */
     const char *cursor;
     struct api_value *values;
@@ -40,7 +44,7 @@ struct args {
     size_t nfilters;
 };
 
-static void on_page(void *ud, struct page *page, const struct tn_error *err)
+void resource_on_page(void *ud, struct page *page, const struct tn_error *err)
 {
     struct outcome *o = ud;
     o->done = true;
@@ -58,7 +62,7 @@ void resource_on_row(void *ud, struct row *row, const struct tn_error *err)
         err_copy(&o->c->conn.err, err);
 }
 
-static void on_done(void *ud, const struct tn_error *err)
+void resource_on_done(void *ud, const struct tn_error *err)
 {
     struct outcome *o = ud;
     o->done = true;
@@ -81,6 +85,8 @@ static const struct verb verbs[] = {
     {"update", API_OP_UPDATE, N_("change one")},
     {"edit", OP_EDIT, N_("edit one's data in $VISUAL or $EDITOR, then save it (version-checked)")},
     {"delete", API_OP_DELETE, N_("delete one")},
+    {"rotate", OP_ROTATE, N_("renew a client's secret: a new client like it, then the old one "
+                             "deleted")},
 };
 
 /* The verbs kind offers: its operations, and edit where it has a versioned document. */
@@ -89,6 +95,12 @@ static unsigned kind_verbs(const struct api_kind_def *kind)
     unsigned ops = kind->ops;
     if (kind->doc_field && kind->version_field && (ops & API_OP_GET) && (ops & API_OP_UPDATE))
         ops |= OP_EDIT;
+    bool secret = false; /* a kind whose create returns a secret: clients */
+    for (size_t i = 0; i < kind->nfields; i++)
+        secret |= (kind->fields[i].flags & FIELD_SECRET) != 0;
+    if (secret && kind->parent && (ops & API_OP_LIST) && (ops & API_OP_CREATE) &&
+        (ops & API_OP_DELETE))
+        ops |= OP_ROTATE;
     return ops;
 }
 
@@ -98,7 +110,8 @@ static void verb_positionals(const struct api_kind_def *kind, unsigned op, const
 {
     *parent = kind->parent ? _("TENANT") : NULL;
     *id = NULL;
-    if (op != API_OP_GET && op != API_OP_UPDATE && op != API_OP_DELETE && op != OP_EDIT)
+    if (op != API_OP_GET && op != API_OP_UPDATE && op != API_OP_DELETE && op != OP_EDIT &&
+        op != OP_ROTATE)
         return;
     if (kind->parent)
         *id = _("CLIENT");
@@ -175,6 +188,15 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                      "                           (else refused)\n"),
                 kind->doc_field);
         break;
+    case OP_ROTATE:
+        fputs(_("The API cannot renew a secret: this creates a client with the same name and\n"
+                "roles (its ID and secret printed once), then deletes the old one: asked on a\n"
+                "terminal, else kept. Both work until the old one is deleted.\n"
+                "      --delete-old         delete the old client without asking\n"
+                "      --keep-old           keep the old client (delete it later, once nothing\n"
+                "                           uses it)\n"),
+              f);
+        break;
     case API_OP_DELETE:
         fputs(_("      --yes                do not ask (needed when there is no terminal)\n"
                 "Several IDs may follow, or come one a line from --from FILE (- for stdin):\n"
@@ -227,6 +249,14 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
         return true;
     case OPT_FROM:
         a->from = arg;
+        return true;
+    case OPT_DELETE_OLD:
+    case OPT_KEEP_OLD:
+        if (a->old != ROTATE_ASK && a->old != (opt == OPT_DELETE_OLD ? ROTATE_DELETE : ROTATE_KEEP)) {
+            cli_usage_error(c, _("--delete-old and --keep-old contradict each other: give one"));
+            return false;
+        }
+        a->old = opt == OPT_DELETE_OLD ? ROTATE_DELETE : ROTATE_KEEP;
         return true;
     case OPT_IN_FLIGHT:
         if (!str_to_llong(arg, 1, BULK_IN_FLIGHT_MAX, &a->in_flight)) {
@@ -284,6 +314,9 @@ static struct option *verb_options(const struct api_kind_def *kind, unsigned op)
         o[n++] = (struct option){"yes", no_argument, NULL, OPT_YES};
         o[n++] = (struct option){"from", required_argument, NULL, OPT_FROM};
         o[n++] = (struct option){"in-flight", required_argument, NULL, OPT_IN_FLIGHT};
+    } else if (op == OP_ROTATE) {
+        o[n++] = (struct option){"delete-old", no_argument, NULL, OPT_DELETE_OLD};
+        o[n++] = (struct option){"keep-old", no_argument, NULL, OPT_KEEP_OLD};
     } else if (op == OP_EDIT) {
         o[n++] = (struct option){"replace-data", no_argument, NULL, OPT_REPLACE_DATA};
         o[n++] = (struct option){"merge", no_argument, NULL, OPT_MERGE};
@@ -386,7 +419,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     size_t total = 0, pages = 0, last_n = 0;
     bool ok = true, counted = false, warned = false;
     struct outcome o = {.c = c};
-    api_list(c->conn.session, t, next, limit, walk, on_page, &o);
+    api_list(c->conn.session, t, next, limit, walk, resource_on_page, &o);
     for (;;) {
         ok = resource_wait(c, &o);
         struct page page = o.page;
@@ -405,7 +438,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         o = (struct outcome){.c = c};
         bool more = a->all && next;
         if (more)
-            api_list(c->conn.session, t, next, limit, walk, on_page, &o);
+            api_list(c->conn.session, t, next, limit, walk, resource_on_page, &o);
         output_rows(out, page.rows, page.n);
         total += page.n;
         last_n = page.n;
@@ -456,7 +489,7 @@ static bool resolve_ref(struct cli *c, const char *ref, const char **value, char
     do {
         struct outcome o = {.c = c};
         api_list(c->conn.session, &t, next, api_page_size(c->conn.session, true), walk,
-                 on_page, &o);
+                 resource_on_page, &o);
         free(next);
         next = NULL;
         if (!resource_wait(c, &o)) {
@@ -560,7 +593,7 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     if (!yes)
         return (int)c->conn.err.code;
     struct outcome o = {.c = c};
-    if (!api_delete(c->conn.session, t, on_done, &o, &c->conn.err))
+    if (!api_delete(c->conn.session, t, resource_on_done, &o, &c->conn.err))
         return (int)c->conn.err.code;
     if (!resource_wait(c, &o))
         return (int)c->conn.err.code;
@@ -739,7 +772,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         rc = ST_USAGE;
         goto out;
     }
-    if (v->op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE | OP_EDIT)) {
+    if (v->op & (API_OP_CREATE | API_OP_UPDATE | API_OP_DELETE | OP_EDIT | OP_ROTATE)) {
         char *what = xasprintf("%s %s", kind->name, v->name);
         bool refused = cli_refuse_readonly(c, what);
         free(what);
@@ -777,6 +810,9 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         break;
     case OP_EDIT:
         rc = edit_run(c, &t, a.replace_data, a.merge);
+        break;
+    case OP_ROTATE:
+        rc = rotate_run(c, &t, a.old);
         break;
     default:
         rc = run_row_op(c, &a, &t, v->op);

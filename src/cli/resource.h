@@ -22,6 +22,10 @@ struct outcome {
 
 /* The callback of a get, create or update: stores the row and the error in the outcome ud. */
 void resource_on_row(void *ud, struct row *row, const struct tn_error *err);
+/* The callback of a list: stores the page and the error in the outcome ud. */
+void resource_on_page(void *ud, struct page *page, const struct tn_error *err);
+/* The callback of a delete: stores the error in the outcome ud. */
+void resource_on_done(void *ud, const struct tn_error *err);
 /* Wait for a call; false when it failed (c->conn.err set). */
 bool resource_wait(struct cli *c, struct outcome *o);
 /* Print a row on its own, in the command's format. */

@@ -441,6 +441,12 @@ void api_cancel(struct api_session *s, struct api_call *call)
     call_free(call);
 }
 
+void api_call_note(struct api_call *call, const char *key, const char *value)
+{
+    if (call->note)
+        journal_entry_set(call->note, key, value);
+}
+
 void api_call_set_status(struct api_call *call, long status)
 {
     call->status = status;

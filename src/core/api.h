@@ -142,6 +142,9 @@ struct api_call *api_delete(struct api_session *s, const struct api_target *t,
                             api_done_fn done, void *ud, struct tn_error *err);
 /* Stop a call; its callback is not run. */
 void api_cancel(struct api_session *s, struct api_call *call);
+/* Add key: value to the journal line of a change in flight (a rotation's "rotates": the old
+ * client), when the journal is on. */
+void api_call_note(struct api_call *call, const char *key, const char *value);
 /* Why a change could not be written to the journal (core/journal.h), or NULL when every line
  * was: for a warning. A journal that cannot be written never stops a change. */
 const char *api_journal_problem(const struct api_session *s);
