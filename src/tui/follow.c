@@ -22,8 +22,11 @@ bool follow_update(struct follow *f, const char *env, const char *tenant, bool e
                    int64_t now)
 {
     bool narrowed = false;
+    bool env_first = !f->env_id, tenant_first = !f->tenant_id;
     if (track(&f->env_id, env)) {
-        f->env_moved_ms = now;
+        /* the first selection (a list just loaded) is followed at once: nothing is passed
+         * over, and the first screen waits for no settling */
+        f->env_moved_ms = env_first ? now - FOLLOW_SETTLE_MS : now;
         f->env_pending = true;
     }
     if (f->env_pending && (now - f->env_moved_ms >= FOLLOW_SETTLE_MS || !env_focused)) {
@@ -32,7 +35,7 @@ bool follow_update(struct follow *f, const char *env, const char *tenant, bool e
         narrowed = true;
     }
     if (track(&f->tenant_id, tenant))
-        f->tenant_moved_ms = now;
+        f->tenant_moved_ms = tenant_first ? now - FOLLOW_SETTLE_MS : now;
     return narrowed;
 }
 

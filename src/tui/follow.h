@@ -1,7 +1,8 @@
 /* follow.h: how the panes follow the selection. The tenants pane narrows to the environment
  * selected once that selection rests (a million tenants take a moment to narrow) or the
  * environments pane loses the focus; the clients pane lists the selected tenant's clients
- * once that selection rests, not for every tenant the selection passes over. No curses and no
+ * once that selection rests, not for every tenant the selection passes over. The first
+ * selection (a list just loaded) is followed at once: the first screen waits for nothing. No curses and no
  * panes here: the console tells it the selections and the time, it says what to do. */
 #ifndef TENANTRY_FOLLOW_H
 #define TENANTRY_FOLLOW_H
@@ -9,7 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define FOLLOW_SETTLE_MS 250 /* a selection rests this long before the panes that follow it do */
+/* A selection rests this long before the panes that follow it do: longer than the gap between
+ * a held key's repeats (25/s on X by default, 12/s on macOS: 40 and 83 ms), so that holding j
+ * requests nothing for the tenants passed over (tests/bench/console-rtt measures it). */
+#define FOLLOW_SETTLE_MS 120
 
 struct follow {
     char *env_id, *tenant_id; /* the selections seen last */

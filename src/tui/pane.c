@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/log.h"
 #include "core/walk.h"
 #include "tui/tui.h"
 
@@ -197,7 +198,11 @@ void pane_set_filter(struct pane *p, const char *text)
 {
     free(p->filter);
     p->filter = text && *text ? xstrdup(text) : NULL;
+    int64_t t0 = util_now_ms();
     rebuild(p);
+    log_printf("%s pane: filter of %zu characters: %zu of %zu rows (%lld ms)", p->kind->name,
+               p->filter ? strlen(p->filter) : 0, list_view_count(p->view), list_count(p->list),
+               (long long)(util_now_ms() - t0));
 }
 
 bool pane_cancel(struct pane *p)
@@ -394,8 +399,12 @@ static bool want_more(const struct pane *p)
         return false;
     if (p->maybe_end) /* probably the end: one request, once the last row is reached */
         return p->sel + 1 >= shown(p);
+    /* past the first screen, a page and a screen ahead: a page in flight lands before PgDn
+     * held reaches the last row; within the first screen, a screen ahead (the first page
+     * alone for the first screen); sorted, a screen (new rows land anywhere, not below) */
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
-    return shown(p) <= p->sel + screen; /* within a screen of the last row */
+    size_t page = p->sel >= screen && p->sort_col < 0 ? (size_t)tui_page_size(p->app) : 0;
+    return shown(p) <= p->sel + screen + page;
 }
 
 void pane_tick(struct pane *p)

@@ -15,6 +15,7 @@ struct prompt_layer {
     struct prompt *p;
     enum prompt_use use;
     char *saved; /* the filter before editing, restored by Esc */
+    bool pending; /* the text changed: the filter runs again once the keys read are handled */
 };
 
 static layer_result pl_key(struct layer *l, struct tui *t, enum action act, int key)
@@ -24,10 +25,16 @@ static layer_result pl_key(struct layer *l, struct tui *t, enum action act, int 
     enum prompt_result r = prompt_key(pl->p, key);
     struct pane *p = tui_focused(t);
     if (pl->use == PROMPT_FILTER && p) {
+        /* a burst of keys (typing, a paste) filters once, at the tick after it (pl_tick):
+         * over a million rows each pass is felt */
         if (r == PROMPT_CHANGED)
-            pane_set_filter(p, prompt_text(pl->p));
+            pl->pending = true;
         else if (r == PROMPT_CANCEL)
             pane_set_filter(p, pl->saved);
+        else if (r == PROMPT_DONE && pl->pending)
+            pane_set_filter(p, prompt_text(pl->p));
+        if (r == PROMPT_CANCEL || r == PROMPT_DONE)
+            pl->pending = false;
     }
     if (r != PROMPT_DONE && r != PROMPT_CANCEL)
         return LAYER_HANDLED | LAYER_REDRAW;
@@ -40,6 +47,16 @@ static layer_result pl_key(struct layer *l, struct tui *t, enum action act, int 
         command_run(t, text);
     free(text);
     return LAYER_HANDLED | LAYER_REDRAW;
+}
+
+/* The keys read are all handled: filter with what they typed. */
+static void pl_tick(struct layer *l, struct tui *t)
+{
+    struct prompt_layer *pl = (struct prompt_layer *)l;
+    struct pane *p = tui_focused(t);
+    if (pl->pending && p)
+        pane_set_filter(p, prompt_text(pl->p));
+    pl->pending = false;
 }
 
 /* The line is the status line: the row under the area. */
@@ -67,6 +84,7 @@ static const struct layer_ops prompt_ops = {
     .modal = true,
     .key = pl_key,
     .draw = pl_draw,
+    .tick = pl_tick,
     .free = pl_free,
 };
 

@@ -237,16 +237,19 @@ static void test_follow_environment_rests(void **state)
 {
     (void)state;
     struct follow f = {0};
-    /* the environment moves while the environments pane has the focus: not yet */
-    assert_false(follow_update(&f, "e1", NULL, true, 1000));
-    assert_true(follow_pending(&f, false, 1000));
-    assert_null(follow_environment(&f));
-    assert_false(follow_update(&f, "e2", NULL, true, 1100)); /* moved on: waits again */
-    assert_false(follow_update(&f, "e2", NULL, true, 1100 + FOLLOW_SETTLE_MS - 1));
-    assert_true(follow_update(&f, "e2", NULL, true, 1100 + FOLLOW_SETTLE_MS));
-    assert_string_equal(follow_environment(&f), "e2");
+    /* the first selection (the list just loaded) is followed at once */
+    assert_true(follow_update(&f, "e1", NULL, true, 1000));
+    assert_string_equal(follow_environment(&f), "e1");
+    assert_false(follow_pending(&f, false, 1000));
+    assert_false(follow_update(&f, "e2", NULL, true, 1100)); /* moved: waits to rest */
+    assert_true(follow_pending(&f, false, 1100));
+    assert_string_equal(follow_environment(&f), "e1");
+    assert_false(follow_update(&f, "e3", NULL, true, 1150)); /* moved on: waits again */
+    assert_false(follow_update(&f, "e3", NULL, true, 1150 + FOLLOW_SETTLE_MS - 1));
+    assert_true(follow_update(&f, "e3", NULL, true, 1150 + FOLLOW_SETTLE_MS));
+    assert_string_equal(follow_environment(&f), "e3");
     assert_false(follow_pending(&f, false, 2000));
-    /* leaving the environments pane applies it at once */
+    /* back to "All environments" (NULL): applied when the pane loses the focus */
     assert_false(follow_update(&f, NULL, NULL, true, 3000));
     assert_true(follow_update(&f, NULL, NULL, false, 3001));
     assert_null(follow_environment(&f)); /* "All environments" */
@@ -260,19 +263,26 @@ static void test_follow_clients_wait_for_tenant(void **state)
     (void)state;
     struct follow f = {0};
     follow_update(&f, NULL, "t1", false, 1000);
-    assert_false(follow_clients_due(&f, false, 1000 + FOLLOW_SETTLE_MS - 1));
-    assert_true(follow_clients_due(&f, true, 1000)); /* the clients pane has the focus */
-    assert_true(follow_pending(&f, true, 1000));     /* the clients about to list: busy */
-    assert_false(follow_pending(&f, false, 1000));   /* no clients pane shown: not busy */
-    assert_true(follow_clients_due(&f, false, 1000 + FOLLOW_SETTLE_MS));
-    follow_update(&f, NULL, "t2", false, 5000);
+    /* the first tenant selected (the first screen): its clients at once */
+    assert_true(follow_clients_due(&f, false, 1000));
+    assert_false(follow_pending(&f, true, 1000));
+    follow_update(&f, NULL, "t2", false, 2000); /* the selection moves: it must rest */
+    assert_false(follow_clients_due(&f, false, 2000 + FOLLOW_SETTLE_MS - 1));
+    assert_true(follow_clients_due(&f, true, 2000)); /* the clients pane has the focus */
+    assert_true(follow_pending(&f, true, 2000));     /* the clients about to list: busy */
+    assert_false(follow_pending(&f, false, 2000));   /* no clients pane shown: not busy */
+    assert_true(follow_clients_due(&f, false, 2000 + FOLLOW_SETTLE_MS));
+    follow_update(&f, NULL, "t3", false, 5000);
     assert_false(follow_clients_due(&f, false, 5001));
     follow_now(&f); /* Enter or Tab: at once */
     assert_true(follow_clients_due(&f, false, 5001));
-    follow_update(&f, NULL, "t2", false, 5002); /* the same tenant: still due */
+    follow_update(&f, NULL, "t3", false, 5002); /* the same tenant: still due */
     assert_true(follow_clients_due(&f, false, 5002));
+    /* no tenant (an empty list), then one again: a first selection, at once */
+    follow_update(&f, NULL, NULL, false, 6000);
+    follow_update(&f, NULL, "t4", false, 6001);
+    assert_true(follow_clients_due(&f, false, 6001));
     follow_reset(&f);
-    assert_null(f.tenant_id);
 }
 
 int main(void)
