@@ -5,16 +5,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/intl.h"
 #include "core/json.h"
 #include "core/merge.h"
+#include "core/run.h"
 #include "core/util.h"
 
 char *docedit_write_temp(const char *what, const char *text, struct tn_error *err)
@@ -140,51 +139,22 @@ const char *docedit_editor(void)
 bool editor_run(const char *path, struct tn_error *err)
 {
     const char *editor = docedit_editor();
-    /* the editor is a command line ("code --wait"): the shell splits it; the path is $1 */
-    char *cmd = xasprintf("%s \"$1\"", editor);
-    fflush(NULL);
-    /* Ctrl-C and Ctrl-\ are the editor's while it runs (as git does): the caller must be
+    /* the editor is a command line ("code --wait"): the shell splits it; the path is $1.
+     * Ctrl-C and Ctrl-\ are the editor's while it runs (as git does): the caller must be
      * there after it to keep or remove the file */
-    struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
-    sigemptyset(&ign.sa_mask);
-    sigaction(SIGINT, &ign, &old_int);
-    sigaction(SIGQUIT, &ign, &old_quit);
-    pid_t pid = fork();
-    if (pid < 0) {
-        err_set(err, ST_OTHER, _("cannot start the editor: %s"), strerror(errno));
-        sigaction(SIGINT, &old_int, NULL);
-        sigaction(SIGQUIT, &old_quit, NULL);
-        free(cmd);
-        return false;
-    }
-    if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGQUIT, SIG_DFL);
-        util_cloexec_from(STDERR_FILENO + 1); /* no socket or file of ours for the editor */
-        execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-        _exit(127);
-    }
+    char *cmd = xasprintf("%s \"$1\"", editor);
+    int st = run_foreground(cmd, (const char *const[]){path, NULL}, NULL, err);
     free(cmd);
-    int status, rc;
-    while ((rc = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
-        ;
-    int wait_errno = errno;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGQUIT, &old_quit, NULL);
-    if (rc < 0) {
-        err_set(err, ST_OTHER, _("cannot wait for the editor: %s"), strerror(wait_errno));
-        return false;
-    }
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    if (st == 0)
         return true;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+    if (st < 0)
+        err_prefix(err, _("cannot run the editor"));
+    else if (st == 127)
         err_set(err, ST_OTHER, _("the editor '%s' could not be run"), editor);
-    else if (WIFEXITED(status))
-        err_set(err, ST_OTHER, _("the editor '%s' exited with status %d"), editor,
-                WEXITSTATUS(status));
+    else if (st > 128)
+        err_set(err, ST_OTHER, _("the editor '%s' was stopped by signal %d"), editor, st - 128);
     else
-        err_set(err, ST_OTHER, _("the editor '%s' was stopped by signal %d"), editor,
-                WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+        err_set(err, ST_OTHER, _("the editor '%s' exited with status %d"), editor, st);
     err_hint(err, _("Set VISUAL or EDITOR to the editor to use."));
     return false;
 }

@@ -247,6 +247,9 @@ int tui_main(const struct options *opt)
         if (!keymap_load(t->km, &t->c.profiles, &e))
             tui_error(t, &e);
         err_clear(&e);
+        if (!tui_plugins_load(&t->plugins, &t->c.profiles, t->km, &e))
+            tui_error(t, &e);
+        err_clear(&e);
     }
     err_clear(&t->c.err);
     t->dirty = true;
@@ -262,6 +265,7 @@ int tui_main(const struct options *opt)
     err_clear(&t->err);
     err_clear(&t->setup_err);
     sb_free(&t->msg);
+    tui_plugins_free(&t->plugins);
     keymap_free(t->km);
     script_free(script);
     log_close();

@@ -27,7 +27,8 @@ static void add_row(struct textview *t, const char *left, const char *text)
 }
 
 struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
-                          void *ud, const struct help_command *cmds, size_t n)
+                          void *ud, const struct help_command *cmds, size_t n,
+                          const struct help_command *plugins, size_t nplugins)
 {
     struct textview *t = textview_new(_("Help"));
     struct strbuf keys = SB_INIT;
@@ -54,6 +55,12 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum
         textview_add(t, _("Commands"), TH_TITLE);
         for (size_t i = 0; i < n; i++)
             add_row(t, _(cmds[i].usage), _(cmds[i].help));
+    }
+    if (nplugins) { /* the operator's own words: not translated */
+        textview_add(t, "", TH_NORMAL);
+        textview_add(t, _("Plugins (the plugins list of the profiles file)"), TH_TITLE);
+        for (size_t i = 0; i < nplugins; i++)
+            add_row(t, plugins[i].usage, plugins[i].help);
     }
     textview_add(t, "", TH_NORMAL);
     textview_add(t, _("Change keys in a keys group of the config file:"), TH_DIM);

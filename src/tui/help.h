@@ -12,9 +12,11 @@ struct help_command {
 };
 
 /* A help view listing every action by group with its keys (from km) and help text, then
- * the ':' commands (cmds, n of them; tui/command.c has them). Actions for which
+ * the ':' commands (cmds, n of them; tui/command.c has them), then the plugins (plugins,
+ * nplugins: their keys and descriptions, as the profiles file has them). Actions for which
  * hidden(ud, act) is true are left out (NULL: none). */
 struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum action act),
-                          void *ud, const struct help_command *cmds, size_t n);
+                          void *ud, const struct help_command *cmds, size_t n,
+                          const struct help_command *plugins, size_t nplugins);
 
 #endif

@@ -3,9 +3,11 @@
  * screen shown when no session could be opened. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "core/intl.h"
+#include "core/run.h"
 #include "core/text.h"
 #include "tui/command.h"
 #include "tui/terminal.h"
@@ -146,6 +148,48 @@ static void change(struct tui *t, enum action act)
         edit_delete(t);
 }
 
+/* Run the plugin key is for on the focused pane's selected row, if any: the terminal is the
+ * command's meanwhile. False when no plugin takes key there. */
+static bool run_plugin(struct tui *t, int key)
+{
+    struct pane *p = tui_focused(t);
+    const struct plugin *pl = p ? tui_plugins_find(&t->plugins, key, pane_kind(p)->name) : NULL;
+    if (!pl)
+        return false;
+    size_t i = pane_selected(p);
+    if (i == SIZE_MAX) {
+        tui_message(t, _("Select a row for the plugin \"%s\""), pl->description);
+        return true;
+    }
+    struct pane *parent = pane_kind(p)->parent ? tui_pane(t, pane_kind(p)->parent) : NULL;
+    const struct profile *prof = t->c.profile;
+    char *extra[5] = {
+        xasprintf("TENANTRY_PROFILE=%s", prof ? prof->name : ""),
+        xasprintf("TENANTRY_API=%s", prof && prof->api ? prof->api : "mattr"),
+        xasprintf("TENANTRY_URL=%s", prof && prof->url ? prof->url : ""),
+        xasprintf("TENANTRY_PARENT=%s", parent && pane_selected_id(parent) ? pane_selected_id(parent)
+                                                                          : ""),
+        NULL};
+    char **env = tui_plugins_env(pane_kind(p), pane_list(p), i, (const char *const *)extra);
+    struct tn_error err = {0};
+    terminal_suspend();
+    int st = run_foreground(pl->command, NULL, env, &err);
+    terminal_resume();
+    if (st < 0)
+        tui_error(t, &err);
+    else if (st)
+        tui_message(t, _("The plugin \"%s\" exited with status %d"), pl->description, st);
+    else
+        tui_message(t, _("Ran the plugin \"%s\""), pl->description);
+    err_clear(&err);
+    for (size_t k = 0; env[k]; k++)
+        free(env[k]);
+    free(env);
+    for (size_t k = 0; extra[k]; k++)
+        free(extra[k]);
+    return true;
+}
+
 static layer_result panes_key(struct layer *l, struct tui *t, enum action act, int key)
 {
     (void)l;
@@ -209,7 +253,7 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
     case ACT_REFRESH:
         return LAYER_HANDLED | LAYER_RELOAD;
     case ACT_NONE:
-        return LAYER_NOT_MINE;
+        return run_plugin(t, key) ? LAYER_HANDLED | LAYER_REDRAW : LAYER_NOT_MINE;
     default:
         return p && pane_handle(p, act) == TR_REDRAW ? LAYER_HANDLED | LAYER_REDRAW
                                                       : LAYER_HANDLED;

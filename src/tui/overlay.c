@@ -110,9 +110,10 @@ static bool hidden(void *ud, enum action act)
 
 void overlay_help(struct tui *t)
 {
-    struct help_command cmds[32];
+    struct help_command cmds[32], plugins[64];
     size_t n = command_docs(cmds, ARRAY_SIZE(cmds));
-    open_view(t, &help_ops, textview_view(help_new(t->km, hidden, t, cmds, n)));
+    size_t np = tui_plugins_docs(&t->plugins, plugins, ARRAY_SIZE(plugins));
+    open_view(t, &help_ops, textview_view(help_new(t->km, hidden, t, cmds, n, plugins, np)));
 }
 
 /* The object of a detail view came. */

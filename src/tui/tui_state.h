@@ -9,11 +9,13 @@
 #include "tui/keys.h"
 #include "tui/layer.h"
 #include "tui/pane.h"
+#include "tui/plugins.h"
 #include "tui/tui.h"
 
 struct tui {
     struct connection c; /* options, profiles, the profile in use, the engine, the session */
     struct keymap *km;
+    struct tui_plugins plugins; /* the profiles file's plugins, their keys checked */
     struct pane *panes[4];
     size_t npanes, focus;
     struct follow follow;       /* how the tenants and clients panes follow the selection */

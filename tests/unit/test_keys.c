@@ -405,7 +405,7 @@ static void test_help(void **state)
     struct keymap *km = keymap_new();
     struct tn_error err = {0};
     assert_true(keymap_bind(km, "sort", "", &err));
-    struct textview *t = help_new(km, NULL, NULL, cmds, ARRAY_SIZE(cmds));
+    struct textview *t = help_new(km, NULL, NULL, cmds, ARRAY_SIZE(cmds), NULL, 0);
     /* 6 titles, every action, 5 blank lines between groups; blank, title, 6 commands; blank,
      * the two last lines. */
     assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 1 + 5 + 2 + 6 + 3);
@@ -420,13 +420,13 @@ static void test_help(void **state)
     struct view *v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_copy, NULL, cmds, ARRAY_SIZE(cmds));
+    t = help_new(km, hide_copy, NULL, cmds, ARRAY_SIZE(cmds), NULL, 0);
     assert_int_equal(textview_lines(t), 6 + ACT_COUNT - 2 + 5 + 2 + 6 + 3);
     assert_false(help_has(t, "Copy the selected ID"));
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_changing, NULL, cmds, ARRAY_SIZE(cmds)); /* read-only: no Changing title, no c/e/d */
+    t = help_new(km, hide_changing, NULL, cmds, ARRAY_SIZE(cmds), NULL, 0); /* read-only: no Changing title, no c/e/d */
     assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 7 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "In a conflict"));
@@ -435,7 +435,7 @@ static void test_help(void **state)
     v = textview_view(t);
     v->ops->free(v);
 
-    t = help_new(km, hide_program, NULL, cmds, ARRAY_SIZE(cmds)); /* no Program title, no commands */
+    t = help_new(km, hide_program, NULL, cmds, ARRAY_SIZE(cmds), NULL, 0); /* no Program title, no commands */
     assert_false(help_has(t, ":profile NAME"));
     assert_false(help_has(t, "Quit"));
     assert_true(help_has(t, "keys.conf"));
