@@ -104,6 +104,10 @@ static void panes_free(struct tui *t)
     t->npanes = 0;
     t->focus = 0;
     follow_reset(&t->follow);
+    t->jumps = 0; /* their reads end with the session, unanswered */
+    free(t->jump_kind);
+    free(t->jump_what);
+    t->jump_kind = t->jump_what = NULL;
 }
 
 /* The panes of the kinds the session's backend declares, in its order (environments, tenants

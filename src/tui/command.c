@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "tui/jump.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
@@ -57,7 +58,7 @@ static void server_filter(struct tui *t, const char *terms)
         tui_message(t, _("No server filter: listing every one of the %s"), _(pane_kind(p)->name));
 }
 
-/* :environments, :tenants, :clients */
+/* :environments; :tenants and :clients, with X (or as :tenant X, :client X): go to that row */
 static void run_environments(struct tui *t, const char *arg)
 {
     (void)arg;
@@ -66,14 +67,18 @@ static void run_environments(struct tui *t, const char *arg)
 
 static void run_tenants(struct tui *t, const char *arg)
 {
-    (void)arg;
-    focus_kind(t, "tenants");
+    if (arg && *arg)
+        jump_run(t, "tenants", arg);
+    else
+        focus_kind(t, "tenants");
 }
 
 static void run_clients(struct tui *t, const char *arg)
 {
-    (void)arg;
-    focus_kind(t, "clients");
+    if (arg && *arg)
+        jump_run(t, "clients", arg);
+    else
+        focus_kind(t, "clients");
 }
 
 static void run_journal(struct tui *t, const char *arg)
@@ -112,8 +117,14 @@ static const struct command {
 } table[] = {
     {{":environments", N_("Go to the environments pane")}, "environments", "envs",
      run_environments},
-    {{":tenants", N_("Go to the tenants pane")}, "tenants", NULL, run_tenants},
-    {{":clients", N_("Go to the clients pane")}, "clients", NULL, run_clients},
+    /* TRANSLATORS: keep ":tenants" as it is; X is an ID, a subdomain label or a name. */
+    {{N_(":tenants [X]"), N_("Go to the tenants pane; to the tenant X (its ID, subdomain label "
+                             "or name; also :tenant X)")},
+     "tenants", "tenant", run_tenants},
+    /* TRANSLATORS: keep ":clients" as it is; X is a client's ID or name. */
+    {{N_(":clients [X]"), N_("Go to the clients pane; to the client X of the selected tenant "
+                             "(also :client X)")},
+     "clients", "client", run_clients},
     /* TRANSLATORS: keep ":filter" as it is; TERMS are e.g. created>2024-01-01 id=7. */
     {{N_(":filter TERMS"), N_("Let the server filter the list (system API): created>DATE, "
                               "updated<DATE, id=N, uuid=U")},

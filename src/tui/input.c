@@ -12,6 +12,7 @@
 #include "tui/command.h"
 #include "tui/terminal.h"
 #include "tui/edit.h"
+#include "tui/jump.h"
 #include "tui/overlay.h"
 #include "tui/prompt_layer.h"
 #include "tui/screen.h"
@@ -286,6 +287,7 @@ static void panes_tick(struct layer *l, struct tui *t)
             continue; /* not for every tenant the selection passes over */
         pane_tick(p);
     }
+    jump_tick(t);
 }
 
 static bool panes_busy(const struct layer *l, const struct tui *t)
@@ -294,6 +296,8 @@ static bool panes_busy(const struct layer *l, const struct tui *t)
     for (size_t i = 0; i < t->npanes; i++)
         if (pane_busy(t->panes[i]))
             return true;
+    if (t->jumps || t->jump_what) /* a row read for :tenant ID, or a jump waiting for its list */
+        return true;
     /* a clients list about to start counts as busy */
     struct pane *clients = tui_pane(t, "clients");
     return follow_pending(&t->follow, clients && screen_pane_visible(t, clients), util_now_ms());

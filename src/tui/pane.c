@@ -283,7 +283,8 @@ const char *pane_server_filter(const struct pane *p)
     return p->sf.n ? p->sf.text : NULL;
 }
 
-bool pane_add_row(struct pane *p, const struct row *row)
+/* pane_add_row (created: the server holds one more) and pane_show_row. */
+static bool take_row(struct pane *p, const struct row *row, bool created)
 {
     size_t keep = pane_selected(p);
     /* a page may have brought it in already (loading went on while it was being created) */
@@ -292,7 +293,7 @@ bool pane_add_row(struct pane *p, const struct row *row)
         list_set_row(p->list, i, row);
     } else {
         i = list_add_row(p->list, row);
-        p->total += p->has_total; /* the server holds one more */
+        p->total += created && p->has_total;
     }
     list_view_update(p->view);
     tui_dirty(p->app);
@@ -301,6 +302,25 @@ bool pane_add_row(struct pane *p, const struct row *row)
     if (keep != SIZE_MAX)
         select_row(p, keep);
     return false;
+}
+
+bool pane_add_row(struct pane *p, const struct row *row)
+{
+    return take_row(p, row, true);
+}
+
+bool pane_show_row(struct pane *p, const struct row *row)
+{
+    return take_row(p, row, false);
+}
+
+bool pane_select_index(struct pane *p, size_t i)
+{
+    if (!select_row(p, i))
+        return false;
+    clamp(p);
+    tui_dirty(p->app);
+    return true;
 }
 
 void pane_update_row(struct pane *p, const struct row *row)

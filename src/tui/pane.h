@@ -68,6 +68,11 @@ const char *pane_parent(const struct pane *p);
 /* Take in an object the operator created: add it to the list (no reload) and select it;
  * false when the filter or the environment hides it. */
 bool pane_add_row(struct pane *p, const struct row *row);
+/* Take in an object read on its own (a jump to it): add it to the list when not loaded (the
+ * count unchanged) and select it; false when the filter hides it. */
+bool pane_show_row(struct pane *p, const struct row *row);
+/* Select row i of the list; false when the filter hides it. */
+bool pane_select_index(struct pane *p, size_t i);
 /* Replace the row with row's ID (an edit), keeping the selection. */
 void pane_update_row(struct pane *p, const struct row *row);
 /* The object id is gone: its row goes; when it was selected, its neighbour is. */

@@ -16,6 +16,9 @@ struct tui {
     struct connection c; /* options, profiles, the profile in use, the engine, the session */
     struct keymap *km;
     struct tui_plugins plugins; /* the profiles file's plugins, their keys checked */
+    unsigned jumps;             /* rows being read for :tenant ID (tui/jump.c) */
+    char *jump_kind, *jump_what; /* a jump waiting for its pane's list to load, or NULL */
+    int64_t jump_since;          /* since when (util_now_ms) */
     struct pane *panes[4];
     size_t npanes, focus;
     struct follow follow;       /* how the tenants and clients panes follow the selection */

@@ -1,0 +1,63 @@
+#!/bin/bash
+# jump.sh: `:tenant X` goes to a loaded tenant by its subdomain label, its name (any case) or
+# its ID; a tenant not loaded yet (pages of 100 of 250) is read by its UUID (one GET), added
+# and selected, the count unchanged; an unknown name says how many are loaded; `:client NAME`
+# goes to a client of the selected tenant, once its list is loaded.
+. "$(dirname "$0")/lib.sh"
+
+start_sandbox --tenants 250 --clients 3 --seed 3
+PAGE_SIZE=100 write_config
+run tenants list --all -o json
+cp "$TMP/out" "$TMP/all.json"
+T40=$(json_field "$TMP/all.json" 'j[40]["id"]')
+L40=$(json_field "$TMP/all.json" 'j[40]["subdomain"].split(".")[0]')
+T60=$(json_field "$TMP/all.json" 'j[60]["id"]')
+N60=$(json_field "$TMP/all.json" 'j[60]["name"].upper()')
+T200=$(json_field "$TMP/all.json" 'j[200]["id"]')
+run clients list "$T40" -o json
+C1=$(json_field "$TMP/out" 'j[1]["clientId"]')
+CN1=$(json_field "$TMP/out" 'j[1]["name"]')
+: >"$EVENTS"
+run_script jump -c "$CONFIG" <<EOF
+wait
+keys :
+type tenant $L40
+keys Enter
+keys y
+dump label
+keys :
+type tenant $N60
+keys Enter
+keys y
+dump name
+keys :
+type tenant $T200
+keys Enter
+wait
+dump read
+keys y
+dump read-y
+keys :
+type tenant no-such-tenant
+keys Enter
+dump unknown
+keys :
+type tenant $L40
+keys Enter
+wait
+keys :
+type client $CN1
+keys Enter
+wait
+keys y
+dump client
+EOF
+status_id_of() { screen_line "$1" -1 | grep -oE '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{32}' | head -n 1; }
+check ":tenant LABEL selects that tenant ($T40)" [ "$(status_id_of label)" = "$T40" ]
+check ":tenant NAME (in capitals) selects that tenant ($T60)" [ "$(status_id_of name)" = "$T60" ]
+status_has read "Went to tenants $T200 (read from the server: it was not loaded)" \
+    ":tenant UUID not loaded: read and gone to"
+check "... and selected" [ "$(status_id_of read-y)" = "$T200" ]
+check "one GET of that tenant" [ "$(grep -c "^TENANT_RETRIEVE_START .*path=/v1/tenants/$T200" "$EVENTS")" = 1 ]
+status_has unknown 'No tenants "no-such-tenant" among the' ":tenant of an unknown name says so"
+check ":client NAME selects that client of the tenant ($C1)" [ "$(status_id_of client)" = "$C1" ]
