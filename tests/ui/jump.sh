@@ -23,11 +23,13 @@ wait
 keys :
 type tenant $L40
 keys Enter
+wait
 keys y
 dump label
 keys :
 type tenant $N60
 keys Enter
+wait
 keys y
 dump name
 keys :
@@ -40,6 +42,7 @@ dump read-y
 keys :
 type tenant no-such-tenant
 keys Enter
+wait
 dump unknown
 keys :
 type tenant $L40
