@@ -71,8 +71,12 @@ bool connect_pick_profile(struct connection *c)
     if (c->opt.profile) {
         c->profile = profile_find(&c->profiles, c->opt.profile);
         if (!c->profile) {
-            err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), c->opt.profile,
-                    c->profiles.path);
+            if (c->opt.profile_from_env)
+                err_set(&c->err, ST_USAGE, _("no profile called \"%s\" (TENANTRY_PROFILE) in %s"),
+                        c->opt.profile, c->profiles.path);
+            else
+                err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), c->opt.profile,
+                        c->profiles.path);
             err_hint(&c->err, _("`%s profile list` shows the profiles."), util_progname());
         }
     } else {

@@ -24,10 +24,11 @@ int main(int argc, char **argv)
     all[options_nlong + 1] = (struct option){"version", no_argument, NULL, 'V'};
     struct options opt = {0};
     int c;
+    options_from_environment(&opt); /* -p and -c below replace them */
 
     util_no_dump(); /* before any secret is read: no core file or ptrace shows it */
     setlocale(LC_ALL, "");
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);
     textdomain(PACKAGE);
 #endif
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
             free(all);
             return 0;
         case 'V':
-            printf("tenantry %s\n", PACKAGE_VERSION);
+            util_version(stdout, "tenantry");
             free(all);
             return 0;
         default:
@@ -60,9 +61,9 @@ int main(int argc, char **argv)
     if (optind < argc)
         return cli_main(&opt, argc - optind, argv + optind);
     if (!tui_has_terminal()) {
-        fprintf(stderr, _("%s: the console needs a terminal; scripts use the commands:\n"),
-                util_progname());
-        cli_help(stderr);
+        fprintf(stderr, _("%s: the console needs a terminal; scripts give a command (see '%s "
+                          "--help')\n"),
+                util_progname(), util_progname());
         return EXIT_USAGE;
     }
     return tui_main(&opt);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/intl.h"
 #include "core/util.h"
@@ -16,18 +17,37 @@ const struct option options_long[] = {
     {"no-token-cache", no_argument, NULL, OPT_NO_TOKEN_CACHE},
     {"demo", optional_argument, NULL, OPT_DEMO},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
+    {"quiet", no_argument, NULL, 'q'},
     {NULL, 0, NULL, 0},
 };
 const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
+
+void options_from_environment(struct options *o)
+{
+    const char *p = getenv("TENANTRY_PROFILE"), *c = getenv("TENANTRY_CONFIG");
+    if (p && *p) {
+        o->profile = p;
+        o->profile_from_env = true;
+    }
+    if (c && *c) {
+        o->config = c;
+        o->config_from_env = true;
+    }
+}
 
 bool options_apply(struct options *o, int opt, const char *arg)
 {
     switch (opt) {
     case 'c':
         o->config = arg;
+        o->config_from_env = false;
         return true;
     case 'p':
         o->profile = arg;
+        o->profile_from_env = false;
+        return true;
+    case 'q':
+        o->quiet = true;
         return true;
     case 'o':
         o->output = arg;
@@ -56,8 +76,9 @@ bool options_apply(struct options *o, int opt, const char *arg)
 void options_help(FILE *f)
 {
     fputs(_("Global options (before the command, or after its verb):\n"
-            "  -p, --profile NAME   use profile NAME (default: default_profile in the config)\n"
-            "  -c, --config FILE    the profiles file (default:\n"
+            "  -p, --profile NAME   use profile NAME (default: $TENANTRY_PROFILE, else\n"
+            "                       default_profile in the config)\n"
+            "  -c, --config FILE    the profiles file (default: $TENANTRY_CONFIG, else\n"
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
             "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
             "      --csv-raw        csv: no ' before a cell starting with =, +, - or @ (which\n"
@@ -68,6 +89,7 @@ void options_help(FILE *f)
             "      --demo[=API]     run against a throwaway local sandbox with seeded data,\n"
             "                       speaking API: mattr (the default) or system\n"
             "      --log FILE       append a debug log (requests, statuses, timings; never\n"
-            "                       secrets or tokens) to FILE\n"),
+            "                       secrets or tokens) to FILE\n"
+            "  -q, --quiet          no progress and no hints on standard error (errors stay)\n"),
           f);
 }

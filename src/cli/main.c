@@ -39,19 +39,21 @@ void cli_help(FILE *f)
             "\n"
             "Commands (system profiles):\n"
             "  tenants list [--id N]... [--uuid UUID]... [--created-before DATE]\n"
-            "               [--created-after DATE] [--updated-before DATE] [--updated-after DATE]\n"
+            "      [--created-after DATE] [--updated-before DATE] [--updated-after DATE]\n"
             "                                 list the tenants the server's filters keep\n"
             "  tenants get UUID               show one tenant\n"
-            "  tenants create --data FILE|- [--uuid UUID]\n"
-            "                                 create a tenant from a JSON object\n"
+            "  tenants create --data FILE|- [--uuid UUID] [--version N]\n"
+            "                                 create a tenant from a JSON object (at version\n"
+            "                                 N, default 1)\n"
             "  tenants update UUID --data FILE|- --version N\n"
-            "                                 replace its data; N is the version it was read at\n"
+            "                                 replace its data (N: the version read)\n"
             "  tenants edit UUID              edit its data in $EDITOR, saved version-checked\n"
             "  tenants delete UUID            delete a tenant\n"
             "\n"
             "  profile list|add|remove|default|test\n"
             "                                 manage the profiles file\n"
             "  journal [--since DATE]         the changes made (console and command line)\n"
+            "  completion bash|zsh|fish       print the shell's completion script\n"
             "\n"),
           f);
     options_help(f);
@@ -65,6 +67,7 @@ void cli_help(FILE *f)
             "failed part way: stderr names the --cursor to go on from), 7 created but the\n"
             "answer could not be read (do not create it again).\n"),
           f);
+    util_help_bugs(f);
 }
 
 /* The kind called name in any backend (the command names are the same across APIs). */
@@ -78,10 +81,13 @@ static const struct api_kind_def *any_kind(const char *name)
     return NULL;
 }
 
-/* Print c->conn.err as "tenantry: message" and the hint. */
+/* Print c->conn.err as "tenantry: message" and the hint (not with --quiet). */
 static void report(const struct cli *c)
 {
-    char *text = err_format(&c->conn.err);
+    struct tn_error e = c->conn.err; /* --quiet: the error, not its hint */
+    if (c->conn.opt.quiet)
+        e.hint = NULL;
+    char *text = err_format(&e);
     fprintf(stderr, "%s: %s\n", util_progname(), text);
     free(text);
 }

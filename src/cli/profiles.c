@@ -154,6 +154,14 @@ static void help(struct cli *c, FILE *f)
     (void)c;
     if (!help_verb) {
         fprintf(f, _("Usage: %s profile VERB [ARGUMENT]... [OPTION]...\n"), util_progname());
+        fputs(_("\nVerbs:\n"
+                "  list            show the profiles (never their secrets)\n"
+                "  add NAME        add a profile ('profile add --help' for its options)\n"
+                "  remove NAME     remove a profile (asks; --yes without a terminal)\n"
+                "  default NAME    make NAME the default profile\n"
+                "  test [NAME]     get a token and make one request with the profile\n"
+                "\n"),
+              f);
     } else if (!strcmp(help_verb, "add")) {
         fprintf(f, _("Usage: %s profile add NAME --url URL --auth-url URL --audience AUDIENCE\n"
                      "         --client-id ID [OPTION]...\n"
@@ -182,25 +190,33 @@ static void help(struct cli *c, FILE *f)
                 "      --page-size N        rows per page, 1 to 1000 (default 100)\n"
                 "      --timeout SECONDS    per request, 1 to 3600 (default 30)\n"
                 "      --ca-file FILE       a CA bundle for a private certificate authority\n"
-                "      --default            make it the default profile\n"),
+                "      --default            make it the default profile\n"
+                "\n"),
               f);
-        return;
-    } else {
-        fprintf(f, _("Usage: %s profile %s%s\n"), util_progname(), help_verb,
-                !strcmp(help_verb, "list")     ? ""
-                : !strcmp(help_verb, "test")   ? _(" [NAME]")
-                : !strcmp(help_verb, "remove") ? _(" NAME [--yes]")
-                                               : _(" NAME"));
+    } else if (!strcmp(help_verb, "list")) {
+        fprintf(f, _("Usage: %s profile list [OPTION]...\n"), util_progname());
+        fputs(_("Show the profiles of the profiles file: name, API, URL, flags and where each\n"
+                "secret comes from (never a secret).\n\n"),
+              f);
+    } else if (!strcmp(help_verb, "remove")) {
+        fprintf(f, _("Usage: %s profile remove NAME [--yes] [OPTION]...\n"), util_progname());
+        fputs(_("Remove profile NAME from the profiles file (the file before is kept as\n"
+                "config~).\n"
+                "\n"
+                "      --yes                do not ask (needed when there is no terminal)\n\n"),
+              f);
+    } else if (!strcmp(help_verb, "default")) {
+        fprintf(f, _("Usage: %s profile default NAME [OPTION]...\n"), util_progname());
+        fputs(_("Make NAME the default profile (default_profile in the profiles file).\n\n"), f);
+    } else if (!strcmp(help_verb, "test")) {
+        fprintf(f, _("Usage: %s profile test [NAME] [OPTION]...\n"), util_progname());
+        fputs(_("Get a fresh token and make one request with profile NAME (default: the one\n"
+                "-p, $TENANTRY_PROFILE or default_profile names); say how long it took and\n"
+                "until when the token is valid.\n\n"),
+              f);
     }
-    fputs(_("\nVerbs:\n"
-            "  list            show the profiles (never their secrets)\n"
-            "  add NAME        add a profile ('profile add --help' for its options)\n"
-            "  remove NAME     remove a profile (asks; --yes without a terminal)\n"
-            "  default NAME    make NAME the default profile\n"
-            "  test [NAME]     get a token and make one request with the profile\n"
-            "\n"),
-          f);
     options_help(f);
+    util_help_bugs(f);
 }
 
 /* The set's profile called name; c->conn.err set when there is none. */

@@ -83,7 +83,7 @@ static const struct verb verbs[] = {
     {"get", API_OP_GET, N_("show one")},
     {"create", API_OP_CREATE, N_("create one")},
     {"update", API_OP_UPDATE, N_("change one")},
-    {"edit", OP_EDIT, N_("edit one's data in $VISUAL or $EDITOR, then save it (version-checked)")},
+    {"edit", OP_EDIT, N_("edit its data in $VISUAL or $EDITOR, then save it version-checked")},
     {"delete", API_OP_DELETE, N_("delete one")},
     {"rotate", OP_ROTATE, N_("renew a client's secret: a new client like it, then the old one "
                              "deleted")},
@@ -121,15 +121,33 @@ static void verb_positionals(const struct api_kind_def *kind, unsigned op, const
         *id = _("ID");
 }
 
-/* Print an option line of --help: "--flag ARG   help" (the help on the next line when the
- * option is long). */
+/* Print an option line of --help: "--flag ARG   help", the help wrapped at word boundaries
+ * to fit 80 columns in its column (and on the next line when the option is long). */
 static void help_option(FILE *f, const struct api_input *in, const char *suffix)
 {
     char *flag = xasprintf("--%s %s", in->flag, in->arg);
+    char *text = xasprintf("%s%s", _(in->help), suffix);
+    enum { COL = 27, WIDTH = 80 };
     if (strlen(flag) > 19)
-        fprintf(f, "      %s\n      %-21s%s%s\n", flag, "", _(in->help), suffix);
+        fprintf(f, "      %s\n%*s", flag, COL, "");
     else
-        fprintf(f, "      %-21s%s%s\n", flag, _(in->help), suffix);
+        fprintf(f, "      %-21s", flag);
+    int at = COL;
+    for (char *w = strtok(text, " "); w; w = strtok(NULL, " ")) {
+        int len = (int)text_cells(true, w);
+        if (at > COL && at + 1 + len > WIDTH) {
+            fprintf(f, "\n%*s", COL, "");
+            at = COL;
+        }
+        if (at > COL) {
+            fputc(' ', f);
+            at++;
+        }
+        fputs(w, f);
+        at += len;
+    }
+    fputc('\n', f);
+    free(text);
     free(flag);
 }
 
@@ -173,9 +191,9 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
         }
         break;
     case OP_EDIT:
-        fprintf(f, _("Writes the %s's JSON to a file (0600), opens $VISUAL or $EDITOR (else vi) "
-                     "on it,\nthen sends its \"%s\" with the version it was read at. When "
-                     "someone else changed\nit meanwhile nothing is saved (exit status 5) and "
+        fprintf(f, _("Writes the %s's JSON to a file (0600), opens $VISUAL or $EDITOR (else\n"
+                     "vi) on it, then sends its \"%s\" with the version it was read at. When\n"
+                     "someone else changed it meanwhile nothing is saved (exit status 5) and\n"
                      "the file is kept: its path is printed.\n"),
                 _(kind->singular), kind->doc_field);
         fprintf(f, _("      --merge              after such a conflict, merge your changes\n"
@@ -212,6 +230,7 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
     }
     fputc('\n', f);
     options_help(f);
+    util_help_bugs(f);
     (void)c;
 }
 
@@ -224,6 +243,7 @@ static void resource_help(struct cli *c, const struct api_kind_def *kind, FILE *
         if (kind_verbs(kind) & verbs[i].op)
             fprintf(f, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
     fprintf(f, _("\n'%s %s VERB --help' tells more.\n"), util_progname(), kind->name);
+    util_help_bugs(f);
     (void)c;
 }
 
@@ -343,11 +363,13 @@ bool resource_wait(struct cli *c, struct outcome *o)
 /* Show "N tenants loaded" (or "N of M") on a terminal's stderr, or (n == 0) erase it. */
 static void progress(size_t n, const struct page *page, const struct api_kind_def *kind)
 {
+    if (n)
+        fputc('\r', stderr);
     if (n && page->has_total)
-        fprintf(stderr, _("\r%zu of %llu %s loaded, more to come..."), n, page->total,
+        fprintf(stderr, _("%zu of %llu %s loaded, more to come..."), n, page->total,
                 kind->name);
     else if (n)
-        fprintf(stderr, _("\r%zu %s loaded, more to come..."), n, kind->name);
+        fprintf(stderr, _("%zu %s loaded, more to come..."), n, kind->name);
     else
         fputs("\r\033[K", stderr);
     fflush(stderr);
@@ -410,7 +432,7 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
     struct api_target bulk = *t;
     bulk.bulk = a->all; /* the system API fetches the pages after the first ahead */
     t = &bulk;
-    bool show_progress = a->all && isatty(STDERR_FILENO);
+    bool show_progress = a->all && !c->conn.opt.quiet && isatty(STDERR_FILENO);
     struct output *out =
         output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
     output_set_csv_raw(out, c->conn.opt.csv_raw);
@@ -457,9 +479,9 @@ static int run_list(struct cli *c, struct args *a, const struct api_target *t)
         cut_short(c, next, walk);
     /* a short page is not the end (a server may cap pages below the limit asked for), but
      * likely is, unless the server counts the list (then its next link is sure) */
-    if (ok && !a->all && next)
+    if (ok && !a->all && next && !c->conn.opt.quiet)
         print_next(next, last_n < (size_t)limit && !counted);
-    if (ok && total == 0 && c->format == OUTPUT_TABLE)
+    if (ok && total == 0 && c->format == OUTPUT_TABLE && !c->conn.opt.quiet)
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);
     walk_free(walk);

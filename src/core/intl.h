@@ -2,7 +2,7 @@
 #ifndef TENANTRY_INTL_H
 #define TENANTRY_INTL_H
 
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
 #include <libintl.h>
 #define _(s) gettext(s)
 #else

@@ -32,6 +32,24 @@ const char *util_progname(void)
     return progname;
 }
 
+void util_version(FILE *f, const char *program)
+{
+    if (!strcmp(program, PACKAGE_NAME))
+        fprintf(f, "%s %s\n", program, PACKAGE_VERSION);
+    else
+        fprintf(f, "%s (%s) %s\n", program, PACKAGE_NAME, PACKAGE_VERSION);
+    fputs("Copyright (C) 2026 The tenantry authors\n", f);
+    fputs(_("License MIT: <https://opensource.org/licenses/MIT>.\n"
+            "This is free software: you are free to change and redistribute it.\n"
+            "There is NO WARRANTY, to the extent permitted by law.\n"),
+          f);
+}
+
+void util_help_bugs(FILE *f)
+{
+    fprintf(f, _("\nReport bugs to: <%s>\n"), PACKAGE_BUGREPORT);
+}
+
 void util_set_die_hook(void (*hook)(void))
 {
     die_hook = hook;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -38,6 +39,11 @@ TN_NORETURN void die(const char *fmt, ...) TN_PRINTF(1, 2);
 void util_set_progname(const char *name);
 /* The program name set with util_set_progname(). */
 const char *util_progname(void);
+/* Print what GNU programs print for --version: the program and version, copyright, licence
+ * and warranty. */
+void util_version(FILE *f, const char *program);
+/* Print the last lines of every --help: where to report bugs, the home page. */
+void util_help_bugs(FILE *f);
 
 /* A growable, always NUL-terminated byte string. Zero-initialise, or use SB_INIT. */
 struct strbuf {

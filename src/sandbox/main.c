@@ -32,8 +32,8 @@
 static void usage(FILE *out)
 {
     fprintf(out, _("Usage: %s [OPTION]...\n"), util_progname());
-    fputs(_("Serve the MATTR VII Management API and the /system/tenants API from seeded in-memory\n"
-            "data, for demos and tests.\n"
+    fputs(_("Serve the MATTR VII Management API and the /system/tenants API from seeded\n"
+            "in-memory data, for demos and tests.\n"
             "\n"
             "Listening:\n"
             "  -p, --port PORT          TCP port, 0 picks a free one (default 8642)\n"
@@ -42,9 +42,11 @@ static void usage(FILE *out)
             "      --tls-cert FILE      serve HTTPS with this PEM certificate (chain)...\n"
             "      --tls-key FILE       ...and this PEM private key (both, or neither)\n"
             "Credentials:\n"
-            "      --client-id ID       client ID accepted by /oauth/token (default tenantry-demo)\n"
-            "      --client-secret S    client secret accepted (default: $TENANTRY_SANDBOX_CLIENT_SECRET\n"
-            "                           or tenantry-demo-secret; argv is visible to other users)\n"
+            "      --client-id ID       client ID accepted by /oauth/token (default\n"
+            "                           tenantry-demo)\n"
+            "      --client-secret S    client secret accepted (default:\n"
+            "                           $TENANTRY_SANDBOX_CLIENT_SECRET or\n"
+            "                           tenantry-demo-secret; argv is visible to other users)\n"
             "      --audience A         audience accepted\n"
             "                           (default https://manage.sandbox.tenantry.test)\n"
             "      --token-ttl SECONDS  token lifetime, 1..31536000 (default 86400)\n"
@@ -52,9 +54,10 @@ static void usage(FILE *out)
             "                           lifetime); more than --token-ttl mimics a server that\n"
             "                           revokes tokens early; 0, negative or above ten years\n"
             "                           (to 10^13) a malformed answer\n"
-            "      --plain-401          answer bad bearer tokens with the bare text Unauthorized\n"
-            "      --token-suffix TEXT  append TEXT to every access_token issued (a hostile token\n"
-            "                           server: CR LF, a space, or 17 KiB of it)\n"
+            "      --plain-401          answer bad bearer tokens with the bare text\n"
+            "                           Unauthorized\n"
+            "      --token-suffix TEXT  append TEXT to every access_token issued (a hostile\n"
+            "                           token server: CR LF, a space, or 17 KiB of it)\n"
             "Data:\n"
             "      --environments N     environments, 1..1000 (default 3)\n"
             "      --tenants N          seeded tenants, 0..10000000 (default 50)\n"
@@ -71,8 +74,9 @@ static void usage(FILE *out)
             "      --events FILE        append analytic events to FILE, one per line\n"
             "System tenants (/system/tenants, Basic auth):\n"
             "      --system-user USER   user name accepted (default system)\n"
-            "      --system-password P  password accepted (default: $TENANTRY_SANDBOX_SYSTEM_PASSWORD\n"
-            "                           or system; argv is visible to other users)\n"
+            "      --system-password P  password accepted (default:\n"
+            "                           $TENANTRY_SANDBOX_SYSTEM_PASSWORD or system; argv is\n"
+            "                           visible to other users)\n"
             "      --system-tenants N   seeded system tenants, 0..10000000 (default 25)\n"
             "      --page-params P,L    names of the page and limit parameters (default\n"
             "                           page,limit); other names cap limit at 100\n"
@@ -88,8 +92,8 @@ static void usage(FILE *out)
             "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
-            "      --fail-status CODE   status of injected failures, 300..599 (default 503); a\n"
-            "                           3xx redirects (Location) with no body\n"
+            "      --fail-status CODE   status of injected failures, 300..599 (default 503);\n"
+            "                           a 3xx redirects (Location) with no body\n"
             "      --retry-after S      Retry-After of injected 429 and 503 (default 1)\n"
             "      --drop-rate P        close the connection halfway through the answer\n"
             "      --malformed-rate P   send a truncated JSON body\n"
@@ -107,6 +111,7 @@ static void usage(FILE *out)
             "The first line printed is \"listening on http://ADDRESS:PORT\" (https:// with\n"
             "--tls-cert).\n"),
           out);
+    util_help_bugs(out);
 }
 
 static TN_NORETURN TN_PRINTF(1, 2) void bad_usage(const char *fmt, ...)
@@ -353,7 +358,7 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
             o->repeat_cursor_rate = rate_arg("--repeat-cursor-rate", optarg);
             break;
         case 'h': usage(stdout); exit(0);
-        case 'V': printf("tenantry-sandbox %s\n", PACKAGE_VERSION); exit(0);
+        case 'V': util_version(stdout, "tenantry-sandbox"); exit(0);
         default:
             fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
             exit(EXIT_USAGE);
@@ -420,7 +425,7 @@ int main(int argc, char **argv)
     struct sandbox_opts opts;
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* rates are read with a decimal point */
-#if ENABLE_NLS
+#if defined ENABLE_NLS && ENABLE_NLS
     bindtextdomain(PACKAGE, LOCALEDIR);
     textdomain(PACKAGE);
 #endif

@@ -74,12 +74,12 @@ usage_error clients create "$T0" --role issuer
 expect_in_err "--name" "a client create without --name says so"
 usage_error clients update "$T0" "$T0"
 
-# No command at all without a terminal (the console needs one), or a resource without a verb:
-# the usage, exit 2.
+# No command at all without a terminal (the console needs one): one line, exit 2; a resource
+# without a verb: its usage, exit 2.
 run_cmd "$TENANTRY_BIN" -c "$CONFIG"
 expect_rc 2 "no command"
 expect_in_err "the console needs a terminal" "no command, no terminal: says the console needs one"
-expect_in_err "Usage: tenantry" "no command: the usage on stderr"
+check "no command: one line on stderr, not the whole usage" [ "$(wc -l <"$TMP/err")" = 1 ]
 for r in tenants clients environments profile; do
     run "$r"
     expect_rc 2 "'$r' without a verb"
