@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/journal.h"
+#include "cli/complete.h"
 #include "cli/profiles.h"
 #include "cli/resource.h"
 #include "core/intl.h"
@@ -101,6 +102,10 @@ int cli_main(const struct options *opt, int argc, char **argv)
         cli_usage_error(&c, _("unknown output format '%s': use table, json, jsonl or csv"),
                         c.conn.opt.output);
         rc = ST_USAGE;
+    } else if (!strcmp(argv[0], "__complete")) {
+        return cli_complete(opt, argc, argv);
+    } else if (!strcmp(argv[0], "completion")) {
+        return cli_completion(argc, argv);
     } else if (!strcmp(argv[0], "profile") || !strcmp(argv[0], "profiles")) {
         rc = cli_profile(&c, argc, argv);
     } else if (!strcmp(argv[0], "journal")) {

@@ -147,6 +147,26 @@ static const struct option yes_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+static const char *const verbs[] = {"list", "add", "remove", "default", "test"};
+static const char *const verb_summaries[] = {
+    N_("show the profiles (never their secrets)"), N_("add a profile"), N_("remove a profile"),
+    N_("make a profile the default"), N_("get a token and make one request with a profile")};
+static const int npos_min[] = {0, 1, 1, 1, 0}, npos_max[] = {0, 1, 1, 1, 1};
+
+const char *profiles_verb(size_t i, const char **summary, const struct option **options,
+                          int *npositional)
+{
+    if (i >= ARRAY_SIZE(verbs))
+        return NULL;
+    if (summary)
+        *summary = _(verb_summaries[i]);
+    if (options)
+        *options = i == 1 ? add_options : i == 2 ? yes_options : NULL;
+    if (npositional)
+        *npositional = npos_max[i];
+    return verbs[i];
+}
+
 static const char *help_verb;
 
 static void help(struct cli *c, FILE *f)
@@ -424,8 +444,6 @@ int cli_profile(struct cli *c, int argc, char **argv)
         help(c, argc < 2 ? stderr : stdout);
         return argc < 2 ? ST_USAGE : -1;
     }
-    static const char *const verbs[] = {"list", "add", "remove", "default", "test"};
-    static const int npos_min[] = {0, 1, 1, 1, 0}, npos_max[] = {0, 1, 1, 1, 1};
     size_t v = 0;
     while (v < ARRAY_SIZE(verbs) && strcmp(verbs[v], argv[1]))
         v++;

@@ -654,6 +654,32 @@ static const struct verb *find_verb(const struct api_kind_def *kind, const char 
     return NULL;
 }
 
+const char *resource_verb(const struct api_kind_def *kind, size_t i, const char **summary)
+{
+    for (size_t v = 0; v < ARRAY_SIZE(verbs); v++) {
+        if (!(kind_verbs(kind) & verbs[v].op))
+            continue;
+        if (i-- == 0) {
+            if (summary)
+                *summary = _(verbs[v].summary);
+            return verbs[v].name;
+        }
+    }
+    return NULL;
+}
+
+struct option *resource_verb_options(const struct api_kind_def *kind, const char *verb,
+                                     int *npositional)
+{
+    const struct verb *v = find_verb(kind, verb);
+    if (!v)
+        return NULL;
+    const char *parent, *id;
+    verb_positionals(kind, v->op, &parent, &id);
+    *npositional = (parent != NULL) + (id != NULL);
+    return verb_options(kind, v->op);
+}
+
 /* Replace the values of file inputs (--data FILE or -) by the files' contents; the strings
  * read are added to owned (n of them). False with c->conn.err set. */
 static bool read_file_inputs(struct cli *c, struct args *a, char **owned, size_t *n)

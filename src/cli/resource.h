@@ -12,6 +12,13 @@
  * set), or -1 when help was printed. */
 int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char **argv);
 
+/* For completion: the i-th verb kind offers (NULL past the last), and its summary. */
+const char *resource_verb(const struct api_kind_def *kind, size_t i, const char **summary);
+/* For completion: the long options of verb on kind (NULL-terminated, to be freed) and how many
+ * arguments it takes; NULL when kind has no such verb. */
+struct option *resource_verb_options(const struct api_kind_def *kind, const char *verb,
+                                     int *npositional);
+
 /* The outcome a callback stores for the waiting command. */
 struct outcome {
     struct cli *c;
