@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tui/keys.h"
+#include "install_dirs.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -276,12 +277,13 @@ static bool bind(struct keymap *km, const char *name, const char *spec, const ch
 {
     enum action r = action_find(name);
     if (r == ACT_NONE) {
+        /* the installed copy of the defaults, which names every action */
         if (file)
             err_set(err, ST_USAGE, _("unknown action \"%s\" in the keys group of %s: see "
-                                     "etc/keys.conf for the names"), name, file);
+                                     "%s for the names"), name, file, DOCDIR "/keys.conf");
         else
-            err_set(err, ST_USAGE, _("unknown action \"%s\": see etc/keys.conf for the names"),
-                    name);
+            err_set(err, ST_USAGE, _("unknown action \"%s\": see %s for the names"), name,
+                    DOCDIR "/keys.conf");
         return false;
     }
     size_t len = strlen(spec), n = 0;
