@@ -72,6 +72,15 @@ static bool read_line(int fd, char *buf, size_t size, int64_t deadline)
 
 struct demo *demo_start(char **err)
 {
+#ifdef WITHOUT_SANDBOX
+    const char *env = getenv("TENANTRY_SANDBOX");
+    if (!env || !*env) { /* no sandbox of ours to run; one named by the variable still runs */
+        *err = xstrdup(_("--demo is unavailable: this tenantry was built without its sandbox "
+                         "(./configure --disable-sandbox); TENANTRY_SANDBOX may name a "
+                         "tenantry-sandbox program to use"));
+        return NULL;
+    }
+#endif
     int out[2];
     if (pipe2(out, O_CLOEXEC) < 0) {
         *err = xasprintf(_("cannot create a pipe: %s"), strerror(errno));
