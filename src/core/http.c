@@ -454,6 +454,11 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
     }
     if (again) {
         log_printf("%s %s: retrying in %ld ms", req->method, req->url, delay);
+        req->retry_status = rc == CURLE_OK ? status : 0;
+        req->retry_why = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST
+                             ? N_("cannot connect")
+                         : rc == CURLE_OPERATION_TIMEDOUT ? N_("timed out")
+                                                          : N_("connection dropped");
         req->state = REQ_WAITING;
         req->due_ms = util_now_ms() + delay;
         return;
@@ -480,6 +485,22 @@ static void drive(struct http_engine *e)
         curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&req);
         attempt_done(e, req, msg->data.result);
     }
+}
+
+bool http_retry_next(const struct http_engine *e, int64_t *in_ms, long *status,
+                     const char **why)
+{
+    const struct http_request *next = NULL;
+    for (const struct http_request *r = e->head; r; r = r->next)
+        if (r->state == REQ_WAITING && (!next || r->due_ms < next->due_ms))
+            next = r;
+    if (!next)
+        return false;
+    int64_t left = next->due_ms - util_now_ms();
+    *in_ms = left > 0 ? left : 0;
+    *status = next->retry_status;
+    *why = next->retry_why;
+    return true;
 }
 
 bool http_busy(const struct http_engine *e)

@@ -91,6 +91,10 @@ void http_request_reset(struct http_request *req);
 
 /* True while any request is in flight or waiting to be retried. */
 bool http_busy(const struct http_engine *e);
+/* The retry the engine waits for first, if any: in how long (ms), the HTTP status that caused
+ * it, or 0 and why (an N_() marked English phrase: "connection dropped"). */
+bool http_retry_next(const struct http_engine *e, int64_t *in_ms, long *status,
+                     const char **why);
 /* Wait up to max_ms (-1: until something happens) for network activity or for extra_fd
  * (-1 for none) to become readable; returns 1 when extra_fd is readable or hung up, else 0. */
 int http_wait(struct http_engine *e, int extra_fd, int max_ms);

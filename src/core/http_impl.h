@@ -43,6 +43,8 @@ struct http_request {
     int attempt_sends; /* transmissions in the current attempt */
     int unanswered;    /* transmissions that got no complete answer */
     int64_t started_ms, due_ms;
+    long retry_status;     /* waiting for a retry: the status that caused it, 0 for ... */
+    const char *retry_why; /* ... what failed (N_() marked) */
     struct tn_error err;
     http_done_fn done;
     void *ud;

@@ -164,10 +164,10 @@ void tui_switch_profile(struct tui *t, const char *name)
         err_clear(&e);
         return;
     }
-    char *kept = sysedit_close(t); /* an edit not saved: its file stays */
-    layers_close_level(&t->layers, -1, t); /* every dialog and overlay, the panes' layer */
-    panes_free(t);
-    api_close(t->c.session);
+    /* the new session first: a profile whose secret cannot be had (its variable unset, its
+     * command failing) or whose settings are refused leaves the one in use as it was */
+    struct api_session *old = t->c.session;
+    const struct profile *old_profile = t->c.profile;
     t->c.session = NULL;
     t->c.profile = p;
     err_clear(&t->c.err);
@@ -179,9 +179,27 @@ void tui_switch_profile(struct tui *t, const char *name)
     bool ok = connect_open(&t->c);
     if (asks)
         terminal_resume();
+    if (!ok && old) {
+        t->c.session = old;
+        t->c.profile = old_profile;
+        err_prefix(&t->c.err, _("cannot switch to profile %s"), name);
+        char *had = t->c.err.hint ? xasprintf("%s ", t->c.err.hint) : xstrdup("");
+        err_hint(&t->c.err, _("%sStill on profile %s."), had, old_profile->name);
+        free(had);
+        tui_error(t, &t->c.err);
+        err_clear(&t->c.err);
+        return;
+    }
+    struct api_session *fresh = t->c.session;
+    t->c.session = old; /* what the panes and dialogs close their calls on */
+    char *kept = sysedit_close(t); /* an edit not saved: its file stays */
+    layers_close_level(&t->layers, -1, t); /* every dialog and overlay, the panes' layer */
+    panes_free(t);
+    api_close(old);
+    t->c.session = fresh;
     connected(t, ok);
-    if (!ok) {
-        tui_open_base(t); /* the setup screen */
+    if (!ok) { /* no session before either: the setup screen */
+        tui_open_base(t);
         tui_error(t, &t->c.err);
         free(kept);
         return;

@@ -60,6 +60,16 @@ static bool run_script(struct tui *t, struct script *s)
             if (tui_busy(t))
                 return true;
             break;
+        case SCRIPT_WAITFOR: {
+            tui_draw(t);
+            struct strbuf sb = SB_INIT;
+            draw_screen_text(&sb);
+            bool shown = strstr(sb_str(&sb), st->path) != NULL;
+            sb_free(&sb);
+            if (!shown)
+                return true;
+            break;
+        }
         case SCRIPT_KEY:
             tui_key(t, st->key);
             break;

@@ -270,11 +270,8 @@ struct rect draw_dialog(struct rect area, int width, int lines, const char *titl
     return (struct rect){box.y + 1, box.x + 2, h, width - 4};
 }
 
-bool draw_dump(const char *path)
+void draw_screen_text(struct strbuf *out)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return false;
     struct strbuf sb = SB_INIT;
     for (int y = 0; y < LINES; y++) {
         sb_reset(&sb);
@@ -309,8 +306,20 @@ bool draw_dump(const char *path)
         while (sb.len && sb.buf[sb.len - 1] == ' ')
             sb.len--;
         sb_addc(&sb, '\n');
-        fwrite(sb.buf, 1, sb.len, f);
+        sb_add(out, sb.buf, sb.len);
     }
+    sb_free(&sb);
+}
+
+bool draw_dump(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    struct strbuf sb = SB_INIT;
+    draw_screen_text(&sb);
+    if (sb.len)
+        fwrite(sb.buf, 1, sb.len, f);
     sb_free(&sb);
     return fclose(f) == 0;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/util.h"
 #include "tui/theme.h"
 
 /* A rectangle of the screen. */
@@ -62,5 +63,7 @@ struct rect draw_dialog(struct rect area, int width, int lines, const char *titl
 /* Write the screen as text, one line per row, trailing spaces dropped, to path (for
  * headless tests); false on an I/O error. */
 bool draw_dump(const char *path);
+/* Append the screen's text to out as draw_dump writes it. */
+void draw_screen_text(struct strbuf *out);
 
 #endif

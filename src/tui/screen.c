@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/http.h"
 #include "core/intl.h"
 #include "tui/draw.h"
 #include "tui/tui_state.h"
@@ -188,7 +189,18 @@ static void draw_status(struct tui *t)
         rw = w / 2;
     struct strbuf m = SB_INIT;
     enum theme_role role = TH_STATUS;
-    if (t->err.code != ST_OK) {
+    int64_t in_ms;
+    long status;
+    const char *why;
+    bool retrying = tui_engine(t) && http_retry_next(tui_engine(t), &in_ms, &status, &why);
+    if (retrying) {
+        /* not a silent stall: requests wait to be sent again */
+        int s = (int)((in_ms + 999) / 1000);
+        if (status)
+            sb_addf(&m, _("retrying in %d s: %ld"), s, status);
+        else
+            sb_addf(&m, _("retrying in %d s: %s"), s, _(why));
+    } else if (t->err.code != ST_OK) {
         error_text(&t->err, &m);
         role = TH_ERROR;
     } else if (t->msg.len) {
@@ -197,7 +209,7 @@ static void draw_status(struct tui *t)
         key_hints(t, &m);
     }
     /* a message or an error goes first: the counts give way when it needs the room */
-    if ((t->err.code != ST_OK || t->msg.len) && draw_width(sb_str(&m)) > w - x - rw)
+    if ((retrying || t->err.code != ST_OK || t->msg.len) && draw_width(sb_str(&m)) > w - x - rw)
         rw = 0;
     draw_text(y, x, w - x - rw, sb_str(&m), role, false);
     sb_free(&m);

@@ -60,6 +60,10 @@ static bool parse_line(struct script *s, char *line, struct tn_error *err)
         }
     } else if (!strcmp(cmd, "wait")) {
         add(s, (struct script_step){.op = SCRIPT_WAIT});
+    } else if (!strcmp(cmd, "waitfor") && *rest) {
+        s->paths = xreallocarray(s->paths, s->npaths + 1, sizeof(*s->paths));
+        char *text = s->paths[s->npaths++] = xstrdup(rest);
+        add(s, (struct script_step){.op = SCRIPT_WAITFOR, .path = text});
     } else if (!strcmp(cmd, "dump") && *rest) {
         s->paths = xreallocarray(s->paths, s->npaths + 1, sizeof(*s->paths));
         char *path = s->paths[s->npaths++] = xstrdup(rest);
@@ -73,8 +77,8 @@ static bool parse_line(struct script *s, char *line, struct tn_error *err)
         }
         add(s, (struct script_step){.op = SCRIPT_RESIZE, .cols = cols, .lines = lines});
     } else {
-        err_set(err, ST_USAGE, _("unknown script command \"%s\": use keys, type, wait, dump or "
-                                 "resize"),
+        err_set(err, ST_USAGE, _("unknown script command \"%s\": use keys, type, wait, waitfor, "
+                                 "dump or resize"),
                 cmd);
         return false;
     }

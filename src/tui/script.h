@@ -1,7 +1,7 @@
 /* script.h: scripted keys for headless screen tests (TENANTRY_SCRIPT=FILE). One command per
  * line: `keys NAME...` (key names as in etc/keys.conf), `type TEXT` (each character),
- * `wait` (until no request is in flight), `dump FILE` (the screen as text), `resize COLS
- * LINES`, `#` comments. The console quits at the end of the script. */
+ * `wait` (until no request is in flight), `waitfor TEXT` (until the screen shows TEXT),
+ * `dump FILE` (the screen as text), `resize COLS LINES`, `#` comments. The console quits at the end of the script. */
 #ifndef TENANTRY_SCRIPT_H
 #define TENANTRY_SCRIPT_H
 
@@ -9,12 +9,12 @@
 
 #include "core/status.h"
 
-enum script_op { SCRIPT_KEY, SCRIPT_WAIT, SCRIPT_DUMP, SCRIPT_RESIZE, SCRIPT_END };
+enum script_op { SCRIPT_KEY, SCRIPT_WAIT, SCRIPT_WAITFOR, SCRIPT_DUMP, SCRIPT_RESIZE, SCRIPT_END };
 
 struct script_step {
     enum script_op op;
     int key;          /* SCRIPT_KEY */
-    const char *path; /* SCRIPT_DUMP */
+    const char *path; /* SCRIPT_DUMP; SCRIPT_WAITFOR: the text */
     int cols, lines;  /* SCRIPT_RESIZE */
 };
 
