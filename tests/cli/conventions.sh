@@ -148,3 +148,21 @@ expect_in_err "tenants get needs" "--quiet: the error stays"
 expect_not_in_err "Try '" "--quiet: not its hint"
 run_cmd "$TENANTRY_BIN" -c "$CONFIG" tenants get
 expect_in_err "Try '" "without --quiet: the hint"
+
+# ------------------------------------------------------------------ the message catalogue
+# xgettext reads every file of po/POTFILES.in without a warning (no '\r' in a message), and
+# every source file with a translatable string is listed there.
+SRCDIR=${TENANTRY_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+if command -v xgettext >/dev/null 2>&1; then
+    run_cmd sh -c "cd '$SRCDIR' && xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+        --files-from=po/POTFILES.in -o '$TMP/messages.pot'"
+    expect_rc 0 "xgettext over po/POTFILES.in"
+    expect_empty_err "xgettext: no warning"
+else
+    echo "note: xgettext is not installed: the catalogue is not checked"
+fi
+missing=$(cd "$SRCDIR" && grep -lE '\b_\("|N_\("' src/*.c src/*/*.c | while read -r f; do
+    grep -qxF "$f" po/POTFILES.in || echo "$f"
+done)
+[ -z "$missing" ] || fail "source files with messages not in po/POTFILES.in: $missing"
+ok "every source file with messages is in po/POTFILES.in"
