@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/journal.h"
 #include "cli/profiles.h"
 #include "cli/resource.h"
 #include "core/api.h"
@@ -70,6 +71,12 @@ static const struct option top_only[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* True for a command that takes options but no verb (journal). */
+static bool verbless(const char *resource)
+{
+    return !strcmp(resource, "journal");
+}
+
 /* The local options of resource/verb in the backends of a (all of them appended). */
 static struct option *local_options(const struct apis *a, const char *resource, const char *verb,
                                     int *npos)
@@ -77,6 +84,14 @@ static struct option *local_options(const struct apis *a, const char *resource, 
     struct option *all = xcalloc(1, sizeof(*all));
     size_t n = 0;
     *npos = 0;
+    if (resource && !strcmp(resource, "journal")) { /* a command without verbs */
+        for (const struct option *o = cli_journal_options(); o->name; o++) {
+            all = xreallocarray(all, n + 2, sizeof(*all));
+            all[n++] = *o;
+        }
+        all[n] = (struct option){0};
+        return all;
+    }
     if (!resource || !verb)
         return all;
     if (!strcmp(resource, "profile") || !strcmp(resource, "profiles")) {
@@ -153,7 +168,9 @@ static void read_line(const struct apis *a, char **words, int n, struct line *l,
         if (l->ended || w[0] != '-' || !w[1]) {
             if (!l->resource) {
                 l->resource = w;
-            } else if (!l->verb) {
+                free(local);
+                local = local_options(a, l->resource, NULL, &npos);
+            } else if (!l->verb && !verbless(l->resource)) {
                 l->verb = w;
                 free(local);
                 local = local_options(a, l->resource, l->verb, &npos);
@@ -306,7 +323,8 @@ static enum value_kind value_kind(const struct apis *a, const struct line *l,
                                   const struct option *o)
 {
     const char *n = o->name;
-    if (!strcmp(n, "config") || !strcmp(n, "log") || !strcmp(n, "ca-file"))
+    if (!strcmp(n, "config") || !strcmp(n, "log") || !strcmp(n, "ca-file") ||
+        !strcmp(n, "from"))
         return V_FILES;
     if (!strcmp(n, "output"))
         return V_FORMATS;
@@ -348,7 +366,7 @@ static void offer_words(const struct apis *a, struct connection *conn, const str
 {
     const struct api_backend *b;
     if (!l->ended && cur[0] == '-') {
-        if (l->resource && !l->verb) { /* only --help between a resource and its verb */
+        if (l->resource && !l->verb && !verbless(l->resource)) { /* only --help before a verb */
             offer("--help", cur, NULL);
             return;
         }
@@ -385,10 +403,13 @@ static void offer_words(const struct apis *a, struct connection *conn, const str
         for (size_t m = 0; m < nk; m++)
             offer(kinds[m], cur, NULL);
         offer("profile", cur, _("manage the profiles file"));
+        offer("journal", cur, _("the changes made"));
         offer("completion", cur, _("print a shell's completion script"));
         return;
     }
     bool profiles = !strcmp(l->resource, "profile") || !strcmp(l->resource, "profiles");
+    if (verbless(l->resource))
+        return;
     if (!strcmp(l->resource, "completion")) {
         if (!l->verb)
             for (size_t i = 0; i < ARRAY_SIZE(completion_shells); i++)

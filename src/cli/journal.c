@@ -19,6 +19,11 @@ static const struct option local[] = {
     {NULL, 0, NULL, 0},
 };
 
+const struct option *cli_journal_options(void)
+{
+    return local;
+}
+
 static const struct api_field journal_fields[] = {
     {"time", N_("TIME"), FIELD_TABLE},
     {"profile", N_("PROFILE"), FIELD_TABLE},

@@ -7,5 +7,7 @@
 /* tenantry journal [--since DATE] [-p PROFILE] [-o FORMAT]: argv[0] is "journal". Returns a
  * status code, or -1 after --help. */
 int cli_journal(struct cli *c, int argc, char **argv);
+/* For completion: journal's own long options (NULL-terminated). */
+const struct option *cli_journal_options(void);
 
 #endif

@@ -145,7 +145,7 @@ done
 for sh in $SHELLS; do
     # = is apart for bash, in the word for zsh and fish
     eq() { if [ "$sh" = bash ]; then echo "$1"; else echo "$2$1"; fi; }
-    expect "$sh" "tenantry " clients completion environments profile tenants
+    expect "$sh" "tenantry " clients completion environments journal profile tenants
     expect "$sh" "tenantry ten" tenants
     expect "$sh" "tenantry -p " cmd local sys
     expect "$sh" "tenantry --profile l" local
@@ -170,6 +170,9 @@ for sh in $SHELLS; do
     expect "$sh" "tenantry -p sys tenants create --data " other.txt tenant.json
     expect "$sh" "tenantry -p sys tenants create --data t" tenant.json
     expect "$sh" "tenantry -p sys tenants create --data=t" "$(eq tenant.json --data=)"
+    expect "$sh" "tenantry -p local tenants delete --from t" tenant.json
+    expect_has "$sh" "tenantry journal --" --since --profile --output
+    expect "$sh" "tenantry journal --since "
     expect "$sh" "tenantry -p sys tenants list --created-after "
     expect "$sh" "tenantry -p sys tenants list --updated-before 2024"
     expect "$sh" "tenantry -p sys tenants get "

@@ -63,6 +63,7 @@ for api in mattr system; do
         done
     done
 done
+complete journal -- | sed "s|^|mattr journal - |" >>"$TMP/verb-options"
 for v in $(complete profile ""); do
     complete profile "$v" -- | sed "s|^|mattr profile $v |" >>"$TMP/verb-options"
 done
@@ -99,7 +100,7 @@ while read -r api r v o; do
     got=$(PATH="$TMP/bin:$PATH" bash --norc --noprofile -c '
         source "$1"; shift
         COMP_WORDS=(tenantry "$@"); COMP_CWORD=$#; _tenantry; printf "%s\n" "${COMPREPLY[@]}"
-        ' bash "$TMP/tenantry.bash" --demo=$api "$r" "$v" "$o")
+        ' bash "$TMP/tenantry.bash" --demo=$api "$r" ${v#-} "$o")
     grep -qxF -e "$o" <<<"$got" || echo "$api $r $v: $o"
 done <"$TMP/verb-options" >"$TMP/not-offered"
 [ ! -s "$TMP/not-offered" ] || fail "the bash completion does not offer: $(head -n 5 "$TMP/not-offered")"
