@@ -69,17 +69,20 @@ static void help(struct cli *c, FILE *f)
 {
     (void)c;
     fprintf(f, _("Usage: %s journal [--since DATE] [-p PROFILE] [-o FORMAT]\n"), util_progname());
-    fputs(_("Print the journal of changes: every create, update and delete made from the console\n"
-            "or the command line, oldest first, with its outcome (done, failed, or unknown when\n"
-            "the answer was lost). It never holds a secret.\n"
+    fputs(_("Print the journal of changes: every create, update and delete made from the\n"
+            "console or the command line, oldest first, with its outcome (done, failed, or\n"
+            "unknown when the answer was lost). It never holds a secret.\n"
             "\n"
-            "      --since DATE     only changes at or after DATE (2026-12-01, or with a time)\n"
+            "      --since DATE     only changes at or after DATE (2026-12-01, or with a\n"
+            "                       time)\n"
             "  -p, --profile NAME   only the changes made with profile NAME\n"
             "  -o, --output FORMAT  table (the default), json, jsonl or csv\n"
             "\n"
-            "The journal is $XDG_STATE_HOME/tenantry/journal.jsonl (~/.local/state/tenantry/ when\n"
-            "XDG_STATE_HOME is unset); `journal = false;` in a profile keeps its changes out.\n"),
+            "The journal is $XDG_STATE_HOME/tenantry/journal.jsonl\n"
+            "(~/.local/state/tenantry/ when XDG_STATE_HOME is unset); `journal = false;` in a\n"
+            "profile keeps its changes out.\n"),
           f);
+    util_help_bugs(f);
 }
 
 /* True when the line's object passes the filters. */

@@ -85,8 +85,7 @@ static const struct verb verbs[] = {
     {"update", API_OP_UPDATE, N_("change one")},
     {"edit", OP_EDIT, N_("edit its data in $VISUAL or $EDITOR, then save it version-checked")},
     {"delete", API_OP_DELETE, N_("delete one")},
-    {"rotate", OP_ROTATE, N_("renew a client's secret: a new client like it, then the old one "
-                             "deleted")},
+    {"rotate", OP_ROTATE, N_("renew a secret: a new client like it, the old one deleted")},
 };
 
 /* The verbs kind offers: its operations, and edit where it has a versioned document. */

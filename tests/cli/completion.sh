@@ -155,7 +155,8 @@ for sh in $SHELLS; do
     expect "$sh" "tenantry -p sys tenants " create delete edit get list update
     expect "$sh" "tenantry --demo=system tenants " create delete edit get list update
     expect "$sh" "tenantry tenants " create delete get list # the default profile: local
-    expect "$sh" "tenantry -p local clients " create delete list update
+    expect "$sh" "tenantry -p local clients " create delete list rotate update
+    expect_has "$sh" "tenantry -p local clients rotate T C --" --delete-old --keep-old
     expect "$sh" "tenantry -p local tenants -" --help
     # options per verb (and the global ones)
     expect_has "$sh" "tenantry -p sys tenants create --" --data --uuid --version --profile --quiet

@@ -19,7 +19,7 @@ HELPS=(
     "environments list --help" "tenants list --help" "tenants get --help"
     "tenants create --help" "tenants delete --help" "clients list --help"
     "clients create --help" "clients update --help" "clients delete --help"
-    "profile list --help" "profile add --help" "profile remove --help" "profile default --help"
+    "clients rotate --help" "journal --help" "completion --help" "profile list --help" "profile add --help" "profile remove --help" "profile default --help"
     "profile test --help"
     "--demo=system tenants --help" "--demo=system tenants list --help"
     "--demo=system tenants create --help" "--demo=system tenants update --help"
