@@ -21,10 +21,10 @@
 
 static const struct api_field tenant_fields[] = {
     {"uuid", N_("UUID"), FIELD_TABLE},
-    {"id", N_("ID"), FIELD_TABLE},
-    {"createdAt", N_("CREATED"), FIELD_TABLE},
-    {"updatedAt", N_("UPDATED"), FIELD_TABLE},
-    {"version", N_("VERSION"), FIELD_TABLE},
+    {"id", N_("ID"), FIELD_TABLE | FIELD_NUMBER},
+    {"createdAt", N_("CREATED"), FIELD_TABLE | FIELD_DATE},
+    {"updatedAt", N_("UPDATED"), FIELD_TABLE | FIELD_DATE},
+    {"version", N_("VERSION"), FIELD_TABLE | FIELD_NUMBER},
     {"data", N_("DATA"), 0},
 };
 

@@ -8,6 +8,7 @@
 #include "core/list.h"
 #include "core/list_impl.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,24 +29,57 @@ struct list_view {
     list_keep_fn keep;
     void *ud;
     size_t sort_slot;  /* NO_SLOT: load order */
+    unsigned sort_as;  /* FIELD_NUMBER, FIELD_DATE or 0 (text) */
     bool reverse;
 };
 
-/* Whether row a goes before row b (a != b) in v: by the sort value (descending when
- * reversed), equal values in load order; unsorted, by row number (descending when reversed).
- * A total order, so the view is always sorted by it. */
+/* A number's or a date's sort key: order-preserving bits of the value (a date's microseconds
+ * since 1970); what does not read as one sorts after every value that does. */
+static uint64_t value_key(unsigned as, const char *s)
+{
+    double d;
+    if (as == FIELD_DATE) {
+        int64_t us;
+        if (!util_parse_iso8601(s, &us))
+            return UINT64_MAX;
+        d = (double)us;
+    } else {
+        char *end;
+        d = strtod(s, &end);
+        if (end == s || *end || !isfinite(d))
+            return UINT64_MAX;
+    }
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof(bits));
+    bits = bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+    return bits == UINT64_MAX ? UINT64_MAX - 1 : bits;
+}
+
+/* Whether row a goes before row b (a != b) in v: by the sort value (text, or a number's or
+ * a date's value), equal values in load order; unsorted, by row number. Reversed, the exact
+ * reverse of that order (so reversing needs no sort). A total order, so the view is always
+ * sorted by it. */
 static inline bool goes_before(const struct list_view *v, uint32_t a, uint32_t b)
 {
+    if (v->reverse) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
     if (v->sort_slot != NO_SLOT) {
         uint32_t ra = refs_of(v->l, a)[v->sort_slot], rb = refs_of(v->l, b)[v->sort_slot];
-        if (ra != rb) {
+        if (ra != rb && v->sort_as) {
+            uint64_t ka = value_key(v->sort_as, str_at(v->l, ra)),
+                     kb = value_key(v->sort_as, str_at(v->l, rb));
+            if (ka != kb)
+                return ka < kb;
+        } else if (ra != rb) {
             int c = strcmp(str_at(v->l, ra), str_at(v->l, rb));
             if (c)
-                return v->reverse ? c > 0 : c < 0;
+                return c < 0;
         }
-        return a < b;
     }
-    return v->reverse ? a > b : a < b;
+    return a < b;
 }
 
 /* Whether list row i is alive and passes v's filter and condition. */
@@ -83,12 +117,17 @@ static inline const char *sort_value(const struct list_view *v, uint32_t i)
 static inline bool item_before(const struct list_view *v, const struct sort_item *x,
                                const struct sort_item *y, size_t tail)
 {
+    if (v->reverse) {
+        const struct sort_item *t = x;
+        x = y;
+        y = t;
+    }
     if (x->head != y->head)
-        return v->reverse ? x->head > y->head : x->head < y->head;
+        return x->head < y->head;
     if (tail && (x->head & 0xff)) { /* both go on past the head */
         int c = strcmp(sort_value(v, x->row) + tail, sort_value(v, y->row) + tail);
         if (c)
-            return v->reverse ? c > 0 : c < 0;
+            return c < 0;
     }
     return x->row < y->row;
 }
@@ -139,6 +178,12 @@ static void sort_items(const struct list_view *v, struct sort_item *a, size_t n,
 static void sort_from(const struct list_view *v, struct sort_item *items, size_t n,
                       struct sort_item *tmp, size_t depth)
 {
+    if (v->sort_as) { /* numbers and dates: one key each */
+        for (size_t i = 0; i < n; i++)
+            items[i].head = value_key(v->sort_as, sort_value(v, items[i].row));
+        sort_items(v, items, n, tmp, 0);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const char *s = sort_value(v, items[i].row) + depth;
         uint64_t head = 0;
@@ -247,6 +292,21 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
                   reverse == v->reverse && nfields == v->nfields &&
                   (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
                   v->gen == l->gen && v->seen == l->count && v->logged == l->nlog;
+    /* only the direction changed: the order reversed is the reverse order (no sort) */
+    bool same_filter = filter && *filter ? v->filter && !strcmp(filter, v->filter) : !v->filter;
+    bool flip = reverse != v->reverse && same_filter && keep == v->keep && ud == v->ud && slot == v->sort_slot &&
+                nfields == v->nfields &&
+                (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
+                v->gen == l->gen && v->seen == l->count && v->logged == l->nlog;
+    if (flip) {
+        for (size_t j = 0; j < v->n / 2; j++) {
+            uint32_t t = v->idx[j];
+            v->idx[j] = v->idx[v->n - 1 - j];
+            v->idx[v->n - 1 - j] = t;
+        }
+        v->reverse = reverse;
+        return;
+    }
     free(v->filter);
     v->filter = filter && *filter ? xstrdup(filter) : NULL;
     if (refine) {
@@ -269,6 +329,8 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
     v->ud = ud;
     v->sort_slot = sort_field >= 0 && (size_t)sort_field < l->def->nfields
                        ? l->slot[sort_field] : NO_SLOT;
+    v->sort_as = v->sort_slot == NO_SLOT ? 0
+                 : l->def->fields[sort_field].flags & (FIELD_NUMBER | FIELD_DATE);
     v->reverse = reverse;
     rebuild(v);
 }

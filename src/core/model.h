@@ -17,6 +17,8 @@ struct api_field {
 };
 #define FIELD_TABLE 1u  /* one of the columns a table shows by default */
 #define FIELD_SECRET 2u /* a secret: never in a row's values, kept in row->secret only */
+#define FIELD_NUMBER 4u /* sorts as a number ("9" before "10") */
+#define FIELD_DATE 8u   /* sorts as a date (ISO 8601, any offset) */
 
 /* An input a create or update takes, e.g. --name or --role. */
 struct api_input {

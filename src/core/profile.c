@@ -31,6 +31,7 @@ enum {
     MATTR = 4,    /* only for api "mattr" */
     SYSTEM = 8,   /* only for api "system" */
     NEGATED = 16, /* a bool kept inverted in struct profile: the setting defaults to true */
+    SHOWN = 32,   /* how things are shown, not how to connect: not among profile_api_settings */
 };
 
 /* One field a profile group may hold, where it lives in struct profile and its bounds. */
@@ -58,6 +59,7 @@ static const struct field fields[] = {
     STR(password_env, SYSTEM),
     STR(password_command, SYSTEM),
     STR(page_params, SYSTEM),
+    STR(data_columns, SYSTEM | SHOWN),
     STR(ca_file, 0),
     STR(proxy, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
@@ -95,7 +97,7 @@ size_t profile_api_settings(const char *api, const char **names, bool *required,
     size_t n = 0;
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
         const struct field *f = &fields[i];
-        if (f->kind != F_STRING || (f->flags & other) || !(f->flags & (mine | REQUIRED)) ||
+        if (f->kind != F_STRING || (f->flags & (other | SHOWN)) || !(f->flags & (mine | REQUIRED)) ||
             !strcmp(f->name, "name") ||
             !strcmp(f->name, "api") || !strcmp(f->name, sec.name) ||
             !strcmp(f->name, sec.env_name) || !strcmp(f->name, sec.command_name))

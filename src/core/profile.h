@@ -30,6 +30,7 @@ struct profile {
     char *password_env;
     char *password_command;
     char *page_params;           /* "page,limit" (the default) or e.g. "_page,_limit" */
+    char *data_columns;          /* the keys of a tenant's data shown as columns: "name,plan" */
     char *ca_file;
     char *proxy;                 /* proxy URL, may hold USER:PASSWORD@ (file must be 0600) */
     bool readonly;

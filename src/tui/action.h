@@ -14,6 +14,7 @@
     X(LAST, "last", MOVE, N_("Go to the last row, loading the rest of the list"))             \
     X(NEXT_PANE, "next-pane", PANES, N_("Focus the next pane"))                               \
     X(PREV_PANE, "prev-pane", PANES, N_("Focus the previous pane"))                           \
+    X(ZOOM, "zoom", PANES, N_("Zoom the focused pane to the full width, and back"))          \
     X(ENTER, "enter", PANES, N_("Drill into the selection (details on a client)"))            \
     X(BACK, "back", PANES, N_("Go back; cancel a long load"))                                 \
     X(DETAILS, "details", VIEW, N_("Show every field of the selection"))                      \

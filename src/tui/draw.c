@@ -74,6 +74,40 @@ int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad
     return cells;
 }
 
+int draw_text_middle(int y, int x, int w, const char *s, enum theme_role role)
+{
+    if (!s || w < 3 || draw_width(s) <= w)
+        return draw_text(y, x, w, s, role, false);
+    /* the glyphs of s, then as many from each end as fit around the ellipsis */
+    struct text_glyph g;
+    size_t n = 0, cap = 64;
+    struct text_glyph *gs = xreallocarray(NULL, cap, sizeof(*gs));
+    for (const char *p = s; *p; p += g.used) {
+        text_next(utf8, p, &g);
+        if (n == cap)
+            gs = xreallocarray(gs, cap *= 2, sizeof(*gs));
+        gs[n++] = g;
+    }
+    int head_room = (w - 1 + 1) / 2, tail_room = w - 1 - head_room, cells = 0;
+    struct strbuf out = SB_INIT;
+    size_t h = 0;
+    for (; h < n && cells + (int)gs[h].cells <= head_room; h++) {
+        sb_add(&out, gs[h].bytes, gs[h].len);
+        cells += (int)gs[h].cells;
+    }
+    size_t t = n;
+    int tail = 0;
+    while (t > h && tail + (int)gs[t - 1].cells <= tail_room)
+        tail += (int)gs[--t].cells;
+    sb_adds(&out, utf8 ? "\xe2\x80\xa6" : "~");
+    for (size_t i = t; i < n; i++)
+        sb_add(&out, gs[i].bytes, gs[i].len);
+    free(gs);
+    int used = draw_text(y, x, cells + 1 + tail, sb_str(&out), role, false);
+    sb_free(&out);
+    return used;
+}
+
 int draw_text_right(int y, int x, int w, const char *s, enum theme_role role)
 {
     int cells = draw_width(s);

@@ -23,6 +23,9 @@ int draw_width(const char *s);
 /* Write s at (y, x) in at most w cells with role's attributes; a cut text ends in an
  * ellipsis; with pad the rest of the w cells is filled with spaces. Returns the cells used. */
 int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad);
+/* Like draw_text (unpadded), but a cut text keeps both ends around an ellipsis in its
+ * middle (7a46dfb1…85b53b33): for IDs. */
+int draw_text_middle(int y, int x, int w, const char *s, enum theme_role role);
 /* Like draw_text, but s is right-aligned in the w cells. */
 int draw_text_right(int y, int x, int w, const char *s, enum theme_role role);
 /* Write s from row *y at column x wrapped at spaces into lines of at most w cells, no lower

@@ -230,6 +230,13 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
             t->focus = (t->focus + (act == ACT_NEXT_PANE ? 1 : t->npanes - 1)) % t->npanes;
         follow_now(&t->follow);
         break;
+    case ACT_ZOOM:
+        t->zoom = !t->zoom;
+        if (t->zoom)
+            tui_message(t, _("%s: zoomed to the full width"), p ? _(pane_ops(p)->title) : "");
+        else
+            tui_message(t, _("Panes side by side again"));
+        break;
     case ACT_ENTER:
         enter(t);
         break;

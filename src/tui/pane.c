@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tui/pane.h"
+#include "tui/pane_impl.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -10,48 +11,18 @@
 
 #include "core/intl.h"
 #include "core/log.h"
-#include "core/walk.h"
 #include "tui/tui.h"
 
-#define MAX_COLUMNS 8
-#define NAME_BONUS 16 /* see layout() */
-#define MIN_SCREEN 10 /* rows assumed for prefetching before the pane was drawn */
+#define DATA_COLUMNS 3 /* a document's first scalar keys shown, unless data_columns says */
 
-struct pane {
-    const struct pane_ops *ops;
-    struct tui *app;
-    const struct api_kind_def *kind;
-    struct list *list;
-    struct list_view *view;
-    size_t cols[MAX_COLUMNS]; /* field indexes of the columns */
-    size_t ncols;
-    size_t sel, top; /* in displayed rows (the "all" row first, when there is one) */
-    int height;      /* rows of data last drawn */
-    int sort_col;    /* index into cols, or -1 */
-    bool reverse;
-    char *filter;
-    struct api_call *call;
-    bool load_all;  /* G: load until the end */
-    bool failed;    /* the last load failed: wait for a refresh */
-    bool stopped;   /* Esc stopped loading: no more pages until asked (r, G, scrolling) */
-    struct tn_error err; /* why */
-    char *parent;   /* the parent ID the list is for */
-    const char *why; /* why nothing is listed (N_() text), or NULL */
-    char *want_id;  /* keep this row selected once it is loaded again (refresh) */
-    size_t want_rows;
-    struct filter_terms sf; /* what the server filters (':filter') */
-    bool has_total; /* the server said how many the list holds: total */
-    unsigned long long total;
-    struct walk *walk; /* the pages loaded so far, to stop a list that would never end */
-    int asked;         /* the page size the call in flight asked for */
-    size_t last_n;     /* the rows of the last page */
-    bool maybe_end;    /* the last page was short but came with a next-page token: more may
-                        * be available; asked for only at the last row (or G) */
-};
+
 
 /* Every kind of pane; a kind is listed by the first that fits it. */
 static const struct pane_ops *const all_panes[] = {&env_pane_ops, &tenant_pane_ops,
                                                    &client_pane_ops, &systenant_pane_ops};
+
+static void build_columns(struct pane *p, const char *data, const char *list);
+static void find_data_columns(struct pane *p);
 
 const struct pane_ops *pane_ops_for(const struct api_kind_def *k)
 {
@@ -73,12 +44,8 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->view = list_view_new(p->list);
     p->walk = walk_new();
     p->sort_col = -1;
-    for (size_t i = 0; i < ops->ncolumns && p->ncols < MAX_COLUMNS; i++) {
-        int f = model_field_index(k, ops->columns[i]);
-        if (f >= 0)
-            p->cols[p->ncols++] = (size_t)f;
-    }
-    list_view_set(p->view, NULL, p->cols, p->ncols, ops->keep, p, -1, false);
+    build_columns(p, NULL, NULL);
+    list_view_set(p->view, NULL, NULL, 0, ops->keep, p, -1, false);
     return p;
 }
 
@@ -88,6 +55,7 @@ void pane_free(struct pane *p)
         return;
     pane_cancel(p);
     list_view_free(p->view);
+    columns_clear(&p->cs);
     list_free(p->list);
     walk_free(p->walk);
     free(p->filter);
@@ -123,8 +91,7 @@ const char *pane_filter(const struct pane *p)
     return p->filter ? p->filter : "";
 }
 
-/* Rows shown, counting the "all" row. */
-static size_t shown(const struct pane *p)
+size_t pane_shown(const struct pane *p)
 {
     return list_view_count(p->view) + (p->ops->all != NULL);
 }
@@ -132,13 +99,13 @@ static size_t shown(const struct pane *p)
 size_t pane_position(const struct pane *p)
 {
     size_t off = p->ops->all != NULL;
-    return p->sel >= off && p->sel < shown(p) ? p->sel - off + 1 : 0;
+    return p->sel >= off && p->sel < pane_shown(p) ? p->sel - off + 1 : 0;
 }
 
 size_t pane_selected(const struct pane *p)
 {
     size_t off = p->ops->all != NULL;
-    if (p->sel < off || p->sel >= shown(p))
+    if (p->sel < off || p->sel >= pane_shown(p))
         return SIZE_MAX;
     return list_view_row(p->view, p->sel - off);
 }
@@ -162,7 +129,7 @@ const char *pane_selected_name(const struct pane *p)
 /* Keep the selection inside the rows shown. */
 static void clamp(struct pane *p)
 {
-    size_t n = shown(p);
+    size_t n = pane_shown(p);
     if (p->sel >= n)
         p->sel = n ? n - 1 : 0;
 }
@@ -181,8 +148,9 @@ static bool select_row(struct pane *p, size_t i)
 static void rebuild(struct pane *p)
 {
     size_t keep = pane_selected(p);
-    int sort = p->sort_col >= 0 ? (int)p->cols[p->sort_col] : -1;
-    list_view_set(p->view, p->filter, p->cols, p->ncols, p->ops->keep, p, sort, p->reverse);
+    int sort = p->sort_col >= 0 ? (int)p->cs.v[p->sort_col].field : -1;
+    /* the filter searches every field loaded (a system tenant's data too) */
+    list_view_set(p->view, p->filter, NULL, 0, p->ops->keep, p, sort, p->reverse);
     if (keep == SIZE_MAX || !select_row(p, keep))
         p->sel = 0;
     clamp(p);
@@ -387,6 +355,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);
+    find_data_columns(p);
     if (keep != SIZE_MAX) /* rows merged into a sorted view: stay on the same row */
         select_row(p, keep);
     if (p->want_id) {
@@ -399,7 +368,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         }
     }
     if (p->load_all) {
-        p->sel = shown(p) ? shown(p) - 1 : 0;
+        p->sel = pane_shown(p) ? pane_shown(p) - 1 : 0;
         if (!list_more(p->list))
             p->load_all = false;
     }
@@ -418,13 +387,13 @@ static bool want_more(const struct pane *p)
     if (p->filter) /* a filter searches what is loaded; it does not fetch the world */
         return false;
     if (p->maybe_end) /* probably the end: one request, once the last row is reached */
-        return p->sel + 1 >= shown(p);
+        return p->sel + 1 >= pane_shown(p);
     /* past the first screen, a page and a screen ahead: a page in flight lands before PgDn
      * held reaches the last row; within the first screen, a screen ahead (the first page
      * alone for the first screen); sorted, a screen (new rows land anywhere, not below) */
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
     size_t page = p->sel >= screen && p->sort_col < 0 ? (size_t)tui_page_size(p->app) : 0;
-    return shown(p) <= p->sel + screen + page;
+    return pane_shown(p) <= p->sel + screen + page;
 }
 
 void pane_tick(struct pane *p)
@@ -483,9 +452,7 @@ const char *pane_count_text(size_t n, char buf[32])
     return buf;
 }
 
-/* How many the list holds: what the server counted (local creates and deletes followed), and
- * never fewer than are loaded. */
-static size_t pane_total(const struct pane *p)
+size_t pane_total(const struct pane *p)
 {
     size_t n = list_live(p->list);
     return p->has_total && p->total > n ? (size_t)p->total : n;
@@ -520,196 +487,12 @@ void pane_status(const struct pane *p, struct strbuf *out)
         sb_adds(out, _(", more available"));
 }
 
-/* ------------------------------------------------------------------ drawing */
-
-/* The key that reloads, for "press r to retry" (the keymap's, as remapped). */
-static const char *refresh_key(const struct pane *p, char buf[32])
-{
-    return keymap_hint(tui_keymap(p->app), ACT_REFRESH, buf);
-}
-
-/* The columns drawn: field indexes and widths in cells. */
-struct colplan {
-    size_t field[MAX_COLUMNS];
-    int width[MAX_COLUMNS];
-    size_t n;
-};
-
-/* Fit the columns into w cells (one space between columns): each column wants its widest
- * value among the rows on screen (first, count in the view); the widest give way first, down
- * to 8 cells; then the last columns are dropped. The ID column is never cut or dropped. */
-static void layout(const struct pane *p, int w, size_t first, size_t count, struct colplan *cp)
-{
-    cp->n = p->ncols;
-    for (size_t c = 0; c < p->ncols; c++) {
-        cp->field[c] = p->cols[c];
-        int cw = draw_width(_(p->kind->fields[p->cols[c]].header)) + 2;
-        for (size_t r = first; r < first + count; r++) {
-            int vw = draw_width(list_value(p->list, list_view_row(p->view, r), p->cols[c]));
-            if (vw > cw)
-                cw = vw;
-        }
-        cp->width[c] = cw > 48 && p->cols[c] != p->kind->id_field ? 48 : cw;
-    }
-    for (;;) {
-        int total = (int)cp->n - 1;
-        for (size_t c = 0; c < cp->n; c++)
-            total += cp->width[c];
-        if (total <= w || cp->n <= 1) {
-            if (cp->n)
-                cp->width[0] += w - total; /* the first column takes what is left */
-            return;
-        }
-        /* the widest gives way first, down to the next widest, then they shrink together; the
-         * first column (the name) counts NAME_BONUS cells narrower, as it matters most */
-        size_t widest = SIZE_MAX;
-        int wv = 0, next = 0;
-        for (size_t c = 0; c < cp->n; c++) {
-            if (cp->field[c] == p->kind->id_field || cp->width[c] <= 8)
-                continue;
-            int v = cp->width[c] - (c == 0 ? NAME_BONUS : 0);
-            if (widest == SIZE_MAX || v > wv) {
-                next = widest == SIZE_MAX ? 0 : wv;
-                widest = c;
-                wv = v;
-            } else if (v > next) {
-                next = v;
-            }
-        }
-        if (widest != SIZE_MAX) {
-            int give = wv - next, room = cp->width[widest] - 8;
-            give = give < 1 ? 1 : give;
-            give = give < total - w ? give : total - w;
-            cp->width[widest] -= give < room ? give : room;
-            continue;
-        }
-        size_t drop = cp->n - 1; /* the last column that is not the ID */
-        while (drop > 0 && cp->field[drop] == p->kind->id_field)
-            drop--;
-        for (size_t c = drop; c + 1 < cp->n; c++) {
-            cp->field[c] = cp->field[c + 1];
-            cp->width[c] = cp->width[c + 1];
-        }
-        cp->n--;
-    }
-}
-
-/* Keep the selection on screen. */
-static void scroll_to_sel(struct pane *p, size_t rows)
-{
-    if (!rows)
-        return;
-    if (p->sel < p->top)
-        p->top = p->sel;
-    else if (p->sel >= p->top + rows)
-        p->top = p->sel - rows + 1;
-    size_t n = shown(p);
-    if (p->top && p->top + rows > n)
-        p->top = n > rows ? n - rows : 0;
-}
-
-void pane_draw(struct pane *p, struct rect r, bool focused)
-{
-    char a[32];
-    draw_clear_rect(r, TH_NORMAL);
-    if (r.h < 3 || r.w < 4)
-        return;
-    /* title: name, count, sort and filter */
-    struct strbuf t = SB_INIT;
-    sb_addf(&t, " %s", _(p->ops->title));
-    char b[32];
-    if (list_started(p->list) && list_more(p->list) && p->has_total && !p->filter)
-        sb_addf(&t, _(" (%s of %s)"), pane_count_text(list_view_count(p->view), a),
-                pane_count_text(pane_total(p), b)); /* the server counts: say how many */
-    else if (list_started(p->list))
-        sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
-                list_more(p->list) ? "+" : "");
-    if (p->sf.n)
-        sb_addf(&t, "  :filter %s", p->sf.text);
-    if (p->filter)
-        sb_addf(&t, "  /%s", p->filter);
-    draw_text(r.y, r.x, r.w, sb_str(&t), focused ? TH_TITLE_FOCUS : TH_TITLE, true);
-    sb_free(&t);
-
-    int rows = r.h - 2;
-    p->height = rows;
-    size_t off = p->ops->all != NULL;
-    scroll_to_sel(p, (size_t)rows);
-    /* the data rows on screen, for measuring */
-    size_t first = p->top > off ? p->top - off : 0;
-    size_t vis_end = p->top + (size_t)rows;
-    size_t last = vis_end > off ? vis_end - off : 0;
-    if (last > list_view_count(p->view))
-        last = list_view_count(p->view);
-    struct colplan cp;
-    layout(p, r.w - 2, first, last > first ? last - first : 0, &cp);
-
-    /* column headings */
-    int x = r.x + 1;
-    draw_fill(r.y + 1, r.x, r.w, TH_COLUMNS);
-    for (size_t c = 0; c < cp.n; c++) {
-        size_t f = cp.field[c];
-        struct strbuf h = SB_INIT;
-        sb_adds(&h, _(p->kind->fields[f].header));
-        if (p->sort_col >= 0 && p->cols[p->sort_col] == f)
-            sb_adds(&h, p->reverse ? (draw_utf8() ? " \xe2\x96\xbc" : " v")
-                                   : (draw_utf8() ? " \xe2\x96\xb2" : " ^"));
-        draw_text(r.y + 1, x, cp.width[c], sb_str(&h), TH_COLUMNS, true);
-        sb_free(&h);
-        x += cp.width[c] + 1;
-    }
-
-    /* rows, or why there are none */
-    int y = r.y + 2;
-    if (shown(p) == 0 && p->failed) {
-        draw_text(y++, r.x + 1, r.w - 1, _("Could not load:"), TH_ERROR, false);
-        draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.message, TH_NORMAL);
-        if (p->err.hint)
-            draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.hint, TH_NORMAL);
-        char key[32], *retry = xasprintf(_("Press %s to retry."), refresh_key(p, key));
-        draw_text(y, r.x + 1, r.w - 1, retry, TH_DIM, false);
-        free(retry);
-        return;
-    }
-    if (shown(p) == 0) {
-        char key[32], stopped[160];
-        snprintf(stopped, sizeof(stopped), _("Stopped loading: press %s to load"),
-                 refresh_key(p, key));
-        const char *msg = p->why            ? _(p->why)
-                          : p->call         ? _("Loading...")
-                          : p->stopped      ? stopped
-                          : !list_started(p->list) ? ""
-                          : p->filter       ? _("Nothing matches the filter")
-                          : p->sf.n         ? _("Nothing matches the :filter")
-                                            : _("Nothing here yet");
-        draw_text(y, r.x + 1, r.w - 1, msg, TH_DIM, false);
-        return;
-    }
-    for (size_t d = p->top; d < shown(p) && y < r.y + r.h; d++, y++) {
-        bool sel = d == p->sel;
-        enum theme_role role = sel ? (focused ? TH_SELECTED : TH_SELECTED_DIM) : TH_NORMAL;
-        draw_fill(y, r.x, r.w, role);
-        if (d < off) {
-            draw_text(y, r.x + 1, r.w - 1, _(p->ops->all), role, false);
-            continue;
-        }
-        size_t row = list_view_row(p->view, d - off);
-        x = r.x + 1;
-        for (size_t c = 0; c < cp.n; c++) {
-            draw_text(y, x, cp.width[c], list_value(p->list, row, cp.field[c]), role, false);
-            x += cp.width[c] + 1;
-        }
-    }
-    if (p->call && y < r.y + r.h)
-        draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
-}
-
 /* ------------------------------------------------------------------ actions */
 
 /* Move the selection by delta rows (clamped). */
 static void move_by(struct pane *p, long delta)
 {
-    size_t n = shown(p);
+    size_t n = pane_shown(p);
     if (!n)
         return;
     if (delta < 0 && (size_t)-delta > p->sel)
@@ -723,13 +506,87 @@ static void move_by(struct pane *p, long delta)
 /* Cycle the sort column: none, each column in turn, none. */
 static void next_sort(struct pane *p)
 {
-    p->sort_col = p->sort_col + 1 >= (int)p->ncols ? -1 : p->sort_col + 1;
+    int c = p->sort_col + 1;
+    while (c < (int)p->cs.n && p->cs.v[c].key) /* a key inside a document: not sortable */
+        c++;
+    p->sort_col = c >= (int)p->cs.n ? -1 : c;
     p->reverse = false;
     rebuild(p);
     if (p->sort_col < 0)
         tui_message(p->app, _("Sorted in load order"));
     else
-        tui_message(p->app, _("Sorted by %s"), _(p->kind->fields[p->cols[p->sort_col]].header));
+        tui_message(p->app, _("Sorted by %s"), p->cs.v[p->sort_col].header);
+}
+
+/* Build the columns: the document's keys first (a system tenant's data), then list (paths),
+ * or the pane's own when list is NULL or names none the kind has. */
+static void build_columns(struct pane *p, const char *data, const char *list)
+{
+    const char *sort = p->sort_col >= 0 ? p->cs.v[p->sort_col].path : NULL;
+    char *keep = sort ? xstrdup(sort) : NULL;
+    columns_clear(&p->cs);
+    if (data)
+        columns_add_list(&p->cs, p->kind, data, NULL);
+    size_t before = p->cs.n;
+    if (list)
+        columns_add_list(&p->cs, p->kind, list, NULL);
+    if (p->cs.n == before) /* none asked for (or none the kind has): the pane's own */
+        for (size_t i = 0; i < p->ops->ncolumns; i++)
+            columns_add(&p->cs, p->kind, p->ops->columns[i]);
+    int label = p->ops->label ? columns_find(&p->cs, p->ops->label) : -1;
+    if (label >= 0 && columns_find(&p->cs, p->ops->label_with) >= 0)
+        p->cs.v[label].style = COL_LABEL; /* the environment column names the domain */
+    p->sort_col = keep ? columns_find(&p->cs, keep) : -1;
+    free(keep);
+}
+
+void pane_set_columns(struct pane *p, const char *list)
+{
+    free(p->colspec);
+    p->colspec = list && *list ? xstrdup(list) : NULL;
+    build_columns(p, p->dataspec, p->colspec);
+    tui_dirty(p->app);
+}
+
+const char *pane_columns(const struct pane *p, struct strbuf *out)
+{
+    for (size_t c = 0; c < p->cs.n; c++)
+        sb_addf(out, "%s%s", c ? "," : "", p->cs.v[c].path);
+    return sb_str(out);
+}
+
+/* A document kind (a system tenant's data): its columns are the profile's data_columns, or
+ * the first scalar keys of the first row that has some. */
+static void find_data_columns(struct pane *p)
+{
+    const char *doc = p->kind->doc_field;
+    if (!doc || p->data_cols)
+        return;
+    int f = model_field_index(p->kind, doc);
+    const struct profile *prof = tui_session(p->app) ? api_profile(tui_session(p->app)) : NULL;
+    struct strbuf sb = SB_INIT;
+    if (prof && prof->data_columns) {
+        const char *s = prof->data_columns;
+        while (*s) { /* "name,plan": each a key of the document */
+            size_t n = strcspn(s, ",");
+            while (n && *s == ' ')
+                s++, n--;
+            if (n)
+                sb_addf(&sb, "%s%s.%.*s", sb.len ? "," : "", doc, (int)n, s);
+            s += n + (s[n] == ',');
+        }
+        p->data_cols = true;
+    } else if (f >= 0) {
+        for (size_t i = 0; i < list_count(p->list) && !sb.len && i < 100; i++)
+            columns_scalar_keys(doc, list_value(p->list, i, (size_t)f), DATA_COLUMNS, &sb);
+        p->data_cols = sb.len > 0 || list_count(p->list) >= 100;
+    }
+    if (sb.len) {
+        free(p->dataspec);
+        p->dataspec = sb_steal(&sb);
+        build_columns(p, p->dataspec, p->colspec);
+    }
+    sb_free(&sb);
 }
 
 enum tui_result pane_handle(struct pane *p, enum action act)
@@ -754,7 +611,7 @@ enum tui_result pane_handle(struct pane *p, enum action act)
         break;
     case ACT_LAST:
         p->stopped = false;
-        p->sel = shown(p) ? shown(p) - 1 : 0;
+        p->sel = pane_shown(p) ? pane_shown(p) - 1 : 0;
         if ((list_more(p->list) || !list_started(p->list)) && !p->failed) {
             p->load_all = true; /* also before the first page came */
             pane_tick(p);

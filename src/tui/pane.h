@@ -23,6 +23,9 @@ struct pane_ops {
     const char *const *columns; /* field paths shown, most important first */
     size_t ncolumns;
     const char *crumb;  /* the field path naming the selection in the breadcrumb */
+    /* A host name column shown as its first label when the column label_with (which names
+     * the domain) is shown too; NULL: none. */
+    const char *label, *label_with;
     const char *all;    /* N_() text of a first "all" row (selecting none), or NULL */
     /* Fill in the parent of what to list; false when there is nothing to list yet, with
      * *why saying what to do (N_() marked). NULL: the pane lists at top level. */
@@ -84,6 +87,17 @@ void pane_tick(struct pane *p);
 bool pane_busy(const struct pane *p);
 /* Draw into r; focused panes show their selection brighter. */
 void pane_draw(struct pane *p, struct rect r, bool focused);
+/* The cells the pane wants to show the rows it would show in h lines whole: every column, or
+ * its first column alone (first_only: a pane that is not focused), with its margins. */
+int pane_want(struct pane *p, int h, bool first_only);
+/* True when the last drawing cut or left out the ID column (the status line then shows the
+ * selected ID whole). */
+bool pane_id_cut(const struct pane *p);
+/* Show the columns of list (field paths, comma-separated: "name,id,data.plan"); NULL or ""
+ * for the pane's own. */
+void pane_set_columns(struct pane *p, const char *list);
+/* The columns shown, as paths, appended to out (comma-separated); out's text. */
+const char *pane_columns(const struct pane *p, struct strbuf *out);
 /* Handle a moving, sorting, refreshing or copying action. */
 enum tui_result pane_handle(struct pane *p, enum action act);
 /* The selected row's index in the list, or SIZE_MAX (nothing, or the "all" row). */

@@ -32,6 +32,8 @@ const struct pane_ops tenant_pane_ops = {
     .columns = tenant_columns,
     .ncolumns = ARRAY_SIZE(tenant_columns),
     .crumb = "name",
+    .label = "subdomain",
+    .label_with = "environment.name",
     .fits = names_environment,
     .keep = in_environment,
 };

@@ -29,11 +29,16 @@ static bool wide(void)
     return screen_cols() >= SCREEN_WIDE_COLS;
 }
 
+bool screen_one_pane(const struct tui *t)
+{
+    return !wide() || t->zoom;
+}
+
 bool screen_pane_visible(const struct tui *t, const struct pane *p)
 {
     if (!t->npanes)
         return false;
-    if (wide())
+    if (!screen_one_pane(t))
         return true;
     return t->panes[t->focus] == p;
 }
@@ -112,24 +117,60 @@ static void draw_breadcrumb(const struct tui *t)
     sb_free(&sb);
 }
 
-void screen_draw_panes(const struct tui *t, struct rect area)
+/* The widths of the panes side by side in w cells (borders apart): the focused pane takes
+ * what it needs, the others their first column (as ranger's columns do); width left over
+ * goes to the others up to what they need (the next pane first), then to the focused one. */
+static void pane_widths(const struct tui *t, int w, int h, int *out)
 {
-    if (!wide()) {
+    int need[4], used = 0, f = (int)t->focus, n = (int)t->npanes;
+    for (int i = 0; i < n; i++) {
+        if (i == f)
+            continue;
+        need[i] = pane_want(t->panes[i], h, false);
+        out[i] = pane_want(t->panes[i], h, true);
+        if (out[i] > w / 4) /* a long first value takes no more than a quarter */
+            out[i] = w / 4;
+        if (out[i] < 8)
+            out[i] = 8;
+        used += out[i];
+    }
+    need[f] = pane_want(t->panes[f], h, false);
+    out[f] = need[f] < w - used ? need[f] : w - used;
+    used += out[f];
+    for (int d = 1; d < n && used < w; d++) { /* the next pane, the one after, ... */
+        int i = (f + d) % n;
+        int more = need[i] - out[i];
+        if (more > w - used)
+            more = w - used;
+        if (more > 0) {
+            out[i] += more;
+            used += more;
+        }
+    }
+    out[f] += w - used;
+}
+
+void screen_draw_panes(struct tui *t, struct rect area)
+{
+    screen_layout_panes(t, area);
+    screen_draw_status(t); /* again: it names what the panes could not show whole */
+}
+
+void screen_layout_panes(const struct tui *t, struct rect area)
+{
+    if (!wide() || t->zoom) {
         pane_draw(t->panes[t->focus], area, true);
         return;
     }
-    /* environments narrow, tenants widest, clients the rest */
-    static const int share[] = {22, 42, 36};
+    int w[4];
+    pane_widths(t, area.w - (int)t->npanes + 1, area.h, w);
     int x = area.x;
     for (size_t i = 0; i < t->npanes; i++) {
-        int w = i + 1 == t->npanes ? area.x + area.w - x
-                                   : area.w * (t->npanes == 3 ? share[i] : 100 / (int)t->npanes) /
-                                         100;
-        struct rect r = {area.y, x, area.h, i + 1 == t->npanes ? w : w - 1};
+        struct rect r = {area.y, x, area.h, w[i]};
         pane_draw(t->panes[i], r, i == t->focus);
         if (i + 1 < t->npanes)
-            draw_vline(area.y, x + w - 1, area.h, TH_BORDER);
-        x += w;
+            draw_vline(area.y, x + w[i], area.h, TH_BORDER);
+        x += w[i] + 1;
     }
 }
 
@@ -139,7 +180,6 @@ static const char *spinner(struct tui *t)
     static const char *const utf8[] = {"\xe2\xa0\x8b", "\xe2\xa0\x99", "\xe2\xa0\xb9",
                                        "\xe2\xa0\xb8", "\xe2\xa0\xbc", "\xe2\xa0\xb4",
                                        "\xe2\xa0\xa6", "\xe2\xa0\xa7"};
-    t->spin++;
     return draw_utf8() ? utf8[t->spin % 8] : ascii[t->spin % 4];
 }
 
@@ -164,10 +204,9 @@ static void key_hints(const struct tui *t, struct strbuf *sb)
     }
 }
 
-static void draw_status(struct tui *t)
+void screen_draw_status(struct tui *t)
 {
     int y = screen_lines() - 1, w = screen_cols();
-    draw_cursor_hide();
     draw_fill(y, 0, w, TH_STATUS);
     t->busy_shown = tui_busy(t);
     struct strbuf right = SB_INIT, left = SB_INIT;
@@ -206,6 +245,10 @@ static void draw_status(struct tui *t)
     } else if (t->msg.len) {
         sb_adds(&m, sb_str(&t->msg));
     } else {
+        if (p && cover && cover->ops->level == LEVEL_BASE && pane_id_cut(p) &&
+            pane_selected_id(p)) /* the ID column is cut or left out: here it is whole */
+            sb_addf(&m, "%s %s  ", _(pane_kind(p)->fields[pane_kind(p)->id_field].header),
+                    pane_selected_id(p));
         key_hints(t, &m);
     }
     /* a message or an error goes first: the counts give way when it needs the room */
@@ -277,12 +320,14 @@ void tui_draw(struct tui *t)
         draw_cursor_hide();
         return;
     }
+    draw_cursor_hide();
+    t->spin++;
     draw_header(t);
     if (t->c.session || layers_at(&t->layers, LEVEL_OVERLAY))
         draw_breadcrumb(t);
     else
         draw_fill(1, 0, cols, TH_NORMAL);
-    draw_status(t);
+    screen_draw_status(t);
     struct rect area = {2, 0, lines - 3, cols};
     layers_draw(&t->layers, t, area); /* bottom-up; a prompt or dialog places the cursor */
 }

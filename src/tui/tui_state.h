@@ -27,6 +27,7 @@ struct tui {
     struct tn_error err;        /* the last error, shown until the next key */
     struct tn_error setup_err;  /* why no session could be opened (setup screen) */
     bool dirty, quit, busy_shown;
+    bool zoom;                  /* z: the focused pane fills the width */
     bool quit_warned;           /* q while a change was in flight: the next q quits */
     unsigned spin;
 };

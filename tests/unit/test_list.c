@@ -382,15 +382,18 @@ static void test_view_sort(void **state)
     (void)state;
     struct list *l = six_rows();
     struct list_view *v = list_view_new(l);
-    /* strcmp order: capitals first; equal names stay in load order both ways */
+    /* strcmp order: capitals first; equal names in load order; reversed, the exact reverse
+     * (equal names too: S reverses the view without sorting again) */
     list_view_set(v, NULL, NULL, 0, NULL, NULL, F_NAME, false);
     assert_view(v, (size_t[]){5, 2, 0, 1, 3, 4, SIZE_MAX});
     list_view_set(v, NULL, NULL, 0, NULL, NULL, F_NAME, true);
-    assert_view(v, (size_t[]){4, 1, 3, 0, 2, 5, SIZE_MAX});
+    assert_view(v, (size_t[]){4, 3, 1, 0, 2, 5, SIZE_MAX});
     list_view_set(v, NULL, NULL, 0, NULL, NULL, F_ENV, false);
     assert_view(v, (size_t[]){1, 4, 0, 2, 3, 5, SIZE_MAX});
     list_view_set(v, NULL, NULL, 0, NULL, NULL, F_ENV, true);
-    assert_view(v, (size_t[]){5, 0, 2, 3, 1, 4, SIZE_MAX});
+    assert_view(v, (size_t[]){5, 3, 2, 0, 4, 1, SIZE_MAX});
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, F_ENV, false); /* and back, in place */
+    assert_view(v, (size_t[]){1, 4, 0, 2, 3, 5, SIZE_MAX});
     list_view_set(v, NULL, NULL, 0, NULL, NULL, -1, true); /* load order reversed */
     assert_view(v, (size_t[]){5, 4, 3, 2, 1, 0, SIZE_MAX});
     list_view_set(v, NULL, NULL, 0, NULL, NULL, F_SECRET, false); /* nothing to sort by */
@@ -411,9 +414,67 @@ static int ref_cmp(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     int c = strcmp(list_value(ref_list, x, F_NAME), list_value(ref_list, y, F_NAME));
-    if (c)
-        return ref_desc ? -c : c;
-    return x < y ? -1 : x > y;
+    c = c ? c : (x < y ? -1 : x > y);
+    return ref_desc ? -c : c; /* reversed: the exact reverse order, equal values too */
+}
+
+/* A kind whose fields sort as numbers and dates (a system tenant's id, version, createdAt). */
+static const struct api_field num_fields[] = {
+    {"uuid", "UUID", FIELD_TABLE},
+    {"id", "ID", FIELD_TABLE | FIELD_NUMBER},
+    {"createdAt", "CREATED", FIELD_TABLE | FIELD_DATE},
+};
+static const struct api_kind_def num_def = {
+    .name = "tenants", .singular = "tenant", .fields = num_fields,
+    .nfields = ARRAY_SIZE(num_fields), .id_field = 0, .ops = API_OP_LIST,
+};
+
+static void test_view_sort_numbers_dates(void **state)
+{
+    (void)state;
+    /* "10" after "9"; -1 and 2.5 where they belong; what is no number goes last, in load
+     * order; dates with offsets by their instant (strcmp would put 09:30+02:00 after 08:00Z) */
+    static const char *const rows[][3] = {
+        {"u0", "10", "2024-01-01T09:30:00+02:00"}, /* 07:30Z */
+        {"u1", "9", "2024-01-01T08:00:00Z"},
+        {"u2", "x", "2023-12-31"},
+        {"u3", "-1", "not a date"},
+        {"u4", "2.5", "2024-01-01T07:00:00.5Z"},
+        {"u5", "", "2024-02-01T00:00:00Z"},
+    };
+    struct list *l = list_new(&num_def, false);
+    for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+        cJSON *o = json_new_object();
+        json_add_string(o, "uuid", rows[i][0]);
+        json_add_string(o, "id", rows[i][1]);
+        json_add_string(o, "createdAt", rows[i][2]);
+        struct row *r = model_row_from_json(&num_def, o, false);
+        list_add_row(l, r);
+        model_row_free(r);
+        cJSON_Delete(o);
+    }
+    struct list_view *v = list_view_new(l);
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, false);
+    assert_view(v, (size_t[]){3, 4, 1, 0, 2, 5, SIZE_MAX});
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, true); /* S: the exact reverse */
+    assert_view(v, (size_t[]){5, 2, 0, 1, 4, 3, SIZE_MAX});
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 2, false);
+    assert_view(v, (size_t[]){2, 4, 0, 1, 5, 3, SIZE_MAX});
+    /* a row added later merges in by the same order */
+    cJSON *o = json_new_object();
+    json_add_string(o, "uuid", "u6");
+    json_add_string(o, "id", "100");
+    json_add_string(o, "createdAt", "2024-01-01T07:15:00Z");
+    struct row *r = model_row_from_json(&num_def, o, false);
+    list_add_row(l, r);
+    model_row_free(r);
+    cJSON_Delete(o);
+    list_view_update(v);
+    assert_view(v, (size_t[]){2, 4, 6, 0, 1, 5, 3, SIZE_MAX});
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, false);
+    assert_view(v, (size_t[]){3, 4, 1, 0, 6, 2, 5, SIZE_MAX});
+    list_view_free(v);
+    list_free(l);
 }
 
 static void test_view_sort_long_prefixes(void **state)
@@ -777,7 +838,7 @@ static void test_view_set_row_sort(void **state)
     assert_string_equal(list_value(l, list_view_row(v[V_NAME], 5), F_NAME), "Able");
     update_views(v);
     assert_view(v[V_NAME], (size_t[]){4, 5, 2, 0, 1, 3, SIZE_MAX});
-    assert_view(v[V_NAME_DESC], (size_t[]){1, 3, 0, 2, 5, 4, SIZE_MAX});
+    assert_view(v[V_NAME_DESC], (size_t[]){3, 1, 0, 2, 5, 4, SIZE_MAX});
     assert_view(v[V_PLAIN], (size_t[]){0, 1, 2, 3, 4, 5, SIZE_MAX}); /* load order stays */
     assert_view(v[V_LOAD_DESC], (size_t[]){5, 4, 3, 2, 1, 0, SIZE_MAX});
     /* two changes of one row and one of another before an update; equal names keep load
@@ -787,7 +848,7 @@ static void test_view_set_row_sort(void **state)
     set(l, 0, "Bravo", "prod", "0");
     update_views(v);
     assert_view(v[V_NAME], (size_t[]){4, 0, 2, 1, 3, 5, SIZE_MAX});
-    assert_view(v[V_NAME_DESC], (size_t[]){5, 1, 3, 0, 2, 4, SIZE_MAX});
+    assert_view(v[V_NAME_DESC], (size_t[]){5, 3, 1, 2, 0, 4, SIZE_MAX});
     assert_view(v[V_ALPHA], (size_t[]){1, 3, SIZE_MAX});
     /* the same values again change nothing */
     set(l, 2, "Bravo", "prod", "2");
@@ -1046,6 +1107,7 @@ int main(void)
         cmocka_unit_test(test_view_filter_and_keep),
         cmocka_unit_test(test_view_sort),
         cmocka_unit_test(test_view_sort_long_prefixes),
+        cmocka_unit_test(test_view_sort_numbers_dates),
         cmocka_unit_test(test_view_update),
         cmocka_unit_test(test_view_refine),
         cmocka_unit_test(test_view_of_cleared_list),

@@ -1,0 +1,221 @@
+/* columns.c: a pane's columns: their values and how they fit a width. */
+#include "config.h"
+
+#include "tui/columns.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "core/json.h"
+#include "tui/draw.h"
+
+bool columns_add(struct columns *cs, const struct api_kind_def *k, const char *path)
+{
+    if (cs->n >= COLUMNS_MAX || !*path || columns_find(cs, path) >= 0)
+        return false;
+    int f = model_field_index(k, path);
+    const char *key = NULL;
+    if (f < 0) { /* FIELD.KEY: a key of the object a field holds */
+        const char *dot = strchr(path, '.');
+        if (!dot || !dot[1])
+            return false;
+        char *head = xstrndup(path, (size_t)(dot - path));
+        f = model_field_index(k, head);
+        free(head);
+        if (f < 0)
+            return false;
+        key = dot + 1;
+    }
+    struct column *c = &cs->v[cs->n++];
+    *c = (struct column){.field = (size_t)f, .path = xstrdup(path)};
+    if (key) {
+        c->key = xstrdup(key);
+        struct strbuf h = SB_INIT;
+        for (const char *s = key; *s; s++)
+            sb_addc(&h, *s == '.' ? ' ' : (char)toupper((unsigned char)*s));
+        c->header = sb_steal(&h);
+    } else {
+        c->header = xstrdup(_(k->fields[f].header));
+    }
+    c->style = !key && (size_t)f == k->id_field ? COL_ID : COL_TEXT;
+    return true;
+}
+
+size_t columns_add_list(struct columns *cs, const struct api_kind_def *k, const char *list,
+                        char **bad)
+{
+    size_t added = 0;
+    struct strbuf unknown = SB_INIT;
+    const char *s = list ? list : "";
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        char *path = xstrndup(s, n);
+        char *p = path, *e = path + strlen(path);
+        while (*p == ' ')
+            p++;
+        while (e > p && e[-1] == ' ')
+            *--e = '\0';
+        if (*p && columns_add(cs, k, p))
+            added++;
+        else if (*p && columns_find(cs, p) < 0)
+            sb_addf(&unknown, "%s%s", unknown.len ? ", " : "", p);
+        free(path);
+        s += n + (s[n] == ',');
+    }
+    if (bad)
+        *bad = unknown.len ? sb_steal(&unknown) : NULL;
+    sb_free(&unknown);
+    return added;
+}
+
+int columns_find(const struct columns *cs, const char *path)
+{
+    for (size_t c = 0; c < cs->n; c++)
+        if (!strcmp(cs->v[c].path, path))
+            return (int)c;
+    return -1;
+}
+
+void columns_clear(struct columns *cs)
+{
+    for (size_t c = 0; c < cs->n; c++) {
+        free(cs->v[c].key);
+        free(cs->v[c].path);
+        free(cs->v[c].header);
+    }
+    cs->n = 0;
+}
+
+/* The item at a dotted key inside obj, or NULL. */
+static const cJSON *item_at(const cJSON *obj, const char *key)
+{
+    while (cJSON_IsObject(obj)) {
+        size_t n = strcspn(key, ".");
+        const cJSON *m;
+        const cJSON *hit = NULL;
+        cJSON_ArrayForEach(m, obj)
+        {
+            if (m->string && strlen(m->string) == n && !memcmp(m->string, key, n)) {
+                hit = m;
+                break;
+            }
+        }
+        if (!hit || !key[n])
+            return hit;
+        obj = hit;
+        key += n + 1;
+    }
+    return NULL;
+}
+
+/* A JSON value as a cell's text into sb. */
+static void add_item(struct strbuf *sb, const cJSON *item)
+{
+    if (cJSON_IsString(item)) {
+        sb_adds(sb, item->valuestring);
+    } else if (cJSON_IsBool(item)) {
+        sb_adds(sb, cJSON_IsTrue(item) ? "true" : "false");
+    } else if (item && !cJSON_IsNull(item)) {
+        char *s = json_print(item);
+        sb_adds(sb, s);
+        free(s);
+    }
+}
+
+const char *columns_value(const struct column *c, const struct list *l, size_t i,
+                          struct strbuf *sb)
+{
+    const char *v = list_value(l, i, c->field);
+    if (c->key) {
+        sb_reset(sb);
+        if (*v == '{') {
+            cJSON *j = json_parse(v, strlen(v));
+            add_item(sb, item_at(j, c->key));
+            cJSON_Delete(j);
+        }
+        return sb_str(sb);
+    }
+    if (c->style == COL_LABEL) {
+        sb_reset(sb);
+        sb_add(sb, v, strcspn(v, "."));
+        return sb_str(sb);
+    }
+    return v;
+}
+
+size_t columns_scalar_keys(const char *field, const char *json, size_t max, struct strbuf *out)
+{
+    size_t n = 0;
+    if (!json || *json != '{')
+        return 0;
+    cJSON *j = json_parse(json, strlen(json));
+    const cJSON *m;
+    cJSON_ArrayForEach(m, j)
+    {
+        if (n >= max)
+            break;
+        if (!m->string || !*m->string || strchr(m->string, ',') || strchr(m->string, '.') ||
+            cJSON_IsObject(m) || cJSON_IsArray(m) || cJSON_IsNull(m))
+            continue;
+        sb_addf(out, "%s%s.%s", out->len ? "," : "", field, m->string);
+        n++;
+    }
+    cJSON_Delete(j);
+    return n;
+}
+
+/* The fewest cells column c may shrink to, wanting want. */
+static int least(const struct column *c, int want)
+{
+    int min = c->style == COL_ID ? COLUMNS_ID_MIN : COLUMNS_TEXT_MIN;
+    return want < min ? want : min;
+}
+
+void columns_fit(const struct columns *cs, const int *want, int w, struct colfit *out)
+{
+    out->n = cs->n;
+    for (size_t c = 0; c < cs->n; c++)
+        out->col[c] = c;
+    for (;;) {
+        int total = out->n ? (int)out->n - 1 : 0;
+        for (size_t c = 0; c < out->n; c++)
+            total += out->width[c] = want[out->col[c]];
+        /* IDs first, then the others from the last to the second */
+        for (int pass = 0; pass < 2 && total > w; pass++) {
+            for (size_t c = out->n; c-- > 1 && total > w;) {
+                const struct column *col = &cs->v[out->col[c]];
+                if ((pass == 0) != (col->style == COL_ID))
+                    continue;
+                int room = out->width[c] - least(col, out->width[c]);
+                int give = room < total - w ? room : total - w;
+                out->width[c] -= give;
+                total -= give;
+            }
+            if (pass == 0 && total > w && cs->v[out->col[0]].style == COL_ID) {
+                int room = out->width[0] - least(&cs->v[out->col[0]], out->width[0]);
+                int give = room < total - w ? room : total - w;
+                out->width[0] -= give;
+                total -= give;
+            }
+        }
+        if (total <= w || out->n <= 1) {
+            if (out->n)
+                out->width[0] += w - total; /* the first takes what is left (or is cut) */
+            if (out->n && out->width[0] < 1)
+                out->width[0] = 1;
+            return;
+        }
+        out->n--; /* the last goes, and the rest fit again from their wants */
+    }
+}
+
+void columns_draw_cell(const struct column *c, int y, int x, int w, const char *text,
+                       enum theme_role role)
+{
+    if (c->style == COL_ID)
+        draw_text_middle(y, x, w, text, role);
+    else
+        draw_text(y, x, w, text, role, false);
+}

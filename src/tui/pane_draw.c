@@ -1,0 +1,194 @@
+/* pane_draw.c: a list pane on screen: measuring what its columns want, fitting them
+ * (tui/columns) and drawing the title, the headings and the rows. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/intl.h"
+#include "tui/pane.h"
+#include "tui/pane_impl.h"
+#include "tui/tui.h"
+
+/* The key that reloads, for "press r to retry" (the keymap's, as remapped). */
+static const char *refresh_key(const struct pane *p, char buf[32])
+{
+    return keymap_hint(tui_keymap(p->app), ACT_REFRESH, buf);
+}
+
+void pane_scroll_to_sel(struct pane *p, size_t rows)
+{
+    if (!rows)
+        return;
+    if (p->sel < p->top)
+        p->top = p->sel;
+    else if (p->sel >= p->top + rows)
+        p->top = p->sel - rows + 1;
+    size_t n = pane_shown(p);
+    if (p->top && p->top + rows > n)
+        p->top = n > rows ? n - rows : 0;
+}
+
+/* The data rows on screen in a pane of rows lines of rows: [*first, *last) of the view. */
+static void on_screen(struct pane *p, int rows, size_t *first, size_t *last)
+{
+    size_t off = p->ops->all != NULL;
+    pane_scroll_to_sel(p, (size_t)rows);
+    *first = p->top > off ? p->top - off : 0;
+    size_t vis_end = p->top + (size_t)rows;
+    *last = vis_end > off ? vis_end - off : 0;
+    if (*last > list_view_count(p->view))
+        *last = list_view_count(p->view);
+    if (*first > *last)
+        *first = *last;
+}
+
+/* What each column wants: its heading (and the sort mark) or its widest value on screen. */
+static void measure(struct pane *p, size_t first, size_t last, size_t ncols, int *want)
+{
+    struct strbuf sb = SB_INIT;
+    for (size_t c = 0; c < ncols; c++) {
+        const struct column *col = &p->cs.v[c];
+        int cw = draw_width(col->header) + ((int)c == p->sort_col ? 2 : 0);
+        if (c == 0 && p->ops->all) /* the "all" row is read in the first column */
+            cw = cw > draw_width(_(p->ops->all)) ? cw : draw_width(_(p->ops->all));
+        for (size_t r = first; r < last; r++) {
+            int vw = draw_width(columns_value(col, p->list, list_view_row(p->view, r), &sb));
+            if (vw > cw)
+                cw = vw;
+        }
+        want[c] = cw > COLUMNS_TEXT_MAX && col->style != COL_ID ? COLUMNS_TEXT_MAX : cw;
+    }
+    sb_free(&sb);
+}
+
+int pane_want(struct pane *p, int h, bool first_only)
+{
+    int want[COLUMNS_MAX], total = 0;
+    size_t first, last, n = first_only && p->cs.n ? 1 : p->cs.n;
+    on_screen(p, h - 2, &first, &last);
+    measure(p, first, last, n, want);
+    for (size_t c = 0; c < n; c++)
+        total += want[c] + (c ? 1 : 0);
+    return total + 2;
+}
+
+bool pane_id_cut(const struct pane *p)
+{
+    return p->id_cut;
+}
+
+/* The title: name, count, sort and filter. */
+static void draw_title(struct pane *p, struct rect r, bool focused)
+{
+    char a[32], b[32];
+    struct strbuf t = SB_INIT;
+    sb_addf(&t, " %s", _(p->ops->title));
+    if (list_started(p->list) && list_more(p->list) && p->has_total && !p->filter)
+        sb_addf(&t, _(" (%s of %s)"), pane_count_text(list_view_count(p->view), a),
+                pane_count_text(pane_total(p), b)); /* the server counts: say how many */
+    else if (list_started(p->list))
+        sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
+                list_more(p->list) ? "+" : "");
+    if (p->sf.n)
+        sb_addf(&t, "  :filter %s", p->sf.text);
+    if (p->filter)
+        sb_addf(&t, "  /%s", p->filter);
+    draw_text(r.y, r.x, r.w, sb_str(&t), focused ? TH_TITLE_FOCUS : TH_TITLE, true);
+    sb_free(&t);
+}
+
+/* No rows: why (a failure, a filter, loading...). */
+static void draw_empty(struct pane *p, struct rect r, int y)
+{
+    if (p->failed) {
+        draw_text(y++, r.x + 1, r.w - 1, _("Could not load:"), TH_ERROR, false);
+        draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.message, TH_NORMAL);
+        if (p->err.hint)
+            draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.hint, TH_NORMAL);
+        char key[32], *retry = xasprintf(_("Press %s to retry."), refresh_key(p, key));
+        draw_text(y, r.x + 1, r.w - 1, retry, TH_DIM, false);
+        free(retry);
+        return;
+    }
+    char key[32], stopped[160];
+    snprintf(stopped, sizeof(stopped), _("Stopped loading: press %s to load"),
+             refresh_key(p, key));
+    const char *msg = p->why            ? _(p->why)
+                      : p->call         ? _("Loading...")
+                      : p->stopped      ? stopped
+                      : !list_started(p->list) ? ""
+                      : p->filter       ? _("Nothing matches the filter")
+                      : p->sf.n         ? _("Nothing matches the :filter")
+                                        : _("Nothing here yet");
+    draw_text(y, r.x + 1, r.w - 1, msg, TH_DIM, false);
+}
+
+void pane_draw(struct pane *p, struct rect r, bool focused)
+{
+    draw_clear_rect(r, TH_NORMAL);
+    if (r.h < 3 || r.w < 4)
+        return;
+    draw_title(p, r, focused);
+    int rows = r.h - 2;
+    p->height = rows;
+    size_t off = p->ops->all != NULL, first, last;
+    on_screen(p, rows, &first, &last);
+    int want[COLUMNS_MAX];
+    measure(p, first, last, p->cs.n, want);
+    struct colfit fit;
+    columns_fit(&p->cs, want, r.w - 2, &fit);
+    p->id_cut = false;
+    for (size_t c = 0; c < p->cs.n; c++) { /* is the ID on screen whole? */
+        if (p->cs.v[c].style != COL_ID)
+            continue;
+        size_t k = 0;
+        while (k < fit.n && fit.col[k] != c)
+            k++;
+        p->id_cut = k == fit.n || fit.width[k] < want[c];
+    }
+
+    /* column headings */
+    int x = r.x + 1;
+    draw_fill(r.y + 1, r.x, r.w, TH_COLUMNS);
+    for (size_t k = 0; k < fit.n; k++) {
+        struct strbuf h = SB_INIT;
+        sb_adds(&h, p->cs.v[fit.col[k]].header);
+        if ((int)fit.col[k] == p->sort_col)
+            sb_adds(&h, p->reverse ? (draw_utf8() ? " \xe2\x96\xbc" : " v")
+                                   : (draw_utf8() ? " \xe2\x96\xb2" : " ^"));
+        draw_text(r.y + 1, x, fit.width[k], sb_str(&h), TH_COLUMNS, true);
+        sb_free(&h);
+        x += fit.width[k] + 1;
+    }
+
+    /* rows, or why there are none */
+    int y = r.y + 2;
+    if (pane_shown(p) == 0) {
+        draw_empty(p, r, y);
+        return;
+    }
+    struct strbuf sb = SB_INIT;
+    for (size_t d = p->top; d < pane_shown(p) && y < r.y + r.h; d++, y++) {
+        bool sel = d == p->sel;
+        enum theme_role role = sel ? (focused ? TH_SELECTED : TH_SELECTED_DIM) : TH_NORMAL;
+        draw_fill(y, r.x, r.w, role);
+        if (d < off) {
+            draw_text(y, r.x + 1, r.w - 1, _(p->ops->all), role, false);
+            continue;
+        }
+        size_t row = list_view_row(p->view, d - off);
+        x = r.x + 1;
+        for (size_t k = 0; k < fit.n; k++) {
+            const struct column *col = &p->cs.v[fit.col[k]];
+            columns_draw_cell(col, y, x, fit.width[k], columns_value(col, p->list, row, &sb),
+                              role);
+            x += fit.width[k] + 1;
+        }
+    }
+    sb_free(&sb);
+    if (p->call && y < r.y + r.h)
+        draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
+}
