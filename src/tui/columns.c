@@ -173,7 +173,20 @@ static int least(const struct column *c, int want)
     return want < min ? want : min;
 }
 
-void columns_fit(const struct columns *cs, const int *want, int w, struct colfit *out)
+/* Take up to *over cells from column k of out, down to floor; the cells taken. */
+static int take(struct colfit *out, size_t k, int floor, int *over)
+{
+    int room = out->width[k] - floor;
+    int give = room < *over ? room : *over;
+    if (give <= 0)
+        return 0;
+    out->width[k] -= give;
+    *over -= give;
+    return give;
+}
+
+void columns_fit(const struct columns *cs, const int *want, const int *vals, int w,
+                 struct colfit *out)
 {
     out->n = cs->n;
     for (size_t c = 0; c < cs->n; c++)
@@ -182,27 +195,23 @@ void columns_fit(const struct columns *cs, const int *want, int w, struct colfit
         int total = out->n ? (int)out->n - 1 : 0;
         for (size_t c = 0; c < out->n; c++)
             total += out->width[c] = want[out->col[c]];
-        /* IDs first, then the others from the last to the second */
-        for (int pass = 0; pass < 2 && total > w; pass++) {
-            for (size_t c = out->n; c-- > 1 && total > w;) {
-                const struct column *col = &cs->v[out->col[c]];
-                if ((pass == 0) != (col->style == COL_ID))
-                    continue;
-                int room = out->width[c] - least(col, out->width[c]);
-                int give = room < total - w ? room : total - w;
-                out->width[c] -= give;
-                total -= give;
-            }
-            if (pass == 0 && total > w && cs->v[out->col[0]].style == COL_ID) {
-                int room = out->width[0] - least(&cs->v[out->col[0]], out->width[0]);
-                int give = room < total - w ? room : total - w;
-                out->width[0] -= give;
-                total -= give;
-            }
+        int over = total - w;
+        /* headings wider than their values give way first (ENVIRONMENT over "us01"), then
+         * IDs, then the others from the last to the second */
+        for (size_t k = out->n; k-- > 1 && over > 0;) {
+            int v = vals[out->col[k]];
+            take(out, k, v > COLUMNS_TEXT_MIN ? v : COLUMNS_TEXT_MIN, &over);
         }
-        if (total <= w || out->n <= 1) {
+        for (size_t k = out->n; k-- > 0 && over > 0;)
+            if (cs->v[out->col[k]].style == COL_ID)
+                take(out, k, least(&cs->v[out->col[k]], out->width[k]), &over);
+        if (over > 0) /* a first value this long (a name) is cut before the others shrink */
+            take(out, 0, COLUMNS_FIRST_SOFT, &over);
+        for (size_t k = out->n; k-- > 1 && over > 0;)
+            take(out, k, least(&cs->v[out->col[k]], out->width[k]), &over);
+        if (over <= 0 || out->n <= 1) {
             if (out->n)
-                out->width[0] += w - total; /* the first takes what is left (or is cut) */
+                out->width[0] -= over; /* the first takes what is left (or is cut) */
             if (out->n && out->width[0] < 1)
                 out->width[0] = 1;
             return;

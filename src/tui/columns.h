@@ -16,6 +16,7 @@
 #define COLUMNS_MAX 12
 #define COLUMNS_ID_MIN 17 /* an ID cut in its middle keeps 8 cells at each end */
 #define COLUMNS_TEXT_MIN 8
+#define COLUMNS_FIRST_SOFT 32 /* the first column gives way down to this before the others */
 #define COLUMNS_TEXT_MAX 48 /* no text column wants more (a hostile name takes no pane) */
 
 /* How a column's values show and give way. */
@@ -68,11 +69,14 @@ struct colfit {
     size_t n;
 };
 
-/* Fit cs into w cells (one space between columns), each column wanting want[c] cells: when
- * they do not fit, IDs shrink to COLUMNS_ID_MIN, then the other columns from the last to the
- * second shrink to COLUMNS_TEXT_MIN (or their want, when less), then the last columns go (the
- * first stays, cut to w). Width left over goes to the first column. */
-void columns_fit(const struct columns *cs, const int *want, int w, struct colfit *out);
+/* Fit cs into w cells (one space between columns), each column wanting want[c] cells (its
+ * heading or its widest value) and vals[c] for its widest value alone: when they do not fit,
+ * headings wider than the values are cut first (not below COLUMNS_TEXT_MIN), then IDs shrink
+ * to COLUMNS_ID_MIN, then the first column to COLUMNS_FIRST_SOFT, then the other columns from the last to the second shrink to
+ * COLUMNS_TEXT_MIN (or their want, when less), then the last columns go (the first stays, cut
+ * to w). Width left over goes to the first column. */
+void columns_fit(const struct columns *cs, const int *want, const int *vals, int w,
+                 struct colfit *out);
 /* Draw text in column c's style at (y, x) in w cells (padded). */
 void columns_draw_cell(const struct column *c, int y, int x, int w, const char *text,
                        enum theme_role role);

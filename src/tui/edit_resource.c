@@ -373,7 +373,12 @@ void edit_delete(struct tui *t)
     const struct profile *prof = t->c.session ? api_profile(t->c.session) : NULL;
     e->form = form_new(k->parent ? _("Delete client") : _("Delete tenant"), _("delete"));
     char *note;
-    if (by_uuid)
+    struct strbuf words = SB_INIT;
+    if (by_uuid && pane_describe(tui_focused(t), i, &words)) /* named by its data */
+        note = xasprintf(_("This deletes tenant %s (%s; number %s) and its data. It cannot "
+                           "be undone."),
+                         e->id, sb_str(&words), field_value(l, i, "id"));
+    else if (by_uuid)
         note = xasprintf(_("This deletes tenant %s (number %s) and its data. It cannot be "
                            "undone."),
                          e->id, field_value(l, i, "id"));
@@ -387,6 +392,7 @@ void edit_delete(struct tui *t)
                          e->name, subdomain, e->id);
     form_note(e->form, note);
     free(note);
+    sb_free(&words);
     bool by_id = !strcmp(e->confirm.word, e->id);
     note = xasprintf(by_uuid && !by_id ? _("Type the first 8 characters of its UUID, %s, to "
                                            "confirm.")

@@ -548,6 +548,20 @@ void pane_set_columns(struct pane *p, const char *list)
     tui_dirty(p->app);
 }
 
+bool pane_describe(const struct pane *p, size_t i, struct strbuf *out)
+{
+    struct strbuf v = SB_INIT;
+    size_t before = out->len;
+    for (size_t c = 0; c < p->cs.n; c++) {
+        const struct column *col = &p->cs.v[c];
+        const char *text = col->key ? columns_value(col, p->list, i, &v) : "";
+        if (*text)
+            sb_addf(out, "%s%s: %s", out->len > before ? ", " : "", col->key, text);
+    }
+    sb_free(&v);
+    return out->len > before;
+}
+
 const char *pane_columns(const struct pane *p, struct strbuf *out)
 {
     for (size_t c = 0; c < p->cs.n; c++)

@@ -96,6 +96,9 @@ bool pane_id_cut(const struct pane *p);
 /* Show the columns of list (field paths, comma-separated: "name,id,data.plan"); NULL or ""
  * for the pane's own. */
 void pane_set_columns(struct pane *p, const char *list);
+/* Append the values of row i's document columns ("name: Acme, plan: gold": a system tenant's
+ * data) to out; false when it has none. */
+bool pane_describe(const struct pane *p, size_t i, struct strbuf *out);
 /* The columns shown, as paths, appended to out (comma-separated); out's text. */
 const char *pane_columns(const struct pane *p, struct strbuf *out);
 /* Handle a moving, sorting, refreshing or copying action. */

@@ -45,21 +45,28 @@ static void on_screen(struct pane *p, int rows, size_t *first, size_t *last)
         *first = *last;
 }
 
-/* What each column wants: its heading (and the sort mark) or its widest value on screen. */
-static void measure(struct pane *p, size_t first, size_t last, size_t ncols, int *want)
+/* What each column wants: its heading (with room for the sort mark) or its widest value on
+ * screen, and (vals, when not NULL) its widest value alone. */
+static void measure(struct pane *p, size_t first, size_t last, size_t ncols, int *want,
+                    int *vals)
 {
     struct strbuf sb = SB_INIT;
     for (size_t c = 0; c < ncols; c++) {
         const struct column *col = &p->cs.v[c];
-        int cw = draw_width(col->header) + ((int)c == p->sort_col ? 2 : 0);
+        int vw = 0;
         if (c == 0 && p->ops->all) /* the "all" row is read in the first column */
-            cw = cw > draw_width(_(p->ops->all)) ? cw : draw_width(_(p->ops->all));
+            vw = draw_width(_(p->ops->all));
         for (size_t r = first; r < last; r++) {
-            int vw = draw_width(columns_value(col, p->list, list_view_row(p->view, r), &sb));
-            if (vw > cw)
-                cw = vw;
+            int w = draw_width(columns_value(col, p->list, list_view_row(p->view, r), &sb));
+            if (w > vw)
+                vw = w;
         }
-        want[c] = cw > COLUMNS_TEXT_MAX && col->style != COL_ID ? COLUMNS_TEXT_MAX : cw;
+        int cw = draw_width(col->header) + 2;
+        cw = vw > cw ? vw : cw;
+        bool capped = col->style != COL_ID;
+        want[c] = capped && cw > COLUMNS_TEXT_MAX ? COLUMNS_TEXT_MAX : cw;
+        if (vals)
+            vals[c] = capped && vw > COLUMNS_TEXT_MAX ? COLUMNS_TEXT_MAX : vw;
     }
     sb_free(&sb);
 }
@@ -69,7 +76,7 @@ int pane_want(struct pane *p, int h, bool first_only)
     int want[COLUMNS_MAX], total = 0;
     size_t first, last, n = first_only && p->cs.n ? 1 : p->cs.n;
     on_screen(p, h - 2, &first, &last);
-    measure(p, first, last, n, want);
+    measure(p, first, last, n, want, NULL);
     for (size_t c = 0; c < n; c++)
         total += want[c] + (c ? 1 : 0);
     return total + 2;
@@ -136,10 +143,10 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     p->height = rows;
     size_t off = p->ops->all != NULL, first, last;
     on_screen(p, rows, &first, &last);
-    int want[COLUMNS_MAX];
-    measure(p, first, last, p->cs.n, want);
+    int want[COLUMNS_MAX], vals[COLUMNS_MAX];
+    measure(p, first, last, p->cs.n, want, vals);
     struct colfit fit;
-    columns_fit(&p->cs, want, r.w - 2, &fit);
+    columns_fit(&p->cs, want, vals, r.w - 2, &fit);
     p->id_cut = false;
     for (size_t c = 0; c < p->cs.n; c++) { /* is the ID on screen whole? */
         if (p->cs.v[c].style != COL_ID)
@@ -147,7 +154,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
         size_t k = 0;
         while (k < fit.n && fit.col[k] != c)
             k++;
-        p->id_cut = k == fit.n || fit.width[k] < want[c];
+        p->id_cut = k == fit.n || fit.width[k] < vals[c];
     }
 
     /* column headings */

@@ -23,18 +23,18 @@ TENANTS_SCREEN=$(
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (100+)
- NAME                      SUBDOMAIN             ENVIRONMENT   ID
- Silver Field Media        silver-field-media.v… us05          ba54a236-5c3f-43c8-a952-ce90a34ec090
- Orchid Field Capital      orchid-field-capital… eu04          e44cb0cf-965a-4239-aaea-aa4b9729dc7a
- Nimbus Peak Capital       nimbus-peak-capital.… au03          967dbc70-3285-40a3-90ca-40d917959610
- Coastal Security          coastal-security.vii… us05          e0dbf90e-3c9f-4612-a441-61c8c7389c88
- Zenith Bay Government     zenith-bay-governmen… uk02          f868798d-aa5e-4cc2-998f-647a23f14929
- Riverbend Security        riverbend-security.v… ca04          748f8f6d-ce91-49a4-b3c2-0904c2073ea2
- Tidal Hill Airlines       tidal-hill-airlines.… au01          be4ddf47-0ba5-47c3-aed9-03356d1937a4
- Lakeside Grove University lakeside-grove-unive… sg03          fa0244e8-d1e8-40c5-847e-796c2c6a104c
- Golden Point Retail       golden-point-retail.… au03          9a23e8dc-df79-409c-b97c-e9c40acdb211
- Quartz Hill Logistics     quartz-hill-logistic… sg02          4b25101b-5283-450a-a826-51a530d57101
- Nimbus Line Health        nimbus-line-health.v… us03          c1baff27-eda2-4c57-b71f-fe9441f7fe54
+ NAME                      SUBDOMAIN                 ENVIRONM… ID
+ Silver Field Media        silver-field-media        us05      ba54a236-5c3f-43c8-a952-ce90a34ec090
+ Orchid Field Capital      orchid-field-capital      eu04      e44cb0cf-965a-4239-aaea-aa4b9729dc7a
+ Nimbus Peak Capital       nimbus-peak-capital       au03      967dbc70-3285-40a3-90ca-40d917959610
+ Coastal Security          coastal-security          us05      e0dbf90e-3c9f-4612-a441-61c8c7389c88
+ Zenith Bay Government     zenith-bay-government     uk02      f868798d-aa5e-4cc2-998f-647a23f14929
+ Riverbend Security        riverbend-security        ca04      748f8f6d-ce91-49a4-b3c2-0904c2073ea2
+ Tidal Hill Airlines       tidal-hill-airlines       au01      be4ddf47-0ba5-47c3-aed9-03356d1937a4
+ Lakeside Grove University lakeside-grove-university sg03      fa0244e8-d1e8-40c5-847e-796c2c6a104c
+ Golden Point Retail       golden-point-retail       au03      9a23e8dc-df79-409c-b97c-e9c40acdb211
+ Quartz Hill Logistics     quartz-hill-logistics     sg02      4b25101b-5283-450a-a826-51a530d57101
+ Nimbus Line Health        nimbus-line-health        us03      c1baff27-eda2-4c57-b71f-fe9441f7fe54
    ? help  : command  / filter  q quit                            100 loaded, more available  row 1
 EOF
 )
@@ -108,18 +108,18 @@ expect_screen "$TMP/narrowed.top" "Enter on ca02: the tenants pane shows only ca
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › ca02 › Tenants
  Tenants (13+)
- NAME                      SUBDOMAIN             ENVIRONMENT   ID
- Orchid Line Retail        orchid-line-retail.v… ca02          ed649db1-8a82-44b3-8858-a823347a5e4b
- Pacific Labs Credit Union pacific-labs-credit-… ca02          e85ab5f4-e31b-4544-b3b8-7cbaa260aacc
- Nimbus Health             nimbus-health.vii.ca… ca02          332082b0-5438-416c-bcbe-91636815034e
- Nimbus Crest Hotels       nimbus-crest-hotels.… ca02          b0a6243b-b503-404d-9aad-7c5f93b4979f
- Evergreen University      evergreen-university… ca02          48e94ed5-2af8-4c0f-8899-ed0994c7d301
- Golden Foods              golden-foods.vii.ca0… ca02          96e2df1d-ac88-486e-922a-980ce2af6e9c
- Nimbus Pharma             nimbus-pharma.vii.ca… ca02          08ec8dff-e252-4676-a58c-cfe3722e58c5
- Maple Gate Media          maple-gate-media.vii… ca02          6281dd51-cc04-4695-8170-3eeff82c9b23
- Keystone Valley Insurance keystone-valley-insu… ca02          d7271885-595f-43ca-8bf1-4c63ea2971fb
- Harbor Line Education     harbor-line-educatio… ca02          6875ecc1-5222-4c46-94a6-36f4b366cda4
- Juniper Motors            juniper-motors.vii.c… ca02          ba672faa-3f26-4182-bfa7-208c2aa35720
+ NAME                      SUBDOMAIN                 ENVIRONM… ID
+ Orchid Line Retail        orchid-line-retail        ca02      ed649db1-8a82-44b3-8858-a823347a5e4b
+ Pacific Labs Credit Union pacific-labs-credit-union ca02      e85ab5f4-e31b-4544-b3b8-7cbaa260aacc
+ Nimbus Health             nimbus-health             ca02      332082b0-5438-416c-bcbe-91636815034e
+ Nimbus Crest Hotels       nimbus-crest-hotels       ca02      b0a6243b-b503-404d-9aad-7c5f93b4979f
+ Evergreen University      evergreen-university      ca02      48e94ed5-2af8-4c0f-8899-ed0994c7d301
+ Golden Foods              golden-foods              ca02      96e2df1d-ac88-486e-922a-980ce2af6e9c
+ Nimbus Pharma             nimbus-pharma             ca02      08ec8dff-e252-4676-a58c-cfe3722e58c5
+ Maple Gate Media          maple-gate-media          ca02      6281dd51-cc04-4695-8170-3eeff82c9b23
+ Keystone Valley Insurance keystone-valley-insurance ca02      d7271885-595f-43ca-8bf1-4c63ea2971fb
+ Harbor Line Education     harbor-line-education     ca02      6875ecc1-5222-4c46-94a6-36f4b366cda4
+ Juniper Motors            juniper-motors            ca02      ba672faa-3f26-4182-bfa7-208c2aa35720
 EOF
 # The first page held only 3 ca02 tenants: the pane fetched on by itself (4 pages) until it had
 # more than a screenful of matches, and then stopped (the list goes on to 3,000).
@@ -130,18 +130,18 @@ expect_screen all-again "Enter on All environments: every loaded tenant again, t
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (400+)
- NAME                   SUBDOMAIN                ENVIRONMENT   ID
- Eastern Gate Logistics eastern-gate-logistics.… us04          e7b342c3-c552-4133-b045-e890a0ef2b9e
- Sterling Security      sterling-security.vii.s… sg03          facdc9e7-f95d-48ba-9982-11d0290fc6b8
- Silver Haven Hotels    silver-haven-hotels.vii… au01          986b07ba-e12d-45fa-97e9-95b9f680bf35
- Red Labs Shipping      red-labs-shipping.vii.s… sg04          f88a6c74-c7cf-4c4f-9004-1575438d91bf
- Silver Park Hotels     silver-park-hotels.vii.… au03          578cc9e4-4e44-4f70-abfc-548b7abf0601
- Silver Media           silver-media.vii.eu03.m… eu03          eb6c6fb4-2352-4efe-8352-d64292eb003e
- Coastal Motors         coastal-motors.vii.us04… us04          c9b966f1-ecdd-467b-a7e6-eb6ee5c1f2b7
- Lakeside Capital       lakeside-capital.vii.us… us01          4bd273e2-7843-4d20-8dfe-547f20d368a2
- Evergreen Bank         evergreen-bank.vii.au02… au02          b09a106f-1478-40fb-9e27-7cbc78a48333
- Riverbend Foods        riverbend-foods.vii.eu0… eu02          ed703d97-48ef-4df6-b2c3-c60cede1aaa4
- Orchid Line Retail     orchid-line-retail.vii.… ca02          ed649db1-8a82-44b3-8858-a823347a5e4b
+ NAME                     SUBDOMAIN              ENVIRONMENT   ID
+ Eastern Gate Logistics   eastern-gate-logistics us04          e7b342c3-c552-4133-b045-e890a0ef2b9e
+ Sterling Security        sterling-security      sg03          facdc9e7-f95d-48ba-9982-11d0290fc6b8
+ Silver Haven Hotels      silver-haven-hotels    au01          986b07ba-e12d-45fa-97e9-95b9f680bf35
+ Red Labs Shipping        red-labs-shipping      sg04          f88a6c74-c7cf-4c4f-9004-1575438d91bf
+ Silver Park Hotels       silver-park-hotels     au03          578cc9e4-4e44-4f70-abfc-548b7abf0601
+ Silver Media             silver-media           eu03          eb6c6fb4-2352-4efe-8352-d64292eb003e
+ Coastal Motors           coastal-motors         us04          c9b966f1-ecdd-467b-a7e6-eb6ee5c1f2b7
+ Lakeside Capital         lakeside-capital       us01          4bd273e2-7843-4d20-8dfe-547f20d368a2
+ Evergreen Bank           evergreen-bank         au02          b09a106f-1478-40fb-9e27-7cbc78a48333
+ Riverbend Foods          riverbend-foods        eu02          ed703d97-48ef-4df6-b2c3-c60cede1aaa4
+ Orchid Line Retail       orchid-line-retail     ca02          ed649db1-8a82-44b3-8858-a823347a5e4b
    ? help  : command  / filter  q quit                           400 loaded, more available  row 58
 EOF
 
@@ -167,18 +167,18 @@ expect_screen row106 "j past row 100: pages 2 and 3 loaded (a page and a screen 
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (300+)
- NAME                     SUBDOMAIN              ENVIRONMENT   ID
- Golden Grove Government  golden-grove-governme… jp01          5621233f-0f06-4668-87aa-734ab7d6fd52
- Southern Crest Airlines  southern-crest-airlin… jp01          6d2507fb-9f40-40c7-978c-ed989e4f7a2d
- Pacific Labs Capital     pacific-labs-capital.… eu01          c881cc9b-4545-4568-8e32-55edf3fe9c05
- Yarra Line Education     yarra-line-education.… us02          5b8b4110-e741-4113-bb4e-b94a7be3e08e
- Summit Hill Council      summit-hill-council.v… sg04          d4bd612d-5cc6-40f5-8eb3-c39d709cc438
- Crown Telecom            crown-telecom.vii.us0… us02          6f0b8468-b36b-4455-a4e1-e1152a427598
- Nimbus Gate Airlines     nimbus-gate-airlines.… uk04          99562abb-a6b4-4183-99ee-2c4fb4d5d943
- Lakeside Valley Media    lakeside-valley-media… eu03          ab7aee61-4266-4dfa-8275-09062b31b7f9
- Southern Haven Insurance southern-haven-insura… us04          f72ef61f-c669-46c8-a26b-f7317045144e
- Atlas Government         atlas-government.vii.… us04          75cb9c50-d1d7-40ca-83ce-2c88f03ee405
- Riverbend Ridge Health   riverbend-ridge-healt… au05          a31dd4bb-1308-489c-ade5-c157ac4ab713
+ NAME                     SUBDOMAIN                ENVIRONMENT ID
+ Golden Grove Government  golden-grove-government  jp01        5621233f-0f06-4668-87aa-734ab7d6fd52
+ Southern Crest Airlines  southern-crest-airlines  jp01        6d2507fb-9f40-40c7-978c-ed989e4f7a2d
+ Pacific Labs Capital     pacific-labs-capital     eu01        c881cc9b-4545-4568-8e32-55edf3fe9c05
+ Yarra Line Education     yarra-line-education     us02        5b8b4110-e741-4113-bb4e-b94a7be3e08e
+ Summit Hill Council      summit-hill-council      sg04        d4bd612d-5cc6-40f5-8eb3-c39d709cc438
+ Crown Telecom            crown-telecom            us02        6f0b8468-b36b-4455-a4e1-e1152a427598
+ Nimbus Gate Airlines     nimbus-gate-airlines     uk04        99562abb-a6b4-4183-99ee-2c4fb4d5d943
+ Lakeside Valley Media    lakeside-valley-media    eu03        ab7aee61-4266-4dfa-8275-09062b31b7f9
+ Southern Haven Insurance southern-haven-insurance us04        f72ef61f-c669-46c8-a26b-f7317045144e
+ Atlas Government         atlas-government         us04        75cb9c50-d1d7-40ca-83ce-2c88f03ee405
+ Riverbend Ridge Health   riverbend-ridge-health   au05        a31dd4bb-1308-489c-ade5-c157ac4ab713
    ? help  : command  / filter  q quit                          300 loaded, more available  row 106
 EOF
 # G: loads on to the end, saying so while it does, then selects the last row.
@@ -187,18 +187,18 @@ expect_screen end "G: all 3,000 loaded (no 'more available'), the last rows show
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (3,000)
- NAME                      SUBDOMAIN             ENVIRONMENT   ID
- Westfield Works Insurance westfield-works-insu… us03          e4974b03-bcc5-4002-9234-2aacb80c05c7
- Juniper Bay Retail        juniper-bay-retail.v… eu04          aa569ffb-c853-4b81-b336-8de10f541290
- Pacific Crest Retail      pacific-crest-retail… us05          08c51e92-ff0d-477a-9d2e-4816b5ed8721
- Crown Telecom             crown-telecom.vii.ca… ca02          ee14f381-ddab-4d8c-83ed-23dce32617bc
- Orchid Crest Credit Union orchid-crest-credit-… us03          a2595507-a825-4c92-9d98-38d711fdf92c
- Golden Forge Retail       golden-forge-retail.… au02          0a6d85b9-9465-45af-aab6-9a250cb6949e
- Zenith Crest Credit Union zenith-crest-credit-… sg02          e566eed4-3f95-476c-927d-ee2b77b22085
- Pacific Harbor Motors     pacific-harbor-motor… au03          ee4d069d-b7f9-4ae2-8670-e028beee07f9
- Pioneer Haven Mining      pioneer-haven-mining… eu04          ea26b5ce-3958-4b83-86e1-25b1f8b53e13
- Vista Bridge Shipping     vista-bridge-shippin… au03          bec8f5c3-dfc2-45f3-b830-db16019304af
- Southern Retail           southern-retail.vii.… sg02          11385068-36c4-42ec-95e5-24f69f3e30d5
+ NAME                      SUBDOMAIN                 ENVIRONM… ID
+ Westfield Works Insurance westfield-works-insurance us03      e4974b03-bcc5-4002-9234-2aacb80c05c7
+ Juniper Bay Retail        juniper-bay-retail        eu04      aa569ffb-c853-4b81-b336-8de10f541290
+ Pacific Crest Retail      pacific-crest-retail      us05      08c51e92-ff0d-477a-9d2e-4816b5ed8721
+ Crown Telecom             crown-telecom             ca02      ee14f381-ddab-4d8c-83ed-23dce32617bc
+ Orchid Crest Credit Union orchid-crest-credit-union us03      a2595507-a825-4c92-9d98-38d711fdf92c
+ Golden Forge Retail       golden-forge-retail       au02      0a6d85b9-9465-45af-aab6-9a250cb6949e
+ Zenith Crest Credit Union zenith-crest-credit-union sg02      e566eed4-3f95-476c-927d-ee2b77b22085
+ Pacific Harbor Motors     pacific-harbor-motors     au03      ee4d069d-b7f9-4ae2-8670-e028beee07f9
+ Pioneer Haven Mining      pioneer-haven-mining      eu04      ea26b5ce-3958-4b83-86e1-25b1f8b53e13
+ Vista Bridge Shipping     vista-bridge-shipping     au03      bec8f5c3-dfc2-45f3-b830-db16019304af
+ Southern Retail           southern-retail           sg02      11385068-36c4-42ec-95e5-24f69f3e30d5
    ? help  : command  / filter  q quit                                      3,000 loaded  row 3,000
 EOF
 # G asks for pages of 1000 (the API's largest; the profile sets no page_size): after the three
@@ -254,13 +254,13 @@ expect_screen "$TMP/top" "/health Enter: the 6 loaded tenants whose columns cont
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (6+)  /health
- NAME                SUBDOMAIN                   ENVIRONMENT   ID
- Nimbus Line Health  nimbus-line-health.vii.us0… us03          c1baff27-eda2-4c57-b71f-fe9441f7fe54
- Westfield Health    westfield-health.vii.us04.… us04          f83debb4-a9d5-47e8-85a8-a4a840845f22
- Green Point Health  green-point-health.vii.uk0… uk02          b6c9ecca-4057-4520-be0f-96b88bdbe805
- Tidal Park Health   tidal-park-health.vii.au04… au04          6647e111-7c51-487f-9b65-4e0139649282
- Granite Line Health granite-line-health.vii.ca… ca01          af0a6ca1-4cfb-4d94-ba48-abbc7897c9e6
- Maple Works Health  maple-works-health.vii.jp0… jp01          0fc34a85-225d-4d4a-bbd8-18fe2c45af02
+ NAME                        SUBDOMAIN           ENVIRONMENT   ID
+ Nimbus Line Health          nimbus-line-health  us03          c1baff27-eda2-4c57-b71f-fe9441f7fe54
+ Westfield Health            westfield-health    us04          f83debb4-a9d5-47e8-85a8-a4a840845f22
+ Green Point Health          green-point-health  uk02          b6c9ecca-4057-4520-be0f-96b88bdbe805
+ Tidal Park Health           tidal-park-health   au04          6647e111-7c51-487f-9b65-4e0139649282
+ Granite Line Health         granite-line-health ca01          af0a6ca1-4cfb-4d94-ba48-abbc7897c9e6
+ Maple Works Health          maple-works-health  jp01          0fc34a85-225d-4d4a-bbd8-18fe2c45af02
 
 
 
@@ -500,14 +500,14 @@ expect_screen "$TMP/top" "ca02 in 300 tenants: its 7 tenants, found by reading t
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › ca02 › Tenants
  Tenants (7)
- NAME                      SUBDOMAIN             ENVIRONMENT   ID
- Orchid Line Retail        orchid-line-retail.v… ca02          ed649db1-8a82-44b3-8858-a823347a5e4b
- Pacific Labs Credit Union pacific-labs-credit-… ca02          e85ab5f4-e31b-4544-b3b8-7cbaa260aacc
- Nimbus Health             nimbus-health.vii.ca… ca02          332082b0-5438-416c-bcbe-91636815034e
- Nimbus Crest Hotels       nimbus-crest-hotels.… ca02          b0a6243b-b503-404d-9aad-7c5f93b4979f
- Evergreen University      evergreen-university… ca02          48e94ed5-2af8-4c0f-8899-ed0994c7d301
- Golden Foods              golden-foods.vii.ca0… ca02          96e2df1d-ac88-486e-922a-980ce2af6e9c
- Nimbus Pharma             nimbus-pharma.vii.ca… ca02          08ec8dff-e252-4676-a58c-cfe3722e58c5
+ NAME                      SUBDOMAIN                 ENVIRONM… ID
+ Orchid Line Retail        orchid-line-retail        ca02      ed649db1-8a82-44b3-8858-a823347a5e4b
+ Pacific Labs Credit Union pacific-labs-credit-union ca02      e85ab5f4-e31b-4544-b3b8-7cbaa260aacc
+ Nimbus Health             nimbus-health             ca02      332082b0-5438-416c-bcbe-91636815034e
+ Nimbus Crest Hotels       nimbus-crest-hotels       ca02      b0a6243b-b503-404d-9aad-7c5f93b4979f
+ Evergreen University      evergreen-university      ca02      48e94ed5-2af8-4c0f-8899-ed0994c7d301
+ Golden Foods              golden-foods              ca02      96e2df1d-ac88-486e-922a-980ce2af6e9c
+ Nimbus Pharma             nimbus-pharma             ca02      08ec8dff-e252-4676-a58c-cfe3722e58c5
 
 
 

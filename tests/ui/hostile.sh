@@ -83,22 +83,22 @@ expect_screen list "C locale: the hostile names in the list" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local > all > Tenants
  Tenants (60+)
- NAME                                     SUBDOMAIN                 ENVIRONMENT   ID
- ?[31mRed Alert?[0m Corp                  hostile-0.vii.eu01.mattr~ eu01          c4955248-3b15-4b2a-8cb4-07fab1ddb4a7
- ?]52;c;ZXZpbA==?Clipboard Thief          hostile-1.vii.eu01.mattr~ eu01          ac21c771-5e8c-4cd2-8446-fff85d4c28b2
- Bell?? and Backspace??                   hostile-2.vii.eu01.mattr~ eu01          4f79c4ab-97c0-43eb-8878-90bd29fe5f7a
- Bad ?? UTF-8 ?( Ltd                      hostile-3.vii.au01.mattr~ au01          a40bf35e-5403-4b41-8be6-ef10b2e53f56
- ????????????????                         hostile-4.vii.us01.mattr~ us01          42f899a6-f026-4817-adcd-0f059ad34d9e
- Zalgo Z??? Combining                     hostile-5.vii.us01.mattr~ us01          bbbae1f3-3842-4499-942e-ce159cf14a8e
- ???? Right-to-left ?desrever             hostile-6.vii.us01.mattr~ us01          e2901b4e-e19a-4bd3-a15c-8841f70e031e
- Line one?Line two?Tabbed?Carriage        hostile-7.vii.eu01.mattr~ eu01          d0f6a5b7-0ae3-4dd1-9925-78ece6bff3f2
- A very long tenant name that keeps goin~ hostile-8.vii.au01.mattr~ au01          603c3129-be41-4353-8d49-2255a58e2104
- Emoji ? Rocket ??? Coder                 hostile-9.vii.us01.mattr~ us01          439c60c6-252d-42cf-9cb2-4f44ad79fad6
- "Quoted", comma, 'single' ; semicolon    hostile-10.vii.au01.matt~ au01          e0b9c17f-003a-4d45-98fb-2e19f3101e6c
- %s%n%x format string                     hostile-11.vii.au01.matt~ au01          4408310c-77ff-4f26-a32e-f0a95a281c13
- Westfield Hotels                         westfield-hotels.vii.us0~ us01          6408184a-25b7-4aa0-a6a8-59e96b522e6d
- Crown Airlines                           crown-airlines.vii.us01.~ us01          c95916ac-4efe-4162-b6a2-67bb48c701f2
- Westfield Bay Shipping                   westfield-bay-shipping.v~ au01          6c4d8676-0d0c-4fb0-87e8-fc8de5b49eb6
+ NAME                                             SUBDOMAIN              ENVIRON~ ID
+ ?[31mRed Alert?[0m Corp                          hostile-0              eu01     c4955248-3b15-4b2a-8cb4-07fab1ddb4a7
+ ?]52;c;ZXZpbA==?Clipboard Thief                  hostile-1              eu01     ac21c771-5e8c-4cd2-8446-fff85d4c28b2
+ Bell?? and Backspace??                           hostile-2              eu01     4f79c4ab-97c0-43eb-8878-90bd29fe5f7a
+ Bad ?? UTF-8 ?( Ltd                              hostile-3              au01     a40bf35e-5403-4b41-8be6-ef10b2e53f56
+ ????????????????                                 hostile-4              us01     42f899a6-f026-4817-adcd-0f059ad34d9e
+ Zalgo Z??? Combining                             hostile-5              us01     bbbae1f3-3842-4499-942e-ce159cf14a8e
+ ???? Right-to-left ?desrever                     hostile-6              us01     e2901b4e-e19a-4bd3-a15c-8841f70e031e
+ Line one?Line two?Tabbed?Carriage                hostile-7              eu01     d0f6a5b7-0ae3-4dd1-9925-78ece6bff3f2
+ A very long tenant name that keeps going and go~ hostile-8              au01     603c3129-be41-4353-8d49-2255a58e2104
+ Emoji ? Rocket ??? Coder                         hostile-9              us01     439c60c6-252d-42cf-9cb2-4f44ad79fad6
+ "Quoted", comma, 'single' ; semicolon            hostile-10             au01     e0b9c17f-003a-4d45-98fb-2e19f3101e6c
+ %s%n%x format string                             hostile-11             au01     4408310c-77ff-4f26-a32e-f0a95a281c13
+ Westfield Hotels                                 westfield-hotels       us01     6408184a-25b7-4aa0-a6a8-59e96b522e6d
+ Crown Airlines                                   crown-airlines         us01     c95916ac-4efe-4162-b6a2-67bb48c701f2
+ Westfield Bay Shipping                           westfield-bay-shipping au01     6c4d8676-0d0c-4fb0-87e8-fc8de5b49eb6
    ? help  : command  / filter  q quit                                         60 loaded, more may be available  row 1
 EOF
 for i in $(seq 0 11); do screen_line "d$i" 3; done >"$TMP/titles"

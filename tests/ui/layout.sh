@@ -18,32 +18,32 @@ NARROW=$(
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (100+)
- NAME                     SUBDOMAIN              ENVIRONMENT   ID
- Southern Works Motors    southern-works-motors… us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
- Union Telecom            union-telecom.vii.eu0… eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a
- Keystone Park Motors     keystone-park-motors.… eu01          57714d89-0c4b-478a-880e-b828b20c0516
- Harbor Works Government  harbor-works-governme… us01          eabde5dd-e051-4b63-9bc6-931685b53b33
- Vista Education          vista-education.vii.e… eu01          b45b459c-51d1-4074-a265-4dbadb8055f6
- Southern Credit Union    southern-credit-union… au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394
- Green Peak Credit Union  green-peak-credit-uni… us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784
- Keystone Valley Security keystone-valley-secur… us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d
- Crown Bay Credit Union   crown-bay-credit-unio… au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7
- Pacific Motors           pacific-motors.vii.us… us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc
- Pacific Works Media      pacific-works-media.v… eu01          ee3eedd8-5a60-49dc-a912-56b1963f0eb1
- Green Gate Education     green-gate-education.… us01          aa28f1e4-da4e-4d50-a54b-fd8f42778bfb
- Tidal Logistics          tidal-logistics.vii.u… us01          25be1017-554e-46c3-820f-7676ef356987
- Atlas Energy             atlas-energy.vii.us01… us01          e5109068-261e-4763-add6-0b3bb77b68c9
- Eastern Foods            eastern-foods.vii.us0… us01          7e7183cd-592a-4c22-92a3-e52edd2d113b
- Granite Mining           granite-mining.vii.sg… sg01          eae7d638-4ea8-48c7-b189-c7c713af1406
- Nimbus Forge Mining      nimbus-forge-mining.v… sg01          8be0fb23-c3dc-4b2c-89e8-a18d798a1952
- Green Capital            green-capital.vii.eu0… eu01          e96866d3-8317-44a7-9925-ee03ab2dac56
- Maple Mining             maple-mining.vii.us01… us01          b8445f3a-1f54-43a4-a388-48dec442e2f8
- Red Field Shipping       red-field-shipping.vi… us01          f7ff0c65-c5bf-4be4-90e9-98b790a2b75b
- Atlas Mining             atlas-mining.vii.au01… au01          4aefa355-5575-4d1e-9f36-d2cc4e57497a
- Orchid Logistics         orchid-logistics.vii.… sg01          c2501724-fe1b-41d8-907c-53c187b50a67
- Keystone Credit Union    keystone-credit-union… eu01          ce9fe99a-c97c-464b-938c-18e1f14d36b3
- Red Peak Insurance       red-peak-insurance.vi… au01          a6c6851a-acba-40ae-a74e-10b0422c0f2b
- Vista Grove Bank         vista-grove-bank.vii.… us01          a1a054a3-f5a3-4611-9685-049b93c15d87
+ NAME                     SUBDOMAIN                ENVIRONMENT ID
+ Southern Works Motors    southern-works-motors    us01        7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
+ Union Telecom            union-telecom            eu01        cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a
+ Keystone Park Motors     keystone-park-motors     eu01        57714d89-0c4b-478a-880e-b828b20c0516
+ Harbor Works Government  harbor-works-government  us01        eabde5dd-e051-4b63-9bc6-931685b53b33
+ Vista Education          vista-education          eu01        b45b459c-51d1-4074-a265-4dbadb8055f6
+ Southern Credit Union    southern-credit-union    au01        e85a1c0a-0b80-46f1-b200-0df6ede4d394
+ Green Peak Credit Union  green-peak-credit-union  us01        ea3e70c8-9f96-4f86-b3a1-a9f280ce4784
+ Keystone Valley Security keystone-valley-security us01        1aed4d6c-8b10-43a9-809c-d0d318bf151d
+ Crown Bay Credit Union   crown-bay-credit-union   au01        a6acd01d-7ff9-4e2e-9d88-ed92583be3e7
+ Pacific Motors           pacific-motors           us01        0314e78c-0b35-4c10-b8ae-f332152d5fdc
+ Pacific Works Media      pacific-works-media      eu01        ee3eedd8-5a60-49dc-a912-56b1963f0eb1
+ Green Gate Education     green-gate-education     us01        aa28f1e4-da4e-4d50-a54b-fd8f42778bfb
+ Tidal Logistics          tidal-logistics          us01        25be1017-554e-46c3-820f-7676ef356987
+ Atlas Energy             atlas-energy             us01        e5109068-261e-4763-add6-0b3bb77b68c9
+ Eastern Foods            eastern-foods            us01        7e7183cd-592a-4c22-92a3-e52edd2d113b
+ Granite Mining           granite-mining           sg01        eae7d638-4ea8-48c7-b189-c7c713af1406
+ Nimbus Forge Mining      nimbus-forge-mining      sg01        8be0fb23-c3dc-4b2c-89e8-a18d798a1952
+ Green Capital            green-capital            eu01        e96866d3-8317-44a7-9925-ee03ab2dac56
+ Maple Mining             maple-mining             us01        b8445f3a-1f54-43a4-a388-48dec442e2f8
+ Red Field Shipping       red-field-shipping       us01        f7ff0c65-c5bf-4be4-90e9-98b790a2b75b
+ Atlas Mining             atlas-mining             au01        4aefa355-5575-4d1e-9f36-d2cc4e57497a
+ Orchid Logistics         orchid-logistics         sg01        c2501724-fe1b-41d8-907c-53c187b50a67
+ Keystone Credit Union    keystone-credit-union    eu01        ce9fe99a-c97c-464b-938c-18e1f14d36b3
+ Red Peak Insurance       red-peak-insurance       au01        a6c6851a-acba-40ae-a74e-10b0422c0f2b
+ Vista Grove Bank         vista-grove-bank         us01        a1a054a3-f5a3-4611-9685-049b93c15d87
    ? help  : command  / filter  q quit                            100 loaded, more available  row 1
 EOF
 )
@@ -52,33 +52,33 @@ WIDE=$(
     cat <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
- Environments (4+)           | Tenants (100+)                                          | Clients (5+)
- NAME      REGION   DOMAIN   | NAME      SUBDOMA… ID                                   | NAME     ROLES    CLIENT ID
- All environments            | Southern… souther… 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-e… dts-pro… pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
- au01      ap-sout… au01.ma… | Union Te… union-t… cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner… admin,a… WXArcNQDJefY1O1HFDNUv5qGPYkx648N
- us01      us-east… us01.ma… | Keystone… keyston… 57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipe… admin,i… aOjyeImGSsPPDPdspS61Lj866zCZa9yR
- eu01      eu-cent… eu01.ma… | Harbor W… harbor-… eabde5dd-e051-4b63-9bc6-931685b53b33 | verifie… admin,i… bnQ4r8RUyuThCdMJjWgEZVqCmbbjTXys
- sg01      ap-sout… sg01.ma… | Vista Ed… vista-e… b45b459c-51d1-4074-a265-4dbadb8055f6 | verifie… admin,v… cVm0DLgfVxOPIT4d3f4VzqaJu9yp4rR4
-                             | Southern… souther… e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
-                             | Green Pe… green-p… ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
-                             | Keystone… keyston… 1aed4d6c-8b10-43a9-809c-d0d318bf151d |
-                             | Crown Ba… crown-b… a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
-                             | Pacific … pacific… 0314e78c-0b35-4c10-b8ae-f332152d5fdc |
-                             | Pacific … pacific… ee3eedd8-5a60-49dc-a912-56b1963f0eb1 |
-                             | Green Ga… green-g… aa28f1e4-da4e-4d50-a54b-fd8f42778bfb |
-                             | Tidal Lo… tidal-l… 25be1017-554e-46c3-820f-7676ef356987 |
-                             | Atlas En… atlas-e… e5109068-261e-4763-add6-0b3bb77b68c9 |
-                             | Eastern … eastern… 7e7183cd-592a-4c22-92a3-e52edd2d113b |
-                             | Granite … granite… eae7d638-4ea8-48c7-b189-c7c713af1406 |
-                             | Nimbus F… nimbus-… 8be0fb23-c3dc-4b2c-89e8-a18d798a1952 |
-                             | Green Ca… green-c… e96866d3-8317-44a7-9925-ee03ab2dac56 |
-                             | Maple Mi… maple-m… b8445f3a-1f54-43a4-a388-48dec442e2f8 |
-                             | Red Fiel… red-fie… f7ff0c65-c5bf-4be4-90e9-98b790a2b75b |
-                             | Atlas Mi… atlas-m… 4aefa355-5575-4d1e-9f36-d2cc4e57497a |
-                             | Orchid L… orchid-… c2501724-fe1b-41d8-907c-53c187b50a67 |
-                             | Keystone… keyston… ce9fe99a-c97c-464b-938c-18e1f14d36b3 |
-                             | Red Peak… red-pea… a6c6851a-acba-40ae-a74e-10b0422c0f2b |
-                             | Vista Gr… vista-g… a1a054a3-f5a3-4611-9685-049b93c15d87 |
+ Environments (4+)| Tenants (100+)                                                                                   | Clients (5+)
+ NAME             | NAME                     SUBDOMAIN                ENVIRONM… ID                                   | NAME
+ All environments | Southern Works Motors    southern-works-motors    us01      7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-export-test
+ au01             | Union Telecom            union-telecom            eu01      cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner-sync-staging
+ us01             | Keystone Park Motors     keystone-park-motors     eu01      57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipeline-dev
+ eu01             | Harbor Works Government  harbor-works-government  us01      eabde5dd-e051-4b63-9bc6-931685b53b33 | verifier-app-dev
+ sg01             | Vista Education          vista-education          eu01      b45b459c-51d1-4074-a265-4dbadb8055f6 | verifier-app-staging
+                  | Southern Credit Union    southern-credit-union    au01      e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
+                  | Green Peak Credit Union  green-peak-credit-union  us01      ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
+                  | Keystone Valley Security keystone-valley-security us01      1aed4d6c-8b10-43a9-809c-d0d318bf151d |
+                  | Crown Bay Credit Union   crown-bay-credit-union   au01      a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
+                  | Pacific Motors           pacific-motors           us01      0314e78c-0b35-4c10-b8ae-f332152d5fdc |
+                  | Pacific Works Media      pacific-works-media      eu01      ee3eedd8-5a60-49dc-a912-56b1963f0eb1 |
+                  | Green Gate Education     green-gate-education     us01      aa28f1e4-da4e-4d50-a54b-fd8f42778bfb |
+                  | Tidal Logistics          tidal-logistics          us01      25be1017-554e-46c3-820f-7676ef356987 |
+                  | Atlas Energy             atlas-energy             us01      e5109068-261e-4763-add6-0b3bb77b68c9 |
+                  | Eastern Foods            eastern-foods            us01      7e7183cd-592a-4c22-92a3-e52edd2d113b |
+                  | Granite Mining           granite-mining           sg01      eae7d638-4ea8-48c7-b189-c7c713af1406 |
+                  | Nimbus Forge Mining      nimbus-forge-mining      sg01      8be0fb23-c3dc-4b2c-89e8-a18d798a1952 |
+                  | Green Capital            green-capital            eu01      e96866d3-8317-44a7-9925-ee03ab2dac56 |
+                  | Maple Mining             maple-mining             us01      b8445f3a-1f54-43a4-a388-48dec442e2f8 |
+                  | Red Field Shipping       red-field-shipping       us01      f7ff0c65-c5bf-4be4-90e9-98b790a2b75b |
+                  | Atlas Mining             atlas-mining             au01      4aefa355-5575-4d1e-9f36-d2cc4e57497a |
+                  | Orchid Logistics         orchid-logistics         sg01      c2501724-fe1b-41d8-907c-53c187b50a67 |
+                  | Keystone Credit Union    keystone-credit-union    eu01      ce9fe99a-c97c-464b-938c-18e1f14d36b3 |
+                  | Red Peak Insurance       red-peak-insurance       au01      a6c6851a-acba-40ae-a74e-10b0422c0f2b |
+                  | Vista Grove Bank         vista-grove-bank         us01      a1a054a3-f5a3-4611-9685-049b93c15d87 |
    ? help  : command  / filter  q quit                                                                    100 loaded, more available  row 1
 EOF
 )
@@ -119,7 +119,7 @@ Terminal too small: 50x10, need 60x15
 
 EOF
 expect_screen_lacks wide-again "Terminal too small" "grown again to 140x30: the notice is gone"
-expect_line_has wide-again 3 "Environments (4+)           | Tenants (100+)" \
+expect_line_has wide-again 3 "Environments (4+)| Tenants (100+)" \
     "grown again to 140x30: the three panes are back"
 status_ends wide-again "row 2" "a key pressed while the notice showed still moved the selection"
 
@@ -141,8 +141,8 @@ expect_screen wide "started at 140x30: the wide layout" <<<"$WIDE"
 expect_line clients-focused 2 " local › all › Southern Works Motors › Clients" \
     "wide, Tab: the focus moves to the clients (breadcrumb)"
 status_has clients-focused "5 loaded, more may be available  row 1" "wide, Tab: the status line speaks of the clients pane"
-expect_line_has clients-focused 3 "Environments (4+)           | Tenants (100+)" \
-    "wide, Tab: the three panes stay on screen"
+expect_line_has clients-focused 3 "Environments (4+)     | Tenants (100+)           | Clients (5+)" \
+    "wide, Tab: the three panes stay on screen, the tenants narrowed to their names"
 expect_line environments-focused 2 " local › Environments" "wide, h h: focus on the environments"
 expect_screen narrow "resized from wide to 100x30: the narrow layout (focus back on tenants)" \
     <<<"$NARROW"
@@ -219,36 +219,36 @@ expect_screen narrow "ASCII: the narrow screen" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local > all > Tenants
  Tenants (100+)
- NAME                     SUBDOMAIN              ENVIRONMENT   ID
- Southern Works Motors    southern-works-motors~ us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
- Union Telecom            union-telecom.vii.eu0~ eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a
- Keystone Park Motors     keystone-park-motors.~ eu01          57714d89-0c4b-478a-880e-b828b20c0516
- Harbor Works Government  harbor-works-governme~ us01          eabde5dd-e051-4b63-9bc6-931685b53b33
- Vista Education          vista-education.vii.e~ eu01          b45b459c-51d1-4074-a265-4dbadb8055f6
- Southern Credit Union    southern-credit-union~ au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394
- Green Peak Credit Union  green-peak-credit-uni~ us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784
- Keystone Valley Security keystone-valley-secur~ us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d
- Crown Bay Credit Union   crown-bay-credit-unio~ au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7
- Pacific Motors           pacific-motors.vii.us~ us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc
- Pacific Works Media      pacific-works-media.v~ eu01          ee3eedd8-5a60-49dc-a912-56b1963f0eb1
+ NAME                     SUBDOMAIN                ENVIRONMENT ID
+ Southern Works Motors    southern-works-motors    us01        7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
+ Union Telecom            union-telecom            eu01        cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a
+ Keystone Park Motors     keystone-park-motors     eu01        57714d89-0c4b-478a-880e-b828b20c0516
+ Harbor Works Government  harbor-works-government  us01        eabde5dd-e051-4b63-9bc6-931685b53b33
+ Vista Education          vista-education          eu01        b45b459c-51d1-4074-a265-4dbadb8055f6
+ Southern Credit Union    southern-credit-union    au01        e85a1c0a-0b80-46f1-b200-0df6ede4d394
+ Green Peak Credit Union  green-peak-credit-union  us01        ea3e70c8-9f96-4f86-b3a1-a9f280ce4784
+ Keystone Valley Security keystone-valley-security us01        1aed4d6c-8b10-43a9-809c-d0d318bf151d
+ Crown Bay Credit Union   crown-bay-credit-union   au01        a6acd01d-7ff9-4e2e-9d88-ed92583be3e7
+ Pacific Motors           pacific-motors           us01        0314e78c-0b35-4c10-b8ae-f332152d5fdc
+ Pacific Works Media      pacific-works-media      eu01        ee3eedd8-5a60-49dc-a912-56b1963f0eb1
    ? help  : command  / filter  q quit                            100 loaded, more available  row 1
 EOF
 expect_screen wide "ASCII: the wide screen" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local > all > Tenants
- Environments (4+)           | Tenants (100+)                                          | Clients (5+)
- NAME      REGION   DOMAIN   | NAME      SUBDOMA~ ID                                   | NAME     ROLES    CLIENT ID
- All environments            | Southern~ souther~ 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-e~ dts-pro~ pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
- au01      ap-sout~ au01.ma~ | Union Te~ union-t~ cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner~ admin,a~ WXArcNQDJefY1O1HFDNUv5qGPYkx648N
- us01      us-east~ us01.ma~ | Keystone~ keyston~ 57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipe~ admin,i~ aOjyeImGSsPPDPdspS61Lj866zCZa9yR
- eu01      eu-cent~ eu01.ma~ | Harbor W~ harbor-~ eabde5dd-e051-4b63-9bc6-931685b53b33 | verifie~ admin,i~ bnQ4r8RUyuThCdMJjWgEZVqCmbbjTXys
- sg01      ap-sout~ sg01.ma~ | Vista Ed~ vista-e~ b45b459c-51d1-4074-a265-4dbadb8055f6 | verifie~ admin,v~ cVm0DLgfVxOPIT4d3f4VzqaJu9yp4rR4
-                             | Southern~ souther~ e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
-                             | Green Pe~ green-p~ ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
-                             | Keystone~ keyston~ 1aed4d6c-8b10-43a9-809c-d0d318bf151d |
-                             | Crown Ba~ crown-b~ a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
-                             | Pacific ~ pacific~ 0314e78c-0b35-4c10-b8ae-f332152d5fdc |
-                             | Pacific ~ pacific~ ee3eedd8-5a60-49dc-a912-56b1963f0eb1 |
+ Environments (4+)| Tenants (100+)                                                                                   | Clients (5+)
+ NAME             | NAME                     SUBDOMAIN                ENVIRONM~ ID                                   | NAME
+ All environments | Southern Works Motors    southern-works-motors    us01      7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a | audit-export-test
+ au01             | Union Telecom            union-telecom            eu01      cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner-sync-staging
+ us01             | Keystone Park Motors     keystone-park-motors     eu01      57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipeline-dev
+ eu01             | Harbor Works Government  harbor-works-government  us01      eabde5dd-e051-4b63-9bc6-931685b53b33 | verifier-app-dev
+ sg01             | Vista Education          vista-education          eu01      b45b459c-51d1-4074-a265-4dbadb8055f6 | verifier-app-staging
+                  | Southern Credit Union    southern-credit-union    au01      e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
+                  | Green Peak Credit Union  green-peak-credit-union  us01      ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
+                  | Keystone Valley Security keystone-valley-security us01      1aed4d6c-8b10-43a9-809c-d0d318bf151d |
+                  | Crown Bay Credit Union   crown-bay-credit-union   au01      a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
+                  | Pacific Motors           pacific-motors           us01      0314e78c-0b35-4c10-b8ae-f332152d5fdc |
+                  | Pacific Works Media      pacific-works-media      eu01      ee3eedd8-5a60-49dc-a912-56b1963f0eb1 |
    ? help  : command  / filter  q quit                                                                    100 loaded, more available  row 1
 EOF
 for f in narrow wide detail too-small; do

@@ -238,7 +238,7 @@ status_ends() {
 }
 
 # expect_aligned FILE FIRST LAST WHAT: the table is not broken by what is in it: in every line
-# FIRST..LAST the first UUID (a tenant's ID) starts at the cell where the column header "ID"
+# FIRST..LAST the first UUID (a tenant's ID, whole or cut in its middle) starts at the cell where the column header "ID"
 # starts (line FIRST - 1), and each "|" between panes in line FIRST - 2 (the pane titles) is
 # at the same cell in every line. Cells are counted as a terminal does (east_asian_width W/F
 # take 2, combining marks and format characters none).
@@ -271,7 +271,8 @@ header, titles = rows[first - 2], rows[first - 3]
 m = re.search(r"(^| )ID( |$)", header)
 id_cell = cell_at(header, m.start() + (1 if m.group(1) else 0))
 seps = [cell_at(titles, i) for i, ch in enumerate(titles) if ch == "|"]
-uuid = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# an ID whole, or cut in its middle (7a46dfb1…85b53b33; ~ in ASCII)
+uuid = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[-0-9a-f]*[\u2026~][-0-9a-f]+)")
 bad = []
 for n in range(first, last + 1):
     row = rows[n - 1]

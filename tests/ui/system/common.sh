@@ -144,7 +144,7 @@ expect_count() {
 # changes: POST, PUT and DELETE requests that reached the sandbox.
 changes() { grep -cE '^SYSTEM_TENANT_(CREATE|UPDATE|DELETE)_START ' "$EVENTS"; }
 # uuids FILE: the UUIDs on the screen's table rows (line 5 on), sorted.
-uuids() { dump_text "$1" | sed -n '5,$p' | grep -oE "^ $UUID_RE" | tr -d ' ' | sort; }
+uuids() { dump_text "$1" | sed -n '5,$p' | grep -oE " $UUID_RE " | tr -d ' ' | sort; }
 # kept_path FILE: the path the conflict view says the edit is kept in.
 # A long path wraps onto more lines: they are joined (a path here has no spaces).
 kept_path() {

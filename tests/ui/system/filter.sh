@@ -7,6 +7,7 @@
 sys_main
 
 # ------------------------------------------------------------------ 2. :filter
+UI_COLS=200 # every column whole (the data's first): the checks read UUIDs off the screen
 DATE=$(tenant 'j[110]["createdAt"][:10]')
 py '
 import json, sys

@@ -7,6 +7,9 @@
 sys_main
 
 # ------------------------------------------------------------------ 1. the pane and paging
+# Wide enough for every column whole (the tenants' data first, then UUID, number, dates,
+# version): these checks read UUIDs and dates off the screen.
+UI_COLS=200
 : >"$EVENTS"
 run_script pane -c "$CONFIG" <<'EOF'
 wait
@@ -25,6 +28,9 @@ for h in UUID ID CREATED UPDATED VERSION; do
     expect_line_has first 4 "$h" "the column $h"
 done
 expect_line_has first 5 " $T0 1 " "the first row: the first tenant, its UUID and number"
+expect_line_has first 5 " $(tenant 'j[0]["data"]["name"]') " "the first row: the tenant's data.name first"
+expect_line_has first 4 " NAME " "the data's keys are columns (NAME)"
+expect_line_has first 4 " PLAN " "the data's keys are columns (PLAN)"
 expect_line_has first 5 "$(tenant 'j[0]["createdAt"][:19]')" "the first row: its creation date"
 status_ends first "40 of 120 loaded, more available  row 1" \
     "N of M: the status line counts against the server's total"
