@@ -2,6 +2,8 @@
 # tmux.sh: the console in a real terminal: tmux on a private socket, windows of a fixed size,
 # every step waiting for text on the screen with a timeout (wait_for polls capture-pane every
 # 0.1 s; no bare sleeps as synchronisation).
+# - --demo at 160x50: whole tenant names and subdomain labels, the environments and clients
+#   panes still showing their names.
 # - --demo: the first tenant row appears, Enter lists its clients, the window grows to 140
 #   columns (three panes), shrinks below 60x15 (notice) and back; q quits with status 0, the
 #   terminal is restored (stty: icanon and echo; the alternate screen is gone: the shell's
@@ -129,6 +131,22 @@ TENANT1_ID=7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a
 # A session that lives as long as the test: tmux's server exits with its last session, and a
 # new-session racing that exit fails ("server exited unexpectedly").
 T new-session -d -s keep -x 80 -y 24 "exec sleep 3600" || fail "tmux new-session keep"
+
+# ------------------------------------------------------------------ --demo at 160x50: columns
+# A real terminal of a jump host's size: the tenants pane shows every name and subdomain label
+# whole (the ID shrinks first), and the environments and clients panes their names.
+start_session wide160 160 50 "\"$TENANTRY_BIN\" --demo; exec sleep 3600"
+wait_for "$TENANT1" "160x50: the first tenant row is painted"
+wait_for "Clients (5+)" "160x50: the clients of the first tenant are listed"
+for row in "│ Southern Works Motors    southern-works-motors    us01" \
+    "│ Harbor Works Government  harbor-works-government  us01" \
+    "│ Keystone Valley Security keystone-valley-security us01"; do
+    wait_for "$row" "160x50: a whole name and its whole label: ${row#│ }"
+done
+wait_for "│ audit-export-test " "160x50: the clients pane names the clients"
+wait_for " All environments │" "160x50: the environments pane names the environments"
+keys q
+T kill-session -t wide160
 
 # ------------------------------------------------------------------ --demo: walk, resize, quit
 start_session demo 100 30 "\"$TENANTRY_BIN\" --demo; echo \"tenantry exited \$?\"; \
