@@ -12,8 +12,8 @@
     X(PAGE_UP, "page-up", MOVE, N_("Move one screen up"))                                     \
     X(FIRST, "first", MOVE, N_("Go to the first row"))                                        \
     X(LAST, "last", MOVE, N_("Go to the last row, loading the rest of the list"))             \
-    X(NEXT_PANE, "next-pane", PANES, N_("Focus the next pane"))                               \
-    X(PREV_PANE, "prev-pane", PANES, N_("Focus the previous pane"))                           \
+    X(NEXT_PANE, "next-pane", PANES, N_("Focus the next pane (in details: scroll right)"))    \
+    X(PREV_PANE, "prev-pane", PANES, N_("Focus the previous pane (in details: scroll left)")) \
     X(ZOOM, "zoom", PANES, N_("Zoom the focused pane to the full width, and back"))          \
     X(ENTER, "enter", PANES, N_("Drill into the selection (details on a client)"))            \
     X(BACK, "back", PANES, N_("Go back; cancel a long load"))                                 \
@@ -24,7 +24,7 @@
     X(SORT, "sort", VIEW, N_("Sort by the next column"))                                      \
     X(SORT_REVERSE, "sort-reverse", VIEW, N_("Reverse the sort order"))                       \
     X(REFRESH, "refresh", VIEW, N_("Reload the pane from the first page"))                    \
-    X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard"))                        \
+    X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard (in details: the JSON)")) \
     X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane; a system tenant in $EDITOR)")) \
     X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles, or a system tenant's data in $EDITOR")) \
     X(DELETE, "delete", CHANGE, N_("Delete the selection (type its label or name to confirm)")) \

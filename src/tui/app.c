@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/intl.h"
@@ -47,8 +48,32 @@ struct pane *tui_pane(const struct tui *t, const char *kind)
     return NULL;
 }
 
+/* Keep text (taken) for :messages, with the time of day. */
+static void remember(struct tui *t, char *text)
+{
+    if (t->nsaid == TUI_MESSAGES) {
+        free(t->said[0]);
+        memmove(t->said, t->said + 1, (TUI_MESSAGES - 1) * sizeof(*t->said));
+        t->nsaid--;
+    }
+    char when[16] = "";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(when, sizeof(when), "%H:%M:%S", &tm);
+    t->said[t->nsaid++] = xasprintf("%s  %s", when, text);
+    free(text);
+}
+
+size_t tui_messages(const struct tui *t, const char *const **out)
+{
+    *out = (const char *const *)t->said;
+    return t->nsaid;
+}
+
 void tui_error(struct tui *t, const struct tn_error *err)
 {
+    remember(t, err_format_line(err));
     err_copy(&t->err, err);
     sb_reset(&t->msg);
     t->dirty = true;
@@ -61,6 +86,7 @@ void tui_message(struct tui *t, const char *fmt, ...)
     sb_reset(&t->msg);
     sb_vaddf(&t->msg, fmt, ap);
     va_end(ap);
+    remember(t, xstrdup(sb_str(&t->msg)));
     err_clear(&t->err);
     t->dirty = true;
 }
@@ -288,6 +314,9 @@ int tui_main(const struct options *opt)
     err_clear(&t->setup_err);
     sb_free(&t->msg);
     tui_plugins_free(&t->plugins);
+    for (size_t i = 0; i < t->nsaid; i++)
+        free(t->said[i]);
+    t->nsaid = 0;
     keymap_free(t->km);
     script_free(script);
     log_close();

@@ -87,6 +87,12 @@ static void run_journal(struct tui *t, const char *arg)
     overlay_journal(t);
 }
 
+static void run_messages(struct tui *t, const char *arg)
+{
+    (void)arg;
+    overlay_messages(t);
+}
+
 static void run_help(struct tui *t, const char *arg)
 {
     (void)arg;
@@ -134,6 +140,8 @@ static const struct command {
      run_profile},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},
+    {{":messages", N_("Show the last messages and errors whole (the status line may cut them)")},
+     "messages", "mes", run_messages},
     {{":help", N_("Show this help")}, "help", NULL, run_help},
     {{":q", N_("Quit")}, "quit", "q", run_quit},
 };
@@ -169,8 +177,8 @@ void command_run(struct tui *t, const char *line)
     } else if (*cmd) {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
-        err_hint(&e, _("Try :tenants, :clients, :environments, :filter TERMS, :profile NAME or "
-                       ":q (Tab completes)."));
+        err_hint(&e, _("Try :tenants, :clients, :environments, :filter TERMS, :profile NAME, "
+                       ":messages or :q (Tab completes)."));
         tui_error(t, &e);
         err_clear(&e);
     }

@@ -108,6 +108,17 @@ int draw_text_middle(int y, int x, int w, const char *s, enum theme_role role)
     return used;
 }
 
+const char *draw_skip(const char *s, int cells)
+{
+    struct text_glyph g;
+    while (s && *s && cells > 0) {
+        text_next(utf8, s, &g);
+        cells -= (int)g.cells;
+        s += g.used;
+    }
+    return s;
+}
+
 int draw_text_right(int y, int x, int w, const char *s, enum theme_role role)
 {
     int cells = draw_width(s);
@@ -134,6 +145,16 @@ static const char *wrap_end(const char *s, int w)
     if (end == s) /* a glyph wider than the line */
         end = s + g.used;
     return end;
+}
+
+size_t draw_wrap_len(const char *s, int w)
+{
+    return w > 0 && s ? (size_t)(wrap_end(s, w) - s) : 0;
+}
+
+int draw_cols(void)
+{
+    return COLS;
 }
 
 void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role)

@@ -26,11 +26,17 @@ int draw_text(int y, int x, int w, const char *s, enum theme_role role, bool pad
 /* Like draw_text (unpadded), but a cut text keeps both ends around an ellipsis in its
  * middle (7a46dfb1…85b53b33): for IDs. */
 int draw_text_middle(int y, int x, int w, const char *s, enum theme_role role);
+/* s past its first cells cells (as drawn: a wide character is skipped whole). */
+const char *draw_skip(const char *s, int cells);
 /* Like draw_text, but s is right-aligned in the w cells. */
 int draw_text_right(int y, int x, int w, const char *s, enum theme_role role);
 /* Write s from row *y at column x wrapped at spaces into lines of at most w cells, no lower
  * than row last; *y moves past what was written. */
 void draw_wrapped(int x, int *y, int w, int last, const char *s, enum theme_role role);
+/* The bytes of the first line of s wrapped at w cells (at a space when there is one). */
+size_t draw_wrap_len(const char *s, int w);
+/* The screen's width in cells. */
+int draw_cols(void);
 /* Write only line j (from 0) of what draw_wrapped would write, at (y, x). */
 void draw_wrapped_line(int y, int x, int w, const char *s, int j, enum theme_role role);
 /* The lines draw_wrapped would write s in at w cells. */

@@ -4,15 +4,18 @@
 #include "tui/overlay.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/intl.h"
 #include "core/journal.h"
+#include "core/text.h"
 #include "tui/command.h"
 #include "tui/detail.h"
 #include "tui/help.h"
 #include "tui/journal_view.h"
 #include "tui/profiles.h"
 #include "tui/prompt_layer.h"
+#include "tui/terminal.h"
 #include "tui/tui_state.h"
 
 struct overlay {
@@ -21,11 +24,31 @@ struct overlay {
     struct tui *t;
     struct api_call *call;   /* the detail's GET in flight */
     struct textview *detail; /* the view, when a detail view */
+    char *json;              /* the object shown, for y (no secret in it), or NULL */
+    const char *singular;    /* its kind ("tenant"), N_() text */
 };
+
+/* y in details: the object's JSON to the clipboard (as shown: without any secret). */
+static void copy_json(struct overlay *o)
+{
+    if (!o->json)
+        tui_message(o->t, _("Nothing to copy yet: the object is still loading"));
+    else if (!text_plain(o->json)) /* pasted into a shell, a control character would act */
+        tui_message(o->t, _("This JSON holds control characters or invalid UTF-8: not copied"));
+    else if (terminal_clipboard(o->json))
+        tui_message(o->t, _("Copied the %s's JSON (%zu bytes) to the clipboard"),
+                    _(o->singular), strlen(o->json));
+    else
+        tui_message(o->t, _("This terminal cannot take the clipboard: the JSON is not copied"));
+}
 
 static layer_result ov_key(struct layer *l, struct tui *t, enum action act, int key)
 {
     struct overlay *o = (struct overlay *)l;
+    if (o->detail && act == ACT_COPY) {
+        copy_json(o);
+        return LAYER_HANDLED | LAYER_REDRAW;
+    }
     enum tui_result r = o->view->ops->handle(o->view, act, key);
     if (r == TR_NONE && (act == ACT_QUIT || act == ACT_BACK || act == ACT_HELP))
         r = TR_CLOSE;
@@ -69,12 +92,15 @@ static void ov_free(struct layer *l, struct tui *t)
     if (o->call && t->c.session)
         api_cancel(t->c.session, o->call);
     o->view->ops->free(o->view);
+    free(o->json);
     free(o);
     t->dirty = true;
 }
 
-static const struct layer_hint detail_hints[] = {
-    {ACT_BACK, N_("close")}, {ACT_FILTER, N_("search")}, {ACT_SEARCH_NEXT, N_("next match")}};
+static const struct layer_hint detail_hints[] = {{ACT_BACK, N_("close")},
+                                                 {ACT_FILTER, N_("search")},
+                                                 {ACT_SEARCH_NEXT, N_("next match")},
+                                                 {ACT_COPY, N_("copy JSON")}};
 static const struct layer_hint view_hints[] = {{ACT_BACK, N_("close")}};
 
 #define OVERLAY_OPS(hint_list, label)                                                       \
@@ -87,6 +113,9 @@ static const struct layer_ops detail_ops = OVERLAY_OPS(detail_hints, "detail");
 static const struct layer_ops help_ops = OVERLAY_OPS(view_hints, "help");
 static const struct layer_ops profiles_ops = OVERLAY_OPS(view_hints, "profiles");
 static const struct layer_ops journal_ops = OVERLAY_OPS(view_hints, "journal");
+static const struct layer_hint messages_hints[] = {
+    {ACT_BACK, N_("close")}, {ACT_FILTER, N_("search")}, {ACT_SEARCH_NEXT, N_("next match")}};
+static const struct layer_ops messages_ops = OVERLAY_OPS(messages_hints, "messages");
 
 /* Put view on the stack as an overlay of kind ops, closing the one shown. */
 static struct overlay *open_view(struct tui *t, const struct layer_ops *ops, struct view *v)
@@ -116,6 +145,34 @@ void overlay_help(struct tui *t)
     open_view(t, &help_ops, textview_view(help_new(t->km, hidden, t, cmds, n, plugins, np)));
 }
 
+void overlay_messages(struct tui *t)
+{
+    const char *const *said;
+    size_t n = tui_messages(t, &said);
+    struct textview *v = textview_new(_("Messages (the last ones, newest at the end)"));
+    if (!n)
+        textview_add(v, _("No message yet."), TH_DIM);
+    int w = draw_cols() - 2; /* the view's text width: each message whole, wrapped */
+    for (size_t i = 0; i < n; i++) {
+        const char *s = said[i];
+        for (bool first = true; *s || first; first = false) {
+            size_t len = draw_wrap_len(s, first ? w : w - 10);
+            char *piece = xstrndup(s, len);
+            char *line = first ? xstrdup(piece) : xasprintf("          %s", piece);
+            textview_add(v, line, TH_NORMAL);
+            free(line);
+            free(piece);
+            s += len;
+            while (*s == ' ')
+                s++;
+            if (!len)
+                break;
+        }
+    }
+    open_view(t, &messages_ops, textview_view(v));
+    textview_show_end(v); /* the newest */
+}
+
 /* The object of a detail view came. */
 static void on_detail(void *ud, struct row *row, const struct tn_error *err)
 {
@@ -124,6 +181,8 @@ static void on_detail(void *ud, struct row *row, const struct tn_error *err)
     if (row) { /* a GET answer shown as it came: without any secret in it */
         char *clean = model_raw_without_secrets(row->def, row->raw, row->secret);
         detail_set_json(o->detail, clean ? clean : row->raw);
+        if (!clean || *clean) /* "": a secret could not be taken out: nothing to copy */
+            o->json = xstrdup(clean ? clean : row->raw);
         util_free_secret(clean);
     } else {
         detail_set_error(o->detail, err);
@@ -146,9 +205,11 @@ void overlay_details(struct tui *t)
     free(title);
     struct overlay *o = open_view(t, &detail_ops, textview_view(d));
     o->detail = d;
+    o->singular = k->singular;
     const char *raw = list_raw(pane_list(p), i);
     if (raw) {
         detail_set_json(d, raw);
+        o->json = xstrdup(raw);
         return;
     }
     struct api_target target = {.kind = k, .id = list_id(pane_list(p), i)};

@@ -10,6 +10,8 @@ struct tui;
 void overlay_help(struct tui *t);
 /* The journal of changes, newest first. */
 void overlay_journal(struct tui *t);
+/* :messages: the last messages and errors, whole (the status line may cut them). */
+void overlay_messages(struct tui *t);
 /* Open the details of the focused pane's selection (its row as loaded, or read with a GET). */
 void overlay_details(struct tui *t);
 /* Show the profiles list (again, after a change), with the profile select (or the one in

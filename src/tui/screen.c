@@ -287,22 +287,21 @@ void screen_draw_setup(const struct tui *t, struct rect r)
     sb_addf(&sb, _("Or quit (%s) and run for example:"), sb_str(&quit));
     sb_free(&quit);
     draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
-    draw_text(y++, x + 2, w - 2,
-              "tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \\",
-              TH_NORMAL, false);
-    draw_text(y++, x + 4, w - 4,
-              "--auth-url https://auth.manage.au01.mattr.global/oauth/token \\", TH_NORMAL,
-              false);
-    draw_text(y++, x + 4, w - 4,
-              "--audience https://manage.au01.mattr.global --client-id ID --secret-env VAR",
-              TH_NORMAL, false);
-    y++;
+    /* a Management API profile: the API and its token endpoint, per deployment (au01 here) */
+    static const char *const example[] = {
+        "tenantry profile add prod --url https://manage.au01.mattr.global \\",
+        "  --auth-url https://auth.manage.au01.mattr.global/oauth/token \\",
+        "  --audience https://manage.au01.mattr.global \\",
+        "  --client-id ID --secret-env VAR",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(example); i++)
+        draw_text(y++, x + 2, w - 2, example[i], TH_NORMAL, false);
     draw_text(y++, x, w, _("To look around first with a local sandbox: tenantry --demo"),
               TH_NORMAL, false);
-    if (t->c.profiles.path) {
+    if (t->c.profiles.path && y < r.y + r.h) { /* never over the status line */
         sb_reset(&sb);
         sb_addf(&sb, _("Profiles file: %s"), t->c.profiles.path);
-        draw_text(y++, x, w, sb_str(&sb), TH_DIM, false);
+        draw_wrapped(x, &y, w, r.y + r.h - 1, sb_str(&sb), TH_DIM); /* a long path whole */
     }
     sb_free(&sb);
 }

@@ -21,6 +21,8 @@ struct textview {
     struct tv_line *lines;
     size_t n, cap;
     size_t top;       /* the first line shown */
+    int left;         /* the cells scrolled off to the left (Right, Left) */
+    int width;        /* the cells of text at the last draw */
     size_t height;    /* the rows of text at the last draw (0 before the first) */
     char *search;     /* the last search text, or NULL */
     bool has_match;
@@ -168,6 +170,11 @@ static void tv_show_line(struct textview *t, size_t line)
     tv_scroll_to(t, line > page / 3 ? line - page / 3 : 0);
 }
 
+void textview_show_end(struct textview *t)
+{
+    t->top = t->n; /* tv_draw brings it back to the last page */
+}
+
 static void tv_draw(struct view *v, struct rect r)
 {
     struct textview *t = tv_of(v);
@@ -178,6 +185,7 @@ static void tv_draw(struct view *v, struct rect r)
         draw_text(r.y, r.x + 1, r.w - 1, t->title, TH_TITLE_FOCUS, true);
     int rows = r.h >= 2 ? r.h - 2 : 0;
     t->height = rows > 0 ? (size_t)rows : 1;
+    t->width = r.w > 1 ? r.w - 1 : 1;
     if (t->top > tv_max_top(t))
         t->top = tv_max_top(t);
     for (int i = 0; i < rows; i++) {
@@ -190,12 +198,15 @@ static void tv_draw(struct view *v, struct rect r)
         enum theme_role role = t->has_match && idx == t->match ? TH_MATCH : t->lines[idx].role;
         draw_fill(y, r.x, 1, role);
         if (r.w > 1)
-            draw_text(y, r.x + 1, r.w - 1, t->lines[idx].text, role, true);
+            draw_text(y, r.x + 1, r.w - 1, draw_skip(t->lines[idx].text, t->left), role, true);
     }
     if (r.h < 2)
         return;
     int y = r.y + r.h - 1;
-    char *pos = t->n ? xasprintf(_("line %zu of %zu"), t->top + 1, t->n) : xstrdup("");
+    char *pos = !t->n       ? xstrdup("")
+                : t->left   ? xasprintf(_("line %zu of %zu, column %d"), t->top + 1, t->n,
+                                        t->left + 1)
+                            : xasprintf(_("line %zu of %zu"), t->top + 1, t->n);
     int pw = draw_width(pos);
     const char *status = textview_status(t);
     draw_fill(y, r.x, r.w, TH_STATUS);
@@ -236,6 +247,19 @@ static enum tui_result tv_handle(struct view *v, enum action act, int key)
     case ACT_LAST:
         moved = tv_scroll_to(t, tv_max_top(t));
         break;
+    case ACT_NEXT_PANE: /* Right, l: sideways, to read a long value to its end */
+    case ACT_PREV_PANE: {
+        int widest = 0, step = t->width > 16 ? t->width / 2 : 8;
+        for (size_t i = 0; i < t->n; i++) {
+            int w = draw_width(t->lines[i].text);
+            widest = w > widest ? w : widest;
+        }
+        int max = widest > t->width ? widest - t->width : 0, was = t->left;
+        t->left += act == ACT_NEXT_PANE ? step : -step;
+        t->left = t->left > max ? max : t->left < 0 ? 0 : t->left;
+        moved = t->left != was;
+        break;
+    }
     case ACT_FILTER:
         return TR_SEARCH;
     case ACT_SEARCH_NEXT:

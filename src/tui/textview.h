@@ -19,6 +19,8 @@ void textview_set_title(struct textview *t, const char *title);
 /* Append a line (copied), or the lines of text split at newlines. */
 void textview_add(struct textview *t, const char *line, enum theme_role role);
 void textview_add_text(struct textview *t, const char *text, enum theme_role role);
+/* Show the last lines (at the next draw). */
+void textview_show_end(struct textview *t);
 /* Remove every line (keeping the title and search). */
 void textview_clear(struct textview *t);
 /* The number of lines, and the first line shown. */

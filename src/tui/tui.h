@@ -33,6 +33,9 @@ const char *tui_environment(const struct tui *t);
 void tui_error(struct tui *t, const struct tn_error *err);
 /* Show a message in the status line. */
 void tui_message(struct tui *t, const char *fmt, ...) TN_PRINTF(2, 3);
+/* The last messages and errors shown, oldest first ("12:01:05  text"), for :messages; how
+ * many. */
+size_t tui_messages(const struct tui *t, const char *const **out);
 /* Something changed on screen: redraw at the next pass. */
 void tui_dirty(struct tui *t);
 

@@ -12,6 +12,8 @@
 #include "tui/plugins.h"
 #include "tui/tui.h"
 
+#define TUI_MESSAGES 100 /* messages :messages keeps */
+
 struct tui {
     struct connection c; /* options, profiles, the profile in use, the engine, the session */
     struct keymap *km;
@@ -24,6 +26,8 @@ struct tui {
     struct follow follow;       /* how the tenants and clients panes follow the selection */
     struct layer_stack layers;  /* the panes or the setup screen, then overlays and dialogs */
     struct strbuf msg;          /* the status message */
+    char *said[TUI_MESSAGES];   /* the last messages and errors, oldest first (:messages) */
+    size_t nsaid;
     struct tn_error err;        /* the last error, shown until the next key */
     struct tn_error setup_err;  /* why no session could be opened (setup screen) */
     bool dirty, quit, busy_shown;

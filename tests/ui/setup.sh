@@ -36,10 +36,10 @@ expect_screen "$TMP/setup.txt" "no profiles file: the setup screen says how to a
 
   To add a profile here, press P, then a.
   Or quit (q) and run for example:
-    tenantry profile add prod --url https://YOUR-TENANT.vii.au01.mattr.global \
+    tenantry profile add prod --url https://manage.au01.mattr.global \
       --auth-url https://auth.manage.au01.mattr.global/oauth/token \
-      --audience https://manage.au01.mattr.global --client-id ID --secret-env VAR
-
+      --audience https://manage.au01.mattr.global \
+      --client-id ID --secret-env VAR
   To look around first with a local sandbox: tenantry --demo
   Profiles file: HOME/.config/tenantry/config
    ? help  : command  / filter  q quit
@@ -60,6 +60,22 @@ dump setup
 EOF
 expect_clean_screen setup 100 16 "setup screen at 100x16: clean, fits"
 expect_screen_has setup "tenantry --demo" "setup screen at 100 columns still offers --demo"
+# 80x24: the example, a Management API profile (the API's host, not a tenant's), fits whole;
+# so does the help
+UI_COLS=80 UI_LINES=24 run_script no-profile-80 <<'EOF'
+dump setup
+keys ?
+dump help
+EOF
+expect_clean_screen setup 80 24 "setup screen at 80x24: clean, fits"
+for line in "tenantry profile add prod --url https://manage.au01.mattr.global \\" \
+    "  --auth-url https://auth.manage.au01.mattr.global/oauth/token \\" \
+    "  --audience https://manage.au01.mattr.global \\" "  --client-id ID --secret-env VAR"; do
+    expect_screen_has setup "    $line" "setup screen at 80x24: the example line '$line' whole"
+done
+expect_screen_lacks setup "…" "setup screen at 80x24: no line cut"
+expect_screen_lacks help "…" "help at 80x24: no line cut"
+expect_clean_screen help 80 24 "help at 80x24: clean, fits"
 
 # -p with a profile that is not in the file: the setup screen says which.
 start_sandbox --tenants 5 --seed 1

@@ -13,7 +13,8 @@
 # - The loop never blocks: against a sandbox answering after 3 s, while the first page is
 #   loading, ? opens the help within 1 s, Esc closes it, Tab / BTab move the focus (breadcrumb)
 #   within 1 s each, all before the sandbox has answered the list; the rows come later.
-# - y with tmux's set-clipboard on: tmux's paste buffer then holds the tenant's ID (OSC 52).
+# - y with tmux's set-clipboard on: tmux's paste buffer then holds the tenant's ID (OSC 52);
+#   y in the details, the tenant's JSON.
 # - NO_COLOR=1: no colour at all on the real screen; the selection shows in reverse video.
 # - Ctrl-\ (SIGQUIT) restores the terminal like SIGTERM (alternate screen off, cursor shown);
 #   TERM=dumb is refused at once with a message naming the commands (exit 2).
@@ -284,6 +285,20 @@ elif [ "$buffer" = "$TENANT1_ID" ]; then
     ok "y: tmux's paste buffer holds the tenant ID $TENANT1_ID"
 else
     fail "y: tmux's paste buffer holds '$buffer', not '$TENANT1_ID'"
+fi
+# i y: the details' y copies the tenant's JSON (as shown, no secret), not the ID
+T delete-buffer >/dev/null 2>&1
+keys i
+wait_for '"subdomain"' "i: the details show the JSON"
+keys y
+wait_for "Copied the tenant's JSON" "i y: the status line says the JSON was copied"
+buffer=$(T show-buffer 2>/dev/null)
+if [ -z "$buffer" ]; then
+    ok "# SKIP i y into tmux's buffer: this tmux did not store the OSC 52 write"
+elif py 'import json,sys; j=json.loads(sys.argv[1]); sys.exit(0 if j["id"] == sys.argv[2] and j["name"] == sys.argv[3] else 1)' "$buffer" "$TENANT1_ID" "$TENANT1"; then
+    ok "i y: tmux's paste buffer holds the tenant's JSON (its id and name)"
+else
+    fail "i y: tmux's paste buffer holds '${buffer:0:200}', not the tenant's JSON"
 fi
 keys q
 T kill-session -t copy
