@@ -366,7 +366,7 @@ expect_screen tenant "i on a tenant shows its JSON, pretty-printed" <<'EOF'
      "deploymentModel": "shared",
      "region": {
  line 1 of 17
-   Esc close  / search  n next match
+   Esc close  / search  n next match  y copy JSON
 EOF
 expect_line_has match1 -2 "match 1 of 4 for 'us05'" "/us05 in the detail view: match 1 of 4"
 expect_line_has match2 -2 "match 2 of 4 for 'us05'" "n moves to match 2 of 4"
@@ -390,7 +390,7 @@ expect_screen client "Enter on a client (the last pane) opens its details" <<'EO
 
 
  line 1 of 6
-   Esc close  / search  n next match
+   Esc close  / search  n next match  y copy JSON
 EOF
 
 # ------------------------------------------------------------------ help
