@@ -257,3 +257,48 @@ char *model_raw_without_secrets(const struct api_kind_def *def, const char *raw,
     }
     return clean;
 }
+
+/* The item at a dotted key inside obj, or NULL. */
+static const cJSON *item_at(const cJSON *obj, const char *key)
+{
+    while (cJSON_IsObject(obj)) {
+        size_t n = strcspn(key, ".");
+        const cJSON *m;
+        const cJSON *hit = NULL;
+        cJSON_ArrayForEach(m, obj)
+        {
+            if (m->string && strlen(m->string) == n && !memcmp(m->string, key, n)) {
+                hit = m;
+                break;
+            }
+        }
+        if (!hit || !key[n])
+            return hit;
+        obj = hit;
+        key += n + 1;
+    }
+    return NULL;
+}
+
+/* A JSON value as a cell's text into sb. */
+static void add_item(struct strbuf *sb, const cJSON *item)
+{
+    if (cJSON_IsString(item)) {
+        sb_adds(sb, item->valuestring);
+    } else if (cJSON_IsBool(item)) {
+        sb_adds(sb, cJSON_IsTrue(item) ? "true" : "false");
+    } else if (item && !cJSON_IsNull(item)) {
+        char *s = json_print(item);
+        sb_adds(sb, s);
+        free(s);
+    }
+}
+
+void model_json_key(const char *json, const char *key, struct strbuf *out)
+{
+    if (!json || *json != '{')
+        return;
+    cJSON *j = json_parse(json, strlen(json));
+    add_item(out, item_at(j, key));
+    cJSON_Delete(j);
+}

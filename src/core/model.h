@@ -9,6 +9,8 @@
 
 #include "core/json_scan.h"
 
+struct strbuf;
+
 /* A field of a resource kind: where it sits in the server's JSON and how it is shown. */
 struct api_field {
     const char *path;   /* "name", "environment.name"; an array of strings is joined with "," */
@@ -110,6 +112,11 @@ void model_page_clear(struct page *page);
  * secret, when not NULL, is a secret value that must not remain anywhere. */
 char *model_raw_without_secrets(const struct api_kind_def *def, const char *raw,
                                 const char *secret);
+/* Append the value at key (dotted: "owner.name") inside json, the text of a JSON object (a
+ * field holding one, as a system tenant's data), to out as a cell shows it: a string as it
+ * is, a number or a boolean printed, an object or array as compact JSON; nothing when absent
+ * or null or when json is no object. */
+void model_json_key(const char *json, const char *key, struct strbuf *out);
 /* The field index of path in def, or -1. */
 int model_field_index(const struct api_kind_def *def, const char *path);
 

@@ -24,6 +24,7 @@
     X(SORT, "sort", VIEW, N_("Sort by the next column"))                                      \
     X(SORT_REVERSE, "sort-reverse", VIEW, N_("Reverse the sort order"))                       \
     X(REFRESH, "refresh", VIEW, N_("Reload the pane from the first page"))                    \
+    X(COPY_MENU, "copy-menu", VIEW, N_("Copy the ID, name, subdomain or row as JSON (a menu)")) \
     X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard (in details: the JSON)")) \
     X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane; a system tenant in $EDITOR)")) \
     X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles, or a system tenant's data in $EDITOR")) \

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/history.h"
 #include "core/intl.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -63,6 +64,16 @@ static void remember(struct tui *t, char *text)
         strftime(when, sizeof(when), "%H:%M:%S", &tm);
     t->said[t->nsaid++] = xasprintf("%s  %s", when, text);
     free(text);
+}
+
+struct history *tui_history(struct tui *t, int use)
+{
+    static const char *const names[] = {"filter", "search", "command"}; /* enum prompt_use */
+    if (use < 0 || (size_t)use >= ARRAY_SIZE(names))
+        return NULL;
+    if (!t->hist[use])
+        t->hist[use] = history_open(names[use]);
+    return t->hist[use];
 }
 
 size_t tui_messages(const struct tui *t, const char *const **out)
@@ -317,6 +328,8 @@ int tui_main(const struct options *opt)
     for (size_t i = 0; i < t->nsaid; i++)
         free(t->said[i]);
     t->nsaid = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(t->hist); i++)
+        history_free(t->hist[i]);
     keymap_free(t->km);
     script_free(script);
     log_close();

@@ -88,53 +88,13 @@ void columns_clear(struct columns *cs)
     cs->n = 0;
 }
 
-/* The item at a dotted key inside obj, or NULL. */
-static const cJSON *item_at(const cJSON *obj, const char *key)
-{
-    while (cJSON_IsObject(obj)) {
-        size_t n = strcspn(key, ".");
-        const cJSON *m;
-        const cJSON *hit = NULL;
-        cJSON_ArrayForEach(m, obj)
-        {
-            if (m->string && strlen(m->string) == n && !memcmp(m->string, key, n)) {
-                hit = m;
-                break;
-            }
-        }
-        if (!hit || !key[n])
-            return hit;
-        obj = hit;
-        key += n + 1;
-    }
-    return NULL;
-}
-
-/* A JSON value as a cell's text into sb. */
-static void add_item(struct strbuf *sb, const cJSON *item)
-{
-    if (cJSON_IsString(item)) {
-        sb_adds(sb, item->valuestring);
-    } else if (cJSON_IsBool(item)) {
-        sb_adds(sb, cJSON_IsTrue(item) ? "true" : "false");
-    } else if (item && !cJSON_IsNull(item)) {
-        char *s = json_print(item);
-        sb_adds(sb, s);
-        free(s);
-    }
-}
-
 const char *columns_value(const struct column *c, const struct list *l, size_t i,
                           struct strbuf *sb)
 {
     const char *v = list_value(l, i, c->field);
     if (c->key) {
         sb_reset(sb);
-        if (*v == '{') {
-            cJSON *j = json_parse(v, strlen(v));
-            add_item(sb, item_at(j, c->key));
-            cJSON_Delete(j);
-        }
+        model_json_key(v, c->key, sb);
         return sb_str(sb);
     }
     if (c->style == COL_LABEL) {

@@ -10,6 +10,7 @@
 #include "core/run.h"
 #include "core/text.h"
 #include "tui/command.h"
+#include "tui/copymenu.h"
 #include "tui/terminal.h"
 #include "tui/edit.h"
 #include "tui/jump.h"
@@ -257,6 +258,9 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
         break;
     case ACT_COPY:
         copy_id(t);
+        break;
+    case ACT_COPY_MENU:
+        copymenu_open(t);
         break;
     case ACT_REFRESH:
         return LAYER_HANDLED | LAYER_RELOAD;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/history.h"
 #include "core/text.h"
 #include "core/util.h"
 #include "tui/draw.h"
@@ -24,6 +25,9 @@ struct prompt {
     char *base;     /* the text the cycle started from */
     size_t cycle;   /* the index (among the matches of base) shown now */
     bool secret;    /* shown as '*', never reallocated (no stray copies), wiped when freed */
+    const struct history *hist; /* Up/Down walk it, or NULL */
+    size_t hpos;    /* the history line shown; its count: the text typed */
+    char *typed;    /* the text typed before Up, or NULL */
 };
 
 #define SECRET_MAX 1024 /* bytes a secret may have: its buffer is allocated once */
@@ -62,6 +66,7 @@ void prompt_free(struct prompt *p)
         return;
     prompt_free_cands(p);
     prompt_end_cycle(p);
+    free(p->typed);
     if (p->secret)
         sb_wipe(&p->text);
     else
@@ -235,6 +240,30 @@ static enum prompt_result prompt_complete(struct prompt *p)
     return PROMPT_CHANGED;
 }
 
+void prompt_set_history(struct prompt *p, const struct history *h)
+{
+    if (p->secret)
+        return; /* a secret is never in a history, nor taken from one */
+    p->hist = h;
+    p->hpos = h ? history_count(h) : 0;
+}
+
+/* Up (back) or Down (forward) in the history: the line there, or the text typed below the
+ * newest. */
+static enum prompt_result prompt_history(struct prompt *p, bool back)
+{
+    size_t n = p->hist ? history_count(p->hist) : 0;
+    if (!n || (back && p->hpos == 0) || (!back && p->hpos >= n))
+        return PROMPT_EDITING;
+    if (back && p->hpos >= n) { /* leaving what was typed: keep it for Down */
+        free(p->typed);
+        p->typed = xstrdup(sb_str(&p->text));
+    }
+    p->hpos = back ? p->hpos - 1 : p->hpos + 1;
+    prompt_replace(p, p->hpos < n ? history_get(p->hist, p->hpos) : (p->typed ? p->typed : ""));
+    return PROMPT_CHANGED;
+}
+
 enum prompt_result prompt_key(struct prompt *p, int key)
 {
     if (key == '\t')
@@ -294,6 +323,12 @@ enum prompt_result prompt_key(struct prompt *p, int key)
         return PROMPT_CHANGED;
     case PROMPT_CTRL('w'):
         return prompt_erase_word(p) ? PROMPT_CHANGED : PROMPT_EDITING;
+    case KEYS_FN + KEY_UP:
+    case PROMPT_CTRL('p'):
+        return prompt_history(p, true);
+    case KEYS_FN + KEY_DOWN:
+    case PROMPT_CTRL('n'):
+        return prompt_history(p, false);
     default:
         break;
     }

@@ -27,9 +27,13 @@ void prompt_set_secret(struct prompt *p);
 /* Candidates for Tab completion (copied; NULL, 0 for none). Tab completes the text to the
  * longest common prefix of the candidates it begins; pressed again, it cycles through them. */
 void prompt_set_completions(struct prompt *p, const char *const *cands, size_t n);
+struct history;
+/* Let Up/Down (C-p/C-n) walk h (core/history; not for a secret prompt); Down past the newest
+ * line gives back what was typed. NULL: none. */
+void prompt_set_history(struct prompt *p, const struct history *h);
 /* Handle one key (a code point, or a KEYS_FN code as in tui/keys.h): printable characters
  * insert at the cursor; Left/Right, Home/End, C-a/C-e, Backspace/Del, C-u (erase to start),
- * C-w (erase a word), Tab, Enter, Esc. */
+ * C-w (erase a word), Tab, Up/Down (the history), Enter, Esc. */
 enum prompt_result prompt_key(struct prompt *p, int key);
 /* The text typed (UTF-8). */
 const char *prompt_text(const struct prompt *p);

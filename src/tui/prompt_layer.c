@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "core/history.h"
 #include "tui/command.h"
 #include "tui/overlay.h"
 #include "tui/prompt.h"
@@ -40,6 +41,8 @@ static layer_result pl_key(struct layer *l, struct tui *t, enum action act, int 
         return LAYER_HANDLED | LAYER_REDRAW;
     char *text = xstrdup(prompt_text(pl->p));
     enum prompt_use use = pl->use;
+    if (r == PROMPT_DONE && *text) /* kept for Up, in this run and the next */
+        history_add(tui_history(t, use), text);
     layers_close(&t->layers, l, t); /* before the command: it may open another line */
     if (r == PROMPT_DONE && use == PROMPT_SEARCH)
         overlay_search(t, text);
@@ -96,6 +99,7 @@ struct prompt *prompt_layer_open(struct tui *t, enum prompt_use use, const char 
     pl->base.ops = &prompt_ops;
     pl->use = use;
     pl->p = prompt_new(label, initial);
+    prompt_set_history(pl->p, tui_history(t, use));
     if (use == PROMPT_FILTER)
         pl->saved = xstrdup(initial ? initial : "");
     layers_push(&t->layers, &pl->base);

@@ -27,6 +27,7 @@ struct tui {
     struct layer_stack layers;  /* the panes or the setup screen, then overlays and dialogs */
     struct strbuf msg;          /* the status message */
     char *said[TUI_MESSAGES];   /* the last messages and errors, oldest first (:messages) */
+    struct history *hist[3];    /* the prompts' histories, by enum prompt_use, once opened */
     size_t nsaid;
     struct tn_error err;        /* the last error, shown until the next key */
     struct tn_error setup_err;  /* why no session could be opened (setup screen) */
@@ -43,6 +44,8 @@ bool tui_readonly(const struct tui *t);
 /* Open the panes of the session's backend (or the setup screen when there is no session) at
  * the bottom of the layer stack. */
 void tui_open_base(struct tui *t);
+/* The history of the prompt for use (an enum prompt_use), opened when first asked for. */
+struct history *tui_history(struct tui *t, int use);
 /* Switch to the profile called name: a new session and new panes. */
 void tui_switch_profile(struct tui *t, const char *name);
 /* q or :q: quit, unless a change awaits its answer (a new secret would be lost): then only

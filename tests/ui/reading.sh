@@ -4,6 +4,9 @@
 #   line had to cut (80 columns); Esc closes it.
 # - Details scroll sideways (Right/l, Left/h) to read a long value to its end; the status line
 #   of the view says the column.
+# - The filter prompt's history: Up/Down recall what was typed, in this run and the next (kept
+#   in $XDG_STATE_HOME/tenantry/filter_history, 0600 in a 0700 folder).
+# - Y: a menu to copy the selected row's ID, name, subdomain (the full host) or the row as JSON.
 . "$(dirname "$0")/lib.sh"
 need_utf8
 
@@ -58,3 +61,71 @@ expect_screen_has details "…" "details at 60 columns: a long line is cut"
 expect_screen_has right "mattr.global\"," "Right: the line's end comes into view"
 expect_line_has right -2 ", column " "Right: the view's own status line says the column"
 expect_screen_has left '  "id": ' "Left: back to the start"
+
+# the filter prompt keeps a history (Up/Down), in $XDG_STATE_HOME/tenantry/ (0600, never a
+# secret), from one run to the next
+export XDG_STATE_HOME=$TMP/state
+UI_COLS=100 UI_LINES=20 run_script history1 -c "$CONFIG" <<'EOF'
+wait
+keys /
+type health
+keys Enter
+keys /
+keys Backspace Backspace Backspace Backspace Backspace Backspace
+type motors
+keys Enter
+EOF
+HIST=$TMP/state/tenantry/filter_history
+check "the filter history is kept in \$XDG_STATE_HOME/tenantry/filter_history" [ -f "$HIST" ]
+check "the history file is 0600" [ "$(file_mode "$HIST")" = 600 ]
+check "its folder is 0700" [ "$(file_mode "$TMP/state/tenantry")" = 700 ]
+check "it holds the two filters, oldest first" [ "$(cat "$HIST")" = "$(printf 'health\nmotors')" ]
+UI_COLS=100 UI_LINES=20 run_script history2 -c "$CONFIG" <<'EOF'
+wait
+keys / Up
+dump up1
+keys Up
+dump up2
+keys Down Down
+dump typed
+keys Up Enter
+dump done
+EOF
+expect_line_has up1 -1 "/motors" "next run, / Up: the last filter"
+expect_line_has up1 3 "/motors" "Up applies the filter as it shows it"
+expect_line_has up2 -1 "/health" "Up again: the one before"
+check "Down past the newest: the empty line typed" [ "$(screen_line typed -1)" = "/" ]
+expect_line_has done 3 "/motors" "Up Enter keeps the recalled filter"
+unset XDG_STATE_HOME
+
+# Y: a menu of what to copy: the ID, the name, the subdomain (the full host), the row as JSON
+# (headless there is no clipboard: the status line shows the value to copy by hand)
+run tenants list --limit 1 -o json
+TID=$(json_field "$TMP/out" 'j[0]["id"]')
+TNAME=$(json_field "$TMP/out" 'j[0]["name"]')
+TSUB=$(json_field "$TMP/out" 'j[0]["subdomain"]')
+UI_COLS=120 UI_LINES=30 run_script copymenu -c "$CONFIG" <<'EOF'
+wait
+keys Y
+dump menu
+keys 3
+dump subdomain
+keys Y Down Enter
+dump name
+keys Y 4
+dump json
+keys Y Esc
+dump closed
+EOF
+expect_screen_has menu "Copy to the clipboard" "Y opens the copy menu"
+expect_screen_has menu "1  ID         $TID" "the menu offers the ID"
+expect_screen_has menu "2  name       $TNAME" "the menu offers the name"
+expect_screen_has menu "3  subdomain  $TSUB" "the menu offers the subdomain, the full host"
+expect_screen_has menu "4  JSON       {" "the menu offers the row as JSON"
+status_has subdomain "copy by hand: $TSUB" "3: the subdomain (the full host)"
+status_has name "copy by hand: $TNAME" "Down Enter: the name"
+case $(screen_line json -1) in
+*"copy by hand: {\"name\":\"$TNAME\",\"subdomain\":\"${TSUB:0:10}"*) ok "4: the row as JSON" ;;
+*) _show json; fail "4: not the row as JSON" ;;
+esac
+expect_screen_lacks closed "Copy to the clipboard" "Esc closes the menu"
