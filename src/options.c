@@ -18,6 +18,8 @@ const struct option options_long[] = {
     {"demo", optional_argument, NULL, OPT_DEMO},
     {"csv-raw", no_argument, NULL, OPT_CSV_RAW},
     {"quiet", no_argument, NULL, 'q'},
+    {"columns", required_argument, NULL, OPT_COLUMNS},
+    {"no-headers", no_argument, NULL, OPT_NO_HEADERS},
     {NULL, 0, NULL, 0},
 };
 const int options_nlong = (int)ARRAY_SIZE(options_long) - 1;
@@ -64,6 +66,12 @@ bool options_apply(struct options *o, int opt, const char *arg)
     case OPT_CSV_RAW:
         o->csv_raw = true;
         return true;
+    case OPT_COLUMNS:
+        o->columns = arg;
+        return true;
+    case OPT_NO_HEADERS:
+        o->no_headers = true;
+        return true;
     case OPT_DEMO:
         o->demo = true;
         o->demo_api = arg;
@@ -80,7 +88,11 @@ void options_help(FILE *f)
             "                       default_profile in the config)\n"
             "  -c, --config FILE    the profiles file (default: $TENANTRY_CONFIG, else\n"
             "                       $XDG_CONFIG_HOME/tenantry/config)\n"
-            "  -o, --output FORMAT  table (default), json, jsonl or csv\n"
+            "  -o, --output FORMAT  table (default), wide (a table that cuts nothing), json,\n"
+            "                       jsonl or csv\n"
+            "      --columns LIST   a table's or csv's columns: field paths, comma-separated\n"
+            "                       (name,subdomain,environment.name; data.plan)\n"
+            "      --no-headers     a table or csv without its header line\n"
             "      --csv-raw        csv: no ' before a cell starting with =, +, - or @ (which\n"
             "                       a spreadsheet would run as a formula)\n"
             "      --readonly       refuse every create, update and delete\n"

@@ -16,6 +16,8 @@ struct options {
     bool no_token_cache; /* --no-token-cache */
     bool fresh_token;    /* not an option: take no cached token (profile test) */
     bool csv_raw;        /* --csv-raw */
+    const char *columns; /* --columns a,b,c: the columns of a table or csv */
+    bool no_headers;     /* --no-headers */
     bool demo;           /* --demo */
     const char *demo_api; /* --demo=API: "mattr" (NULL: the default) or "system" */
     bool quiet;          /* -q, --quiet: no progress or hints on stderr */
@@ -23,7 +25,8 @@ struct options {
 };
 
 /* getopt_long codes of the global options without a short form. */
-enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_NO_TOKEN_CACHE, OPT_CSV_RAW, OPT_FIRST_LOCAL = 0x200 };
+enum { OPT_LOG = 0x100, OPT_READONLY, OPT_DEMO, OPT_NO_TOKEN_CACHE, OPT_CSV_RAW, OPT_COLUMNS,
+       OPT_NO_HEADERS, OPT_FIRST_LOCAL = 0x200 };
 
 /* The short option letters of the global options ("c:p:o:q"). */
 #define OPTIONS_SHORT "c:p:o:q"

@@ -87,7 +87,7 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
     if (!help)
         return ST_OK;
     if (rc == ST_OK && c->conn.opt.output && !output_parse_format(c->conn.opt.output, &c->format)) {
-        cli_usage_error(c, _("unknown output format '%s': use table, json, jsonl or csv"),
+        cli_usage_error(c, _("unknown output format '%s': use table, wide, json, jsonl or csv"),
                         c->conn.opt.output);
         rc = ST_USAGE;
     }
@@ -107,6 +107,20 @@ bool cli_refuse_readonly(struct cli *c, const char *what)
                                      "sent)"),
                 what, c->conn.profile->name);
     return true;
+}
+
+/* True when answer says yes: y or yes in any case, or the locale's yes (rpmatch: "j" and
+ * "ja" in German, "o" and "oui" in French...). */
+static bool answer_yes(const char *answer)
+{
+    if (!strcasecmp(answer, "y") || !strcasecmp(answer, "yes") ||
+        !strcasecmp(answer, _("y")) || !strcasecmp(answer, _("yes")))
+        return true;
+#ifdef HAVE_RPMATCH
+    return *answer && rpmatch(answer) == 1;
+#else
+    return false;
+#endif
 }
 
 bool cli_confirm(struct cli *c, bool yes, const char *action)
@@ -131,11 +145,34 @@ bool cli_confirm(struct cli *c, bool yes, const char *action)
     close(fd);
     answer[n > 0 ? n : 0] = '\0';
     answer[strcspn(answer, "\r\n")] = '\0';
-    if (!strcasecmp(answer, "y") || !strcasecmp(answer, "yes") ||
-        !strcasecmp(answer, _("y")) || !strcasecmp(answer, _("yes")))
+    if (answer_yes(answer))
         return true;
     err_set(&c->conn.err, ST_USAGE, _("not confirmed: nothing was changed"));
     return false;
+}
+
+struct output *cli_output(struct cli *c, const struct api_kind_def *def)
+{
+    struct output *out = output_new(stdout, c->format, def, output_terminal_width(stdout));
+    output_set_csv_raw(out, c->conn.opt.csv_raw);
+    output_set_headers(out, !c->conn.opt.no_headers);
+    char *bad = NULL;
+    if (c->conn.opt.columns && !output_set_columns(out, c->conn.opt.columns, &bad)) {
+        char *names = output_column_names(def);
+        cli_usage_error(c, _("--columns: %s has no column %s"), _(def->name), bad);
+        struct strbuf hint = SB_INIT; /* the fields, then the usual "Try --help" */
+        sb_addf(&hint, _("Columns of %s: %s (a key of an object field as FIELD.KEY)."),
+                _(def->name), names);
+        if (c->conn.err.hint)
+            sb_addf(&hint, "\n%s", c->conn.err.hint);
+        err_hint(&c->conn.err, "%s", sb_str(&hint));
+        sb_free(&hint);
+        free(names);
+        free(bad);
+        output_discard(out);
+        return NULL;
+    }
+    return out;
 }
 
 void cli_wait(struct cli *c)

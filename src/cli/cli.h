@@ -40,6 +40,11 @@ bool cli_refuse_readonly(struct cli *c, const char *what);
  * require --yes (yes). False with c->err set when not confirmed. */
 bool cli_confirm(struct cli *c, bool yes, const char *action);
 
+/* The output of rows of kind def on stdout as the options ask (-o, --columns, --no-headers,
+ * --csv-raw; a table fits the terminal); NULL with c->conn.err set (ST_USAGE) when --columns
+ * names a column the kind does not have. */
+struct output *cli_output(struct cli *c, const struct api_kind_def *def);
+
 /* Wait for the requests in flight once and run the callbacks of those that finished (they
  * store the outcome): callers loop until theirs came. */
 void cli_wait(struct cli *c);

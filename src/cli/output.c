@@ -3,6 +3,7 @@
 
 #include "cli/output.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,14 @@
 #define MIN_COLUMN 6 /* a column shrunk to fit the terminal keeps at least this many cells */
 #define GAP 2        /* spaces between table columns */
 
+/* A column: a field, or a key of the JSON object a field holds. */
+struct ocol {
+    size_t field;
+    char *key;    /* NULL: the field's value */
+    char *path;   /* as named (a csv header) */
+    char *header; /* a table's heading, translated */
+};
+
 struct output {
     FILE *f;
     enum output_format format;
@@ -23,8 +32,12 @@ struct output {
     size_t width;       /* terminal width to fit, 0 for none */
     bool utf8;          /* the locale's character set is UTF-8 */
     bool csv_raw;       /* csv: no ' before a cell that a spreadsheet would take for a formula */
-    size_t *cols;       /* table: the field index of each column */
+    struct ocol *cols;  /* table (and csv when chosen): the columns */
     size_t ncols;
+    bool chosen;        /* the columns were chosen (--columns): csv prints those too */
+    bool no_headers;    /* --no-headers */
+    bool discard;       /* output_discard: end without printing anything */
+    struct strbuf cell; /* a column's value when it must be made (a key of an object) */
     size_t *widths;     /* table: cells of each column, fixed by the first non-empty batch */
     bool have_widths;
     bool started;       /* json "[" or the csv header printed */
@@ -33,13 +46,18 @@ struct output {
     struct strbuf line; /* the line being built, reused */
 };
 
+bool output_is_table(enum output_format format)
+{
+    return format == OUTPUT_TABLE || format == OUTPUT_WIDE;
+}
+
 bool output_parse_format(const char *name, enum output_format *out)
 {
     static const struct {
         const char *name;
         enum output_format format;
-    } names[] = {{"table", OUTPUT_TABLE}, {"json", OUTPUT_JSON}, {"jsonl", OUTPUT_JSONL},
-                 {"csv", OUTPUT_CSV}};
+    } names[] = {{"table", OUTPUT_TABLE}, {"wide", OUTPUT_WIDE}, {"json", OUTPUT_JSON},
+                 {"jsonl", OUTPUT_JSONL}, {"csv", OUTPUT_CSV}};
     for (size_t i = 0; name && i < ARRAY_SIZE(names); i++) {
         if (!strcmp(name, names[i].name)) {
             *out = names[i].format;
@@ -113,6 +131,17 @@ static const char *value_of(const struct row *row, size_t i)
     return row->values && row->values[i] ? row->values[i] : "";
 }
 
+/* A row's value of column j. */
+static const char *col_value(struct output *out, const struct row *row, size_t j)
+{
+    const struct ocol *c = &out->cols[j];
+    if (!c->key)
+        return value_of(row, c->field);
+    sb_reset(&out->cell);
+    model_json_key(value_of(row, c->field), c->key, &out->cell);
+    return sb_str(&out->cell);
+}
+
 /* Shrink the widest columns first until the table fits width, keeping each at least minw. */
 static void fit_widths(size_t *w, const size_t *minw, size_t n, size_t width)
 {
@@ -143,23 +172,25 @@ static void table_widths(struct output *out, struct row *const *rows, size_t n)
 {
     size_t *minw = xcalloc(out->ncols, sizeof(*minw));
     for (size_t j = 0; j < out->ncols; j++) {
-        size_t head = text_cells(out->utf8, _(out->def->fields[out->cols[j]].header));
+        size_t head = out->no_headers ? 0 : text_cells(out->utf8, out->cols[j].header);
         size_t w = head;
         for (size_t r = 0; r < n; r++) {
-            size_t c = text_cells(out->utf8, value_of(rows[r], out->cols[j]));
+            size_t c = text_cells(out->utf8, col_value(out, rows[r], j));
             if (c > w)
                 w = c;
         }
         out->widths[j] = w;
         minw[j] = head > MIN_COLUMN ? head : MIN_COLUMN;
-        if (minw[j] > w || out->cols[j] == out->def->id_field)
+        bool id = !out->cols[j].key && out->cols[j].field == out->def->id_field;
+        if (minw[j] > w || id)
             minw[j] = w; /* an ID is what operators copy: never cut it */
     }
     if (out->width) {
         fit_widths(out->widths, minw, out->ncols, out->width);
         /* still too wide: cut headers too (never an ID), down to a few cells */
         for (size_t j = 0; j < out->ncols; j++)
-            if (out->cols[j] != out->def->id_field && minw[j] > MIN_COLUMN)
+            if ((out->cols[j].key || out->cols[j].field != out->def->id_field) &&
+                minw[j] > MIN_COLUMN)
                 minw[j] = MIN_COLUMN;
         fit_widths(out->widths, minw, out->ncols, out->width);
     }
@@ -200,14 +231,24 @@ static void table_rows(struct output *out, struct row *const *rows, size_t n)
     if (!out->have_widths) {
         table_widths(out, rows, n);
         for (size_t j = 0; j < out->ncols; j++)
-            texts[j] = _(out->def->fields[out->cols[j]].header);
-        table_line(out, texts);
+            texts[j] = out->cols[j].header;
+        if (!out->no_headers)
+            table_line(out, texts);
     }
+    char **made = xcalloc(out->ncols, sizeof(*made));
     for (size_t r = 0; r < n; r++) {
-        for (size_t j = 0; j < out->ncols; j++)
-            texts[j] = value_of(rows[r], out->cols[j]);
+        for (size_t j = 0; j < out->ncols; j++) {
+            texts[j] = col_value(out, rows[r], j);
+            if (out->cols[j].key) /* made in out->cell: keep a copy for the line */
+                texts[j] = made[j] = xstrdup(texts[j]);
+        }
         table_line(out, texts);
+        for (size_t j = 0; j < out->ncols; j++) {
+            free(made[j]);
+            made[j] = NULL;
+        }
     }
+    free(made);
     free(texts);
 }
 
@@ -257,7 +298,15 @@ static void csv_field(const struct output *out, struct strbuf *sb, const char *s
 static void csv_header(struct output *out, bool secret)
 {
     bool first = true;
-    for (size_t i = 0; i < out->def->nfields; i++) {
+    if (out->no_headers)
+        return;
+    for (size_t j = 0; out->chosen && j < out->ncols; j++) {
+        if (j)
+            sb_addc(&out->line, ',');
+        csv_field(out, &out->line, out->cols[j].path);
+        first = false;
+    }
+    for (size_t i = 0; !out->chosen && i < out->def->nfields; i++) {
         if (out->def->fields[i].flags & FIELD_SECRET)
             continue;
         if (!first)
@@ -277,7 +326,16 @@ static void csv_header(struct output *out, bool secret)
 static void csv_row(struct output *out, const struct row *row, bool secret)
 {
     bool first = true;
-    for (size_t i = 0; i < out->def->nfields; i++) {
+    for (size_t j = 0; out->chosen && j < out->ncols; j++) {
+        if (j)
+            sb_addc(&out->line, ',');
+        const char *v = col_value(out, row, j);
+        char *copy = out->cols[j].key ? xstrdup(v) : NULL; /* csv_field may reuse nothing */
+        csv_field(out, &out->line, copy ? copy : v);
+        free(copy);
+        first = false;
+    }
+    for (size_t i = 0; !out->chosen && i < out->def->nfields; i++) {
         if (out->def->fields[i].flags & FIELD_SECRET)
             continue;
         if (!first)
@@ -298,25 +356,122 @@ static void csv_row(struct output *out, const struct row *row, bool secret)
         sb_reset(&out->line);
 }
 
+/* Add a column of field i (key: inside its JSON object) named path. */
+static void add_col(struct output *out, size_t i, const char *key, const char *path)
+{
+    out->cols[out->ncols++] = (struct ocol){i, key ? xstrdup(key) : NULL, xstrdup(path),
+                                            xstrdup(_(out->def->fields[i].header))};
+}
+
 struct output *output_new(FILE *f, enum output_format format, const struct api_kind_def *def,
                           int width)
 {
     struct output *out = xcalloc(1, sizeof(*out));
     out->f = f;
-    out->format = format;
+    out->format = format == OUTPUT_WIDE ? OUTPUT_TABLE : format;
     out->def = def;
-    out->width = width > 0 ? (size_t)width : 0;
+    out->width = width > 0 && format != OUTPUT_WIDE ? (size_t)width : 0;
     out->utf8 = text_locale_utf8();
     out->cols = xcalloc(def->nfields ? def->nfields : 1, sizeof(*out->cols));
     for (size_t i = 0; i < def->nfields; i++)
         if (def->fields[i].flags & FIELD_TABLE && !(def->fields[i].flags & FIELD_SECRET))
-            out->cols[out->ncols++] = i;
+            add_col(out, i, NULL, def->fields[i].path);
     if (!out->ncols) /* no default columns: show every non-secret field */
         for (size_t i = 0; i < def->nfields; i++)
             if (!(def->fields[i].flags & FIELD_SECRET))
-                out->cols[out->ncols++] = i;
-    out->widths = xcalloc(out->ncols ? out->ncols : 1, sizeof(*out->widths));
+                add_col(out, i, NULL, def->fields[i].path);
+    out->widths = xcalloc(def->nfields + 1, sizeof(*out->widths));
     return out;
+}
+
+/* Free the columns. */
+static void clear_cols(struct output *out)
+{
+    for (size_t j = 0; j < out->ncols; j++) {
+        free(out->cols[j].key);
+        free(out->cols[j].path);
+        free(out->cols[j].header);
+    }
+    out->ncols = 0;
+}
+
+bool output_set_columns(struct output *out, const char *list, char **bad)
+{
+    const struct api_kind_def *def = out->def;
+    struct strbuf unknown = SB_INIT;
+    size_t n = 0, cap = 4;
+    struct ocol *want = xcalloc(cap, sizeof(*want));
+    for (const char *s = list; *s;) {
+        size_t len = strcspn(s, ",");
+        char *path = xstrndup(s, len);
+        s += len + (s[len] == ',');
+        int f = *path ? model_field_index(def, path) : -1;
+        const char *key = NULL;
+        if (f < 0 && strchr(path, '.')) { /* FIELD.KEY */
+            char *head = xstrndup(path, strcspn(path, "."));
+            f = model_field_index(def, head);
+            key = path + strlen(head) + 1;
+            free(head);
+        }
+        if (f < 0 || (def->fields[f].flags & FIELD_SECRET) || (key && !*key)) {
+            sb_addf(&unknown, "%s'%s'", unknown.len ? ", " : "", path);
+            free(path);
+            continue;
+        }
+        if (n == cap)
+            want = xreallocarray(want, cap *= 2, sizeof(*want));
+        want[n++] = (struct ocol){(size_t)f, key ? xstrdup(key) : NULL, path, NULL};
+    }
+    bool ok = n && !unknown.len;
+    if (ok) {
+        clear_cols(out);
+        free(out->cols);
+        free(out->widths);
+        out->cols = want;
+        out->ncols = n;
+        out->widths = xcalloc(n, sizeof(*out->widths));
+        for (size_t j = 0; j < n; j++) { /* headings: the field's, or the key in capitals */
+            struct strbuf h = SB_INIT;
+            if (!out->cols[j].key)
+                sb_adds(&h, _(def->fields[out->cols[j].field].header));
+            for (const char *k = out->cols[j].key; k && *k; k++)
+                sb_addc(&h, *k == '.' ? ' ' : (char)toupper((unsigned char)*k));
+            out->cols[j].header = sb_steal(&h);
+        }
+        out->chosen = true;
+    } else {
+        for (size_t j = 0; j < n; j++) {
+            free(want[j].key);
+            free(want[j].path);
+        }
+        free(want);
+        if (!unknown.len)
+            sb_adds(&unknown, "''");
+    }
+    if (bad)
+        *bad = ok ? NULL : sb_steal(&unknown);
+    sb_free(&unknown);
+    return ok;
+}
+
+char *output_column_names(const struct api_kind_def *def)
+{
+    struct strbuf sb = SB_INIT;
+    for (size_t i = 0; i < def->nfields; i++)
+        if (!(def->fields[i].flags & FIELD_SECRET))
+            sb_addf(&sb, "%s%s", sb.len ? ", " : "", def->fields[i].path);
+    return sb_steal(&sb);
+}
+
+void output_discard(struct output *out)
+{
+    out->discard = true;
+    output_end(out);
+}
+
+void output_set_headers(struct output *out, bool headers)
+{
+    out->no_headers = !headers;
 }
 
 void output_set_csv_raw(struct output *out, bool raw)
@@ -328,6 +483,7 @@ void output_rows(struct output *out, struct row *const *rows, size_t n)
 {
     switch (out->format) {
     case OUTPUT_TABLE:
+    case OUTPUT_WIDE: /* (a table by now: output_new) */
         if (out->ncols)
             table_rows(out, rows, n);
         break;
@@ -394,6 +550,7 @@ void output_object(struct output *out, const struct row *row)
 {
     switch (out->format) {
     case OUTPUT_TABLE:
+    case OUTPUT_WIDE:
         table_object(out, row);
         break;
     case OUTPUT_JSON:
@@ -415,6 +572,10 @@ void output_end(struct output *out)
 {
     if (!out)
         return;
+    if (out->discard) {
+        out->format = OUTPUT_TABLE; /* prints nothing at the end */
+        out->count = 0;
+    }
     if (out->format == OUTPUT_JSON && out->started)
         fputs("]\n", out->f);
     else if (out->format == OUTPUT_JSON && !out->object)
@@ -422,6 +583,8 @@ void output_end(struct output *out)
     else if (out->format == OUTPUT_CSV && !out->started && !out->object)
         csv_header(out, false);
     sb_free(&out->line);
+    sb_free(&out->cell);
+    clear_cols(out);
     free(out->cols);
     free(out->widths);
     free(out);
@@ -430,11 +593,11 @@ void output_end(struct output *out)
 int output_terminal_width(FILE *f)
 {
     int fd = fileno(f);
-    if (fd >= 0 && isatty(fd)) {
-        struct winsize ws;
-        if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-            return ws.ws_col;
-    }
+    if (fd < 0 || !isatty(fd))
+        return 0; /* a file or a pipe: nothing is cut */
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
     const char *env = getenv("COLUMNS");
     long long cols;
     if (env && str_to_llong(env, 1, 100000, &cols))

@@ -254,9 +254,11 @@ static int run_list(struct cli *c)
 {
     if (!connect_load_profiles(&c->conn))
         return (int)c->conn.err.code;
-    struct output *out = output_new(stdout, c->format, &profile_kind,
-                                    output_terminal_width(stdout));
-    output_set_csv_raw(out, c->conn.opt.csv_raw);
+    struct output *out = cli_output(c, &profile_kind);
+    if (!out)
+        return (int)c->conn.err.code;
+    /* every row at once: a table measures them all */
+    struct row **rows = xcalloc(c->conn.profiles.n + 1, sizeof(*rows));
     for (size_t i = 0; i < c->conn.profiles.n; i++) {
         const struct profile *p = &c->conn.profiles.v[i];
         cJSON *o = json_new_object();
@@ -287,13 +289,22 @@ static int run_list(struct cli *c)
         json_add_string(o, "page_params", p->page_params);
         cJSON_AddNumberToObject(o, "page_size", p->page_size);
         cJSON_AddNumberToObject(o, "timeout", p->timeout);
-        struct row *row = model_row_from_json(&profile_kind, o, false);
+        rows[i] = model_row_from_json(&profile_kind, o, false);
+        /* json and jsonl: true and false, not the table's "*" and words */
+        cJSON_ReplaceItemInObjectCaseSensitive(o, "default", cJSON_CreateBool(is_default));
+        cJSON_DeleteItemFromObjectCaseSensitive(o, "flags");
+        cJSON_AddBoolToObject(o, "readonly", p->readonly);
+        cJSON_AddBoolToObject(o, "production", p->production);
+        free(rows[i]->raw);
+        rows[i]->raw = json_print(o);
         cJSON_Delete(o);
-        output_rows(out, &row, 1);
-        model_row_free(row);
     }
+    output_rows(out, rows, c->conn.profiles.n);
+    for (size_t i = 0; i < c->conn.profiles.n; i++)
+        model_row_free(rows[i]);
+    free(rows);
     output_end(out);
-    if (!c->conn.profiles.n && c->format == OUTPUT_TABLE)
+    if (!c->conn.profiles.n && output_is_table(c->format))
         fprintf(stderr, _("No profiles in %s. Add one with `%s profile add NAME ...`, or try "
                           "`%s --demo tenants list`.\n"),
                 c->conn.profiles.path, util_progname(), util_progname());

@@ -359,134 +359,6 @@ bool resource_wait(struct cli *c, struct outcome *o)
     return c->conn.err.code == ST_OK;
 }
 
-/* Show "N tenants loaded" (or "N of M") on a terminal's stderr, or (n == 0) erase it. */
-static void progress(size_t n, const struct page *page, const struct api_kind_def *kind)
-{
-    if (n)
-        fputc('\r', stderr);
-    if (n && page->has_total)
-        fprintf(stderr, _("%zu of %llu %s loaded, more to come..."), n, page->total,
-                kind->name);
-    else if (n)
-        fprintf(stderr, _("%zu %s loaded, more to come..."), n, kind->name);
-    else
-        fputs("\r\033[K", stderr);
-    fflush(stderr);
-}
-
-/* The server's cursor as a shell argument: neutralised, and quoted for the shell when it holds
- * more than letters, digits and -_.=~ (to be freed). */
-static char *cursor_arg(const char *next)
-{
-    struct strbuf sb = SB_INIT;
-    text_add_neutral(&sb, next, false);
-    bool plain = sb.len > 0;
-    for (const char *p = sb_str(&sb); *p; p++)
-        plain = plain && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                          (*p >= '0' && *p <= '9') || strchr("-_.=~", *p));
-    struct strbuf arg = SB_INIT;
-    if (!plain)
-        sb_addc(&arg, '\'');
-    for (const char *p = sb_str(&sb); *p; p++)
-        sb_adds(&arg, *p == '\'' ? "'\\''" : (char[]){*p, '\0'});
-    if (!plain)
-        sb_addc(&arg, '\'');
-    sb_free(&sb);
-    return sb_steal(&arg);
-}
-
-/* A list cut short after some of it was printed: exit status 6 whatever the cause, and (unless
- * the list looped) the hint gives the cursor of the page that failed, to go on from there. */
-static void cut_short(struct cli *c, const char *resume, const struct walk *walk)
-{
-    struct tn_error *err = &c->conn.err;
-    err->code = ST_NETWORK;
-    if (!resume || walk_stopped(walk))
-        return;
-    char *had = err->hint ? xstrdup(err->hint) : NULL;
-    char *arg = cursor_arg(resume);
-    if (had)
-        err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had, arg);
-    else
-        err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), arg);
-    free(arg);
-    free(had);
-}
-
-/* Say on stderr where the next page starts; maybe: the page was short, so there may be none. */
-static void print_next(const char *next, bool maybe)
-{
-    char *arg = cursor_arg(next);
-    if (maybe)
-        fprintf(stderr, _("More may be available: --cursor %s (or --all for every page).\n"), arg);
-    else
-        fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"), arg);
-    free(arg);
-}
-
-static int run_list(struct cli *c, struct args *a, const struct api_target *t)
-{
-    /* --all asks for the largest pages, unless --limit or the profile's page_size say */
-    int limit = a->limit ? (int)a->limit : api_page_size(c->conn.session, a->all);
-    struct api_target bulk = *t;
-    bulk.bulk = a->all; /* the system API fetches the pages after the first ahead */
-    t = &bulk;
-    bool show_progress = a->all && !c->conn.opt.quiet && isatty(STDERR_FILENO);
-    struct output *out =
-        output_new(stdout, c->format, t->kind, output_terminal_width(stdout));
-    output_set_csv_raw(out, c->conn.opt.csv_raw);
-    char *next = a->cursor ? xstrdup(a->cursor) : NULL; /* the token of the page asked for */
-    struct walk *walk = walk_new();
-    size_t total = 0, pages = 0, last_n = 0;
-    bool ok = true, counted = false, warned = false;
-    struct outcome o = {.c = c};
-    api_list(c->conn.session, t, next, limit, walk, resource_on_page, &o);
-    for (;;) {
-        ok = resource_wait(c, &o);
-        struct page page = o.page;
-        if (page.warning && !warned) /* once: a filter the server did not apply */
-            fprintf(stderr, _("%s: warning: %s\n"), util_progname(), page.warning);
-        warned |= page.warning != NULL;
-        if (!ok) { /* a list that loops hands over the new rows that came with it */
-            output_rows(out, page.rows, page.n);
-            pages += page.n > 0;
-            model_page_clear(&page);
-            break;
-        }
-        free(next);
-        next = page.next ? xstrdup(page.next) : NULL;
-        /* ask for the next page before printing this one: the server works meanwhile */
-        o = (struct outcome){.c = c};
-        bool more = a->all && next;
-        if (more)
-            api_list(c->conn.session, t, next, limit, walk, resource_on_page, &o);
-        output_rows(out, page.rows, page.n);
-        total += page.n;
-        last_n = page.n;
-        counted = page.has_total;
-        pages++;
-        if (show_progress && more)
-            progress(total, &page, t->kind);
-        model_page_clear(&page);
-        if (!more || ferror(stdout))
-            break;
-    }
-    if (show_progress)
-        progress(0, NULL, t->kind);
-    output_end(out);
-    if (!ok && a->all && pages > 0)
-        cut_short(c, next, walk);
-    /* a short page is not the end (a server may cap pages below the limit asked for), but
-     * likely is, unless the server counts the list (then its next link is sure) */
-    if (ok && !a->all && next && !c->conn.opt.quiet)
-        print_next(next, last_n < (size_t)limit && !counted);
-    if (ok && total == 0 && c->format == OUTPUT_TABLE && !c->conn.opt.quiet)
-        fprintf(stderr, _("No %s.\n"), t->kind->name);
-    free(next);
-    walk_free(walk);
-    return ok ? ST_OK : (int)c->conn.err.code;
-}
-
 void resource_print_object(struct cli *c, const struct row *row)
 {
     struct output *out = output_new(stdout, c->format, row->def, output_terminal_width(stdout));
@@ -603,12 +475,71 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     return lost ? ST_OTHER : ST_OK;
 }
 
+/* What the confirmation names: the object read first on a terminal (a tenant's name and
+ * subdomain, a client's name, a system tenant's data), and the PRODUCTION profile; a new
+ * string. NULL with c->conn.err set when the object is not there (nothing to delete). */
+static char *delete_question(struct cli *c, bool yes, const struct api_target *t)
+{
+    const char *what = _(t->kind->singular);
+    struct strbuf sb = SB_INIT;
+    struct row *row = NULL;
+    if (!yes && isatty(STDIN_FILENO) && (t->kind->ops & API_OP_GET)) {
+        struct outcome o = {.c = c};
+        api_get(c->conn.session, t, resource_on_row, &o);
+        if (!resource_wait(c, &o) && c->conn.err.code == ST_NOT_FOUND)
+            return NULL;
+        err_clear(&c->conn.err); /* not read: the question names the ID alone */
+        row = o.row;
+    }
+    const struct profile *p = c->conn.profile;
+    if (p && p->production)
+        sb_addf(&sb, _("delete on the PRODUCTION profile \"%s\" "), p->name);
+    else
+        sb_adds(&sb, _("delete "));
+    const char *name = row ? model_row_get(row, "name") : NULL;
+    const char *sub = row ? model_row_get(row, "subdomain") : NULL;
+    const char *doc = row && t->kind->doc_field ? model_row_get(row, t->kind->doc_field) : NULL;
+    struct strbuf words = SB_INIT; /* a system tenant's data: its name and plan, say */
+    if (doc && *doc == '{') {
+        static const char *const keys[] = {"name", "plan", "owner"};
+        for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
+            struct strbuf v = SB_INIT;
+            model_json_key(doc, keys[k], &v);
+            if (v.len)
+                sb_addf(&words, "%s%s: %s", words.len ? ", " : "", keys[k], sb_str(&v));
+            sb_free(&v);
+        }
+    }
+    struct strbuf shown = SB_INIT; /* a server's words, made harmless for the terminal */
+    if (name && *name) {
+        text_add_neutral(&shown, name, false);
+        sb_addf(&sb, "%s \"%s\" (", what, sb_str(&shown));
+        sb_reset(&shown);
+        if (sub && *sub) {
+            text_add_neutral(&shown, sub, false);
+            sb_addf(&sb, "%s, ", sb_str(&shown));
+            sb_reset(&shown);
+        }
+        sb_addf(&sb, "%s)", t->id);
+    } else if (words.len) {
+        text_add_neutral(&shown, sb_str(&words), false);
+        sb_addf(&sb, "%s %s (%s)", what, t->id, sb_str(&shown));
+    } else {
+        sb_addf(&sb, "%s %s", what, t->id);
+    }
+    if (t->parent)
+        sb_addf(&sb, _(" of tenant %s"), t->parent);
+    sb_free(&shown);
+    sb_free(&words);
+    model_row_free(row);
+    return sb_steal(&sb);
+}
+
 static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
 {
-    char *question = t->parent
-                         ? xasprintf(_("delete %s %s of tenant %s"), _(t->kind->singular),
-                                     t->id, t->parent)
-                         : xasprintf(_("delete %s %s"), _(t->kind->singular), t->id);
+    char *question = delete_question(c, a->yes, t);
+    if (!question)
+        return (int)c->conn.err.code;
     bool yes = cli_confirm(c, a->yes, question);
     free(question);
     if (!yes)
@@ -618,7 +549,7 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
         return (int)c->conn.err.code;
     if (!resource_wait(c, &o))
         return (int)c->conn.err.code;
-    if (c->format == OUTPUT_TABLE)
+    if (output_is_table(c->format))
         printf(_("Deleted %s %s.\n"), _(t->kind->singular), t->id);
     return ST_OK;
 }
@@ -849,7 +780,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         /* json and jsonl print the objects as the server wrote them; tables and csv the values */
         t.parts = c->format == OUTPUT_JSON || c->format == OUTPUT_JSONL ? API_ROW_RAW
                                                                           : API_ROW_VALUES;
-        rc = run_list(c, &a, &t);
+        rc = resource_list(c, &t, a.limit, a.all, a.cursor);
         break;
     case API_OP_DELETE:
         rc = a.from || npos > want ? run_bulk_delete(c, &a, &t, pos + want - 1, npos - want + 1)

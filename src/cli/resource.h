@@ -35,6 +35,10 @@ void resource_on_page(void *ud, struct page *page, const struct tn_error *err);
 void resource_on_done(void *ud, const struct tn_error *err);
 /* Wait for a call; false when it failed (c->conn.err set). */
 bool resource_wait(struct cli *c, struct outcome *o);
+/* The list verb (list.c): one page of limit rows (0: the profile's page size) from cursor
+ * (NULL: the first), or every page when all; the exit status. */
+int resource_list(struct cli *c, const struct api_target *t, long long limit, bool all,
+                  const char *cursor);
 /* Print a row on its own, in the command's format. */
 void resource_print_object(struct cli *c, const struct row *row);
 

@@ -145,6 +145,18 @@ _run_with() {
 # run ARGS...: tenantry -c $CONFIG ARGS.
 run() { _run_with /dev/null "$TENANTRY_BIN" -c "$CONFIG" "$@"; }
 
+# run_tty COMMAND...: run COMMAND with its stdin and stdout on a pseudo-terminal (script(1))
+# of no set size (a program falls back to COLUMNS), the file $TTY_INPUT (default /dev/null)
+# typed in; what the terminal showed (stdout, prompts written to /dev/tty, the echo) is kept
+# in $TMP/out with the CRs dropped, stderr in $TMP/err; rc is its exit status.
+run_tty() {
+    last_cmd="(on a pty) $*"
+    script -qec "$(printf '%q ' "$@") 2>$(printf '%q' "$TMP/err")" /dev/null \
+        <"${TTY_INPUT:-/dev/null}" >"$TMP/tty.raw" 2>/dev/null
+    rc=$?
+    tr -d '\r' <"$TMP/tty.raw" >"$TMP/out"
+}
+
 # run_cmd COMMAND...: any command (e.g. env VAR=x "$TENANTRY_BIN" ...), same capture.
 run_cmd() { _run_with /dev/null "$@"; }
 

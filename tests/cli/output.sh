@@ -1,7 +1,7 @@
 #!/bin/bash
 # output.sh: the output formats of tenantry against a real sandbox: -o json (one valid JSON
 # list), -o jsonl (one valid object a line), -o csv (a header of field paths), the table
-# fitted to COLUMNS=60; hostile names (escape sequences, BEL, C1 controls, invalid UTF-8, wide
+# fitted to COLUMNS=60 on a terminal; hostile names (escape sequences, BEL, C1 controls, invalid UTF-8, wide
 # and combining characters) never reach the output raw in table or csv, in the C and the UTF-8
 # locale, while json keeps them (escaped); --all streams every page; --limit N gives N rows and
 # a "Next page: --cursor C" hint, and --cursor C continues where the page ended; an empty page
@@ -91,17 +91,18 @@ assert not missing, missing
 ' "$TMP/out" "$TMP/all.json" || fail "without a width the table cuts IDs"
 ok "without a terminal width the table shows every ID whole"
 
-run_cmd env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" tenants list --all --limit 10
+# a terminal of 60 columns (a pipe gets every value whole: tables.sh)
+run_tty env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" tenants list --all --limit 10
 expect_rc 0 "tenants list with COLUMNS=60"
 fits "$TMP/out" 60 || fail "the table does not fit COLUMNS=60"
 ok "the table fits COLUMNS=60"
 check "COLUMNS=60 still gives a header and 57 rows" [ "$(wc -l <"$TMP/out")" = 58 ]
-run_cmd env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" environments list
+run_tty env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" environments list
 expect_rc 0 "environments list with COLUMNS=60"
 fits "$TMP/out" 60 || fail "environments list does not fit COLUMNS=60"
 ok "environments list fits COLUMNS=60"
 T0=$(json_field "$TMP/all.json" 'j[0]["id"]')
-run_cmd env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" clients list "$T0"
+run_tty env COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" clients list "$T0"
 expect_rc 0 "clients list with COLUMNS=60"
 fits "$TMP/out" 60 || fail "clients list does not fit COLUMNS=60"
 ok "clients list fits COLUMNS=60"
@@ -287,9 +288,12 @@ assert len({len(r) for r in rows}) == 1, "ragged csv"
             ok "$cmd (LC_ALL=$loc): well-formed csv"
             ;;
         "tenants get"*) ;; # "Header: value" lines, not a table: values are shown whole
-        *)
-            fits "$TMP/out" 60 || fail "$cmd (LC_ALL=$loc): does not fit COLUMNS=60"
-            ok "$cmd (LC_ALL=$loc): fits COLUMNS=60"
+        *) # in a pipe nothing is cut: on a terminal of 60 columns the table fits
+            # shellcheck disable=SC2086  # cmd is words
+            run_tty env LC_ALL="$loc" COLUMNS=60 "$TENANTRY_BIN" -c "$CONFIG" $cmd
+            clean "$TMP/out" "$enc" || fail "$cmd (LC_ALL=$loc): a control character reached the terminal"
+            fits "$TMP/out" 60 || fail "$cmd (LC_ALL=$loc): does not fit a terminal of COLUMNS=60"
+            ok "$cmd (LC_ALL=$loc): fits a terminal of COLUMNS=60"
             ;;
         esac
     done
