@@ -3,52 +3,21 @@
 
 #include "core/history.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/util.h"
+#include "core/xdg.h"
 
 struct history {
     char *path; /* NULL: no place to keep it */
     char **lines;
     size_t n;
 };
-
-/* $XDG_STATE_HOME/tenantry (else $HOME/.local/state/tenantry), or NULL. */
-static char *state_dir(void)
-{
-    const char *xdg = getenv("XDG_STATE_HOME");
-    if (xdg && *xdg == '/')
-        return xasprintf("%s/tenantry", xdg);
-    const char *home = getenv("HOME");
-    return home && *home ? xasprintf("%s/.local/state/tenantry", home) : NULL;
-}
-
-/* Make dir and its parents (mode 0700 for the new ones); 0 or -errno. */
-static int make_dirs(const char *dir)
-{
-    char *p = xstrdup(dir);
-    int rc = 0;
-    for (char *s = p + 1; rc == 0; s++) {
-        if (*s && *s != '/')
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (mkdir(p, 0700) != 0 && errno != EEXIST)
-            rc = -errno;
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return rc;
-}
 
 /* Add text at the end (an older copy of it goes, and the oldest past HISTORY_MAX). */
 static void add_line(struct history *h, const char *text)
@@ -73,9 +42,11 @@ static void add_line(struct history *h, const char *text)
 /* Write the lines to the file: a temp file 0600 beside it, renamed over it. */
 static void save(const struct history *h)
 {
-    char *dir = xstrndup(h->path, (size_t)(strrchr(h->path, '/') - h->path));
+    struct tn_error err = {0};
     char *tmp = xasprintf("%s.tmp.%ld", h->path, (long)getpid());
-    int fd = make_dirs(dir) == 0 ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
+    int fd = xdg_make_parent(h->path, &err) ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)
+                                            : -1;
+    err_clear(&err); /* not kept: the history stays for this run */
     bool ok = fd >= 0;
     for (size_t i = 0; ok && i < h->n; i++)
         ok = util_write_all(fd, h->lines[i], strlen(h->lines[i])) == 0 &&
@@ -87,17 +58,16 @@ static void save(const struct history *h)
     if (!ok && fd >= 0)
         unlink(tmp);
     free(tmp);
-    free(dir);
 }
 
 struct history *history_open(const char *name)
 {
     struct history *h = xcalloc(1, sizeof(*h));
-    char *dir = state_dir();
-    if (!dir)
+    char *file = xasprintf("tenantry/%s_history", name);
+    h->path = xdg_path("XDG_STATE_HOME", ".local/state", file);
+    free(file);
+    if (!h->path)
         return h;
-    h->path = xasprintf("%s/%s_history", dir, name);
-    free(dir);
     FILE *f = fopen(h->path, "re");
     if (!f)
         return h;
