@@ -1,5 +1,6 @@
 /* list.c: the list verb: a page, or every page (--all) streamed as it comes, the next page
- * asked for while this one prints; where to go on (--cursor) when a list stops or is cut. */
+ * asked for while this one prints; where to go on (--cursor) when a list stops or is cut; and
+ * looking a name up in a list (an environment given by its name). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -141,3 +142,55 @@ int resource_list(struct cli *c, const struct api_target *t, long long limit_ask
     return ok ? ST_OK : (int)c->conn.err.code;
 }
 
+/* Replace *value, a name of a ref kind object (an environment called "au01"), by its ID:
+ * list the kind and match the ID or the name. False with c->conn.err set when none or several
+ * match. *owned receives the new string to free. */
+bool resource_resolve_ref(struct cli *c, const char *ref, const char **value, char **owned)
+{
+    const struct api_kind_def *kind = api_kind_find(api_backend(c->conn.session), ref);
+    if (!kind || util_is_uuid(*value) /* taken as an ID without a lookup */)
+        return true;
+    struct api_target t = {.kind = kind, .bulk = true};
+    char *next = NULL, *found = NULL;
+    size_t matches = 0;
+    struct walk *walk = walk_new();
+    do {
+        struct outcome o = {.c = c};
+        api_list(c->conn.session, &t, next, api_page_size(c->conn.session, true), walk,
+                 resource_on_page, &o);
+        free(next);
+        next = NULL;
+        if (!resource_wait(c, &o)) {
+            model_page_clear(&o.page);
+            free(found);
+            walk_free(walk);
+            return false;
+        }
+        for (size_t i = 0; i < o.page.n; i++) {
+            const struct row *r = o.page.rows[i];
+            const char *name = model_row_get(r, "name");
+            if (!strcmp(model_row_id(r), *value) || (name && !strcmp(name, *value))) {
+                matches++;
+                free(found);
+                found = xstrdup(model_row_id(r));
+            }
+        }
+        next = o.page.next;
+        o.page.next = NULL;
+        model_page_clear(&o.page);
+    } while (next);
+    walk_free(walk);
+    if (matches == 1) {
+        *owned = found;
+        *value = found;
+        return true;
+    }
+    free(found);
+    if (matches)
+        err_set(&c->conn.err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
+                *value);
+    else
+        err_set(&c->conn.err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
+    err_hint(&c->conn.err, _("`%s %s list` shows them."), util_progname(), ref);
+    return false;
+}

@@ -367,58 +367,6 @@ void resource_print_object(struct cli *c, const struct row *row)
     output_end(out);
 }
 
-/* Replace *value, a name of a ref kind object (an environment called "au01"), by its ID:
- * list the kind and match the ID or the name. False with c->conn.err set when none or several
- * match. *owned receives the new string to free. */
-static bool resolve_ref(struct cli *c, const char *ref, const char **value, char **owned)
-{
-    const struct api_kind_def *kind = api_kind_find(api_backend(c->conn.session), ref);
-    if (!kind || util_is_uuid(*value) /* taken as an ID without a lookup */)
-        return true;
-    struct api_target t = {.kind = kind, .bulk = true};
-    char *next = NULL, *found = NULL;
-    size_t matches = 0;
-    struct walk *walk = walk_new();
-    do {
-        struct outcome o = {.c = c};
-        api_list(c->conn.session, &t, next, api_page_size(c->conn.session, true), walk,
-                 resource_on_page, &o);
-        free(next);
-        next = NULL;
-        if (!resource_wait(c, &o)) {
-            model_page_clear(&o.page);
-            free(found);
-            walk_free(walk);
-            return false;
-        }
-        for (size_t i = 0; i < o.page.n; i++) {
-            const struct row *r = o.page.rows[i];
-            const char *name = model_row_get(r, "name");
-            if (!strcmp(model_row_id(r), *value) || (name && !strcmp(name, *value))) {
-                matches++;
-                free(found);
-                found = xstrdup(model_row_id(r));
-            }
-        }
-        next = o.page.next;
-        o.page.next = NULL;
-        model_page_clear(&o.page);
-    } while (next);
-    walk_free(walk);
-    if (matches == 1) {
-        *owned = found;
-        *value = found;
-        return true;
-    }
-    free(found);
-    if (matches)
-        err_set(&c->conn.err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
-                *value);
-    else
-        err_set(&c->conn.err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
-    err_hint(&c->conn.err, _("`%s %s list` shows them."), util_progname(), ref);
-    return false;
-}
 
 static int run_row_op(struct cli *c, struct args *a, const struct api_target *t, unsigned op)
 {
@@ -429,7 +377,7 @@ static int run_row_op(struct cli *c, struct args *a, const struct api_target *t,
             const struct api_input *in = &t->kind->inputs[d];
             if (!in->ref || strcmp(in->key, a->values[i].key) || nowned == ARRAY_SIZE(owned))
                 continue;
-            bool ok = resolve_ref(c, in->ref, &a->values[i].value, &owned[nowned]);
+            bool ok = resource_resolve_ref(c, in->ref, &a->values[i].value, &owned[nowned]);
             nowned += owned[nowned] != NULL;
             if (!ok) {
                 while (nowned)
@@ -475,69 +423,9 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     return lost ? ST_OTHER : ST_OK;
 }
 
-/* What the confirmation names: the object read first on a terminal (a tenant's name and
- * subdomain, a client's name, a system tenant's data), and the PRODUCTION profile; a new
- * string. NULL with c->conn.err set when the object is not there (nothing to delete). */
-static char *delete_question(struct cli *c, bool yes, const struct api_target *t)
-{
-    const char *what = _(t->kind->singular);
-    struct strbuf sb = SB_INIT;
-    struct row *row = NULL;
-    if (!yes && isatty(STDIN_FILENO) && (t->kind->ops & API_OP_GET)) {
-        struct outcome o = {.c = c};
-        api_get(c->conn.session, t, resource_on_row, &o);
-        if (!resource_wait(c, &o) && c->conn.err.code == ST_NOT_FOUND)
-            return NULL;
-        err_clear(&c->conn.err); /* not read: the question names the ID alone */
-        row = o.row;
-    }
-    const struct profile *p = c->conn.profile;
-    if (p && p->production)
-        sb_addf(&sb, _("delete on the PRODUCTION profile \"%s\" "), p->name);
-    else
-        sb_adds(&sb, _("delete "));
-    const char *name = row ? model_row_get(row, "name") : NULL;
-    const char *sub = row ? model_row_get(row, "subdomain") : NULL;
-    const char *doc = row && t->kind->doc_field ? model_row_get(row, t->kind->doc_field) : NULL;
-    struct strbuf words = SB_INIT; /* a system tenant's data: its name and plan, say */
-    if (doc && *doc == '{') {
-        static const char *const keys[] = {"name", "plan", "owner"};
-        for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
-            struct strbuf v = SB_INIT;
-            model_json_key(doc, keys[k], &v);
-            if (v.len)
-                sb_addf(&words, "%s%s: %s", words.len ? ", " : "", keys[k], sb_str(&v));
-            sb_free(&v);
-        }
-    }
-    struct strbuf shown = SB_INIT; /* a server's words, made harmless for the terminal */
-    if (name && *name) {
-        text_add_neutral(&shown, name, false);
-        sb_addf(&sb, "%s \"%s\" (", what, sb_str(&shown));
-        sb_reset(&shown);
-        if (sub && *sub) {
-            text_add_neutral(&shown, sub, false);
-            sb_addf(&sb, "%s, ", sb_str(&shown));
-            sb_reset(&shown);
-        }
-        sb_addf(&sb, "%s)", t->id);
-    } else if (words.len) {
-        text_add_neutral(&shown, sb_str(&words), false);
-        sb_addf(&sb, "%s %s (%s)", what, t->id, sb_str(&shown));
-    } else {
-        sb_addf(&sb, "%s %s", what, t->id);
-    }
-    if (t->parent)
-        sb_addf(&sb, _(" of tenant %s"), t->parent);
-    sb_free(&shown);
-    sb_free(&words);
-    model_row_free(row);
-    return sb_steal(&sb);
-}
-
 static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
 {
-    char *question = delete_question(c, a->yes, t);
+    char *question = resource_delete_question(c, a->yes, t);
     if (!question)
         return (int)c->conn.err.code;
     bool yes = cli_confirm(c, a->yes, question);

@@ -39,6 +39,14 @@ bool resource_wait(struct cli *c, struct outcome *o);
  * (NULL: the first), or every page when all; the exit status. */
 int resource_list(struct cli *c, const struct api_target *t, long long limit, bool all,
                   const char *cursor);
+/* Replace *value, a name of an object of kind ref (an environment called "au01"), by its ID
+ * (list.c): list the kind and match the ID or the name. False with c->conn.err set when none
+ * or several match; *owned receives the new string to free. */
+bool resource_resolve_ref(struct cli *c, const char *ref, const char **value, char **owned);
+/* The words of a delete's confirmation (naming.c): "delete tenant \"Acme\" (acme..., ID)",
+ * the object read first on a terminal unless yes, and "on the PRODUCTION profile" where so; a
+ * new string. NULL with c->conn.err set when the object is not there. */
+char *resource_delete_question(struct cli *c, bool yes, const struct api_target *t);
 /* Print a row on its own, in the command's format. */
 void resource_print_object(struct cli *c, const struct row *row);
 
