@@ -573,9 +573,10 @@ static void on_done(struct http_request *req, void *ud)
         }
     } else if (op != API_OP_DELETE) {
         cJSON *j = api_response_json(req, &err);
-        if (j && op == API_OP_LIST && system_read_page(j, p, api_call_limit(p->call), &page, &err))
-            ahead_fill(p, &page, api_call_limit(p->call));
-        else if (cJSON_IsObject(j))
+        if (j && op == API_OP_LIST) { /* a page that cannot be read is an error, not a row */
+            if (system_read_page(j, p, api_call_limit(p->call), &page, &err))
+                ahead_fill(p, &page, api_call_limit(p->call));
+        } else if (cJSON_IsObject(j))
             row = system_read_row(j);
         else if (j)
             err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
