@@ -118,10 +118,12 @@ ids 200 30 >"$TMP/200.txt"
 check "200 IDs to delete" [ "$(wc -l <"$TMP/200.txt" | tr -d ' ')" = 200 ]
 : >"$EVENTS"
 run tenants delete --from "$TMP/200.txt" --yes
+cp "$TMP/out" "$TMP/200.out"
+cp "$TMP/err" "$TMP/200.err" # the checks below run other commands
 check "the sandbox did inject faults into the DELETEs ($(grep -c '^TENANT_DELETE_[A-Z]* .*fault=' "$EVENTS"))" \
     [ "$(grep -c '^TENANT_DELETE_[A-Z]* .*fault=' "$EVENTS")" -ge 10 ]
-done_n=$(grep -c '^Deleted tenant ' "$TMP/out")
-failed_n=$(grep -c ': tenant [0-9a-f-]*: ' "$TMP/err")
+done_n=$(grep -c '^Deleted tenant ' "$TMP/200.out")
+failed_n=$(grep -c ': tenant [0-9a-f-]*: ' "$TMP/200.err")
 check "every ID reported once: $done_n deleted + $failed_n failed = 200" [ $((done_n + failed_n)) = 200 ]
 if [ "$failed_n" = 0 ]; then expect_rc 0 "all 200 deleted"; else expect_rc 6 "some failed: exit 6"; fi
 check "only listed tenants got a DELETE" py 'import re,sys
@@ -139,4 +141,4 @@ left = {t["id"] for t in json.load(open(sys.argv[1]))}
 listed = set(open(sys.argv[2]).read().split())
 failed = set(l.split(": tenant ")[1].split(":")[0] for l in open(sys.argv[3]) if ": tenant " in l)
 assert len(left - listed) == 60, len(left - listed)
-assert left & listed == failed, (len(left & listed), len(failed))' "$TMP/out" "$TMP/200.txt" "$TMP/err"
+assert left & listed == failed, (len(left & listed), len(failed))' "$TMP/out" "$TMP/200.txt" "$TMP/200.err"
