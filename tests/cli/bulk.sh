@@ -136,9 +136,11 @@ c = collections.Counter(re.search(r"path=/v1/tenants/(\S+)", l).group(1)
                         for l in open(sys.argv[1]) if l.startswith("TENANT_DELETE_SUCCESS "))
 assert max(c.values()) == 1, c.most_common(3)' "$EVENTS"
 run tenants list --all -o json
-check "the 60 not listed are all still there, and of the 200 only those reported failed" py 'import json,sys
+# (a tenant reported failed may be gone all the same: a first try whose answer was lost
+# deleted it, and every later try was refused, so the last word was the refusal)
+check "the 60 not listed are all still there, and every one of the 200 still there was reported failed" py 'import json,sys
 left = {t["id"] for t in json.load(open(sys.argv[1]))}
 listed = set(open(sys.argv[2]).read().split())
 failed = set(l.split(": tenant ")[1].split(":")[0] for l in open(sys.argv[3]) if ": tenant " in l)
 assert len(left - listed) == 60, len(left - listed)
-assert left & listed == failed, (len(left & listed), len(failed))' "$TMP/out" "$TMP/200.txt" "$TMP/200.err"
+assert left & listed <= failed, (len(left & listed), len(failed))' "$TMP/out" "$TMP/200.txt" "$TMP/200.err"
