@@ -52,9 +52,10 @@ check "the plugin on j never ran (j moves)" [ ! -e "$TMP/never" ]
 expect_screen_has help "Plugins (the plugins list of the profiles file)" "help has a Plugins section"
 expect_screen_has help "Dump the tenant" "help lists a plugin"
 
-# A plugin without a command: the file's line and what is missing, in the status line.
+# A plugin without a command: the file's line and what is missing, in the status line (as
+# wide a screen as the path of the file needs).
 EXTRA='plugins = ( { key = "O"; description = "No command"; } );' write_config "$TMP/broken.conf"
-UI_COLS=160 run_script broken -c "$TMP/broken.conf" <<'EOF'
+UI_COLS=$((120 + ${#TMP})) run_script broken -c "$TMP/broken.conf" <<'EOF'
 wait
 dump start
 EOF
