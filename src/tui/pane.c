@@ -56,6 +56,8 @@ void pane_free(struct pane *p)
     pane_cancel(p);
     list_view_free(p->view);
     columns_clear(&p->cs);
+    free(p->dataspec);
+    free(p->colspec);
     list_free(p->list);
     walk_free(p->walk);
     free(p->filter);
