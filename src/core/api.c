@@ -204,10 +204,10 @@ static void note_end(struct api_call *c, const struct row *row, const struct tn_
     const char *name = row ? model_row_get(row, "name") : NULL;
     if (name && *name)
         journal_entry_set(c->note, "name", name);
-    long status = err && err->http_status ? err->http_status : c->status;
     enum status_code code = err ? err->code : ST_OK;
-    journal_entry_end(c->note, code, code == ST_OK ? status : (err ? err->http_status : 0),
-                      err && code != ST_OK ? err->message : NULL);
+    /* a success's status is the backend's; a failure's is its error's (0: no answer came) */
+    journal_entry_end(c->note, code, code == ST_OK ? c->status : err->http_status,
+                      code != ST_OK ? err->message : NULL);
     struct tn_error why = {0};
     if (!journal_append(s->journal, c->note, &why)) {
         log_printf("journal: %s", why.message);

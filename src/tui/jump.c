@@ -15,10 +15,10 @@
 
 #define JUMP_WAIT_MS 30000 /* a jump waits this long for its list */
 
-/* True when row i of l is what: its subdomain's label, or its name, in any case. */
-static bool names(const struct api_kind_def *k, const struct list *l, size_t i, const char *what)
+/* True when row i of l is what: its subdomain's label (field sub), or its name (field name),
+ * in any case; a field index below 0 is a field the kind lacks. */
+static bool names(const struct list *l, size_t i, int sub, int name, const char *what)
 {
-    int sub = model_field_index(k, "subdomain"), name = model_field_index(k, "name");
     if (sub >= 0) {
         const char *s = list_value(l, i, (size_t)sub);
         size_t n = strcspn(s, ".");
@@ -86,8 +86,9 @@ void jump_run(struct tui *t, const char *kind, const char *what)
     const struct list *l = pane_list(p);
     const struct api_kind_def *k = pane_kind(p);
     size_t found = list_find(l, what);
+    int sub = model_field_index(k, "subdomain"), name = model_field_index(k, "name");
     for (size_t i = 0; found == SIZE_MAX && i < list_count(l); i++)
-        if (names(k, l, i, what))
+        if (names(l, i, sub, name, what))
             found = i;
     if (found != SIZE_MAX) {
         if (!pane_select_index(p, found))
