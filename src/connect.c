@@ -72,6 +72,8 @@ bool connect_pick_profile(struct connection *c)
         c->profile = profile_find(&c->profiles, c->opt.profile);
         if (!c->profile) {
             if (c->opt.profile_from_env)
+                /* TRANSLATORS: the profile's name, then the profiles file's path; keep
+                 * TENANTRY_PROFILE as it is. */
                 err_set(&c->err, ST_USAGE, _("no profile called \"%s\" (TENANTRY_PROFILE) in %s"),
                         c->opt.profile, c->profiles.path);
             else

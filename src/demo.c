@@ -90,6 +90,7 @@ struct demo *demo_start(char **err)
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
+        /* TRANSLATORS: the sandbox program's path, then the system's error message. */
         *err = xasprintf(_("cannot start %s: %s"), path, strerror(errno));
         free(path);
         close(out[0]);
@@ -107,6 +108,8 @@ struct demo *demo_start(char **err)
         execlp(path, SANDBOX_NAME, "--port", "0", "--tenants", "250", "--environments", "4",
                "--clients", "5", "--system-tenants", "250", "--system-user", "demo",
                "--post-status", "201", (char *)NULL);
+        /* TRANSLATORS: the program's name, the sandbox program's path, then the system's error
+         * message. */
         fprintf(stderr, _("%s: cannot run %s: %s\n"), util_progname(), path, strerror(errno));
         _exit(127);
     }

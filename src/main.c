@@ -61,6 +61,7 @@ int main(int argc, char **argv)
     if (optind < argc)
         return cli_main(&opt, argc - optind, argv + optind);
     if (!tui_has_terminal()) {
+        /* TRANSLATORS: the program's name (twice); keep '... --help' as it is. */
         fprintf(stderr, _("%s: the console needs a terminal; scripts give a command (see '%s "
                           "--help')\n"),
                 util_progname(), util_progname());

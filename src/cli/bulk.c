@@ -18,6 +18,8 @@ bool bulk_read_ids(struct cli *c, const char *path, char ***ids, size_t *n)
     bool std = !strcmp(path, "-");
     FILE *f = std ? stdin : fopen(path, "re");
     if (!f) {
+        /* TRANSLATORS: the file given to --from (or "-"), then the system's error message; keep
+         * --from as it is. */
         err_set(&c->conn.err, ST_USAGE, _("--from %s: %s"), path, strerror(errno));
         return false;
     }
@@ -68,6 +70,8 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
         if (r->first == ST_OK)
             r->first = err->code;
         char *text = err_format(err);
+        /* TRANSLATORS: the program's name, the kind ("tenant", "client"), the ID, then the
+         * error. */
         fprintf(stderr, _("%s: %s %s: %s\n"), util_progname(), _(r->t->kind->singular),
                 sb_str(&safe), text);
         free(text);
@@ -80,6 +84,8 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
 static char *question(const struct api_target *t, char *const *ids, size_t n)
 {
     struct strbuf sb = SB_INIT;
+    /* TRANSLATORS: the number of objects, then the command word of their kind ("tenants",
+     * "clients"), kept as is (this is asked before deleting). */
     sb_addf(&sb, ngettext("delete %zu %s", "delete %zu %s", n), n, t->kind->name);
     if (t->parent)
         sb_addf(&sb, _(" of tenant %s"), t->parent);
@@ -118,9 +124,11 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
     bulk_free(b);
     if (done == total) {
         if (c->format == OUTPUT_TABLE)
+            /* TRANSLATORS: the number deleted, then the number asked for. */
             printf(_("Deleted %zu of %zu.\n"), done, total);
         return ST_OK;
     }
+    /* TRANSLATORS: the number deleted, the number asked for, then the number that failed. */
     err_set(&c->conn.err, r.first, _("deleted %zu of %zu; %zu failed (listed above)"), done,
             total, total - done);
     err_hint(&c->conn.err, _("Run the same command with the IDs that failed to try them again: "

@@ -27,8 +27,12 @@ void cli_usage_error(struct cli *c, const char *fmt, ...)
     err_set(&c->conn.err, ST_USAGE, "%s", sb_str(&sb));
     sb_free(&sb);
     if (c->verb)
+        /* TRANSLATORS: the program's name, then command words (e.g. "tenants list"): keep the
+         * whole command as it is. */
         err_hint(&c->conn.err, _("Try '%s %s %s --help'."), util_progname(), c->resource, c->verb);
     else if (c->resource)
+        /* TRANSLATORS: the program's name, then a command word (e.g. "tenants"): keep the whole
+         * command as it is. */
         err_hint(&c->conn.err, _("Try '%s %s --help'."), util_progname(), c->resource);
     else
         err_hint(&c->conn.err, _("Try '%s --help'."), util_progname());
@@ -103,6 +107,8 @@ bool cli_refuse_readonly(struct cli *c, const char *what)
     if (c->conn.opt.readonly)
         err_set(&c->conn.err, ST_USAGE, _("%s refused: --readonly is set (nothing was sent)"), what);
     else
+        /* TRANSLATORS: the 1st %s is the command refused (e.g. "tenants delete"), kept as is;
+         * the 2nd the profile's name. */
         err_set(&c->conn.err, ST_USAGE, _("%s refused: profile \"%s\" is read-only (nothing was "
                                      "sent)"),
                 what, c->conn.profile->name);
@@ -159,8 +165,12 @@ struct output *cli_output(struct cli *c, const struct api_kind_def *def)
     char *bad = NULL;
     if (c->conn.opt.columns && !output_set_columns(out, c->conn.opt.columns, &bad)) {
         char *names = output_column_names(def);
+        /* TRANSLATORS: the list's name (e.g. "tenants"), then the column asked for; keep
+         * --columns as it is. */
         cli_usage_error(c, _("--columns: %s has no column %s"), _(def->name), bad);
         struct strbuf hint = SB_INIT; /* the fields, then the usual "Try --help" */
+        /* TRANSLATORS: the list's name (e.g. "tenants"), then its column names separated by
+         * commas (kept as is); keep FIELD.KEY as it is. */
         sb_addf(&hint, _("Columns of %s: %s (a key of an object field as FIELD.KEY)."),
                 _(def->name), names);
         if (c->conn.err.hint)

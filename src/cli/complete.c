@@ -573,6 +573,8 @@ int cli_completion(int argc, char **argv)
     if (argc < 2)
         fprintf(stderr, _("%s: completion needs a shell: bash, zsh or fish\n"), util_progname());
     else
+        /* TRANSLATORS: the program's name, then the shell asked for; keep bash, zsh and fish as
+         * they are. */
         fprintf(stderr, _("%s: completion: no script for '%s': bash, zsh or fish\n"),
                 util_progname(), argv[1]);
     fprintf(stderr, _("Try '%s completion --help'.\n"), util_progname());

@@ -40,13 +40,22 @@ static bool may_edit(struct edit *e, bool replace_data)
     if (docedit_has_doc(e->base))
         return true;
     if (replace_data) {
+        /* TRANSLATORS: the program's name, then the name of the edited field (e.g. "data"), kept
+         * as is; keep --replace-data as it is. */
         fprintf(stderr, _("%s: this server does not return %s: what you save replaces all of "
                           "it (--replace-data)\n"), util_progname(), k->doc_field);
         return true;
     }
+    /* TRANSLATORS: the 1st %s is the edited field's name (e.g. "data"); the 2nd and 3rd make a
+     * command: the kind's command word (e.g. "tenants") and the field's name as an option; keep
+     * them and FILE as they are. */
     err_set(&e->c->conn.err, ST_USAGE, _("this server does not return %s; an edit would "
                                          "replace all of it: use %s update --%s FILE"),
             k->doc_field, k->name, k->doc_field);
+    /* TRANSLATORS: the part in `...` is a command, kept as is: the program's name, the kind's
+     * command word, the ID, the field's name (an option), the version field's name (an option)
+     * and the version; the last %s is the field's name (e.g. "data"); keep --replace-data as it
+     * is. */
     err_hint(&e->c->conn.err, _("`%s %s update %s --%s FILE --%s %s` sends a whole new %s; "
                                 "--replace-data edits from an empty object, replacing all of "
                                 "it. Nothing was sent."),
@@ -93,11 +102,14 @@ static bool start_merge(struct edit *e, struct row *server, const char *mine)
     e->base = server;
     err_clear(&e->c->conn.err);
     if (n)
+        /* TRANSLATORS: the program's name, the server's version, then the member's name
+         * "_conflicts" (kept as is). */
         fprintf(stderr, _("%s: merging into version %s: the keys changed on both sides are "
                           "listed in \"%s\" at the top of the file; settle them, then remove "
                           "it\n"), util_progname(), model_row_get(server, e->t->kind->version_field),
                 DOCEDIT_CONFLICTS);
     else
+        /* TRANSLATORS: the program's name, then the server's version. */
         fprintf(stderr, _("%s: merging into version %s: your changes are applied to it\n"),
                 util_progname(), model_row_get(server, e->t->kind->version_field));
     return true;
@@ -122,6 +134,8 @@ static int edit_once(struct edit *e, bool merge, bool *again)
     if (r.ignored) { /* key names the server's data held: neutralised */
         struct strbuf keys = SB_INIT;
         text_add_neutral(&keys, r.ignored, false);
+        /* TRANSLATORS: the program's name, the edited field's name (e.g. "data"), then the other
+         * keys changed (names, kept as is). */
         fprintf(stderr, _("%s: only \"%s\" is sent; the changes to %s are not\n"),
                 util_progname(), k->doc_field, sb_str(&keys));
         sb_free(&keys);
@@ -150,6 +164,8 @@ static int edit_once(struct edit *e, bool merge, bool *again)
         *again = true;
         o.row = NULL; /* the edit's base now */
     } else if (server) {
+        /* TRANSLATORS: the 1st %s is the server's version; the 2nd is ", or add --merge to have
+         * your changes merged into it in the editor" or empty. */
         err_hint(&c->conn.err, _("Someone changed it since it was read (it is at version %s "
                                  "now). Run the edit again and apply your change to that "
                                  "version%s."),
@@ -181,6 +197,8 @@ int edit_run(struct cli *c, const struct api_target *t, bool replace_data, bool 
         rc = edit_once(&e, merge, &again);
     if (e.path && rc != ST_OK) { /* said after the error, as its hint's last line */
         char *hint = c->conn.err.hint ? xstrdup(c->conn.err.hint) : NULL;
+        /* TRANSLATORS: the 1st %s is the hint given already, the 2nd a line break after it (both
+         * empty when there is none), the 3rd the file's path. */
         err_hint(&c->conn.err, _("%s%sYour edit is kept in %s"), hint ? hint : "",
                  hint ? "\n" : "", e.path);
         free(hint);

@@ -139,6 +139,7 @@ int cli_journal(struct cli *c, int argc, char **argv)
     bool ok = journal_each(path, print_one, &pr, &bad, &c->conn.err);
     output_end(out);
     if (bad)
+        /* TRANSLATORS: the program's name, the number of lines, then the journal's path. */
         fprintf(stderr, ngettext("%s: %zu line of %s is not a journal entry: skipped\n",
                                  "%s: %zu lines of %s are not journal entries: skipped\n", bad),
                 util_progname(), bad, path);

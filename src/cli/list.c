@@ -19,9 +19,13 @@ static void progress(size_t n, const struct page *page, const struct api_kind_de
     if (n)
         fputc('\r', stderr);
     if (n && page->has_total)
+        /* TRANSLATORS: the number loaded, the number in all, then the list's command word (e.g.
+         * "tenants"), kept as is. */
         fprintf(stderr, _("%zu of %llu %s loaded, more to come..."), n, page->total,
                 kind->name);
     else if (n)
+        /* TRANSLATORS: the number loaded, then the list's command word (e.g. "tenants"), kept as
+         * is. */
         fprintf(stderr, _("%zu %s loaded, more to come..."), n, kind->name);
     else
         fputs("\r\033[K", stderr);
@@ -60,6 +64,8 @@ static void cut_short(struct cli *c, const char *resume, const struct walk *walk
     char *had = err->hint ? xstrdup(err->hint) : NULL;
     char *arg = cursor_arg(resume);
     if (had)
+        /* TRANSLATORS: the 1st %s is the hint given already (a sentence, then a line break), the
+         * 2nd the cursor's value; keep --cursor and --all as they are. */
         err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had, arg);
     else
         err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), arg);
@@ -100,6 +106,7 @@ int resource_list(struct cli *c, const struct api_target *t, long long limit_ask
         ok = resource_wait(c, &o);
         struct page page = o.page;
         if (page.warning && !warned) /* once: a filter the server did not apply */
+            /* TRANSLATORS: the program's name, then the warning's text. */
             fprintf(stderr, _("%s: warning: %s\n"), util_progname(), page.warning);
         warned |= page.warning != NULL;
         if (!ok) { /* a list that loops hands over the new rows that came with it */
@@ -187,10 +194,15 @@ bool resource_resolve_ref(struct cli *c, const char *ref, const char **value, ch
     }
     free(found);
     if (matches)
+        /* TRANSLATORS: the number of matches, the list's command word (e.g. "environments"),
+         * kept as is, then the name given. */
         err_set(&c->conn.err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
                 *value);
     else
+        /* TRANSLATORS: the kind (e.g. "environment"), then the name given. */
         err_set(&c->conn.err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
+    /* TRANSLATORS: the program's name, then the list's command word (e.g. "environments"): keep
+     * the command in `...` as it is. */
     err_hint(&c->conn.err, _("`%s %s list` shows them."), util_progname(), ref);
     return false;
 }

@@ -123,12 +123,14 @@ int cli_main(const struct options *opt, int argc, char **argv)
         report(&c);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (errno != EPIPE && rc <= 0)
+            /* TRANSLATORS: the program's name, then the system's error message. */
             fprintf(stderr, _("%s: cannot write the output: %s\n"), util_progname(),
                     strerror(errno));
         if (rc <= 0)
             rc = ST_OTHER;
     }
     if (c.conn.session && api_journal_problem(c.conn.session))
+        /* TRANSLATORS: the program's name, then why the journal could not be written. */
         fprintf(stderr, _("%s: warning: the change is not in the journal: %s\n"),
                 util_progname(), api_journal_problem(c.conn.session));
     connect_close(&c.conn);

@@ -183,6 +183,9 @@ static void help(struct cli *c, FILE *f)
                 "\n"),
               f);
     } else if (!strcmp(help_verb, "add")) {
+        /* TRANSLATORS: %s is the program's name (twice); keep the commands and options as they
+         * are, translate only the placeholders' words (NAME, URL...) if your language does, and
+         * keep the columns aligned. */
         fprintf(f, _("Usage: %s profile add NAME --url URL --auth-url URL --audience AUDIENCE\n"
                      "         --client-id ID [OPTION]...\n"
                      "   or: %s profile add NAME --api system --url URL --user USER [OPTION]...\n"),
@@ -305,6 +308,8 @@ static int run_list(struct cli *c)
     free(rows);
     output_end(out);
     if (!c->conn.profiles.n && output_is_table(c->format))
+        /* TRANSLATORS: the profiles file's path, then the program's name twice; keep the
+         * commands in `...` as they are. */
         fprintf(stderr, _("No profiles in %s. Add one with `%s profile add NAME ...`, or try "
                           "`%s --demo tenants list`.\n"),
                 c->conn.profiles.path, util_progname(), util_progname());
@@ -328,8 +333,11 @@ static int run_add(struct cli *c, struct args *a, const char *name)
         return ST_USAGE;
     }
     if (profile_find(&c->conn.profiles, name)) {
+        /* TRANSLATORS: the profile's name, then the profiles file's path. */
         err_set(&c->conn.err, ST_USAGE, _("a profile called \"%s\" exists already in %s"), name,
                 c->conn.profiles.path);
+        /* TRANSLATORS: the program's name, then the profile's name: keep the command in `...` as
+         * it is. */
         err_hint(&c->conn.err, _("Remove it first (`%s profile remove %s`) or pick another name."),
                  util_progname(), name);
         return ST_USAGE;
@@ -369,6 +377,7 @@ static int run_add(struct cli *c, struct args *a, const char *name)
     struct profile_change ch = {.add = p, .make_default = a->make_default ? name : NULL};
     if (!profile_apply(&c->conn.profiles, &ch, &c->conn.err))
         return (int)c->conn.err.code;
+    /* TRANSLATORS: the profile's name, then the profiles file's path. */
     fprintf(stderr, _("Added profile %s to %s.\n"), name, c->conn.profiles.path);
     return ST_OK;
 }
@@ -377,6 +386,8 @@ static int run_remove(struct cli *c, struct args *a, const char *name)
 {
     if (!connect_load_profiles(&c->conn) || !need(c, name))
         return (int)c->conn.err.code;
+    /* TRANSLATORS: the profile's name, then the profiles file's path; this is asked as a
+     * question ("... [y/N]"). */
     char *q = xasprintf(_("remove profile %s from %s"), name, c->conn.profiles.path);
     bool yes = cli_confirm(c, a->yes, q);
     free(q);
@@ -437,6 +448,8 @@ static int run_test(struct cli *c, const char *name)
         return (int)c->conn.err.code;
     }
     int64_t expiry = api_token_expiry(c->conn.session);
+    /* TRANSLATORS: the profile's name, the server's URL, the list's command word (e.g.
+     * "tenants"), kept as is, then the time in milliseconds. */
     printf(_("Profile %s works: %s answered %s in %lld ms.\n"), c->conn.profile->name,
            c->conn.profile->url, kind->name, (long long)(util_now_ms() - start));
     if (expiry) {

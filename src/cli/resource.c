@@ -156,15 +156,22 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
 {
     const char *parent, *id;
     verb_positionals(kind, v->op, &parent, &id);
+    /* TRANSLATORS: the program's name, the kind's command word (e.g. "tenants") and the verb
+     * (e.g. "list"), kept as is; the arguments and " [OPTION]..." follow on the same line. */
     fprintf(f, _("Usage: %s %s %s"), util_progname(), kind->name, v->name);
     if (parent)
         fprintf(f, " %s", parent);
     if (id)
         fprintf(f, " %s", id);
+    /* TRANSLATORS: the kind's command word and the verb (e.g. "tenants list"), kept as is, then
+     * the verb's summary; this ends the usage line begun by "Usage: ...". */
     fprintf(f, _(" [OPTION]...\n%s %s: %s\n\n"), kind->name, v->name, _(v->summary));
     if (parent)
         fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
     if (id)
+        /* TRANSLATORS: %-26s is an argument's placeholder (e.g. UUID), padded to 26 columns:
+         * keep the width; the 2nd %s is the kind ("tenant", "client"). The line must fit in 80
+         * columns. */
         fprintf(f, _("  %-26s which %s\n"), id, _(kind->singular));
     switch (v->op) {
     case API_OP_LIST:
@@ -190,6 +197,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
         }
         break;
     case OP_EDIT:
+        /* TRANSLATORS: the 1st %s is the kind ("tenant"), the 2nd the edited field's name (e.g.
+         * "data"), kept as is; keep $VISUAL, $EDITOR, vi and 0600; keep lines under 80 columns. */
         fprintf(f, _("Writes the %s's JSON to a file (0600), opens $VISUAL or $EDITOR (else\n"
                      "vi) on it, then sends its \"%s\" with the version it was read at. When\n"
                      "someone else changed it meanwhile nothing is saved (exit status 5) and\n"
@@ -236,11 +245,15 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
 /* The help of a resource: its verbs. */
 static void resource_help(struct cli *c, const struct api_kind_def *kind, FILE *f)
 {
+    /* TRANSLATORS: the program's name, then the kind's command word (e.g. "tenants"); keep VERB,
+     * ARGUMENT and OPTION as your language writes such placeholders. */
     fprintf(f, _("Usage: %s %s VERB [ARGUMENT]... [OPTION]...\n\nVerbs:\n"), util_progname(),
             kind->name);
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
         if (kind_verbs(kind) & verbs[i].op)
             fprintf(f, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
+    /* TRANSLATORS: the program's name, then the kind's command word (e.g. "tenants"): keep the
+     * command in '...' as it is. */
     fprintf(f, _("\n'%s %s VERB --help' tells more.\n"), util_progname(), kind->name);
     util_help_bugs(f);
     (void)c;
@@ -279,6 +292,8 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
         return true;
     case OPT_IN_FLIGHT:
         if (!str_to_llong(arg, 1, BULK_IN_FLIGHT_MAX, &a->in_flight)) {
+            /* TRANSLATORS: the largest number allowed, then the value given; keep --in-flight as
+             * it is. */
             cli_usage_error(c, _("--in-flight must be a whole number from 1 to %d, not '%s'"),
                             BULK_IN_FLIGHT_MAX, arg);
             return false;
@@ -413,6 +428,7 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     resource_print_object(c, o.row);
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
+        /* TRANSLATORS: the kind ("client", "tenant"), then its ID. */
         err_set(&c->conn.err, ST_OTHER, _("%s %s was created, but its output (with the new client "
                                      "secret) could not be written"),
                 _(t->kind->singular), model_row_id(o.row));
@@ -438,6 +454,7 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
     if (!resource_wait(c, &o))
         return (int)c->conn.err.code;
     if (output_is_table(c->format))
+        /* TRANSLATORS: the kind ("tenant", "client"), then its ID. */
         printf(_("Deleted %s %s.\n"), _(t->kind->singular), t->id);
     return ST_OK;
 }
@@ -578,6 +595,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         return (int)c->conn.err.code;
     }
     if (!v) {
+        /* TRANSLATORS: the kind's command word (e.g. "tenants"), kept as is, then the verb
+         * given. */
         cli_usage_error(c, _("%s has no verb '%s'"), kind->name, argv[1]);
         return ST_USAGE;
     }
@@ -604,6 +623,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     int npos = argc - 1 - first;
     bool from = v->op == API_OP_DELETE && a.from; /* the IDs may all come from --from */
     if (npos < want - from) {
+        /* TRANSLATORS: the kind's command word and the verb (e.g. "tenants get"), kept as is,
+         * then the missing argument's placeholder (e.g. UUID or TENANT). */
         cli_usage_error(c, _("%s %s needs %s"), kind->name, v->name,
                         npos == 0 && parent_name ? parent_name : id_name);
         rc = ST_USAGE;
@@ -618,6 +639,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     t.parent = parent_name ? pos[0] : NULL;
     t.id = id_name && npos >= want ? pos[want - 1] : NULL;
     if ((t.parent && !*t.parent) || (t.id && !*t.id)) {
+        /* TRANSLATORS: the kind's command word and the verb (e.g. "tenants get"), kept as is,
+         * then the argument's placeholder (e.g. UUID or TENANT). */
         cli_usage_error(c, _("%s %s: %s is empty"), kind->name, v->name,
                         t.parent && !*t.parent ? parent_name : id_name);
         rc = ST_USAGE;
@@ -632,6 +655,9 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         (v->op == API_OP_LIST && (!api_check_filter(kind, &filter, &c->conn.err) ||
                                   !api_check_cursor(kind, a.cursor, &c->conn.err)))) {
         char *said = c->conn.err.hint ? xasprintf("%s\n", c->conn.err.hint) : xstrdup("");
+        /* TRANSLATORS: the 1st %s is the hint given already (a sentence and a line break) or
+         * empty; then the program's name, the kind's command word and the verb: keep the command
+         * in '...' as it is. */
         err_hint(&c->conn.err, _("%sTry '%s %s %s --help'."), said, util_progname(), kind->name,
                  v->name);
         free(said);
@@ -658,6 +684,8 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     /* the profile's API names the kinds; the command line used the common names */
     t.kind = api_kind_find(api_backend(c->conn.session), kind->name);
     if (!t.kind || !(kind_verbs(t.kind) & v->op)) {
+        /* TRANSLATORS: the profile's name, its api ("mattr" or "system"), then the verb and the
+         * kind's command word (e.g. "rotate tenants"), all kept as is. */
         err_set(&c->conn.err, ST_USAGE, _("profile \"%s\" (api %s) cannot %s %s"), c->conn.profile->name,
                 api_backend(c->conn.session)->name, v->name, kind->name);
         rc = ST_USAGE;

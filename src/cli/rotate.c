@@ -44,6 +44,7 @@ static bool find_old(struct cli *c, const struct api_target *t, cJSON **out)
     } while (next);
     if (!found)
         err_set(&c->conn.err, ST_NOT_FOUND,
+                /* TRANSLATORS: the tenant's ID, then the client's ID. */
                 _("tenant %s has no client %s: nothing was changed"), t->parent, t->id);
     return found;
 }
@@ -89,13 +90,17 @@ static int delete_old(struct cli *c, const struct api_target *t, const char *new
     if (call)
         api_call_note(call, "rotated_by", new_id);
     if (!call || !resource_wait(c, &o)) {
+        /* TRANSLATORS: the new client's ID, then the old client's ID. */
         err_prefix(&c->conn.err, _("the new client %s is created (its secret is above), but the "
                                    "old one, %s, could not be deleted: it still works"),
                    new_id, t->id);
+        /* TRANSLATORS: the program's name, the tenant's ID, then the old client's ID: keep the
+         * command as it is. */
         err_hint(&c->conn.err, _("Delete it when you can: %s clients delete %s %s"),
                  util_progname(), t->parent, t->id);
         return (int)c->conn.err.code;
     }
+    /* TRANSLATORS: the old client's ID, then the new client's ID. */
     fprintf(stderr, _("Deleted the old client %s: only the new one, %s, works now.\n"), t->id,
             new_id);
     return ST_OK;
@@ -114,6 +119,7 @@ int rotate_run(struct cli *c, const struct api_target *t, enum rotate_old old)
     resource_print_object(c, row); /* the new secret, once */
     model_row_free(row);
     fflush(stdout);
+    /* TRANSLATORS: the new client's ID, then the old client's ID. */
     fprintf(stderr, _("Created client %s with the name and roles of %s; both work now.\n"),
             new_id, t->id);
     int rc = ST_OK;
@@ -129,6 +135,8 @@ int rotate_run(struct cli *c, const struct api_target *t, enum rotate_old old)
     if (remove)
         rc = delete_old(c, t, new_id);
     else
+        /* TRANSLATORS: the old client's ID; then the program's name, the tenant's ID and the
+         * client's ID in a command kept as is. */
         fprintf(stderr, _("Kept the old client %s. Delete it once nothing uses it: %s clients "
                           "delete %s %s\n"),
                 t->id, util_progname(), t->parent, t->id);

@@ -78,6 +78,8 @@ struct api_session *api_open(struct http_engine *e, const struct profile *p,
     const char *api = p->api ? p->api : "mattr";
     const struct api_backend *b = api_backend_find(api);
     if (!b) {
+        /* TRANSLATORS: the 1st %s is the profile's name, the 2nd the value of its "api" field;
+         * keep "api" untranslated. */
         err_set(err, ST_USAGE, _("profile \"%s\": unknown api \"%s\""), p->name, api);
         return NULL;
     }
@@ -280,10 +282,14 @@ static bool value_ok(const struct api_input *def, const char *v, struct tn_error
 {
     long long n;
     if ((def->flags & INPUT_INT) && !str_to_llong(v, 0, INT64_MAX, &n)) {
+        /* TRANSLATORS: %s is a command-line option's name (kept as is, after "--"), then the
+         * value given. */
         err_set(err, ST_USAGE, _("--%s must be a whole number, not '%s'"), def->flag, v);
         return false;
     }
     if ((def->flags & INPUT_DATE) && !api_date_ok(v)) {
+        /* TRANSLATORS: %s is a command-line option's name (kept as is, after "--"), then the
+         * value given; keep the example dates as they are. */
         err_set(err, ST_USAGE, _("--%s must be a date such as 2024-01-01 or "
                                  "2024-01-01T10:00:00Z, not '%s'"), def->flag, v);
         return false;
@@ -293,6 +299,8 @@ static bool value_ok(const struct api_input *def, const char *v, struct tn_error
         return false;
     }
     if ((def->flags & INPUT_UUID) && !util_is_uuid(v)) {
+        /* TRANSLATORS: %s is a command-line option's name (kept as is, after "--"), then the
+         * value given. */
         err_set(err, ST_USAGE, _("--%s must be a UUID such as "
                                  "123e4567-e89b-42d3-a456-426614174000, not '%s'"), def->flag, v);
         return false;
@@ -301,6 +309,8 @@ static bool value_ok(const struct api_input *def, const char *v, struct tn_error
     const char *problem = (def->flags & INPUT_LABEL) ? rules_label_problem(v, why, sizeof(why))
                                                      : NULL;
     if (problem) {
+        /* TRANSLATORS: an option's name (kept as is, after "--"), the value given, then why it
+         * is not a valid label. */
         err_set(err, ST_USAGE, _("--%s '%s': %s"), def->flag, v, problem);
         return false;
     }
@@ -315,6 +325,8 @@ static bool values_ok(const struct api_input *defs, size_t ndefs, const char *wh
     for (size_t i = 0; in && i < in->n; i++) {
         const struct api_input *def = api_input_find(defs, ndefs, in->v[i].key);
         if (!def || (update && !(def->flags & INPUT_UPDATE))) {
+            /* TRANSLATORS: the 1st %s is an option (e.g. --name) or a field's name, kept as is;
+             * the 2nd what is being created or changed (e.g. "tenant"). */
             err_set(err, ST_USAGE, _("%s cannot be set on %s"), def ? def->flag : in->v[i].key,
                     what);
             return false;
@@ -340,9 +352,13 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
                                : (def->flags & INPUT_UPDATE_REQUIRED);
         if (required && !api_values_count(in, def->key)) {
             if (create)
+                /* TRANSLATORS: %s is the kind ("tenant", "client"), then the option's name (kept
+                 * as is, after "--"), then its argument's placeholder (e.g. NAME). */
                 err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular), def->flag,
                         def->arg);
             else
+                /* TRANSLATORS: %s is the kind ("tenant", "client"), then the option's name (kept
+                 * as is, after "--"), then its argument's placeholder (e.g. NAME). */
                 err_set(err, ST_USAGE, _("a change of a %s needs --%s %s"), _(k->singular),
                         def->flag, def->arg);
             return false;
@@ -519,6 +535,8 @@ void api_call_page(struct api_call *call, struct page *page, const struct tn_err
         err_copy(&why, err);
         const char *url = call->session->profile.url;
         if (call->kind->parent && why.hint)
+            /* TRANSLATORS: the 1st %s is the hint given already (a whole sentence, then a line
+             * break), the 2nd the profile's url; keep "url" untranslated (a profile field). */
             err_hint(&why, _("%s\nOr the profile's url (now %s) is wrong."), err->hint, url);
         else
             err_hint(&why, _("Check the profile's url (now %s): the server has no such list "

@@ -53,6 +53,7 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err)
     if (!j || !(cJSON_IsObject(j) || cJSON_IsArray(j))) {
         cJSON_Delete(j);
         err->http_status = http_status(req);
+        /* TRANSLATORS: the HTTP method (GET, POST...) and the URL of the request. */
         err_set(err, ST_NETWORK, _("%s %s: the server sent a response that is not JSON"),
                 http_method(req), http_url(req));
         err_hint(err, _("Check that the profile's url points at the API; try again."));
@@ -69,22 +70,30 @@ void api_set_created_unread(struct api_call *call, struct http_request *req,
     for (size_t i = 0; i < k->nfields; i++)
         secret |= (k->fields[i].flags & FIELD_SECRET) != 0;
     err->http_status = http_status(req);
+    /* TRANSLATORS: the HTTP method and the URL of the request, the kind ("tenant", "client"),
+     * then the HTTP status code. */
     err_set(err, ST_CREATED_UNREAD, _("%s %s: the %s was created (HTTP %ld), but the server's "
                                       "answer could not be read"),
             http_method(req), http_url(req), _(k->singular), err->http_status);
     char *list = xasprintf("%s %s list%s", util_progname(), k->name,
                            k->parent ? _(" TENANT") : "");
     if (secret && k->parent)
+        /* TRANSLATORS: the 1st %s is the kind ("client"), the 2nd a command to list them (e.g.
+         * "tenantry clients list TENANT"), kept as is. */
         err_hint(err, _("The client secret in that answer is lost: it is never shown again. "
                         "Do not create it again: find the new %s with `%s`, then delete it "
                         "and create another (or rotate its secret where your platform "
                         "allows)."), _(k->singular), list);
     else if (secret)
+        /* TRANSLATORS: the 1st %s is the kind ("tenant"), the 2nd a command to list them (e.g.
+         * "tenantry tenants list"), kept as is. */
         err_hint(err, _("The secret of its first client, in that answer, is lost: it is never "
                         "shown again. Do not create it again: find the new %s with `%s`, then "
                         "delete its client and create another (or rotate that client's secret "
                         "where your platform allows)."), _(k->singular), list);
     else
+        /* TRANSLATORS: the 1st %s is the kind ("tenant", "client"), the 2nd a command to list
+         * them (e.g. "tenantry tenants list"), kept as is. */
         err_hint(err, _("Do not create it again: find the new %s with `%s`."), _(k->singular),
                  list);
     free(list);

@@ -340,10 +340,15 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         break;
     case 404:
         if (kind->parent)
+            /* TRANSLATORS: the 1st %s is "tenant", the 2nd the kind (e.g. "client"), both
+             * translated; the 3rd and 4th are command words ("tenants", "clients"), kept as is
+             * like the rest between `...`. */
             err_hint(err, _("No such %s or %s: check the IDs (`tenantry %s list`, `tenantry %s "
                             "list TENANT`)."),
                      _("tenant"), _(kind->singular), kind->parent, kind->name);
         else
+            /* TRANSLATORS: the 1st %s is the kind ("tenant"), translated; the 2nd a command word
+             * ("tenants"), kept as is like the rest between `...`. */
             err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
                      _(kind->singular), kind->name);
         break;
@@ -464,6 +469,7 @@ static void on_done(struct http_request *req, void *ud)
         else if (cJSON_IsObject(j))
             row = model_row_from_json(kind, j, true);
         else if (j)
+            /* TRANSLATORS: the HTTP method (GET, POST...) and the URL of the request. */
             err_set(&err, ST_NETWORK, _("%s %s: the server sent an unexpected response"),
                     http_method(req), http_url(req));
         if (op == API_OP_CREATE && !row) /* created all the same: never "try again" */

@@ -520,10 +520,14 @@ static void reread_done(struct pending *p, struct http_request *req)
     } else if (p->first.http_status == 409 || (now >= 0 && now != p->version)) {
         err_move(&err, &p->first);
         if (now >= 0 && now != p->version)
+            /* TRANSLATORS: %s is the tenant's URL; the two numbers are versions: the one the
+             * change was based on, then the server's; keep "PUT" untranslated. */
             err_set(&err, ST_CONFLICT, _("PUT %s: the tenant changed since it was read: the "
                                          "change was based on version %lld, the server has "
                                          "version %lld"), url, p->version, now);
         else
+            /* TRANSLATORS: %s is the tenant's URL, the number the version the change was based
+             * on; keep "PUT" untranslated. */
             err_set(&err, ST_CONFLICT, _("PUT %s: the server refused the change as a "
                                          "conflict with version %lld"), url, p->version);
         err_hint(&err, _("Read it again and apply the change to the new version (`tenantry "
@@ -605,6 +609,9 @@ static bool system_repeat_hint(const struct api_impl *m, const struct page *page
 {
     if (page->has_total)
         return false;
+    /* TRANSLATORS: the 1st and 2nd %s are the names now used for the page and the page size; the
+     * 3rd an example value such as "page,limit"; keep page_params = "..."; as it is (a profile
+     * setting). */
     err_hint(err, _("The server names its page parameter otherwise: set page_params in the "
                     "profile to its names of the page and the page size (now \"%s,%s\"), "
                     "e.g. page_params = \"%s\";"),

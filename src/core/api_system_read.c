@@ -192,6 +192,7 @@ bool system_read_page(const cJSON *j, const struct pending *p, int limit, struct
         }
     }
     if (against)
+        /* TRANSLATORS: the number of rows left out, then the number of rows the server sent. */
         page->warning = xasprintf(_("the server did not apply the filter (it ignores a filter "
                                     "it does not know): %zu of the %d rows it sent contradict "
                                     "it and are left out"),
@@ -220,9 +221,14 @@ bool system_read_page(const cJSON *j, const struct pending *p, int limit, struct
          * first page again and again: its links tell its name */
         char *theirs = self && next ? page_param_of(self, next) : NULL;
         if (theirs && strcmp(theirs, p->impl->page_param)) {
+            /* TRANSLATORS: the 1st %s is the page parameter's name the server uses, the 2nd the
+             * one tenantry sent (e.g. _page). */
             err_set(err, ST_OTHER, _("the server's page parameter is \"%s\", not \"%s\": "
                                      "it would send the same page again"),
                     theirs, p->impl->page_param);
+            /* TRANSLATORS: the 1st and 2nd %s are the names now set for the page and the page
+             * size, the 3rd the server's address of its next page; keep page_params untranslated
+             * (a profile setting). */
             err_hint(err, _("Set page_params in the profile to the server's names of the page "
                             "and the page size (now \"%s,%s\"); its next page is %s"),
                      p->impl->page_param, p->impl->limit_param, next);

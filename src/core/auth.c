@@ -290,14 +290,20 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
     if (status >= 500 || status == 429) {
+        /* TRANSLATORS: the 1st %s is the token endpoint's URL; the 2nd is ": " and the 3rd the
+         * server's reason (English, from the server) when it gave one, else both are empty. */
         err_set(err, ST_NETWORK, _("the token endpoint %s failed%s%s"), a->token_url,
                 why.len ? ": " : "", sb_str(&why)); /* err_format adds the status */
         err_hint(err, _("The authorization server has a problem: try again later."));
     } else if (status == 404 || status == 405) {
+        /* TRANSLATORS: the 1st %s is the profile's name, the 2nd the token endpoint's URL; the
+         * 3rd is ": " and the 4th the server's reason when it gave one, else both are empty. */
         err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s%s%s"), a->profile,
                 a->token_url, why.len ? ": " : "", sb_str(&why));
         err_hint(err, _("Check the profile's auth_url."));
     } else {
+        /* TRANSLATORS: the 1st %s is the profile's name; the 2nd is ": " and the 3rd the
+         * server's reason (English, from the server) when it gave one, else both are empty. */
         err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
                                 "credentials%s%s"),
                 a->profile, why.len ? ": " : "", sb_str(&why));
@@ -348,12 +354,17 @@ static void on_token_done(struct http_request *req, void *ud)
                     a->token_url);
         } else if (exp && !json_get_int(j, "expires_in", 1, MAX_TTL_S, &ttl)) {
             char *said = json_print(exp);
+            /* TRANSLATORS: the token endpoint's URL, the value the server sent (JSON, cut at 40
+             * characters), then the largest number of seconds allowed; keep expires_in
+             * untranslated (a field name). */
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent the expires_in %.40s, which "
                                         "is no whole number of seconds from 1 to %lld"),
                     a->token_url, said, (long long)MAX_TTL_S);
             err_hint(&err, _("The token server's answer is malformed: tell its operator."));
             free(said);
         } else if (problem) {
+            /* TRANSLATORS: the token endpoint's URL, then why the token is unusable; keep
+             * access_token untranslated (a field name). */
             err_set(&err, ST_NETWORK, _("the token endpoint %s sent an access_token that "
                                         "cannot be sent back: %s"),
                     a->token_url, problem);

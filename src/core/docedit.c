@@ -24,6 +24,8 @@ char *docedit_write_temp(const char *what, const char *text, struct tn_error *er
     char *path = xasprintf("%s/tenantry-%s-XXXXXX.json", dir, what);
     int fd = mkstemps(path, 5); /* 0600 */
     if (fd < 0) {
+        /* TRANSLATORS: the folder's path, then the system's error message; keep TMPDIR
+         * untranslated. */
         err_set(err, ST_OTHER, _("cannot create a file in %s: %s"), dir, strerror(errno));
         err_hint(err, _("Set TMPDIR to a folder you can write to."));
         free(path);
@@ -152,8 +154,10 @@ bool editor_run(const char *path, struct tn_error *err)
     else if (st == 127)
         err_set(err, ST_OTHER, _("the editor '%s' could not be run"), editor);
     else if (st > 128)
+        /* TRANSLATORS: the editor's command, then the signal's number. */
         err_set(err, ST_OTHER, _("the editor '%s' was stopped by signal %d"), editor, st - 128);
     else
+        /* TRANSLATORS: the editor's command, then its exit status. */
         err_set(err, ST_OTHER, _("the editor '%s' exited with status %d"), editor, st);
     err_hint(err, _("Set VISUAL or EDITOR to the editor to use."));
     return false;
@@ -165,6 +169,7 @@ char *docedit_read_file(const char *path, struct tn_error *err)
     int fd = stdin_ ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
     const char *name = stdin_ ? _("standard input") : path;
     if (fd < 0) {
+        /* TRANSLATORS: the file's path (or "standard input"), then the system's error message. */
         err_set(err, ST_USAGE, _("cannot read %s: %s"), name, strerror(errno));
         return NULL;
     }
@@ -178,6 +183,8 @@ char *docedit_read_file(const char *path, struct tn_error *err)
             if (n < 0)
                 err_set(err, ST_USAGE, _("cannot read %s: %s"), name, strerror(errno));
             else
+                /* TRANSLATORS: the file's path (or "standard input"), then the largest size in
+                 * bytes. */
                 err_set(err, ST_USAGE, _("%s holds more than %d bytes"), name, DOCEDIT_MAX);
             sb_free(&sb);
             if (!stdin_)
@@ -222,8 +229,12 @@ bool docedit_parse(const struct row *row, const char *text, struct docedit_resul
         char *keys = NULL; /* what it lists: the keys changed on both sides */
         cJSON_ArrayForEach(item, left)
             list_add(&keys, item->string);
+        /* TRANSLATORS: the 1st %s is the member's name "_conflicts" (kept as is), the 2nd the
+         * keys it lists, separated by commas. */
         err_set(err, ST_USAGE, _("the edited file still holds \"%s\" (changed on both sides: "
                                  "%s): it is not saved"), DOCEDIT_CONFLICTS, keys ? keys : "");
+        /* TRANSLATORS: the 1st %s is the edited field's name (e.g. "data"), the 2nd the member's
+         * name "_conflicts"; both are kept as is. */
         err_hint(err, _("Give each key it lists the value it should have in \"%s\", then "
                         "remove the \"%s\" member and save."), field, DOCEDIT_CONFLICTS);
         free(keys);

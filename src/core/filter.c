@@ -63,6 +63,9 @@ static bool filter_hint(const struct api_kind_def *k, struct tn_error *err)
     }
     if (dates.len && others.len)
         err_hint(err,
+                 /* TRANSLATORS: the 1st %s lists the date bounds (e.g. created>DATE,
+                  * created<DATE), the 2nd the other terms (e.g. id=N or uuid=U); keep ":filter"
+                  * as it is. */
                  _("Use %s (the dates included; DATE as 2024-01-01 or 2024-01-01T10:00:00Z), "
                    "%s, separated by spaces; :filter alone clears."),
                  sb_str(&dates), sb_str(&others));
@@ -105,10 +108,13 @@ static bool add_term(const struct api_kind_def *k, const char *term, struct filt
     else if (!*value)
         err_set(err, ST_USAGE, _("'%s' lacks a value"), term);
     else if ((def->flags & INPUT_DATE) && !api_date_ok(value))
+        /* TRANSLATORS: the filter term as typed (e.g. created>2024-13-01), then its value. */
         err_set(err, ST_USAGE, _("'%s': '%s' is not a date"), term, value);
     else if ((def->flags & INPUT_INT) && !str_to_llong(value, 0, INT64_MAX, &number))
+        /* TRANSLATORS: the filter term as typed (e.g. id=x), then its value. */
         err_set(err, ST_USAGE, _("'%s': '%s' is not a whole number"), term, value);
     else if ((def->flags & INPUT_UUID) && !util_is_uuid(value))
+        /* TRANSLATORS: the filter term as typed (e.g. uuid=x), then its value. */
         err_set(err, ST_USAGE, _("'%s': '%s' is not a UUID"), term, value);
     else if (!(def->flags & INPUT_MULTI) && api_values_count(&have, def->key))
         err_set(err, ST_USAGE, _("'%s' repeats a bound given already"), term);

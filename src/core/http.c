@@ -311,6 +311,8 @@ static void too_large_error(struct http_request *req)
     }
     if (total > 64 * 1024) { /* libcurl refuses requests of 1 MiB; no API needs 64 KiB */
         const char *line = req->headers[big].line;
+        /* TRANSLATORS: the HTTP method and the URL of the request, the header's name (e.g.
+         * Authorization), then its size in KiB. */
         err_set(&req->err, ST_NETWORK, _("%s %s: the request's %.*s header is %zu KiB, too "
                                          "large to send"),
                 req->method, req->url, (int)strcspn(line, ":"), line, strlen(line) / 1024);
@@ -318,6 +320,7 @@ static void too_large_error(struct http_request *req)
                               "mistake: check the token endpoint (auth_url)."));
         return;
     }
+    /* TRANSLATORS: the HTTP method (GET, POST...) and the URL of the request. */
     err_set(&req->err, ST_NETWORK, _("%s %s: the answer has a header larger than the 100 KiB "
                                      "accepted"),
             req->method, req->url);
@@ -331,11 +334,13 @@ static void transport_error(struct http_request *req, CURLcode rc)
     const char *detail = req->errbuf[0] ? req->errbuf : curl_easy_strerror(rc);
     struct tn_error *err = &req->err;
     if (req->too_large) {
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the limit in MiB. */
         err_set(err, ST_NETWORK, _("%s %s: the response is larger than %u MiB"), req->method,
                 req->url, MAX_BODY >> 20);
         return;
     }
     if (!req->retry && req->unanswered > 0) {
+        /* TRANSLATORS: the HTTP method (GET, POST...) and the URL of the request. */
         err_set(err, ST_NETWORK, _("%s %s: the connection broke after the request was sent, so "
                                    "it may or may not have been carried out"),
                 req->method, req->url);
@@ -344,6 +349,8 @@ static void transport_error(struct http_request *req, CURLcode rc)
         return;
     }
     if (req->connect_code >= 300) {
+        /* TRANSLATORS: the HTTP method and the URL of the request, then libcurl's error text
+         * (English). */
         err_set(err, ST_NETWORK, _("%s %s: the proxy did not connect to the server (%s)"),
                 req->method, req->url, detail);
         http_proxy_hint(err, req->url, req->settings.proxy, req->connect_code);

@@ -132,18 +132,30 @@ void http_proxy_hint(struct tn_error *err, const char *url, const char *profile_
     char *shown = proxy ? http_proxy_display(proxy) : NULL;
     const char *where = source && !strcmp(source, "proxy") ? _("the profile's proxy") : source;
     if (connect_code == 401 || connect_code == 407) {
+        /* TRANSLATORS: the 1st %s is the proxy's URL (without its password), the 2nd where it is
+         * set: "the profile's proxy" or an environment variable such as https_proxy. Keep
+         * USER:PASSWORD@HOST:PORT as it is. */
         err_hint(err, _("The proxy %s (%s) wants a user name and password, or refused them: "
                         "give them in its URL, http://USER:PASSWORD@HOST:PORT."),
                  shown ? shown : "?", where ? where : "?");
     } else if (connect_code == 403) {
+        /* TRANSLATORS: the 1st %s is the proxy's URL (without its password), the 2nd where it is
+         * set: "the profile's proxy" or an environment variable such as https_proxy. Keep
+         * NO_PROXY as it is. */
         err_hint(err, _("The proxy %s (%s) does not allow connections to this host and port: "
                         "ask its administrator, or list the host in NO_PROXY if it is reached "
                         "directly."),
                  shown ? shown : "?", where ? where : "?");
     } else if (connect_code > 0) {
+        /* TRANSLATORS: the 1st %s is the proxy's URL (without its password), the 2nd where it is
+         * set: "the profile's proxy" or an environment variable such as https_proxy; then the
+         * HTTP status the proxy answered. */
         err_hint(err, _("The proxy %s (%s) could not open a tunnel to the server (HTTP %ld)."),
                  shown ? shown : "?", where ? where : "?", connect_code);
     } else if (proxy) {
+        /* TRANSLATORS: the 1st %s is the proxy's URL (without its password), the 2nd where it is
+         * set: "the profile's proxy" or an environment variable such as https_proxy. Keep "url"
+         * (a profile field) and NO_PROXY as they are. */
         err_hint(err, _("Nothing answered: check that the proxy %s (%s) and the server are "
                         "running, and the profile's url (NO_PROXY lists the hosts reached "
                         "directly)."),

@@ -99,6 +99,8 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
     const char *h = host ? host : url;
     switch (http_tls_classify(verify, detail)) {
     case TLS_UNTRUSTED:
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the TLS library's error
+         * text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate is not trusted: no "
                                    "certificate authority known here issued it (%s)"),
                 method, url, detail);
@@ -112,6 +114,8 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
                             "\"/etc/ssl/private-ca.pem\";"));
         break;
     case TLS_SELF_SIGNED:
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the TLS library's error
+         * text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate is self-signed: no "
                                    "certificate authority vouches for it (%s)"),
                 method, url, detail);
@@ -120,18 +124,24 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
                         "certificate authority."));
         break;
     case TLS_EXPIRED:
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the TLS library's error
+         * text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate has expired (%s)"),
                 method, url, detail);
         err_hint(err, _("The server's operator must renew it. If it should still be valid, "
                         "check this machine's clock (date)."));
         break;
     case TLS_NOT_YET_VALID:
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the TLS library's error
+         * text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate is not valid yet (%s)"),
                 method, url, detail);
         err_hint(err, _("Check this machine's clock (date), or wait until the certificate "
                         "becomes valid."));
         break;
     case TLS_WRONG_HOST:
+        /* TRANSLATORS: the HTTP method and the URL of the request, the host name in the
+         * profile's url, then the TLS library's error text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate is not for the host "
                                    "name %s (%s)"),
                 method, url, h, detail);
@@ -140,6 +150,8 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
                         "answered with another site's certificate."));
         break;
     case TLS_OTHER:
+        /* TRANSLATORS: the HTTP method and the URL of the request, then the TLS library's error
+         * text (English). */
         err_set(err, ST_NETWORK, _("%s %s: the server's TLS certificate could not be verified "
                                    "(%s)"),
                 method, url, detail);
@@ -153,6 +165,9 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
 void http_tls_ca_file_error(struct tn_error *err, const char *method, const char *url,
                             const char *detail, const char *ca_file)
 {
+    /* TRANSLATORS: the HTTP method and the URL of the request, the ca_file's path (or "(the
+     * system's)"), then the TLS library's error text (English); keep "ca_file" untranslated (a
+     * profile setting). */
     err_set(err, ST_NETWORK, _("%s %s: cannot use the certificate authorities in ca_file %s "
                                "(%s)"),
             method, url, ca_file ? ca_file : _("(the system's)"), detail);

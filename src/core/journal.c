@@ -91,6 +91,7 @@ bool journal_append(const char *path, const struct journal_entry *e, struct tn_e
         return false;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
     if (fd < 0) {
+        /* TRANSLATORS: the journal file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("cannot open the journal %s: %s"), path, strerror(errno));
         return false;
     }
@@ -111,6 +112,7 @@ bool journal_append(const char *path, const struct journal_entry *e, struct tn_e
     if (close(fd) != 0 && rc == 0)
         rc = -errno;
     if (rc != 0) {
+        /* TRANSLATORS: the journal file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("cannot write to the journal %s: %s"), path, strerror(-rc));
         return false;
     }
@@ -132,6 +134,7 @@ bool journal_each(const char *path, void (*fn)(void *ud, const cJSON *entry), vo
     if (!f) {
         if (errno == ENOENT)
             return true; /* nothing changed yet */
+        /* TRANSLATORS: the journal file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("cannot read the journal %s: %s"), path, strerror(errno));
         return false;
     }

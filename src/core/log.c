@@ -19,6 +19,7 @@ bool log_open(const char *path, struct tn_error *err)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOCTTY, 0600);
     if (fd < 0) {
+        /* TRANSLATORS: the log file's path, then the system's error message. */
         err_set(err, ST_USAGE, _("cannot open the log file %s: %s"), path, strerror(errno));
         return false;
     }

@@ -26,6 +26,8 @@ bool plugins_load(const struct profile_set *set, struct plugin_set *out, struct 
         return true;
     const char *file = set->path ? set->path : "?";
     if (!config_setting_is_list(list)) {
+        /* TRANSLATORS: the settings file's path and the line number; keep the example plugins =
+         * ( ... ); as it is (settings syntax). */
         err_set(err, ST_USAGE, _("%s:%u: \"plugins\" must be a list: plugins = ( { key = \"C-o\"; "
                                  "description = \"...\"; command = \"...\"; } );"),
                 file, config_setting_source_line(list));
@@ -37,6 +39,8 @@ bool plugins_load(const struct profile_set *set, struct plugin_set *out, struct 
         const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
         const char *key = g ? member(g, "key") : NULL, *cmd = g ? member(g, "command") : NULL;
         if (!g || !config_setting_is_group(g) || !key || !*key || !cmd || !*cmd) {
+            /* TRANSLATORS: the settings file's path and the line number, then the plugin's
+             * number in its list (from 1); "key" and "command" are the settings' names. */
             err_set(err, ST_USAGE, _("%s:%u: plugin %d needs a key and a command, strings in "
                                      "double quotes"),
                     file, g ? config_setting_source_line(g) : config_setting_source_line(list),

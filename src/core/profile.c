@@ -229,6 +229,8 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
         sb_addf(&known, "%s\"%s\"", i ? ", " : "", apis[i]);
     }
     if (!api_ok)
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd lists the
+         * known values; keep "api" untranslated (a field name). */
         usage(err, _("%s: field \"api\" must be one of: %s"), label, sb_str(&known));
     sb_free(&known);
     if (!api_ok)
@@ -245,30 +247,45 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
             v = "set";
         bool applies = !(f->flags & (MATTR | SYSTEM)) || (f->flags & mine);
         if (v && !applies)
+            /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+             * field's name, the 3rd and 4th are "mattr" or "system"; keep field names and "api"
+             * untranslated. */
             return usage(err, _("%s: field \"%s\" is for api \"%s\"; this profile has api "
                                 "\"%s\""),
                          label, f->name, system ? "mattr" : "system", system ? "system" : "mattr");
         if (!v && applies && (f->flags & REQUIRED))
+            /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+             * field's name (kept as is). */
             return usage(err, _("%s: missing field \"%s\""), label, f->name);
         if (v && !*v)
+            /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+             * field's name (kept as is). */
             return usage(err, _("%s: field \"%s\" is empty"), label, f->name);
         int n = f->kind == F_INT ? *(int *)field_at(p, f) : 0;
         if (n && (n < f->min || n > f->max))
+            /* TRANSLATORS: %s names the profile (e.g. profile "prod"), then a field's name (kept
+             * as is), then the smallest and the largest value allowed. */
             return usage(err, _("%s: field \"%s\" must be between %d and %d"), label, f->name,
                          f->min, f->max);
     }
     if (!profile_name_ok(p->name))
+        /* TRANSLATORS: %s names the profile (e.g. profile "prod"), then the largest length; keep
+         * "name" untranslated (a field name). */
         return usage(err, _("%s: field \"name\" must be 1 to %d letters, digits, '-', '_' or '.'"),
                      label, NAME_MAX_LEN);
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) { /* the rule the HTTP layer applies */
         const char *url = (fields[i].flags & URL) ? *field_str(p, &fields[i]) : NULL;
         if (url && !http_url_allowed(url, err)) {
+            /* TRANSLATORS: %s names the profile (e.g. profile "prod"), then a field's name (kept
+             * as is); the reason the URL is refused follows after ": ". */
             err_prefix(err, _("%s: field \"%s\""), label, fields[i].name);
             return false;
         }
         /* a user and password in the URL would show in every message and log line */
         const char *host = url && strstr(url, "://") ? strstr(url, "://") + 3 : url;
         if (host && memchr(host, '@', strcspn(host, "/?#")))
+            /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+             * field's name; keep "user" and "password" untranslated (settings' names). */
             return usage(err, _("%s: field \"%s\" holds a user name or password (before "
                                 "'@'): give them as user and password settings instead"),
                          label, fields[i].name);
@@ -283,14 +300,22 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
     struct profile_secret ps = profile_secret_of(p);
     int sources = !!ps.inline_value + !!ps.env + !!ps.command;
     if (sources == 0)
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is "password"
+         * or "client secret" (translated); the 3rd, 4th and 5th are settings' names kept as is
+         * (e.g. client_secret, client_secret_env, client_secret_command). */
         return usage(err, _("%s: no %s: set one of %s, %s or %s"), label,
                      system ? _("password") : _("client secret"), ps.name, ps.env_name,
                      ps.command_name);
     if (sources > 1)
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"); the others are
+         * settings' names kept as is (e.g. client_secret, client_secret_env,
+         * client_secret_command). */
         return usage(err, _("%s: set only one of %s, %s and %s"), label, ps.name, ps.env_name,
                      ps.command_name);
     const char *env = ps.env;
     if (env && (strspn(env, LETTERS DIGITS "_") != strlen(env) || strchr(DIGITS, env[0])))
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+         * setting's name kept as is (e.g. client_secret_env). */
         return usage(err, _("%s: field \"%s\" must name an environment variable "
                             "(letters, digits and '_')"), label, ps.env_name);
     char page[64], limit[64];
@@ -327,6 +352,8 @@ static bool parse_field(config_setting_t *s, struct profile *p, const char *labe
     const struct field *f = field_find(name ? name : "");
     int type = config_setting_type(s);
     if (!f) {
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is the
+         * unknown field's name. */
         usage(err, _("%s: unknown field \"%s\""), label, name ? name : "?");
         struct strbuf known = SB_INIT;
         for (size_t k = 0; k < ARRAY_SIZE(fields); k++)
@@ -338,6 +365,8 @@ static bool parse_field(config_setting_t *s, struct profile *p, const char *labe
     if ((f->kind == F_STRING && type != CONFIG_TYPE_STRING) ||
         (f->kind == F_BOOL && type != CONFIG_TYPE_BOOL) ||
         (f->kind == F_INT && type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64))
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a field's
+         * name (kept as is), the 3rd the kind of value (e.g. "true or false"). */
         return usage(err, _("%s: field \"%s\" must be %s"), label, f->name, _(kind_text[f->kind]));
     if (f->kind == F_STRING) {
         *field_str(p, f) = xstrdup(config_setting_get_string(s));
@@ -394,6 +423,9 @@ static bool check_inline_secrets(const config_setting_t *g, const char *dir, boo
         char *file = name[0] == '/' ? xstrdup(name) : xasprintf("%s/%s", dir, name);
         struct stat st;
         bool ok = stat(file, &st) == 0 ? profile_file_check_private(file, &st, err)
+                                       /* TRANSLATORS: a file's path (or where a setting comes
+                                        * from), then the reason (often the system's error
+                                        * message). */
                                        : usage(err, _("%s: %s"), file, strerror(errno));
         free(file);
         if (!ok)
@@ -432,6 +464,8 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
     for (size_t i = 0; i < set->n; i++)
         for (size_t j = i + 1; j < set->n; j++)
             if (!strcmp(set->v[i].name, set->v[j].name))
+                /* TRANSLATORS: the two numbers are the profiles' places in the file (from 1), %s
+                 * their name. */
                 return usage(err, _("profiles #%zu and #%zu are both called \"%s\""), i + 1, j + 1,
                              set->v[i].name);
     const char *name = def ? config_setting_get_string(def) : NULL;
@@ -510,6 +544,8 @@ const struct profile *profile_default(const struct profile_set *set, struct tn_e
     if (set->default_name) {
         const struct profile *p = profile_find(set, set->default_name);
         if (!p)
+            /* TRANSLATORS: the profiles file's path, then the name it gives; keep
+             * default_profile untranslated (a setting). */
             usage(err, _("%s: default_profile \"%s\" names no profile"), path, set->default_name);
         return p;
     }
@@ -523,6 +559,8 @@ const struct profile *profile_default(const struct profile_set *set, struct tn_e
         err_hint(err, _("add one with `tenantry profile add NAME ...` or try `tenantry --demo`"));
         return NULL;
     }
+    /* TRANSLATORS: the number of profiles, then the profiles file's path; keep -p NAME and the
+     * command in `...` as they are. */
     usage(err, _("no default profile: %zu profiles in %s; pick one with -p NAME or "
                  "`tenantry profile default NAME`"), set->n, path);
     return NULL;
@@ -598,6 +636,7 @@ bool profile_add(struct profile_set *set, const struct profile *p, struct tn_err
 static bool unknown_profile(const struct profile_set *set, const char *name, struct tn_error *err)
 {
     if (profile_name_ok(name))
+        /* TRANSLATORS: the profile's name, then the profiles file's path. */
         return usage(err, _("no profile called \"%s\" in %s"), name, set->path ? set->path : "?");
     return usage(err, _("no such profile in %s"), set->path ? set->path : "?");
 }

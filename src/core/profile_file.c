@@ -100,12 +100,16 @@ static bool check_owner(const char *path, const struct stat *st, struct tn_error
     char *q = shell_quote(path);
     bool ok = false;
     if (st->st_uid != geteuid() && st->st_uid != 0) {
+        /* TRANSLATORS: the file's path, then the user ID of its owner. */
         err_set(err, ST_USAGE, _("%s is owned by another user (uid %lu); refusing to use it"),
                 path, (unsigned long)st->st_uid);
+        /* TRANSLATORS: the user's own user ID, then the file's path (quoted for the shell); keep
+         * -c FILE and the command as they are. */
         err_hint(err, _("Use a profiles file of your own (-c FILE), or run: chown %lu %s"),
                  (unsigned long)geteuid(), q);
     } else if (st->st_mode & 022) {
         err_set(err, ST_USAGE,
+                /* TRANSLATORS: the file's path, then its permission bits in octal (e.g. 0664). */
                 _("%s can be changed by other users (mode %04o); refusing to use it"), path,
                 (unsigned)(st->st_mode & 07777));
         err_hint(err, _("Run: chmod go-w %s"), q);
@@ -140,6 +144,7 @@ static bool read_all(int fd, const char *path, struct strbuf *sb, size_t hint,
         sb->len += (size_t)n;
         sb->buf[sb->len] = '\0';
         if (sb->len > FILE_MAX_BYTES) {
+            /* TRANSLATORS: the file's path, then the largest size in KiB. */
             err_set(err, ST_USAGE, _("%s: larger than %d KiB; is it the right file?"), path,
                     FILE_MAX_BYTES / 1024);
             return false;
@@ -215,6 +220,8 @@ static bool check_includes(const char *text, const char *dir, int depth, struct 
         struct stat st;
         struct strbuf sub = SB_INIT;
         if (depth >= INCLUDE_DEPTH_MAX) {
+            /* TRANSLATORS: the included file's path, then the deepest nesting allowed; keep
+             * @include as it is. */
             err_set(err, ST_USAGE, _("%s: @include nested more than %d deep"), path,
                     INCLUDE_DEPTH_MAX);
             ok = false;
@@ -242,6 +249,8 @@ bool profile_file_check_private(const char *path, const struct stat *st, struct 
     if (!(st->st_mode & 077))
         return true;
     char *q = shell_quote(path);
+    /* TRANSLATORS: the file's path, then its permission bits in octal (e.g. 0644); keep
+     * client_secret and password untranslated (settings' names). */
     err_set(err, ST_USAGE, _("%s holds an inline secret (client_secret, password, or a proxy with a password) but others can read it (mode %04o)"),
             path, (unsigned)(st->st_mode & 07777));
     err_hint(err, _("Run: chmod 600 %s"), q);
@@ -316,6 +325,7 @@ static bool save_to(const char *target, const config_t *cfg, struct tn_error *er
         goto out;
     fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
+        /* TRANSLATORS: the file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("cannot write %s: %s"), target, strerror(errno));
         goto out;
     }
@@ -325,10 +335,13 @@ static bool save_to(const char *target, const config_t *cfg, struct tn_error *er
     }
     had_old = lstat(target, &st) == 0;
     if (had_old && !keep_backup(target, backup)) {
+        /* TRANSLATORS: the backup file's path (the file's name with "~"), then the system's
+         * error message. */
         err_set(err, ST_OTHER, _("cannot keep the previous file as %s: %s"), backup, strerror(errno));
         goto fail;
     }
     if (rename(tmp, target) != 0) {
+        /* TRANSLATORS: the file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("cannot replace %s: %s"), target, strerror(errno));
         goto fail;
     }
@@ -336,6 +349,7 @@ static bool save_to(const char *target, const config_t *cfg, struct tn_error *er
         (void)chmod(backup, 0600); /* it may be a hard link to a 0644 file */
     dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0 || (fsync(dfd) != 0 && errno != EINVAL && errno != ENOTSUP))
+        /* TRANSLATORS: the file's path, then the system's error message. */
         err_set(err, ST_OTHER, _("%s was written, but syncing its folder failed: %s"), target,
                 strerror(errno));
     else
@@ -416,10 +430,14 @@ static void lock_refused(const char *target, const char *lock, long holder, bool
     char *age = age_text(stat(lock, &st) == 0 ? (long long)(time(NULL) - st.st_mtime) : 0);
     char *q = shell_quote(lock);
     if (gone)
+        /* TRANSLATORS: the profiles file's path, the lock file's path, how long ago (e.g. "3
+         * min"), then the process ID of the tenantry that left it. */
         err_set(err, ST_OTHER, _("%s is locked by %s, left %s ago by a tenantry that is no "
                                  "longer running (pid %ld): a save was interrupted"),
                 target, lock, age, holder);
     else
+        /* TRANSLATORS: the profiles file's path, the lock file's path, how long ago (e.g. "3
+         * min"); the 4th %s is ", by a process that is still running" or empty. */
         err_set(err, ST_OTHER, _("%s is locked by %s (made %s ago%s): another program is "
                                  "changing the profiles"),
                 target, lock, age, holder ? _(", by a process that is still running") : "");
@@ -447,6 +465,7 @@ char *profile_file_lock(const char *path, struct tn_error *err)
             break;
         }
         if (errno != EEXIST) {
+            /* TRANSLATORS: the lock file's path, then the system's error message. */
             err_set(err, ST_OTHER, _("cannot create the lock file %s: %s"), lock,
                     strerror(errno));
             ok = false;
@@ -517,6 +536,9 @@ static bool walk_group(const config_setting_t *g, const char *label, const char 
                        profile_setting_fn fn, void *ud, struct tn_error *err)
 {
     if (!config_setting_is_group(g)) {
+        /* TRANSLATORS: the settings file's path (or "built-in keys"), the line number, then the
+         * group's name twice (e.g. "keys"); keep the example { name = "value"; }; as it is
+         * (settings syntax). */
         err_set(err, ST_USAGE, _("%s:%u: \"%s\" must be a group: %s = { name = \"value\"; };"),
                 label, config_setting_source_line(g), group, group);
         return false;
@@ -527,6 +549,8 @@ static bool walk_group(const config_setting_t *g, const char *label, const char 
         const char *name = config_setting_name(s);
         if (config_setting_type(s) != CONFIG_TYPE_STRING) {
             if (ok)
+                /* TRANSLATORS: the settings file's path (or "built-in keys"), the line number,
+                 * the setting's name, then the group's name (e.g. "keys"). */
                 err_set(err, ST_USAGE, _("%s:%u: %s in the %s group must be a string in double "
                                          "quotes"),
                         label, config_setting_source_line(s), name ? name : "?", group);

@@ -47,6 +47,7 @@ const char *rules_label_problem(const char *s, char *buf, size_t size)
         if (label_char(c))
             continue;
         if (c >= 'A' && c <= 'Z')
+            /* TRANSLATORS: the upper-case letter found, then its lower-case form. */
             snprintf(buf, size, _("upper-case '%c' is not allowed: use '%c'"), c, c - 'A' + 'a');
         else if (c == ' ')
             snprintf(buf, size, _("spaces are not allowed: use a-z, 0-9 and '-'"));
@@ -63,6 +64,7 @@ const char *rules_label_problem(const char *s, char *buf, size_t size)
     if (s[0] == '-' || s[n - 1] == '-')
         return _("cannot start or end with '-'");
     if (n > RULES_LABEL_MAX) {
+        /* TRANSLATORS: the largest number of characters allowed, then the number the label has. */
         snprintf(buf, size, _("at most %d characters (this has %zu)"), RULES_LABEL_MAX, n);
         return buf;
     }

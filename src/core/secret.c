@@ -142,6 +142,9 @@ static char *run_command(const char *command, const char *label, const char *wha
     int fd;
     int rc = spawn_shell(command, &pid, &fd);
     if (rc != 0) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's setting
+         * (client_secret or password), which with "_command" makes a setting's name, kept as is;
+         * the 3rd the system's error message. */
         err_set(err, ST_AUTH, _("%scannot run %s_command: %s"), label, what, strerror(rc));
         return NULL;
     }
@@ -156,29 +159,46 @@ static char *run_command(const char *command, const char *label, const char *wha
     char *secret = NULL;
     if (why == ETIMEDOUT) {
         err_set(err, ST_AUTH,
+                /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's
+                 * setting (client_secret or password), which with "_command" makes a setting's
+                 * name, kept as is; the number is the time allowed in seconds. */
                 ngettext("%s%s_command did not finish within %d second; it was stopped",
                          "%s%s_command did not finish within %d seconds; it was stopped",
                          (unsigned long)(command_timeout_ms / 1000)),
                 label, what, command_timeout_ms / 1000);
         err_hint(err, _("check that the command works on its own and does not wait for input"));
     } else if (why == EFBIG) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's setting
+         * (client_secret or password), which with "_command" makes a setting's name, kept as is;
+         * the number is the size allowed in KiB. */
         err_set(err, ST_AUTH, _("%s%s_command printed more than %d KiB"), label, what,
                 SECRET_MAX / 1024);
     } else if (why != 0) {
         err_set(err, ST_AUTH, _("%scannot run %s_command: %s"), label, what, strerror(why));
     } else if (WIFSIGNALED(status)) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's setting
+         * (client_secret or password), which with "_command" makes a setting's name, kept as is;
+         * the number is the signal. */
         err_set(err, ST_AUTH, _("%s%s_command was killed by signal %d"), label, what,
                 WTERMSIG(status));
     } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's setting
+         * (client_secret or password), which with "_command" makes a setting's name, kept as is;
+         * the number is the exit status. */
         err_set(err, ST_AUTH, _("%s%s_command exited with status %d"), label, what,
                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     } else if (memchr(buf, '\0', len)) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's setting
+         * (client_secret or password), which with "_command" makes a setting's name, kept as is. */
         err_set(err, ST_AUTH, _("%s%s_command printed a NUL byte"), label, what);
     } else {
         strip_newline(buf, &len);
         if (len)
             secret = xstrndup(buf, len);
         else
+            /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's
+             * setting (client_secret or password), which with "_command" makes a setting's name,
+             * kept as is. */
             err_set(err, ST_AUTH, _("%s%s_command printed nothing"), label, what);
     }
     util_wipe(buf, SECRET_MAX + 1);
@@ -193,19 +213,31 @@ char *secret_resolve(const char *inline_value, const char *env_name, const char 
     char *secret = NULL;
     int sources = !!inline_value + !!env_name + !!command;
     if (sources != 1) {
+        /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the others are the secret's
+         * setting (client_secret or password), which with "_env" and "_command" make settings'
+         * names, kept as is. */
         err_set(err, ST_USAGE, _("%sset exactly one of %s, %s_env and %s_command"), label, what,
                 what, what);
     } else if (inline_value) {
         if (*inline_value)
             secret = xstrdup(inline_value);
         else
+            /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the secret's
+             * setting's name (client_secret or password), kept as is. */
             err_set(err, ST_AUTH, _("%s%s is empty"), label, what);
     } else if (env_name) {
         const char *v = getenv(env_name);
         if (v && *v)
             secret = xstrdup(v);
         else
+            /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty; the 2nd the environment
+             * variable's name; the 3rd the secret's setting (client_secret or password), which
+             * with "_env" makes a setting's name, kept as is. */
             err_set(err, ST_AUTH, v ? _("%sthe environment variable %s (%s_env) is empty")
+                                    /* TRANSLATORS: the 1st %s is 'profile "NAME": ' or empty;
+                                     * the 2nd the environment variable's name; the 3rd the
+                                     * secret's setting (client_secret or password), which with
+                                     * "_env" makes a setting's name, kept as is. */
                                     : _("%sthe environment variable %s (%s_env) is not set"),
                     label, env_name, what);
     } else {

@@ -46,6 +46,7 @@ bool xdg_make_dirs(const char *dir, struct tn_error *err)
             continue;
         *p = '\0';
         if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+            /* TRANSLATORS: the folder's path, then the system's error message. */
             err_set(err, ST_OTHER, _("cannot create the folder %s: %s"), buf, strerror(errno));
             ok = false;
         }

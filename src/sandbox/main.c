@@ -130,6 +130,8 @@ static long long number_arg(const char *name, const char *arg, long long min, lo
 {
     long long v;
     if (!str_to_llong(arg, min, max, &v)) {
+        /* TRANSLATORS: the program's name, the option's name (e.g. --clients), kept as is, the
+         * smallest and the largest value allowed, then the value given. */
         fprintf(stderr, _("%s: %s must be a whole number from %lld to %lld, not '%s'\n"),
                 util_progname(), name, min, max, arg);
         fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
@@ -142,6 +144,8 @@ static double rate_arg(const char *name, const char *arg)
 {
     double v;
     if (!str_to_rate(arg, &v)) {
+        /* TRANSLATORS: the program's name, the option's name (e.g. --fail-rate), kept as is,
+         * then the value given. */
         fprintf(stderr, _("%s: %s must be a fraction from 0 to 1, not '%s'\n"), util_progname(),
                 name, arg);
         fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
@@ -212,6 +216,8 @@ static char *pem_arg(const char *option, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
+        /* TRANSLATORS: the option's name (e.g. --tls-cert), kept as is, the file's path, then
+         * the system's error message. */
         bad_usage(_("%s: cannot read %s: %s"), option, path, strerror(errno));
     struct strbuf sb = SB_INIT;
     char buf[4096];
@@ -221,6 +227,8 @@ static char *pem_arg(const char *option, const char *path)
     bool failed = ferror(f) != 0;
     fclose(f);
     if (failed || sb.len > (1u << 20) || !strstr(sb_str(&sb), "-----BEGIN "))
+        /* TRANSLATORS: the option's name (e.g. --tls-cert), kept as is, then the file's path;
+         * keep "-----BEGIN ..." as it is. */
         bad_usage(_("%s: %s is not a PEM file (a text file with \"-----BEGIN ...\" lines)"),
                   option, path);
     return sb_steal(&sb);
@@ -231,6 +239,8 @@ static int status_arg(const char *name, const char *arg, int a, int b)
 {
     long long v;
     if (!str_to_llong(arg, 100, 599, &v) || (v != a && v != b))
+        /* TRANSLATORS: the option's name (e.g. --post-status), kept as is, the two HTTP statuses
+         * allowed, then the value given. */
         bad_usage(_("%s must be %d or %d, not '%s'"), name, a, b, arg);
     return (int)v;
 }
@@ -261,6 +271,8 @@ static void page_params_arg(const char *arg, struct sandbox_opts *o)
     size_t n = comma ? (size_t)(comma - arg) : 0;
     if (!comma || !param_name_ok(arg, n) || !param_name_ok(comma + 1, strlen(comma + 1)) ||
         (strlen(comma + 1) == n && strncmp(arg, comma + 1, n) == 0))
+        /* TRANSLATORS: the largest length of a name, then the value given; keep --page-params
+         * and _page,_limit as they are. */
         bad_usage(_("--page-params needs two different names of letters, digits, '_', '.' and "
                     "'-' (at most %d each, not a filter's), as _page,_limit, not '%s'"),
                   SANDBOX_PARAM_MAX, arg);
@@ -396,6 +408,8 @@ static int listen_on(const char *address, unsigned *port, bool *ipv6)
     if (fd >= 0)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     if (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 128) < 0) {
+        /* TRANSLATORS: the program's name, the address, the port number, then the system's error
+         * message. */
         fprintf(stderr, _("%s: cannot listen on %s port %u: %s\n"), util_progname(), address,
                 *port, strerror(errno));
         if (fd >= 0)
@@ -441,6 +455,8 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     if (!events_open(opts.events_path)) {
+        /* TRANSLATORS: the program's name, the events file's path, then the system's error
+         * message. */
         fprintf(stderr, _("%s: cannot open the events file %s: %s\n"), util_progname(),
                 opts.events_path, strerror(errno));
         free_tls(&opts);

@@ -221,6 +221,8 @@ void tui_switch_profile(struct tui *t, const char *name)
         t->c.profile = old_profile;
         err_prefix(&t->c.err, _("cannot switch to profile %s"), name);
         char *had = t->c.err.hint ? xasprintf("%s ", t->c.err.hint) : xstrdup("");
+        /* TRANSLATORS: the 1st %s is the hint given already followed by a space, or empty; the
+         * 2nd the name of the profile still in use. */
         err_hint(&t->c.err, _("%sStill on profile %s."), had, old_profile->name);
         free(had);
         tui_error(t, &t->c.err);
@@ -243,6 +245,8 @@ void tui_switch_profile(struct tui *t, const char *name)
     }
     panes_open(t);
     if (kept)
+        /* TRANSLATORS: the new profile's name, then the path of the file that holds the unsaved
+         * edit. */
         tui_message(t, _("Switched to profile %s; your unsaved edit is kept in %s"), p->name,
                     kept);
     else
@@ -316,6 +320,8 @@ int tui_main(const struct options *opt)
 
     char *kept = sysedit_close(t);
     if (kept) /* the screen is the shell's again: say where the operator's edit is */
+        /* TRANSLATORS: the program's name, then the path of the file that holds the unsaved
+         * edit. */
         fprintf(stderr, _("%s: your unsaved edit is kept in %s\n"), util_progname(), kept);
     free(kept);
     layers_free(&t->layers, t);

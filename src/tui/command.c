@@ -36,6 +36,8 @@ static void server_filter(struct tui *t, const char *terms)
     const struct pane_ops *ops = pane_ops(p);
     if (!ops->server_filter) {
         char key[32];
+        /* TRANSLATORS: the pane's list (e.g. "tenants", translated), then the filter key (/ by
+         * default). */
         tui_message(t, _("This API cannot filter %s on the server: press %s to filter the rows "
                          "loaded"),
                     _(pane_kind(p)->name), keymap_hint(t->km, ACT_FILTER, key));
@@ -52,6 +54,8 @@ static void server_filter(struct tui *t, const char *terms)
     bool any = f.n > 0;
     pane_set_server_filter(p, &f);
     if (any)
+        /* TRANSLATORS: the pane's list (e.g. "tenants", translated), then the filter's terms as
+         * typed (e.g. created>2024-01-01), kept as is. */
         tui_message(t, _("The server lists only the %s where %s"), _(pane_kind(p)->name),
                     pane_server_filter(p));
     else

@@ -277,6 +277,8 @@ void conflict_draw(struct conflict *c, struct rect r, const struct keymap *km)
     free(title);
 
     int x = r.x + 1, w = r.w - 2;
+    /* TRANSLATORS: the tenant's UUID, the version the edit was based on, then the server's
+     * version. */
     char *intro = xasprintf(_("Tenant %s was changed on the server after you read it: your edit "
                               "was not saved. You edited version %s; the server now has version "
                               "%s."),
@@ -285,8 +287,9 @@ void conflict_draw(struct conflict *c, struct rect r, const struct keymap *km)
     keymap_hint(km, ACT_CONFLICT_REAPPLY, kr);
     keymap_hint(km, ACT_CONFLICT_EDIT, ke);
     keymap_hint(km, ACT_CONFLICT_DISCARD, kd);
-    /* TRANSLATORS: the two %s are keys (the conflict view's re-apply and edit-again keys). */
     char *warn = c->server_only
+                     /* TRANSLATORS: the two %s are keys (the conflict view's re-apply and
+                      * edit-again keys). */
                      ? xasprintf(_("%s saves your data as it is: it undoes the changes marked "
                                    "\"server\". To keep them, press %s and merge them by hand."),
                                  kr, ke)

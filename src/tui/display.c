@@ -78,6 +78,7 @@ static bool run_script(struct tui *t, struct script *s)
             tui_draw(t);
             draw_flush();
             if (!draw_dump(st->path))
+                /* TRANSLATORS: the dump file's path, then the system's error message. */
                 die(_("cannot write the screen dump %s: %s"), st->path, strerror(errno));
             break;
         case SCRIPT_RESIZE:

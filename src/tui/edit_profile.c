@@ -195,6 +195,7 @@ static void profile_add_submit(struct tui *t, struct edit *e)
     }
     edit_close(t); /* wipes the typed secret */
     overlay_profiles(t, name);
+    /* TRANSLATORS: the profile's name, then the profiles file's path. */
     tui_message(t, _("Added profile %s to %s"), name, t->c.profiles.path);
     free(name);
 }
@@ -214,6 +215,8 @@ void edit_profile_remove(struct tui *t, const char *name)
     e->name = xstrdup(name);
     e->confirm.word = xstrdup(name);
     e->form = form_new(_("Remove profile"), _("remove"));
+    /* TRANSLATORS: the profile's name, then the profiles file's path twice (the second with "~"
+     * after it: the backup). */
     char *note = xasprintf(_("This removes profile \"%s\" from %s (the old file is kept as "
                              "%s~). Type its name to confirm."),
                            name, t->c.profiles.path, t->c.profiles.path);

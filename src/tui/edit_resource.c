@@ -83,6 +83,8 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     bool same = !e->parent || (parent && !strcmp(parent, e->parent));
     bool shown = p && same && pane_add_row(p, row);
     const char *name = model_row_get(row, "name");
+    /* TRANSLATORS: a kind ("tenant", "client"), then the object's name or ID; the result is used
+     * inside other messages (e.g. "Created %s"). */
     char *what = xasprintf(_("%s \"%s\""), _(e->def->singular), name ? name : model_row_id(row));
     if (shown)
         tui_message(t, _("Created %s"), what);
@@ -114,6 +116,7 @@ static void on_updated(void *ud, struct row *row, const struct tn_error *err)
     if (p)
         pane_update_row(p, row);
     const char *name = model_row_get(row, "name");
+    /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
     tui_message(t, _("Saved %s \"%s\""), _(e->def->singular), name && *name ? name : e->name);
     edit_close(t);
     model_row_free(row);
@@ -133,9 +136,11 @@ static void on_deleted(void *ud, const struct tn_error *err)
     if (p)
         pane_remove_row(p, e->id);
     if (err->code == ST_NOT_FOUND) /* someone else deleted it: it is gone all the same */
+        /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
         tui_message(t, _("%s \"%s\" was already gone (HTTP 404): removed from the list"),
                     _(e->def->singular), e->name);
     else
+        /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
         tui_message(t, _("Deleted %s \"%s\""), _(e->def->singular), e->name);
     edit_close(t);
 }
@@ -375,18 +380,23 @@ void edit_delete(struct tui *t)
     char *note;
     struct strbuf words = SB_INIT;
     if (by_uuid && pane_describe(tui_focused(t), i, &words)) /* named by its data */
+        /* TRANSLATORS: the tenant's UUID, words from its data that name it (e.g. its name), then
+         * its number (the "id" field). */
         note = xasprintf(_("This deletes tenant %s (%s; number %s) and its data. It cannot "
                            "be undone."),
                          e->id, sb_str(&words), field_value(l, i, "id"));
     else if (by_uuid)
+        /* TRANSLATORS: the tenant's UUID, then its number (the "id" field). */
         note = xasprintf(_("This deletes tenant %s (number %s) and its data. It cannot be "
                            "undone."),
                          e->id, field_value(l, i, "id"));
     else if (k->parent)
+        /* TRANSLATORS: the client's name, then its ID. */
         note = xasprintf(_("This deletes client \"%s\" (%s): whoever uses its credentials "
                            "loses access. It cannot be undone."),
                          e->name, e->id);
     else
+        /* TRANSLATORS: the tenant's name, its subdomain, then its ID. */
         note = xasprintf(_("This deletes tenant \"%s\" (%s, %s) and everything in it. It "
                            "cannot be undone."),
                          e->name, subdomain, e->id);

@@ -114,6 +114,7 @@ static void copy_id(struct tui *t)
     else if (!text_plain(id)) /* pasted into a shell, a control character would act */
         tui_message(t, _("This ID holds control characters or invalid UTF-8: not copied"));
     else if (terminal_clipboard(id))
+        /* TRANSLATORS: the kind ("tenant", "client"), then the ID copied. */
         tui_message(t, _("Copied %s ID %s to the clipboard"), _(pane_kind(p)->singular), id);
     else
         tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), id);
@@ -180,6 +181,7 @@ static bool run_plugin(struct tui *t, int key)
     if (st < 0)
         tui_error(t, &err);
     else if (st)
+        /* TRANSLATORS: the plugin's description (from the settings), then the exit status. */
         tui_message(t, _("The plugin \"%s\" exited with status %d"), pl->description, st);
     else
         tui_message(t, _("Ran the plugin \"%s\""), pl->description);

@@ -44,13 +44,19 @@ static void on_row(void *ud, struct row *row, const struct tn_error *err)
     if (!row) {
         struct tn_error e = {0};
         err_copy(&e, err);
+        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
+         * as in :tenants); the 2nd the ID or name looked for. */
         err_prefix(&e, _("no %s \"%s\""), j->kind, j->what);
         tui_error(j->t, &e);
         err_clear(&e);
     } else if (p && pane_show_row(p, row)) {
+        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
+         * as in :tenants); the 2nd the ID or name looked for. */
         tui_message(j->t, _("Went to %s %s (read from the server: it was not loaded)"),
                     j->kind, j->what);
     } else if (p) {
+        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
+         * as in :tenants); the 2nd the ID or name looked for. */
         tui_message(j->t, _("%s %s is there, but the filter hides it"), j->kind, j->what);
     }
     model_row_free(row);
@@ -67,6 +73,9 @@ void jump_run(struct tui *t, const char *kind, const char *what)
         return;
     }
     if (!what || !*what) {
+        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English);
+         * the 2nd the command ":tenant" or ":client" without its colon, kept as is; ID, LABEL
+         * and NAME are placeholders. */
         tui_message(t, _("Name the %s to go to: :%s ID, LABEL or NAME"), kind,
                     !strcmp(kind, "tenants") ? "tenant" : "client");
         return;
@@ -92,10 +101,14 @@ void jump_run(struct tui *t, const char *kind, const char *what)
             found = i;
     if (found != SIZE_MAX) {
         if (!pane_select_index(p, found))
+            /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients"
+             * (English, as in :tenants); the 2nd the ID or name looked for. */
             tui_message(t, _("%s %s is loaded, but the filter hides it"), kind, what);
         return;
     }
     if (!(k->ops & API_OP_GET) || !t->c.session || !util_is_uuid(what)) {
+        /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in
+         * :tenants), the ID or name looked for, then the number loaded; G is a key, kept as is. */
         tui_message(t, _("No %s \"%s\" among the %zu loaded (G loads the rest)"), kind, what,
                     list_count(l));
         return;
@@ -107,6 +120,8 @@ void jump_run(struct tui *t, const char *kind, const char *what)
     *j = (struct pending){t, xstrdup(kind), xstrdup(what)};
     api_get(t->c.session, &target, on_row, j);
     t->jumps++;
+    /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English, as in
+     * :tenants); the 2nd the ID or name looked for. */
     tui_message(t, _("Reading %s %s..."), kind, what);
 }
 
@@ -121,6 +136,8 @@ void jump_tick(struct tui *t)
     char *kind = t->jump_kind, *what = t->jump_what;
     t->jump_kind = t->jump_what = NULL;
     if (p && late)
+        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
+         * as in :tenants); the 2nd the ID or name looked for. */
         tui_message(t, _("Gave up going to %s %s: its list did not load"), kind, what);
     else if (p)
         jump_run(t, kind, what);

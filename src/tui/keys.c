@@ -279,9 +279,14 @@ static bool bind(struct keymap *km, const char *name, const char *spec, const ch
     if (r == ACT_NONE) {
         /* the installed copy of the defaults, which names every action */
         if (file)
+            /* TRANSLATORS: the action's name as written, the settings file's path, then the path
+             * of the file listing every action (keys.conf); keep "keys" untranslated (the
+             * group's name). */
             err_set(err, ST_USAGE, _("unknown action \"%s\" in the keys group of %s: see "
                                      "%s for the names"), name, file, DOCDIR "/keys.conf");
         else
+            /* TRANSLATORS: the action's name as written, then the path of the file listing every
+             * action (keys.conf). */
             err_set(err, ST_USAGE, _("unknown action \"%s\": see %s for the names"), name,
                     DOCDIR "/keys.conf");
         return false;
@@ -298,10 +303,15 @@ static bool bind(struct keymap *km, const char *name, const char *spec, const ch
         int codes[3];
         if (!keys_parse(tok, &keys[n], NULL)) {
             if (file)
+                /* TRANSLATORS: the key's name as written, the action's name, the settings file's
+                 * path, then examples of key names (C-o, F5...), kept as is; keep "keys"
+                 * untranslated (the group's name). */
                 err_set(err, ST_USAGE, _("unknown key \"%s\" for \"%s\" in the keys group of "
                                          "%s: use names such as %s"), tok, name, file,
                         KEY_NAMES_HINT);
             else
+                /* TRANSLATORS: the key's name as written, the action's name, then examples of
+                 * key names (C-o, F5...), kept as is. */
                 err_set(err, ST_USAGE, _("unknown key \"%s\" for \"%s\": use names such as %s"),
                         tok, name, KEY_NAMES_HINT);
             ok = false;

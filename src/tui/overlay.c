@@ -36,6 +36,7 @@ static void copy_json(struct overlay *o)
     else if (!text_plain(o->json)) /* pasted into a shell, a control character would act */
         tui_message(o->t, _("This JSON holds control characters or invalid UTF-8: not copied"));
     else if (terminal_clipboard(o->json))
+        /* TRANSLATORS: the kind ("tenant", "client"), then the JSON's size in bytes. */
         tui_message(o->t, _("Copied the %s's JSON (%zu bytes) to the clipboard"),
                     _(o->singular), strlen(o->json));
     else

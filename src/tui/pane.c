@@ -471,11 +471,17 @@ void pane_status(const struct pane *p, struct strbuf *out)
     char c[32];
     size_t total = pane_total(p);
     if (p->filter && p->has_total)
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter,
+         * the rows loaded, then the server's total. Keep it short: it shares the status line. */
         sb_addf(out, _("%s matching of %s loaded, %s in all"), pane_count_text(v, a),
                 pane_count_text(n, b), pane_count_text(total, c));
     else if (p->filter)
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter,
+         * then the rows loaded. Keep it short: it shares the status line. */
         sb_addf(out, _("%s matching of %s loaded"), pane_count_text(v, a), pane_count_text(n, b));
     else if (p->has_total)
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows loaded, then the
+         * server's total. Keep it short: it shares the status line. */
         sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a), pane_count_text(total, b));
     else
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));

@@ -94,6 +94,8 @@ static void draw_title(struct pane *p, struct rect r, bool focused)
     struct strbuf t = SB_INIT;
     sb_addf(&t, " %s", _(p->ops->title));
     if (list_started(p->list) && list_more(p->list) && p->has_total && !p->filter)
+        /* TRANSLATORS: in a pane's title, after its name: the rows loaded, then the server's
+         * total. Keep the leading space and keep it short. */
         sb_addf(&t, _(" (%s of %s)"), pane_count_text(list_view_count(p->view), a),
                 pane_count_text(pane_total(p), b)); /* the server counts: say how many */
     else if (list_started(p->list))

@@ -24,10 +24,14 @@ bool tui_plugins_load(struct tui_plugins *tp, const struct profile_set *set,
         if (!keys_parse(p->key, &key, NULL) || (taken = keymap_lookup(km, key)) != ACT_NONE) {
             if (ok) {
                 if (taken != ACT_NONE)
+                    /* TRANSLATORS: the plugin's description, its key's name (kept as is), then
+                     * the name of the action that already has the key (kept as is). */
                     err_set(err, ST_USAGE, _("plugin \"%s\": its key %s is the key of \"%s\"; "
                                              "give it another (the plugin is left out)"),
                             p->description, p->key, action_name(taken));
                 else
+                    /* TRANSLATORS: the plugin's description, then the key's name as written;
+                     * keep C-o, O and F5 as they are (key names). */
                     err_set(err, ST_USAGE, _("plugin \"%s\": \"%s\" is not a key name (such as "
                                              "C-o, O or F5); the plugin is left out"),
                             p->description, p->key);

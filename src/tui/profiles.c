@@ -48,6 +48,9 @@ static void pv_draw(struct view *v, struct rect r)
     const char *rm = keymap_first(pv->t->km, ACT_PROFILE_REMOVE, b[1]);
     const char *def = keymap_first(pv->t->km, ACT_PROFILE_DEFAULT, b[2]);
     struct strbuf title = SB_INIT;
+    /* TRANSLATORS: the title of the profiles window; the three %s are keys (adds, removes, makes
+     * the default). Keep Enter and Esc untranslated (key names) and keep it short: it must fit
+     * in the window's top line. */
     sb_addf(&title, _(" Profiles  (Enter switches, %s adds, %s removes, %s makes the default, "
                       "Esc closes)"),
             add ? add : "-", rm ? rm : "-", def ? def : "-");

@@ -61,6 +61,8 @@ static void token_text(const struct tui *t, struct strbuf *sb)
     else if (left < 3600)
         sb_addf(sb, _("token: %lldm"), (long long)(left / 60));
     else
+        /* TRANSLATORS: the time left on the access token in hours and minutes (e.g. "token:
+         * 1h05m"); it sits in the status line: keep it short. */
         sb_addf(sb, _("token: %lldh%02lldm"), (long long)(left / 3600),
                 (long long)(left % 3600 / 60));
 }
@@ -236,8 +238,12 @@ void screen_draw_status(struct tui *t)
         /* not a silent stall: requests wait to be sent again */
         int s = (int)((in_ms + 999) / 1000);
         if (status)
+            /* TRANSLATORS: the seconds before the next try, then the HTTP status that failed; it
+             * sits in the status line: keep it short. */
             sb_addf(&m, _("retrying in %d s: %ld"), s, status);
         else
+            /* TRANSLATORS: the seconds before the next try, then why the last try failed; it
+             * sits in the status line: keep it short. */
             sb_addf(&m, _("retrying in %d s: %s"), s, _(why));
     } else if (t->err.code != ST_OK) {
         error_text(&t->err, &m);
@@ -278,6 +284,8 @@ void screen_draw_setup(const struct tui *t, struct rect r)
     const char *add = keymap_first(t->km, ACT_PROFILE_ADD, ab);
     if (list && add) {
         sb_reset(&sb);
+        /* TRANSLATORS: the two %s are keys: the one that opens the profiles window, then the one
+         * that adds a profile in it. */
         sb_addf(&sb, _("To add a profile here, press %s, then %s."), list, add);
         draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);
     }
@@ -313,6 +321,8 @@ void tui_draw(struct tui *t)
     draw_erase();
     if (lines < SCREEN_MIN_LINES || cols < SCREEN_MIN_COLS) {
         char buf[160];
+        /* TRANSLATORS: the terminal's width and height, then the smallest width and height
+         * needed (60x15). */
         snprintf(buf, sizeof(buf), _("Terminal too small: %dx%d, need %dx%d"), cols, lines,
                  SCREEN_MIN_COLS, SCREEN_MIN_LINES);
         draw_text(lines / 2, 0, cols, buf, TH_ERROR, false);

@@ -89,6 +89,7 @@ struct script *script_load(const char *path, struct tn_error *err)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
+        /* TRANSLATORS: the script file's path, then the system's error message. */
         err_set(err, ST_USAGE, _("cannot read the script %s: %s"), path, strerror(errno));
         return NULL;
     }

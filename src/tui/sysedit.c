@@ -185,6 +185,7 @@ static bool send_update(struct tui *t, struct sysedit *s, const char *version,
     if (!s->call)
         return false;
     s->state = SE_SAVING;
+    /* TRANSLATORS: the tenant's UUID, then the version the change is based on. */
     tui_message(t, _("Saving tenant %s on version %s..."), s->id, version);
     return true;
 }
@@ -238,6 +239,8 @@ static void on_saved(void *ud, struct row *row, const struct tn_error *err)
                                 : xstrdup("");
         const char *version = row ? model_row_get(row, "version") : NULL;
         se_finish(t);
+        /* TRANSLATORS: the tenant's UUID, its new version; the 3rd %s is " (not sent, as the
+         * server sets them: KEYS)" or empty. */
         tui_message(t, _("Saved tenant %s: now version %s%s"), id, version ? version : "?",
                     note);
         free(id);
@@ -313,11 +316,15 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     char *note = s->ignored ? xasprintf(_(" (not sent: %s)"), s->ignored) : xstrdup("");
     se_finish(t);
     if (shown)
+        /* TRANSLATORS: the tenant's UUID; the 2nd %s is " (not sent: KEYS)" or empty. */
         tui_message(t, _("Created tenant %s%s"), model_row_id(row), note);
     else if (filtered)
+        /* TRANSLATORS: the tenant's UUID; the 2nd %s is " (not sent: KEYS)" or empty; keep
+         * ":filter" and the key r as they are. */
         tui_message(t, _("Created tenant %s (not listed under the :filter; r reloads)%s"),
                     model_row_id(row), note);
     else
+        /* TRANSLATORS: the tenant's UUID; the 2nd %s is " (not sent: KEYS)" or empty. */
         tui_message(t, _("Created tenant %s (the filter hides it)%s"), model_row_id(row),
                     note);
     free(note);
@@ -464,6 +471,7 @@ void sysedit_edit(struct tui *t)
     s->call = api_get(t->c.session, &tg, on_read, s);
     s->state = SE_READING;
     if (old)
+        /* TRANSLATORS: the tenant's UUID, then the path of the file that holds the earlier edit. */
         tui_message(t, _("Reading tenant %s to edit it... (your earlier edit stays in %s)"), id,
                     old);
     else
@@ -583,6 +591,7 @@ static layer_result se_key(struct layer *l, struct tui *t, enum action act, int 
         char *id = xstrdup(s->id);
         char *version = xstrdup(model_row_get(s->server, "version"));
         se_finish(t);
+        /* TRANSLATORS: the tenant's UUID, then the server's version. */
         tui_message(t, _("Discarded your edit: tenant %s stays at version %s"), id, version);
         free(id);
         free(version);

@@ -88,6 +88,8 @@ bool terminal_start(bool headless)
         const char *term = getenv("TERM");
         screen = newterm(NULL, stdout, stdin);
         if (!screen) {
+            /* TRANSLATORS: the program's name, then the terminal type (the TERM variable); keep
+             * TERM and TERM=xterm as they are. */
             fprintf(stderr, _("%s: cannot use the terminal type \"%s\": set TERM, e.g. "
                               "TERM=xterm\n"),
                     util_progname(), term ? term : "");
@@ -99,6 +101,8 @@ bool terminal_start(bool headless)
             endwin();
             delscreen(screen);
             screen = NULL;
+            /* TRANSLATORS: the program's name (three times: before the colon and in two
+             * commands); keep TERM, TERM=xterm-256color and the commands in `...` as they are. */
             fprintf(stderr, _("%s: the console cannot run here: this terminal (TERM=%s) "
                               "cannot move the cursor; set TERM to your terminal's type (e.g. "
                               "TERM=xterm-256color), or use the commands (e.g. `%s tenants "

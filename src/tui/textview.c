@@ -204,8 +204,12 @@ static void tv_draw(struct view *v, struct rect r)
         return;
     int y = r.y + r.h - 1;
     char *pos = !t->n       ? xstrdup("")
+                /* TRANSLATORS: the first line shown, the number of lines, then the first column
+                 * shown; it sits in the view's bottom line: keep it short. */
                 : t->left   ? xasprintf(_("line %zu of %zu, column %d"), t->top + 1, t->n,
                                         t->left + 1)
+                            /* TRANSLATORS: the first line shown, then the number of lines; it
+                             * sits in a view's bottom line: keep it short. */
                             : xasprintf(_("line %zu of %zu"), t->top + 1, t->n);
     int pw = draw_width(pos);
     const char *status = textview_status(t);
@@ -341,6 +345,7 @@ static void tv_search(struct view *v, const char *text, bool forward)
                 rank++;
         }
     }
+    /* TRANSLATORS: the match's rank, the number of matches, then the text searched for. */
     t->status = xasprintf(_("match %zu of %zu for '%s'"), rank, count, t->search);
     tv_show_line(t, t->match);
 }
