@@ -28,6 +28,8 @@ static bool start_demo(struct connection *c)
     const char *api = c->opt.demo_api ? c->opt.demo_api : "mattr";
     bool system = !strcmp(api, "system");
     if (!system && strcmp(api, "mattr")) {
+        /* TRANSLATORS: %s is the value given to --demo; keep "mattr" and "system" as they are
+         * (API names). */
         err_set(&c->err, ST_USAGE, _("--demo=%s: the demo speaks mattr or system"), api);
         err_hint(&c->err, _("Use --demo (the Management API) or --demo=system (/system/tenants)."));
         return false;
@@ -79,6 +81,7 @@ bool connect_pick_profile(struct connection *c)
             else
                 err_set(&c->err, ST_USAGE, _("no profile called \"%s\" in %s"), c->opt.profile,
                         c->profiles.path);
+            /* TRANSLATORS: %s is the program's name; keep the command in `...` as it is. */
             err_hint(&c->err, _("`%s profile list` shows the profiles."), util_progname());
         }
     } else {

@@ -123,6 +123,7 @@ struct demo *demo_start(char **err)
     if (!ok) {
         kill(pid, SIGTERM);
         waitpid(pid, NULL, 0);
+        /* TRANSLATORS: %s is the sandbox program's path. */
         *err = xasprintf(_("the demo server (%s) did not start; is the build complete?"), path);
         free(path);
         return NULL;

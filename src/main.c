@@ -52,6 +52,7 @@ int main(int argc, char **argv)
             if (options_apply(&opt, c, optarg))
                 break;
             /* getopt has said what is wrong */
+            /* TRANSLATORS: %s is the program's name; keep '... --help' as it is. */
             fprintf(stderr, _("Try '%s --help' for more information.\n"), util_progname());
             free(all);
             return EXIT_USAGE;

@@ -83,6 +83,8 @@ bool options_apply(struct options *o, int opt, const char *arg)
 
 void options_help(FILE *f)
 {
+    /* TRANSLATORS: help text: keep the option names and the placeholders' places; the
+     * descriptions start at column 24 and each line must fit in 80 columns. */
     fputs(_("Global options (before the command, or after its verb):\n"
             "  -p, --profile NAME   use profile NAME (default: $TENANTRY_PROFILE, else\n"
             "                       default_profile in the config)\n"

@@ -103,6 +103,8 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
                     int in_flight, bool yes)
 {
     if (!n) {
+        /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is; keep --from
+         * as it is. */
         err_set(&c->conn.err, ST_USAGE, _("no %s to delete: --from gave no ID"), t->kind->name);
         return ST_USAGE;
     }

@@ -35,6 +35,7 @@ void cli_usage_error(struct cli *c, const char *fmt, ...)
          * command as it is. */
         err_hint(&c->conn.err, _("Try '%s %s --help'."), util_progname(), c->resource);
     else
+        /* TRANSLATORS: %s is the program's name; keep '... --help' as it is. */
         err_hint(&c->conn.err, _("Try '%s --help'."), util_progname());
 }
 
@@ -105,6 +106,8 @@ bool cli_refuse_readonly(struct cli *c, const char *what)
     if (!c->conn.opt.readonly && !c->conn.profile->readonly)
         return false;
     if (c->conn.opt.readonly)
+        /* TRANSLATORS: %s is the command refused (e.g. "tenants delete"), kept as is; keep
+         * --readonly as it is. */
         err_set(&c->conn.err, ST_USAGE, _("%s refused: --readonly is set (nothing was sent)"), what);
     else
         /* TRANSLATORS: the 1st %s is the command refused (e.g. "tenants delete"), kept as is;
@@ -120,6 +123,9 @@ bool cli_refuse_readonly(struct cli *c, const char *what)
 static bool answer_yes(const char *answer)
 {
     if (!strcasecmp(answer, "y") || !strcasecmp(answer, "yes") ||
+        /* TRANSLATORS: the short and the long answer "yes" to a question on the terminal (as in
+         * [y/N]), compared without case; give your language's (e.g. "j" and "ja"), or keep "y"
+         * and "yes" (they are always accepted too). */
         !strcasecmp(answer, _("y")) || !strcasecmp(answer, _("yes")))
         return true;
 #ifdef HAVE_RPMATCH
@@ -135,12 +141,18 @@ bool cli_confirm(struct cli *c, bool yes, const char *action)
         return true;
     int fd = isatty(STDIN_FILENO) ? open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY) : -1;
     if (fd < 0) {
+        /* TRANSLATORS: %s is what would be done, a phrase starting with a verb (e.g. "delete
+         * tenant "acme" (...)"), as in "Really %s? [y/N]". */
         err_set(&c->conn.err, ST_USAGE, _("not going to %s without confirmation: there is no "
                                      "terminal to ask"),
                 action);
         err_hint(&c->conn.err, _("Add --yes to confirm without a terminal."));
         return false;
     }
+    /* TRANSLATORS: a question on the terminal: %s is what would be done, a phrase starting with
+     * a verb (e.g. "delete tenant "acme" (...)"). The answers accepted are y or yes, their
+     * translations (the messages "y" and "yes"), and the locale's yes (rpmatch): write [y/N]
+     * with your language's letters if they differ. */
     char *prompt = xasprintf(_("Really %s? [y/N] "), action);
     if (write(fd, prompt, strlen(prompt)) < 0) {
         /* the read below fails too and says no */

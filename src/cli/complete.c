@@ -560,7 +560,11 @@ int cli_completion(int argc, char **argv)
         }
     }
     if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        /* TRANSLATORS: %s is the program's name; keep "completion" and bash|zsh|fish as they
+         * are. */
         printf(_("Usage: %s completion bash|zsh|fish\n"), util_progname());
+        /* TRANSLATORS: help text: keep the commands and the file names as they are; each line
+         * must fit in 80 columns. */
         fputs(_("Print the shell's completion script, to load in the shell's startup file:\n"
                 "  bash: source <(tenantry completion bash)\n"
                 "  zsh:  source <(tenantry completion zsh)\n"
@@ -571,6 +575,7 @@ int cli_completion(int argc, char **argv)
         return 0;
     }
     if (argc < 2)
+        /* TRANSLATORS: %s is the program's name; keep bash, zsh and fish as they are. */
         fprintf(stderr, _("%s: completion needs a shell: bash, zsh or fish\n"), util_progname());
     else
         /* TRANSLATORS: the program's name, then the shell asked for; keep bash, zsh and fish as

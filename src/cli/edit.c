@@ -75,6 +75,7 @@ static bool want_merge(struct edit *e, const char *version, bool merge)
     struct tn_error conflict = {0};
     err_move(&conflict, &e->c->conn.err);
     fprintf(stderr, "%s: %s\n", util_progname(), conflict.message);
+    /* TRANSLATORS: the question "Really %s? [y/N]" asks this: %s is the server's version. */
     char *what = xasprintf(_("merge your changes into version %s in the editor"), version);
     bool yes = cli_confirm(e->c, false, what);
     free(what);
@@ -169,6 +170,8 @@ static int edit_once(struct edit *e, bool merge, bool *again)
         err_hint(&c->conn.err, _("Someone changed it since it was read (it is at version %s "
                                  "now). Run the edit again and apply your change to that "
                                  "version%s."),
+                 /* TRANSLATORS: added before the full stop of "...apply your change to that
+                  * version%s."; keep the comma and the space at the start and --merge as it is. */
                  now, docedit_has_doc(server) ? _(", or add --merge to have your changes "
                                                  "merged into it in the editor")
                                               : "");

@@ -25,6 +25,8 @@ const struct option *cli_journal_options(void)
 }
 
 static const struct api_field journal_fields[] = {
+    /* TRANSLATORS: TIME and the other words in capitals in this table are the column headings of
+     * `journal`; keep them short. */
     {"time", N_("TIME"), FIELD_TABLE},
     {"profile", N_("PROFILE"), FIELD_TABLE},
     {"api", N_("API"), 0},
@@ -68,7 +70,10 @@ static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
 static void help(struct cli *c, FILE *f)
 {
     (void)c;
+    /* TRANSLATORS: %s is the program's name; keep the command and the options as they are. */
     fprintf(f, _("Usage: %s journal [--since DATE] [-p PROFILE] [-o FORMAT]\n"), util_progname());
+    /* TRANSLATORS: help text: keep the option names; each line must fit in 80 columns (options'
+     * descriptions start at column 24). */
     fputs(_("Print the journal of changes: every create, update and delete made from the\n"
             "console or the command line, oldest first, with its outcome (done, failed, or\n"
             "unknown when the answer was lost). It never holds a secret.\n"

@@ -68,6 +68,7 @@ static void cut_short(struct cli *c, const char *resume, const struct walk *walk
          * 2nd the cursor's value; keep --cursor and --all as they are. */
         err_hint(err, _("%s\nTo go on from where the list stopped: --cursor %s --all"), had, arg);
     else
+        /* TRANSLATORS: %s is the cursor's value; keep --cursor and --all as they are. */
         err_hint(err, _("To go on from where the list stopped: --cursor %s --all"), arg);
     free(arg);
     free(had);
@@ -78,8 +79,10 @@ static void print_next(const char *next, bool maybe)
 {
     char *arg = cursor_arg(next);
     if (maybe)
+        /* TRANSLATORS: %s is the cursor's value; keep --cursor and --all as they are. */
         fprintf(stderr, _("More may be available: --cursor %s (or --all for every page).\n"), arg);
     else
+        /* TRANSLATORS: %s is the cursor's value; keep --cursor and --all as they are. */
         fprintf(stderr, _("Next page: --cursor %s (or --all for every page).\n"), arg);
     free(arg);
 }
@@ -143,6 +146,8 @@ int resource_list(struct cli *c, const struct api_target *t, long long limit_ask
     if (ok && !all && next && !c->conn.opt.quiet)
         print_next(next, last_n < (size_t)limit && !counted);
     if (ok && total == 0 && output_is_table(c->format) && !c->conn.opt.quiet)
+        /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is: the list is
+         * empty. */
         fprintf(stderr, _("No %s.\n"), t->kind->name);
     free(next);
     walk_free(walk);

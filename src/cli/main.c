@@ -18,6 +18,9 @@
 
 void cli_help(FILE *f)
 {
+    /* TRANSLATORS: %s is the program's name; OPTION, RESOURCE, VERB and ARGUMENT are
+     * placeholders: translate them as your language writes such placeholders, consistently
+     * across the help. */
     fprintf(f, _("Usage: %s [OPTION]... [RESOURCE VERB [ARGUMENT]...]\n"), util_progname());
     fputs(_("With no command, open the interactive console (? inside shows its keys).\n"), f);
     fputs(_("A terminal console for multi-tenant platforms: the MATTR VII Management API, and\n"
@@ -58,6 +61,8 @@ void cli_help(FILE *f)
             "\n"),
           f);
     options_help(f);
+    /* TRANSLATORS: help text: keep the option names; the descriptions start at column 24 and
+     * each line must fit in 80 columns; keep the commands as they are. */
     fputs(_("  -h, --help           show help (also after any command) and exit\n"
             "  -V, --version        show the version and exit\n"
             "\n"

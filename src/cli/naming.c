@@ -28,8 +28,13 @@ char *resource_delete_question(struct cli *c, bool yes, const struct api_target 
     }
     const struct profile *p = c->conn.profile;
     if (p && p->production)
+        /* TRANSLATORS: the start of the question "Really ...? [y/N]": %s is the profile's name;
+         * the object to delete follows (e.g. tenant "acme" (acme, 7)); keep PRODUCTION in
+         * capitals and the space at the end. */
         sb_addf(&sb, _("delete on the PRODUCTION profile \"%s\" "), p->name);
     else
+        /* TRANSLATORS: the start of the question "Really ...? [y/N]": the object to delete
+         * follows (e.g. tenant "acme" (acme, 7)); keep the space at the end. */
         sb_adds(&sb, _("delete "));
     const char *name = row ? model_row_get(row, "name") : NULL;
     const char *sub = row ? model_row_get(row, "subdomain") : NULL;
@@ -63,6 +68,8 @@ char *resource_delete_question(struct cli *c, bool yes, const struct api_target 
         sb_addf(&sb, "%s %s", what, t->id);
     }
     if (t->parent)
+        /* TRANSLATORS: follows a client in the delete question: %s is the tenant's ID; keep the
+         * space at the start. */
         sb_addf(&sb, _(" of tenant %s"), t->parent);
     sb_free(&shown);
     sb_free(&words);

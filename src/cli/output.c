@@ -538,6 +538,7 @@ static void table_object(struct output *out, const struct row *row)
     if (row->secret) {
         struct strbuf clean = SB_INIT;
         put_text(out, &clean, row->secret, SIZE_MAX);
+        /* TRANSLATORS: %s is the new client secret, printed once after a create or a rotate. */
         fprintf(out->f, _("Client secret: %s"), sb_str(&clean));
         fputc('\n', out->f);
         sb_wipe(&clean);

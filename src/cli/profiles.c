@@ -18,6 +18,8 @@ enum {
 
 /* How profiles are shown by `profile list`: never a secret, only where it comes from. */
 static const struct api_field profile_fields[] = {
+    /* TRANSLATORS: DEFAULT and the other words in capitals in this table are the column headings
+     * of `profile list`; keep them short. */
     {"default", N_("DEFAULT"), FIELD_TABLE},
     {"name", N_("NAME"), FIELD_TABLE},
     {"api", N_("API"), FIELD_TABLE},
@@ -149,6 +151,7 @@ static const struct option yes_options[] = {
 
 static const char *const verbs[] = {"list", "add", "remove", "default", "test"};
 static const char *const verb_summaries[] = {
+    /* TRANSLATORS: a verb's summary, shown by shell completion next to "profile VERB". */
     N_("show the profiles (never their secrets)"), N_("add a profile"), N_("remove a profile"),
     N_("make a profile the default"), N_("get a token and make one request with a profile")};
 static const int npos_min[] = {0, 1, 1, 1, 0}, npos_max[] = {0, 1, 1, 1, 1};
@@ -173,7 +176,11 @@ static void help(struct cli *c, FILE *f)
 {
     (void)c;
     if (!help_verb) {
+        /* TRANSLATORS: %s is the program's name; keep "profile"; VERB, ARGUMENT and OPTION are
+         * placeholders. */
         fprintf(f, _("Usage: %s profile VERB [ARGUMENT]... [OPTION]...\n"), util_progname());
+        /* TRANSLATORS: help text: keep the verbs and options; the descriptions start at column
+         * 19 and each line must fit in 80 columns. */
         fputs(_("\nVerbs:\n"
                 "  list            show the profiles (never their secrets)\n"
                 "  add NAME        add a profile ('profile add --help' for its options)\n"
@@ -190,6 +197,8 @@ static void help(struct cli *c, FILE *f)
                      "         --client-id ID [OPTION]...\n"
                      "   or: %s profile add NAME --api system --url URL --user USER [OPTION]...\n"),
                 util_progname(), util_progname());
+        /* TRANSLATORS: help text: keep the option names and settings' names; each line must fit
+         * in 80 columns (options' descriptions start at column 28). */
         fputs(_("Add a profile to the profiles file. The client secret (the password of a system\n"
                 "profile) is asked for on the terminal (not echoed) unless one of the --secret\n"
                 "options says otherwise; it is never taken from the command line.\n"
@@ -217,21 +226,27 @@ static void help(struct cli *c, FILE *f)
                 "\n"),
               f);
     } else if (!strcmp(help_verb, "list")) {
+        /* TRANSLATORS: %s is the program's name; keep the command and the options as they are. */
         fprintf(f, _("Usage: %s profile list [OPTION]...\n"), util_progname());
         fputs(_("Show the profiles of the profiles file: name, API, URL, flags and where each\n"
                 "secret comes from (never a secret).\n\n"),
               f);
     } else if (!strcmp(help_verb, "remove")) {
+        /* TRANSLATORS: %s is the program's name; keep the command and the options as they are. */
         fprintf(f, _("Usage: %s profile remove NAME [--yes] [OPTION]...\n"), util_progname());
+        /* TRANSLATORS: help text: keep the option names; each line must fit in 80 columns
+         * (options' descriptions start at column 28). */
         fputs(_("Remove profile NAME from the profiles file (the file before is kept as\n"
                 "config~).\n"
                 "\n"
                 "      --yes                do not ask (needed when there is no terminal)\n\n"),
               f);
     } else if (!strcmp(help_verb, "default")) {
+        /* TRANSLATORS: %s is the program's name; keep the command and the options as they are. */
         fprintf(f, _("Usage: %s profile default NAME [OPTION]...\n"), util_progname());
         fputs(_("Make NAME the default profile (default_profile in the profiles file).\n\n"), f);
     } else if (!strcmp(help_verb, "test")) {
+        /* TRANSLATORS: %s is the program's name; keep the command and the options as they are. */
         fprintf(f, _("Usage: %s profile test [NAME] [OPTION]...\n"), util_progname());
         fputs(_("Get a fresh token and make one request with profile NAME (default: the one\n"
                 "-p, $TENANTRY_PROFILE or default_profile names); say how long it took and\n"
@@ -455,6 +470,7 @@ static int run_test(struct cli *c, const char *name)
     if (expiry) {
         char when[32];
         util_format_iso8601(expiry, when);
+        /* TRANSLATORS: %s is a date and time in the locale's format. */
         printf(_("The token is valid until %s.\n"), when);
     }
     return ST_OK;
@@ -472,6 +488,7 @@ int cli_profile(struct cli *c, int argc, char **argv)
     while (v < ARRAY_SIZE(verbs) && strcmp(verbs[v], argv[1]))
         v++;
     if (v == ARRAY_SIZE(verbs)) {
+        /* TRANSLATORS: %s is the verb given; keep "profile" (the command) as it is. */
         cli_usage_error(c, _("profile has no verb '%s'"), argv[1]);
         return ST_USAGE;
     }
@@ -484,6 +501,7 @@ int cli_profile(struct cli *c, int argc, char **argv)
     int npos = argc - 1 - first;
     char **pos = argv + 1 + first;
     if (rc == ST_OK && npos < npos_min[v]) {
+        /* TRANSLATORS: %s is the verb (e.g. "remove"), kept as is; keep "profile" as it is. */
         cli_usage_error(c, _("profile %s needs a profile NAME"), verbs[v]);
         rc = ST_USAGE;
     } else if (rc == ST_OK && npos > npos_max[v]) {

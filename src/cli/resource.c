@@ -79,6 +79,8 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
+    /* TRANSLATORS: a verb's summary in `tenantry tenants --help`, after the verb in an 11-column
+     * indent: keep it under 69 columns; keep --all as it is. */
     {"list", API_OP_LIST, N_("list them, a page at a time or --all")},
     {"get", API_OP_GET, N_("show one")},
     {"create", API_OP_CREATE, N_("create one")},
@@ -107,6 +109,8 @@ static unsigned kind_verbs(const struct api_kind_def *kind)
 static void verb_positionals(const struct api_kind_def *kind, unsigned op, const char **parent,
                              const char **id)
 {
+    /* TRANSLATORS: placeholders in usage lines (e.g. "clients get TENANT CLIENT"), in capitals
+     * like the rest of the help. */
     *parent = kind->parent ? _("TENANT") : NULL;
     *id = NULL;
     if (op != API_OP_GET && op != API_OP_UPDATE && op != API_OP_DELETE && op != OP_EDIT &&
@@ -175,6 +179,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
         fprintf(f, _("  %-26s which %s\n"), id, _(kind->singular));
     switch (v->op) {
     case API_OP_LIST:
+        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
+         * each line must fit in 80 columns. */
         fputs(_("      --all                fetch every page (streamed; progress on a terminal)\n"
                 "                           in pages of 1000 unless --limit or page_size say;\n"
                 "                           failing part way: exit 6, and the --cursor to go on\n"
@@ -193,6 +199,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                 continue;
             bool required = v->op == API_OP_CREATE ? (in->flags & INPUT_REQUIRED)
                                                    : (in->flags & INPUT_UPDATE_REQUIRED);
+            /* TRANSLATORS: added after an option's description in --help; keep the space at the
+             * start. */
             help_option(f, in, required ? _(" (required)") : "");
         }
         break;
@@ -204,6 +212,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
                      "someone else changed it meanwhile nothing is saved (exit status 5) and\n"
                      "the file is kept: its path is printed.\n"),
                 _(kind->singular), kind->doc_field);
+        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
+         * each line must fit in 80 columns. */
         fprintf(f, _("      --merge              after such a conflict, merge your changes\n"
                      "                           into the server's version key by key and\n"
                      "                           edit that (else asked on a terminal); keys\n"
@@ -224,6 +234,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
               f);
         break;
     case API_OP_DELETE:
+        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
+         * each line must fit in 80 columns. */
         fputs(_("      --yes                do not ask (needed when there is no terminal)\n"
                 "Several IDs may follow, or come one a line from --from FILE (- for stdin):\n"
                 "they are deleted a few at a time after one confirmation, a line each, and\n"

@@ -125,6 +125,8 @@ int rotate_run(struct cli *c, const struct api_target *t, enum rotate_old old)
     int rc = ST_OK;
     bool remove = old == ROTATE_DELETE;
     if (old == ROTATE_ASK) {
+        /* TRANSLATORS: a question (followed by [y/N]): %s is the old client's ID; "n" is the
+         * answer that keeps it. */
         char *q = xasprintf(_("delete the old client %s now (keep it while its users move to "
                               "the new one: answer n)"),
                             t->id);

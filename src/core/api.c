@@ -237,6 +237,7 @@ static bool op_allowed(const struct api_session *s, const struct api_target *t, 
     }
     if (t->kind->ops & op)
         return true;
+    /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is. */
     err_set(err, ST_USAGE, _("this API cannot do that with %s"), t->kind->name);
     return false;
 }
@@ -376,6 +377,8 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
                 !(k->inputs[d].flags & INPUT_UPDATE_REQUIRED))
                 sb_addf(&flags, "%s--%s", flags.len ? ", " : "", k->inputs[d].flag);
         err_set(err, ST_USAGE, _("nothing to change"));
+        /* TRANSLATORS: %s lists the options that can be changed (e.g. --name, --role), kept as
+         * is. */
         err_hint(err, _("Give what to change: %s."), sb_str(&flags));
         sb_free(&flags);
         return false;
@@ -387,6 +390,7 @@ bool api_check_filter(const struct api_kind_def *k, const struct api_values *fil
                       struct tn_error *err)
 {
     if (filter && filter->n && !k->nfilters) {
+        /* TRANSLATORS: %s is the list's command word (e.g. "clients"), kept as is. */
         err_set(err, ST_USAGE, _("this API cannot filter %s on the server"), k->name);
         return false;
     }

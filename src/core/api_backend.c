@@ -76,6 +76,8 @@ void api_set_created_unread(struct api_call *call, struct http_request *req,
                                       "answer could not be read"),
             http_method(req), http_url(req), _(k->singular), err->http_status);
     char *list = xasprintf("%s %s list%s", util_progname(), k->name,
+                           /* TRANSLATORS: a placeholder added to a command, as in "tenantry
+                            * clients list TENANT"; keep the space at the start and the capitals. */
                            k->parent ? _(" TENANT") : "");
     if (secret && k->parent)
         /* TRANSLATORS: the 1st %s is the kind ("client"), the 2nd a command to list them (e.g.
@@ -103,6 +105,7 @@ bool api_link_open(struct api_link *l, const struct profile *p, struct tn_error 
 {
     memset(l, 0, sizeof(*l));
     if (!http_url_allowed(p->url, err)) {
+        /* TRANSLATORS: %s is the profile's name; the reason follows after ": ". */
         err_prefix(err, _("profile \"%s\""), p->name);
         return false;
     }

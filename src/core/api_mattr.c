@@ -14,6 +14,9 @@
 /* ------------------------------------------------------------------ kinds */
 
 static const struct api_field environment_fields[] = {
+    /* TRANSLATORS: NAME and the other words in capitals in these tables are column headings of
+     * the lists (the console's panes and `list` output). Keep them short: a column is as wide as
+     * its values. ID is also the placeholder of an ID in usage lines. */
     {"name", N_("NAME"), FIELD_TABLE},
     {"region.name", N_("REGION"), FIELD_TABLE},
     {"domain", N_("DOMAIN"), FIELD_TABLE},
@@ -35,6 +38,7 @@ static const struct api_kind_def environments = {
 
 static const struct api_field tenant_fields[] = {
     {"name", N_("NAME"), FIELD_TABLE},
+    /* TRANSLATORS: a column heading (like NAME above); keep it short. */
     {"subdomain", N_("SUBDOMAIN"), FIELD_TABLE},
     {"environment.name", N_("ENVIRONMENT"), FIELD_TABLE},
     {"id", N_("ID"), FIELD_TABLE},
@@ -68,6 +72,7 @@ static const struct api_kind_def tenants = {
 
 static const struct api_field client_fields[] = {
     {"name", N_("NAME"), FIELD_TABLE},
+    /* TRANSLATORS: a column heading (like NAME above); keep it short. */
     {"roles", N_("ROLES"), FIELD_TABLE},
     {"clientId", N_("CLIENT ID"), FIELD_TABLE},
     {"permissions", N_("PERMISSIONS"), 0},

@@ -20,8 +20,11 @@
 /* ------------------------------------------------------------------ kinds */
 
 static const struct api_field tenant_fields[] = {
+    /* TRANSLATORS: a column heading of the system tenants list; also the placeholder of a UUID
+     * in usage lines (e.g. "tenants get UUID"). Keep the capitals. */
     {"uuid", N_("UUID"), FIELD_TABLE},
     {"id", N_("ID"), FIELD_TABLE | FIELD_NUMBER},
+    /* TRANSLATORS: a column heading (like UUID above); keep it short. */
     {"createdAt", N_("CREATED"), FIELD_TABLE | FIELD_DATE},
     {"updatedAt", N_("UPDATED"), FIELD_TABLE | FIELD_DATE},
     {"version", N_("VERSION"), FIELD_TABLE | FIELD_NUMBER},

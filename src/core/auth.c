@@ -307,6 +307,8 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
         err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
                                 "credentials%s%s"),
                 a->profile, why.len ? ": " : "", sb_str(&why));
+        /* TRANSLATORS: %s is the profile's name; keep the settings' names (client_id, audience,
+         * auth_url) and the command in `...` as they are. */
         err_hint(err, _("Check the profile's client_id, client secret, audience and auth_url "
                         "(`tenantry profile test %s` tries them)."),
                  a->profile);

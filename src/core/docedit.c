@@ -167,6 +167,8 @@ char *docedit_read_file(const char *path, struct tn_error *err)
 {
     bool stdin_ = !strcmp(path, "-");
     int fd = stdin_ ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    /* TRANSLATORS: stands for a file's path in "cannot read %s" when the edit was read from
+     * standard input. */
     const char *name = stdin_ ? _("standard input") : path;
     if (fd < 0) {
         /* TRANSLATORS: the file's path (or "standard input"), then the system's error message. */

@@ -52,6 +52,8 @@ static bool filter_hint(const struct api_kind_def *k, struct tn_error *err)
         const struct api_input *def = &k->filters[i];
         size_t after = stem(def->key, "-after"), before = stem(def->key, "-before");
         if (!(def->flags & INPUT_DATE) || (!after && !before)) {
+            /* TRANSLATORS: joins two filter terms in a hint, as in "id=N or uuid=U"; keep the
+             * spaces. */
             sb_addf(&others, "%s%s=%s", others.len ? _(" or ") : "", def->key, def->arg);
         } else if (after) {
             sb_addf(&dates, "%s%.*s>%s", dates.len ? ", " : "", (int)after, def->key, def->arg);
@@ -70,6 +72,8 @@ static bool filter_hint(const struct api_kind_def *k, struct tn_error *err)
                    "%s, separated by spaces; :filter alone clears."),
                  sb_str(&dates), sb_str(&others));
     else
+        /* TRANSLATORS: %s lists the filter terms (e.g. id=N or uuid=U), kept as is; keep
+         * ":filter" as it is. */
         err_hint(err, _("Use %s, separated by spaces; :filter alone clears."),
                  dates.len ? sb_str(&dates) : sb_str(&others));
     sb_free(&dates);

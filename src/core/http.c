@@ -463,6 +463,8 @@ static void attempt_done(struct http_engine *e, struct http_request *req, CURLco
         log_printf("%s %s: retrying in %ld ms", req->method, req->url, delay);
         req->retry_status = rc == CURLE_OK ? status : 0;
         req->retry_why = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST
+                             /* TRANSLATORS: why a request is being retried, shown in the status
+                              * line after "retrying in N s: "; keep it short. */
                              ? N_("cannot connect")
                          : rc == CURLE_OPERATION_TIMEDOUT ? N_("timed out")
                                                           : N_("connection dropped");

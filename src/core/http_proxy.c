@@ -130,6 +130,8 @@ void http_proxy_hint(struct tn_error *err, const char *url, const char *profile_
     const char *source = NULL;
     const char *proxy = http_proxy_of(url, profile_proxy, &source);
     char *shown = proxy ? http_proxy_display(proxy) : NULL;
+    /* TRANSLATORS: where the proxy in use was set, shown in parentheses after the proxy's URL;
+     * the other cases name an environment variable (e.g. https_proxy). */
     const char *where = source && !strcmp(source, "proxy") ? _("the profile's proxy") : source;
     if (connect_code == 401 || connect_code == 407) {
         /* TRANSLATORS: the 1st %s is the proxy's URL (without its password), the 2nd where it is

@@ -170,6 +170,8 @@ void http_tls_ca_file_error(struct tn_error *err, const char *method, const char
      * profile setting). */
     err_set(err, ST_NETWORK, _("%s %s: cannot use the certificate authorities in ca_file %s "
                                "(%s)"),
+            /* TRANSLATORS: stands for ca_file's path when the profile sets none: the system's
+             * certificate authorities. */
             method, url, ca_file ? ca_file : _("(the system's)"), detail);
     err_hint(err, _("Set ca_file in the profile to a readable PEM file of CA certificates."));
 }

@@ -75,6 +75,7 @@ static const struct field fields[] = {
 #undef STR
 
 /* What a field of each kind must hold, for messages. */
+/* TRANSLATORS: what a profile field must hold, in "FIELD must be %s". */
 static const char *const kind_text[] = {N_("a string in double quotes"), N_("true or false"),
                                         N_("a whole number")};
 
@@ -215,7 +216,11 @@ bool profile_name_ok(const char *s)
 static char *profile_label(const char *name, size_t number)
 {
     if (name && profile_name_ok(name))
+        /* TRANSLATORS: how a message names a profile: %s is its name; the reason follows after
+         * ": ". */
         return xasprintf(_("profile \"%s\""), name);
+    /* TRANSLATORS: how a message names a profile that has no valid name: its place in the file
+     * (from 1). */
     return number ? xasprintf(_("profile #%zu"), number) : xstrdup(_("the new profile"));
 }
 
@@ -304,6 +309,8 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
          * or "client secret" (translated); the 3rd, 4th and 5th are settings' names kept as is
          * (e.g. client_secret, client_secret_env, client_secret_command). */
         return usage(err, _("%s: no %s: set one of %s, %s or %s"), label,
+                     /* TRANSLATORS: what a profile lacks, in "%s: no %s: set one of ..."; a
+                      * system profile has a password, the others a client secret. */
                      system ? _("password") : _("client secret"), ps.name, ps.env_name,
                      ps.command_name);
     if (sources > 1)
@@ -358,6 +365,7 @@ static bool parse_field(config_setting_t *s, struct profile *p, const char *labe
         struct strbuf known = SB_INIT;
         for (size_t k = 0; k < ARRAY_SIZE(fields); k++)
             sb_addf(&known, "%s%s", k ? ", " : "", fields[k].name);
+        /* TRANSLATORS: %s lists the fields' names, kept as is. */
         err_hint(err, _("a profile may hold: %s"), sb_str(&known));
         sb_free(&known);
         return false;
@@ -451,6 +459,8 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
     for (size_t i = 0; i < n; i++) {
         config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
         if (config_setting_type(g) != CONFIG_TYPE_GROUP)
+            /* TRANSLATORS: the profile's place in the file (from 1); keep { name = ...; } as it
+             * is (settings syntax). */
             return usage(err, _("profile #%zu must be a group: { name = ...; }"), i + 1);
         if (!parse_profile(g, i + 1, &set->v[i], err))
             return false;
@@ -615,6 +625,7 @@ bool profile_add(struct profile_set *set, const struct profile *p, struct tn_err
         return false;
     if (profile_find(set, p->name)) {
         usage(err, _("a profile called \"%s\" exists already"), p->name);
+        /* TRANSLATORS: %s is the profile's name; keep the command in `...` as it is. */
         err_hint(err, _("remove it first with `tenantry profile remove %s`"), p->name);
         return false;
     }

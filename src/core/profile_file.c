@@ -112,6 +112,7 @@ static bool check_owner(const char *path, const struct stat *st, struct tn_error
                 /* TRANSLATORS: the file's path, then its permission bits in octal (e.g. 0664). */
                 _("%s can be changed by other users (mode %04o); refusing to use it"), path,
                 (unsigned)(st->st_mode & 07777));
+        /* TRANSLATORS: %s is the file's path, quoted for the shell; keep the command as it is. */
         err_hint(err, _("Run: chmod go-w %s"), q);
     } else {
         ok = true;
@@ -253,6 +254,7 @@ bool profile_file_check_private(const char *path, const struct stat *st, struct 
      * client_secret and password untranslated (settings' names). */
     err_set(err, ST_USAGE, _("%s holds an inline secret (client_secret, password, or a proxy with a password) but others can read it (mode %04o)"),
             path, (unsigned)(st->st_mode & 07777));
+    /* TRANSLATORS: %s is the file's path, quoted for the shell; keep the command as it is. */
     err_hint(err, _("Run: chmod 600 %s"), q);
     free(q);
     return false;
@@ -399,11 +401,18 @@ static void nap_ms(long ms)
 static char *age_text(long long s)
 {
     if (s < 120)
+        /* TRANSLATORS: an age in seconds, used in "made %s ago" and "left %s ago"; keep it
+         * short. */
         return xasprintf(_("%lld s"), s < 0 ? 0 : s);
     if (s < 2 * 3600)
+        /* TRANSLATORS: an age in minutes, used in "made %s ago" and "left %s ago"; keep it
+         * short. */
         return xasprintf(_("%lld min"), s / 60);
     if (s < 2 * 86400)
+        /* TRANSLATORS: an age in hours, used in "made %s ago" and "left %s ago"; keep it short. */
         return xasprintf(_("%lld h"), s / 3600);
+    /* TRANSLATORS: an age in days (2 or more), used in "made %s ago" and "left %s ago"; keep it
+     * short. */
     return xasprintf(_("%lld days"), s / 86400);
 }
 
@@ -440,7 +449,10 @@ static void lock_refused(const char *target, const char *lock, long holder, bool
          * min"); the 4th %s is ", by a process that is still running" or empty. */
         err_set(err, ST_OTHER, _("%s is locked by %s (made %s ago%s): another program is "
                                  "changing the profiles"),
+                /* TRANSLATORS: added inside "(made %s ago%s)" of the lock message; keep the
+                 * comma and the space at the start. */
                 target, lock, age, holder ? _(", by a process that is still running") : "");
+    /* TRANSLATORS: %s is the lock file's path, quoted for the shell; keep the command as it is. */
     err_hint(err, _("If no other tenantry is changing the profiles, remove the lock: rm %s"), q);
     free(q);
     free(age);

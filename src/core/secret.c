@@ -28,6 +28,8 @@ static const int command_timeout_ms = 60 * 1000;
 /* "profile \"P\": " in front of a message about profile's secret, or "" without a profile. */
 static char *label_of(const char *profile)
 {
+    /* TRANSLATORS: the start of a message naming a profile: %s is its name; keep the colon and
+     * the space at the end. */
     return profile ? xasprintf(_("profile \"%s\": "), profile) : xstrdup("");
 }
 

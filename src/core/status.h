@@ -8,6 +8,7 @@
 
 /* X(enum name, process exit code, short description) */
 #define STATUS_CODES(X)                                                   \
+    /* TRANSLATORS: exit statuses, shown as the error when nothing more precise is said */ \
     X(ST_OK, 0, N_("success"))                                            \
     X(ST_OTHER, 1, N_("error"))                                           \
     X(ST_USAGE, 2, N_("usage error"))                                     \

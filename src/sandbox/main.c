@@ -32,6 +32,8 @@
 static void usage(FILE *out)
 {
     fprintf(out, _("Usage: %s [OPTION]...\n"), util_progname());
+    /* TRANSLATORS: help text: keep the option names; each line must fit in 80 columns (options'
+     * descriptions start at a fixed column: keep it). */
     fputs(_("Serve the MATTR VII Management API and the /system/tenants API from seeded\n"
             "in-memory data, for demos and tests.\n"
             "\n"
@@ -402,6 +404,7 @@ static int listen_on(const char *address, unsigned *port, bool *ipv6)
     snprintf(service, sizeof(service), "%u", *port);
     int rc = getaddrinfo(address, service, &hints, &ai);
     if (rc != 0)
+        /* TRANSLATORS: %s is the address given; keep --bind as it is. */
         bad_usage(_("--bind needs a numeric IPv4 or IPv6 address, not '%s'"), address);
     int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;

@@ -18,6 +18,7 @@ static const struct {
 };
 
 static const char *const group_titles[ACT_GROUP_COUNT] = {
+    /* TRANSLATORS: the titles of the help's groups of keys. */
     [ACT_GROUP_MOVE] = N_("Moving"),
     [ACT_GROUP_PANES] = N_("Panes"),
     [ACT_GROUP_VIEW] = N_("Viewing"),

@@ -196,6 +196,7 @@ void tui_switch_profile(struct tui *t, const char *name)
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("no profile called \"%s\""), name);
         char key[32];
+        /* TRANSLATORS: %s is the key that lists the profiles. */
         err_hint(&e, _("Press %s to list the profiles."), keymap_hint(t->km, ACT_PROFILES, key));
         tui_error(t, &e);
         err_clear(&e);

@@ -59,6 +59,7 @@ static void server_filter(struct tui *t, const char *terms)
         tui_message(t, _("The server lists only the %s where %s"), _(pane_kind(p)->name),
                     pane_server_filter(p));
     else
+        /* TRANSLATORS: %s is the pane's list (e.g. "tenants", translated). */
         tui_message(t, _("No server filter: listing every one of the %s"), _(pane_kind(p)->name));
 }
 

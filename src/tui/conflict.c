@@ -182,10 +182,16 @@ static const char *who_text(enum merge_who who)
 {
     switch (who) {
     case MERGE_YOURS:
+        /* TRANSLATORS: in the CHANGED column: who changed the field since it was read; keep it
+         * short (it sits in a narrow column). */
         return _("you");
     case MERGE_SERVER:
+        /* TRANSLATORS: in the CHANGED column: who changed the field since it was read; keep it
+         * short. */
         return _("server");
     case MERGE_BOTH:
+        /* TRANSLATORS: in the CHANGED column: who changed the field since it was read; keep it
+         * short. */
         return _("both");
     default:
         return "";
@@ -196,12 +202,15 @@ static const char *who_text(enum merge_who who)
 static const char *shown(const struct conflict *c, const char *v, bool server)
 {
     if (server && c->server_hidden && v == NULL)
+        /* TRANSLATORS: stands for a value in the server's column of the conflict view; keep it
+         * short. */
         return _("(not shown by the server)");
     return v ? v : _("(absent)");
 }
 
 static void layout(const struct conflict *c, int w, struct cols *k)
 {
+    /* TRANSLATORS: a column heading of the conflict view; keep it short. */
     int fw = draw_width(_("FIELD"));
     for (size_t i = 0; i < c->n; i++) {
         int n = draw_width(c->e[i].field);
@@ -211,6 +220,8 @@ static void layout(const struct conflict *c, int w, struct cols *k)
     k->fw = fw < cap ? fw : cap;
     k->tw = 0;
     if (w >= WIDE_TAGS) {
+        /* TRANSLATORS: CHANGED is a column heading of the conflict view; you, server and both
+         * are what that column shows: keep them short. */
         const char *tags[] = {_("CHANGED"), _("you"), _("server"), _("both")};
         for (size_t i = 0; i < ARRAY_SIZE(tags); i++) {
             int n = draw_width(tags[i]);
@@ -256,7 +267,11 @@ static void draw_entry(const struct conflict *c, const struct cf_entry *e, const
 static void draw_header_row(const struct conflict *c, const struct cols *k, int y, int x)
 {
     draw_text(y, x + k->field, k->fw, _("FIELD"), TH_COLUMNS, true);
+    /* TRANSLATORS: a column heading (capitals) over the server's values: %s is the server's
+     * version; the column may be narrow: keep it short. */
     char *s = xasprintf(_("SERVER NOW, version %s"), c->server_version);
+    /* TRANSLATORS: a column heading (capitals) over your values: %s is the version your edit was
+     * based on; the column may be narrow: keep it short. */
     char *m = xasprintf(_("YOURS, from version %s"), c->base_version);
     draw_text(y, x + k->server, k->sw, s, TH_COLUMNS, true);
     draw_text(y, x + k->mine, k->mw, m, TH_COLUMNS, true);
@@ -271,6 +286,7 @@ void conflict_draw(struct conflict *c, struct rect r, const struct keymap *km)
     draw_clear_rect(r, TH_NORMAL);
     if (r.h < 3 || r.w < 10)
         return;
+    /* TRANSLATORS: the conflict view's title: %s is the tenant's UUID. */
     char *title = xasprintf(_("Conflict: tenant %s"), c->uuid);
     draw_fill(r.y, r.x, r.w, TH_TITLE_FOCUS);
     draw_text(r.y, r.x + 1, r.w - 1, title, TH_TITLE_FOCUS, true);

@@ -66,8 +66,12 @@ static void copy(struct tui *t, const struct copymenu *m, size_t i)
 {
     const char *what = _(m->label[i]), *v = m->value[i];
     if (!text_plain(v)) /* pasted into a shell, a control character would act */
+        /* TRANSLATORS: %s is what is copied, from the copy menu: "ID", "name", "subdomain" or
+         * "JSON". */
         tui_message(t, _("This %s holds control characters or invalid UTF-8: not copied"), what);
     else if (terminal_clipboard(v))
+        /* TRANSLATORS: %s is what is copied, from the copy menu: "ID", "name", "subdomain" or
+         * "JSON". */
         tui_message(t, _("Copied the %s to the clipboard"), what);
     else
         tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), v);
@@ -126,6 +130,8 @@ static void cm_free(struct layer *l, struct tui *t)
     t->dirty = true;
 }
 
+/* TRANSLATORS: what a key does, in the bottom line's hints ("Enter copy  Esc close"); keep it
+ * short. */
 static const struct layer_hint cm_hints[] = {{ACT_ENTER, N_("copy")}, {ACT_BACK, N_("close")}};
 
 static const struct layer_ops copymenu_ops = {

@@ -101,6 +101,7 @@ const char *edit_check_word(const char *s, const void *ud)
     struct edit_word *w = (struct edit_word *)(uintptr_t)ud; /* its own buffer */
     if (!strcmp(s, w->word))
         return NULL;
+    /* TRANSLATORS: %s is the word that had to be typed to confirm the delete. */
     snprintf(w->why, sizeof(w->why), _("that is not \"%s\": nothing was deleted"), w->word);
     return w->why;
 }

@@ -48,6 +48,8 @@ static const char *check_profile_name(const char *s, const void *ud)
 static const struct {
     const char *name, *label;
 } setting_labels[] = {
+    /* TRANSLATORS: the labels of a profile's settings in the new-profile form (url, auth_url,
+     * audience, client_id, user, page_params), in the form's left column; keep them short. */
     {"url", N_("API URL")},       {"auth_url", N_("Token URL")},
     {"audience", N_("Audience")}, {"client_id", N_("Client ID")},
     {"user", N_("User")},         {"page_params", N_("Paging")},
@@ -57,6 +59,7 @@ static const struct {
 static const struct {
     const char *value, *label, *field;
 } sources[] = {
+    /* TRANSLATORS: the choices of where the secret comes from, in the new-profile form. */
     {"inline", N_("typed here"), "secret"},
     {"env", N_("environment variable"), "secret_env"},
     {"command", N_("command"), "secret_command"},
@@ -126,6 +129,7 @@ void edit_profile_add(struct tui *t)
     const char **apis = xcalloc(nb, sizeof(*apis));
     for (size_t b = 0; b < nb; b++)
         apis[b] = all[b]->name;
+    /* TRANSLATORS: the options of a profile (check boxes in the new-profile form). */
     static const char *const options[] = {N_("read-only"), N_("production")};
     const char *opts[] = {_(options[0]), _(options[1])};
     const char *source_labels[ARRAY_SIZE(sources)], *source_values[ARRAY_SIZE(sources)];

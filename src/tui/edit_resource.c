@@ -94,7 +94,10 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
         tui_message(t, _("Created %s (the filter or environment shown hides it)"), what);
     if (row->secret) {
         const char *cid = e->def->parent ? model_row_id(row) : model_row_get(row, "client.clientId");
+        /* TRANSLATORS: the secret panel's title: %s is the new object, e.g. client "ci". */
         char *label = e->def->parent ? xasprintf(_("The new %s"), what)
+                                     /* TRANSLATORS: the secret panel's title: %s is the new
+                                      * tenant, e.g. tenant "acme". */
                                      : xasprintf(_("The first client of the new %s"), what);
         show_secret(t, e, cid, row->secret, label);
         free(label);
@@ -240,12 +243,16 @@ static void tenant_form(struct tui *t, struct edit *e)
             sel = k;
         k++;
     }
+    /* TRANSLATORS: a form's title, then what its Enter key does (shown as "Enter create"); keep
+     * both short. */
     e->form = form_new(_("New tenant"), _("create"));
+    /* TRANSLATORS: a form's field labels, in the form's left column; keep them short. */
     form_text(e->form, "name", _("Name"), NULL, NULL, NULL, false);
     form_text(e->form, "subdomain", _("Subdomain"), NULL, check_label, e, true);
     form_choice(e->form, "environment", _("Environment"), labels, values, k, sel);
     form_alias(e->form, "environment", "environmentId");
     if (!k)
+        /* TRANSLATORS: keep Esc (a key name) and r (the reload key) as they are. */
         form_note(e->form, _("No environments are loaded yet: Esc, then r in the "
                              "environments pane."));
     free(labels);
@@ -274,7 +281,10 @@ static void client_form(struct edit *e, const char *name, const char *current_ro
             on[k] = true;
         p += n + (p[n] == ',');
     }
+    /* TRANSLATORS: a form's title (new or edit). */
     e->form = form_new(e->kind == EK_CREATE ? _("New client") : _("Edit client"),
+                       /* TRANSLATORS: what a form's Enter key does (shown as "Enter save"); keep
+                        * it short. */
                        e->kind == EK_CREATE ? _("create") : _("save"));
     form_text(e->form, "name", _("Name"), name, edit_check_required, NULL, true);
     form_checks(e->form, "roles", _("Roles"), (const char *const *)e->roles, e->nroles, on, 1);
@@ -376,6 +386,8 @@ void edit_delete(struct tui *t)
         e->confirm.word = xstrdup(e->id);
     }
     const struct profile *prof = t->c.session ? api_profile(t->c.session) : NULL;
+    /* TRANSLATORS: a form's title (client or tenant), then what its Enter key does (shown as
+     * "Enter delete"). */
     e->form = form_new(k->parent ? _("Delete client") : _("Delete tenant"), _("delete"));
     char *note;
     struct strbuf words = SB_INIT;

@@ -565,10 +565,16 @@ void form_draw(const struct form *f, struct rect area)
         case L_HINT: {
             struct strbuf hint = SB_INIT;
             enum field_type ft = f->n ? f->v[f->focus].type : F_TEXT;
+            /* TRANSLATORS: the hint line at a form's bottom: %s is what Enter does (e.g. "save",
+             * "create"); keep Enter, Tab and Esc (key names) as they are; keep the three spaces
+             * between the parts. */
             sb_addf(&hint, _("Enter %s   Tab next field   Esc cancel"), f->submit);
             if (ft == F_CHECKS)
+                /* TRANSLATORS: appended to a form's hint line: keep Space (a key name) as it is. */
                 sb_addf(&hint, "   %s", _("Space checks"));
             else if (ft == F_CHOICE)
+                /* TRANSLATORS: appended to a form's hint line: keep Left/Right (key names) as
+                 * they are. */
                 sb_addf(&hint, "   %s", _("Left/Right choose"));
             draw_text(y, x, w, sb_str(&hint), TH_DIM, false);
             sb_free(&hint);

@@ -46,6 +46,7 @@ struct textview *help_new(const struct keymap *km, bool (*hidden)(void *ud, enum
             }
             sb_reset(&keys);
             keymap_describe(km, r, &keys);
+            /* TRANSLATORS: in the help's key column, for an action that has no key. */
             add_row(t, keys.len ? sb_str(&keys) : _("(unbound)"), action_help(r));
         }
     }

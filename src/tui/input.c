@@ -61,6 +61,8 @@ static void base_free(struct layer *l, struct tui *t)
     free(l);
 }
 
+/* TRANSLATORS: what a key does, in the bottom line's hints ("? help  : command  / filter  q
+ * quit"); keep it short. */
 static const struct layer_hint base_hints[] = {{ACT_HELP, N_("help")},
                                                {ACT_COMMAND, N_("command")},
                                                {ACT_FILTER, N_("filter")},
@@ -236,6 +238,7 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
     case ACT_ZOOM:
         t->zoom = !t->zoom;
         if (t->zoom)
+            /* TRANSLATORS: %s is the focused pane's title (e.g. "Tenants"). */
             tui_message(t, _("%s: zoomed to the full width"), p ? _(pane_ops(p)->title) : "");
         else
             tui_message(t, _("Panes side by side again"));

@@ -98,6 +98,8 @@ static void ov_free(struct layer *l, struct tui *t)
     t->dirty = true;
 }
 
+/* TRANSLATORS: what a key does, in the bottom line's hints ("Esc close  / search"); keep it
+ * short. */
 static const struct layer_hint detail_hints[] = {{ACT_BACK, N_("close")},
                                                  {ACT_FILTER, N_("search")},
                                                  {ACT_SEARCH_NEXT, N_("next match")},

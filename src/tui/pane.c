@@ -484,14 +484,24 @@ void pane_status(const struct pane *p, struct strbuf *out)
          * server's total. Keep it short: it shares the status line. */
         sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a), pane_count_text(total, b));
     else
+        /* TRANSLATORS: status-line count, grouped per thousands: the rows loaded. Keep it short:
+         * it shares the status line. */
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));
     if (p->call && p->load_all)
+        /* TRANSLATORS: added after the count in the status line: keep the leading comma, keep
+         * Esc (a key name) and keep it short. */
         sb_adds(out, _(", loading to the end (Esc stops)"));
     else if (p->stopped && list_more(p->list))
+        /* TRANSLATORS: added after the count in the status line: keep the leading comma, keep r
+         * (the reload key) and keep it short. */
         sb_adds(out, _(", stopped (r reloads)"));
     else if (list_more(p->list) && p->maybe_end)
+        /* TRANSLATORS: added after the count in the status line: keep the leading comma and keep
+         * it short. */
         sb_adds(out, _(", more may be available"));
     else if (list_more(p->list))
+        /* TRANSLATORS: added after the count in the status line: keep the leading comma and keep
+         * it short. */
         sb_adds(out, _(", more available"));
 }
 
@@ -523,6 +533,7 @@ static void next_sort(struct pane *p)
     if (p->sort_col < 0)
         tui_message(p->app, _("Sorted in load order"));
     else
+        /* TRANSLATORS: %s is the heading of the column sorted by (e.g. NAME). */
         tui_message(p->app, _("Sorted by %s"), p->cs.v[p->sort_col].header);
 }
 
@@ -645,6 +656,7 @@ enum tui_result pane_handle(struct pane *p, enum action act)
     case ACT_SORT_REVERSE:
         if (p->sort_col < 0) {
             char key[32];
+            /* TRANSLATORS: %s is the sort key (s by default). */
             tui_message(p->app, _("Press %s to choose a sort column first"),
                         keymap_hint(tui_keymap(p->app), ACT_SORT, key));
             return TR_REDRAW;

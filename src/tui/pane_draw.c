@@ -117,6 +117,7 @@ static void draw_empty(struct pane *p, struct rect r, int y)
         draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.message, TH_NORMAL);
         if (p->err.hint)
             draw_wrapped(r.x + 1, &y, r.w - 2, r.y + r.h - 1, p->err.hint, TH_NORMAL);
+        /* TRANSLATORS: %s is the reload key (r by default). */
         char key[32], *retry = xasprintf(_("Press %s to retry."), refresh_key(p, key));
         draw_text(y, r.x + 1, r.w - 1, retry, TH_DIM, false);
         free(retry);

@@ -61,6 +61,7 @@ static void pv_draw(struct view *v, struct rect r)
         draw_text(y++, r.x + 1, r.w - 1, pv->why, TH_ERROR, false);
     if (!pv->n && !pv->why) {
         struct strbuf msg = SB_INIT;
+        /* TRANSLATORS: %s is the key that adds a profile; keep the command in `...` as it is. */
         sb_addf(&msg, _("No profiles yet: press %s to add one (or run `tenantry profile add`)"),
                 add ? add : "-");
         draw_text(y, r.x + 1, r.w - 1, sb_str(&msg), TH_DIM, false);

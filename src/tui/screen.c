@@ -47,6 +47,8 @@ bool screen_pane_visible(const struct tui *t, const struct pane *p)
 static void token_text(const struct tui *t, struct strbuf *sb)
 {
     if (t->c.session && api_backend(t->c.session)->auth == API_AUTH_BASIC) {
+        /* TRANSLATORS: in the top line instead of the token's time left: a system profile sends
+         * a user and password (Basic auth). Keep it short. */
         sb_adds(sb, _("basic auth")); /* no token: a user and password on every request */
         return;
     }
@@ -59,6 +61,8 @@ static void token_text(const struct tui *t, struct strbuf *sb)
     if (left <= 0)
         sb_adds(sb, _("token: expired"));
     else if (left < 3600)
+        /* TRANSLATORS: the minutes left on the access token (e.g. "token: 59m"); it sits in the
+         * top line: keep it short. */
         sb_addf(sb, _("token: %lldm"), (long long)(left / 60));
     else
         /* TRANSLATORS: the time left on the access token in hours and minutes (e.g. "token:
@@ -75,14 +79,17 @@ static void draw_header(const struct tui *t)
     draw_fill(0, 0, w, TH_HEADER);
     sb_adds(&sb, " tenantry");
     if (p && t->c.session) {
+        /* TRANSLATORS: labels in the top line: "profile NAME  api mattr  URL"; keep them short. */
         sb_addf(&sb, "  %s %s  %s %s  %s  ", _("profile"), p->name, _("api"),
                 profile_api_name(p), p->url);
         token_text(t, &sb);
     }
     int badges = 0;
     if (tui_readonly(t))
+        /* TRANSLATORS: a badge in the top line, at its right end; keep it short. */
         badges += draw_width(_("READ-ONLY")) + 3;
     if (p && p->production)
+        /* TRANSLATORS: a badge in the top line, at its right end; keep it short. */
         badges += draw_width(_("PRODUCTION")) + 3;
     draw_text(0, 0, w - badges, sb_str(&sb), TH_HEADER, false);
     int x = w - badges;
@@ -113,6 +120,7 @@ static void draw_breadcrumb(const struct tui *t)
             break;
         }
         const char *name = pane_selected_name(p);
+        /* TRANSLATORS: in the path line ("demo > all > clients"): stands for every environment. */
         sb_adds(&sb, name ? name : pane_ops(p)->all ? _("all") : "?");
     }
     draw_text(1, 0, screen_cols(), sb_str(&sb), TH_DIM, true);
@@ -219,6 +227,7 @@ void screen_draw_status(struct tui *t)
         size_t pos = pane_position(p);
         if (pos) {
             char a[32];
+            /* TRANSLATORS: the status line's "row N" (the selected row's number); keep it short. */
             sb_addf(&right, "  %s %s", _("row"), pane_count_text(pos, a));
         }
         sb_addc(&right, ' ');
@@ -292,6 +301,7 @@ void screen_draw_setup(const struct tui *t, struct rect r)
     struct strbuf quit = SB_INIT;
     keymap_describe(t->km, ACT_QUIT, &quit);
     sb_reset(&sb);
+    /* TRANSLATORS: %s is the quit key or keys (e.g. "q, C-c"). */
     sb_addf(&sb, _("Or quit (%s) and run for example:"), sb_str(&quit));
     sb_free(&quit);
     draw_text(y++, x, w, sb_str(&sb), TH_NORMAL, false);

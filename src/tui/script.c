@@ -77,6 +77,8 @@ static bool parse_line(struct script *s, char *line, struct tn_error *err)
         }
         add(s, (struct script_step){.op = SCRIPT_RESIZE, .cols = cols, .lines = lines});
     } else {
+        /* TRANSLATORS: %s is the command as written; keep keys, type, wait, waitfor, dump and
+         * resize (the script's commands) as they are. */
         err_set(err, ST_USAGE, _("unknown script command \"%s\": use keys, type, wait, waitfor, "
                                  "dump or resize"),
                 cmd);

@@ -53,6 +53,7 @@ bool secret_panel_key(struct secret_panel *sp, enum action act, int key)
         if (sp->closing)
             return true;
         sp->closing = true; /* an Enter typed ahead of the panel must not close it unseen */
+        /* TRANSLATORS: keep Enter (a key name) as it is. */
         say(sp, _("It is not shown again: press Enter once more to close it, once you have "
                   "saved it"));
         return false;

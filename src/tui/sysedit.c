@@ -106,14 +106,19 @@ static void se_keep(struct tui *t, const struct tn_error *err)
     struct tn_error e = {0};
     s->state = SE_KEPT;
     err_copy(&e, err);
+    /* TRANSLATORS: %s is the path of the file that holds the edit; the error follows after ": ". */
     err_prefix(&e, s->kind == SE_EDIT ? _("not saved (your edit is kept in %s)")
+                                      /* TRANSLATORS: %s is the path of the file that holds the
+                                       * new tenant; the error follows after ": ". */
                                       : _("not created (your new tenant is kept in %s)"),
                 s->path);
     char key[32];
     if (!e.hint && s->kind == SE_EDIT)
+        /* TRANSLATORS: %s is the edit key (e by default). */
         err_hint(&e, _("Press %s on the tenant to edit it again."),
                  keymap_hint(t->km, ACT_EDIT, key));
     else if (!e.hint)
+        /* TRANSLATORS: %s is the create key (c by default). */
         err_hint(&e, _("Press %s to edit it again."), keymap_hint(t->km, ACT_CREATE, key));
     tui_error(t, &e);
     err_clear(&e);
@@ -201,6 +206,8 @@ static void show_conflict(struct tui *t, struct sysedit *s, struct row *row)
     conflict_free(s->view);
     s->view = conflict_new(s->base, s->server, s->mine, s->path);
     s->state = SE_CONFLICT;
+    /* TRANSLATORS: %s is the tenant's UUID; r, e and d are the conflict view's default keys:
+     * keep them. */
     tui_message(t, _("Not saved: tenant %s changed on the server. Choose: r re-apply, e edit "
                      "again, d discard"),
                 s->id);
@@ -234,6 +241,8 @@ static void on_saved(void *ud, struct row *row, const struct tn_error *err)
         if (p && row)
             pane_update_row(p, row);
         char *id = xstrdup(s->id);
+        /* TRANSLATORS: added to "Saved tenant ..." (keep the space at the start): %s lists the
+         * keys that were not sent. */
         char *note = s->ignored ? xasprintf(_(" (not sent, as the server sets them: %s)"),
                                             s->ignored)
                                 : xstrdup("");
@@ -313,6 +322,8 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     /* under a :filter the server decides what is listed: the row waits for a reload */
     bool filtered = p && pane_server_filter(p);
     bool shown = p && !filtered && pane_add_row(p, row);
+    /* TRANSLATORS: added to "Created tenant ..." (keep the space at the start): %s lists the
+     * keys that were not sent. */
     char *note = s->ignored ? xasprintf(_(" (not sent: %s)"), s->ignored) : xstrdup("");
     se_finish(t);
     if (shown)
@@ -444,6 +455,7 @@ static void on_read(void *ud, struct row *row, const struct tn_error *err)
      * would replace every key nobody saw */
     s->state = SE_CONFIRM;
     t->dirty = true;
+    /* TRANSLATORS: y is the key that goes on (only y or Y is accepted): keep it. */
     tui_message(t, _("This server does not return data: y edits from empty and replaces all "
                      "of it, any other key cancels"));
 }
@@ -554,6 +566,7 @@ static void edit_again(struct tui *t, struct sysedit *s)
     s->view = NULL;
     s->state = SE_DUE;
     if (nconflicts)
+        /* TRANSLATORS: %s is the member's name "_conflicts", kept as is. */
         tui_message(t, _("Merging: keys changed on both sides are listed in \"%s\" at the "
                          "top of the file; settle them and remove it to save"),
                     DOCEDIT_CONFLICTS);
@@ -616,10 +629,13 @@ static layer_result se_key(struct layer *l, struct tui *t, enum action act, int 
 /* The confirm of an edit that would replace data the server does not show. */
 static void draw_confirm(const struct sysedit *s, struct rect area)
 {
+    /* TRANSLATORS: %s is the tenant's UUID; keep REPLACES ALL in capitals (a warning). */
     char *risk = xasprintf(_("This server does not return the data of tenant %s (it keeps data "
                              "write-only). The editor would start from an empty object, and "
                              "what you save REPLACES ALL of the tenant's data, also the keys "
                              "you cannot see."), s->id);
+    /* TRANSLATORS: y is the key that goes on (only y or Y is accepted): keep it; keep the three
+     * spaces between the parts. */
     const char *ask = _("y: edit from empty, replacing all the data   any other key: cancel");
     int w = draw_dialog_width(area, 72);
     int inner = w - 4;
