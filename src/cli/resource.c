@@ -171,6 +171,8 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
      * the verb's summary; this ends the usage line begun by "Usage: ...". */
     fprintf(f, _(" [OPTION]...\n%s %s: %s\n\n"), kind->name, v->name, _(v->summary));
     if (parent)
+        /* TRANSLATORS: %-26s is the TENANT placeholder, padded to 26 columns: keep the width.
+         * The line must fit in 80 columns. */
         fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
     if (id)
         /* TRANSLATORS: %-26s is an argument's placeholder (e.g. UUID), padded to 26 columns:

@@ -296,6 +296,7 @@ static bool value_ok(const struct api_input *def, const char *v, struct tn_error
         return false;
     }
     if ((def->flags & INPUT_UUID) && !*v) {
+        /* TRANSLATORS: %s is a command-line option's name (kept as is, after "--"). */
         err_set(err, ST_USAGE, _("--%s is empty"), def->flag);
         return false;
     }
@@ -333,6 +334,7 @@ static bool values_ok(const struct api_input *defs, size_t ndefs, const char *wh
             return false;
         }
         if (!(def->flags & INPUT_MULTI) && api_values_count(in, def->key) > 1) {
+            /* TRANSLATORS: %s is a command-line option's name (kept as is, after "--"). */
             err_set(err, ST_USAGE, _("--%s is given more than once"), def->flag);
             return false;
         }

@@ -105,6 +105,8 @@ void http_tls_error(struct tn_error *err, const char *method, const char *url, v
                                    "certificate authority known here issued it (%s)"),
                 method, url, detail);
         if (ca_file)
+            /* TRANSLATORS: %s is the path in ca_file; keep ca_file untranslated (a profile
+             * setting). */
             err_hint(err, _("ca_file (%s) does not hold the authority that issued it: set "
                             "ca_file in the profile to that authority's certificate (PEM)."),
                      ca_file);

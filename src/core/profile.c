@@ -300,6 +300,8 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
         return false;
     }
     if (p->user && strchr(p->user, ':'))
+        /* TRANSLATORS: %s names the profile (e.g. profile "prod"); keep "user" untranslated (a
+         * field name). */
         return usage(err, _("%s: field \"user\" cannot hold ':' (Basic auth splits there)"),
                      label);
     struct profile_secret ps = profile_secret_of(p);
@@ -328,6 +330,8 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
     char page[64], limit[64];
     if (p->page_params && (!split_page_params(p->page_params, page, limit) ||
                            !strcmp(page, limit)))
+        /* TRANSLATORS: %s names the profile (e.g. profile "prod"); keep "page_params" and the
+         * example as they are. */
         return usage(err, _("%s: field \"page_params\" must be two different parameter names "
                             "separated by a comma, e.g. \"_page,_limit\""), label);
     return true;

@@ -23,6 +23,8 @@ static void focus_kind(struct tui *t, const char *kind)
             t->dirty = true;
             return;
         }
+    /* TRANSLATORS: %s is the pane asked for as a command word: "environments", "tenants" or
+     * "clients" (English, as in :tenants). */
     tui_message(t, _("This API has no %s"), kind);
 }
 

@@ -87,10 +87,13 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
      * inside other messages (e.g. "Created %s"). */
     char *what = xasprintf(_("%s \"%s\""), _(e->def->singular), name ? name : model_row_id(row));
     if (shown)
+        /* TRANSLATORS: %s is the new object, e.g. tenant "acme" or client "ci". */
         tui_message(t, _("Created %s"), what);
     else if (!same)
+        /* TRANSLATORS: %s is the new object, e.g. client "ci". */
         tui_message(t, _("Created %s (another tenant is shown now)"), what);
     else
+        /* TRANSLATORS: %s is the new object, e.g. tenant "acme" or client "ci". */
         tui_message(t, _("Created %s (the filter or environment shown hides it)"), what);
     if (row->secret) {
         const char *cid = e->def->parent ? model_row_id(row) : model_row_get(row, "client.clientId");
@@ -307,6 +310,7 @@ void edit_create(struct tui *t)
         return;
     const struct api_kind_def *k = pane_kind(p);
     if (!(k->ops & API_OP_CREATE)) {
+        /* TRANSLATORS: %s is the pane's list (e.g. "environments"). */
         tui_message(t, _("This API cannot create %s"), _(k->name));
         return;
     }
@@ -331,7 +335,10 @@ static struct edit *edit_selected(struct tui *t, enum edit_kind kind, size_t *ro
     const struct api_kind_def *k = pane_kind(p);
     size_t i = pane_selected(p);
     if (!(k->ops & (kind == EK_UPDATE ? API_OP_UPDATE : API_OP_DELETE))) {
+        /* TRANSLATORS: %s is the pane's list (e.g. "tenants"). */
         tui_message(t, kind == EK_UPDATE ? _("%s cannot be edited: only clients can")
+                                         /* TRANSLATORS: %s is the pane's list (e.g.
+                                          * "environments"). */
                                          : _("This API cannot delete %s"),
                     _(k->name));
         return NULL;

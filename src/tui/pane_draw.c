@@ -124,6 +124,7 @@ static void draw_empty(struct pane *p, struct rect r, int y)
         return;
     }
     char key[32], stopped[160];
+    /* TRANSLATORS: %s is the reload key (r by default). */
     snprintf(stopped, sizeof(stopped), _("Stopped loading: press %s to load"),
              refresh_key(p, key));
     const char *msg = p->why            ? _(p->why)

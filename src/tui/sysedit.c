@@ -360,6 +360,7 @@ static bool create_edited(struct tui *t, struct sysedit *s, const char *text, st
         err_set(err, ST_USAGE, j ? _("the edited file must hold one JSON object")
                                  : _("the edited file is not valid JSON"));
     else if (!cJSON_IsObject(data))
+        /* TRANSLATORS: %s is the edited field's name (e.g. "data"), kept as is. */
         err_set(err, ST_USAGE, _("the edited file's \"%s\" must be a JSON object"), "data");
     else if (uuid && !cJSON_IsString(uuid))
         err_set(err, ST_USAGE, _("the edited file's \"uuid\" must be a string (\"\" lets the "
