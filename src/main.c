@@ -29,7 +29,10 @@ int main(int argc, char **argv)
     util_no_dump(); /* before any secret is read: no core file or ptrace shows it */
     setlocale(LC_ALL, "");
 #if defined ENABLE_NLS && ENABLE_NLS
-    bindtextdomain(PACKAGE, LOCALEDIR);
+    /* TENANTRY_LOCALEDIR: catalogues from elsewhere than the installed prefix (a build tree's
+     * tests, a relocated install) */
+    const char *localedir = getenv("TENANTRY_LOCALEDIR");
+    bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
     textdomain(PACKAGE);
 #endif
     util_set_progname(argv[0]);

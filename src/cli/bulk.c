@@ -10,6 +10,7 @@
 
 #include "core/bulk.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/text.h"
 #include "core/util.h"
 
@@ -62,16 +63,17 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
     struct strbuf safe = SB_INIT;
     text_add_neutral(&safe, id, strlen(id));
     if (err->code == ST_OK) {
-        if (r->c->format == OUTPUT_TABLE)
-            printf(_("Deleted %s %s.\n"), _(r->t->kind->singular), sb_str(&safe));
-        else
+        if (r->c->format == OUTPUT_TABLE) {
+            printf(phrase(r->t->kind, PH_DELETED_ID, _("Deleted %s.")), sb_str(&safe));
+            putchar('\n');
+        } else
             printf("%s\n", sb_str(&safe));
     } else {
         if (r->first == ST_OK)
             r->first = err->code;
         char *text = err_format(err);
-        /* TRANSLATORS: the program's name, the kind ("tenant", "client"), the ID, then the
-         * error. */
+        /* TRANSLATORS: the program's name, a kind of object ("tenant", translated), its ID,
+         * then what went wrong: a label, not a sentence. */
         fprintf(stderr, _("%s: %s %s: %s\n"), util_progname(), _(r->t->kind->singular),
                 sb_str(&safe), text);
         free(text);
@@ -84,9 +86,7 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
 static char *question(const struct api_target *t, char *const *ids, size_t n)
 {
     struct strbuf sb = SB_INIT;
-    /* TRANSLATORS: the number of objects, then the command word of their kind ("tenants",
-     * "clients"), kept as is (this is asked before deleting). */
-    sb_addf(&sb, ngettext("delete %zu %s", "delete %zu %s", n), n, t->kind->name);
+    sb_addf(&sb, phrase_n(t->kind, PH_DELETE_N, n, ngettext("delete %zu", "delete %zu", n)), n);
     if (t->parent)
         sb_addf(&sb, _(" of tenant %s"), t->parent);
     sb_adds(&sb, " (");
@@ -103,9 +103,8 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
                     int in_flight, bool yes)
 {
     if (!n) {
-        /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is; keep --from
-         * as it is. */
-        err_set(&c->conn.err, ST_USAGE, _("no %s to delete: --from gave no ID"), t->kind->name);
+        err_set(&c->conn.err, ST_USAGE, "%s",
+                phrase(t->kind, PH_NONE_FROM, _("nothing to delete: --from gave no ID")));
         return ST_USAGE;
     }
     char *q = question(t, ids, n);
@@ -126,13 +125,17 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
     bulk_free(b);
     if (done == total) {
         if (c->format == OUTPUT_TABLE)
-            /* TRANSLATORS: the number deleted, then the number asked for. */
-            printf(_("Deleted %zu of %zu.\n"), done, total);
+            /* TRANSLATORS: the number deleted, then the number asked for (the plural
+             * follows it). */
+            printf(ngettext("Deleted %zu of %zu.\n", "Deleted %zu of %zu.\n", total), done, total);
         return ST_OK;
     }
-    /* TRANSLATORS: the number deleted, the number asked for, then the number that failed. */
-    err_set(&c->conn.err, r.first, _("deleted %zu of %zu; %zu failed (listed above)"), done,
-            total, total - done);
+    /* TRANSLATORS: the number deleted, the number asked for, then the number that failed (the
+     * plural follows it). */
+    err_set(&c->conn.err, r.first,
+            ngettext("deleted %zu of %zu; %zu failed (listed above)",
+                     "deleted %zu of %zu; %zu failed (listed above)", total - done),
+            done, total, total - done);
     err_hint(&c->conn.err, _("Run the same command with the IDs that failed to try them again: "
                              "one that is already gone fails as not found."));
     return (int)r.first;

@@ -9,6 +9,7 @@
 
 #include "cli/resource.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/text.h"
 #include "core/walk.h"
 
@@ -18,15 +19,18 @@ static void progress(size_t n, const struct page *page, const struct api_kind_de
 {
     if (n)
         fputc('\r', stderr);
+    char a[48], b[48];
     if (n && page->has_total)
-        /* TRANSLATORS: the number loaded, the number in all, then the list's command word (e.g.
-         * "tenants"), kept as is. */
-        fprintf(stderr, _("%zu of %llu %s loaded, more to come..."), n, page->total,
-                kind->name);
+        fprintf(stderr,
+                phrase_n(kind, PH_LOADED_OF_MORE, (unsigned long)page->total,
+                         ngettext("%s of %s loaded, more to come...",
+                                  "%s of %s loaded, more to come...", (unsigned long)page->total)),
+                text_count(n, a, sizeof(a)), text_count(page->total, b, sizeof(b)));
     else if (n)
-        /* TRANSLATORS: the number loaded, then the list's command word (e.g. "tenants"), kept as
-         * is. */
-        fprintf(stderr, _("%zu %s loaded, more to come..."), n, kind->name);
+        fprintf(stderr,
+                phrase_n(kind, PH_LOADED_MORE, n,
+                         ngettext("%s loaded, more to come...", "%s loaded, more to come...", n)),
+                text_count(n, a, sizeof(a)));
     else
         fputs("\r\033[K", stderr);
     fflush(stderr);
@@ -146,9 +150,7 @@ int resource_list(struct cli *c, const struct api_target *t, long long limit_ask
     if (ok && !all && next && !c->conn.opt.quiet)
         print_next(next, last_n < (size_t)limit && !counted);
     if (ok && total == 0 && output_is_table(c->format) && !c->conn.opt.quiet)
-        /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is: the list is
-         * empty. */
-        fprintf(stderr, _("No %s.\n"), t->kind->name);
+        fprintf(stderr, "%s\n", phrase(t->kind, PH_NONE, _("Nothing to list.")));
     free(next);
     walk_free(walk);
     return ok ? ST_OK : (int)c->conn.err.code;
@@ -199,13 +201,14 @@ bool resource_resolve_ref(struct cli *c, const char *ref, const char **value, ch
     }
     free(found);
     if (matches)
-        /* TRANSLATORS: the number of matches, the list's command word (e.g. "environments"),
-         * kept as is, then the name given. */
-        err_set(&c->conn.err, ST_USAGE, _("%zu %s are called '%s': give the ID"), matches, ref,
-                *value);
+        err_set(&c->conn.err, ST_USAGE,
+                phrase_n(kind, PH_N_CALLED, matches,
+                         ngettext("%zu are called '%s': give the ID",
+                                  "%zu are called '%s': give the ID", matches)),
+                matches, *value);
     else
-        /* TRANSLATORS: the kind (e.g. "environment"), then the name given. */
-        err_set(&c->conn.err, ST_NOT_FOUND, _("no %s is called '%s'"), _(kind->singular), *value);
+        err_set(&c->conn.err, ST_NOT_FOUND,
+                phrase(kind, PH_NOT_CALLED, _("nothing is called '%s'")), *value);
     /* TRANSLATORS: the program's name, then the list's command word (e.g. "environments"): keep
      * the command in `...` as it is. */
     err_hint(&c->conn.err, _("`%s %s list` shows them."), util_progname(), ref);

@@ -11,6 +11,7 @@
 #include "core/bulk.h"
 #include "core/docedit.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/api_mattr.h"
 #include "core/api_system.h"
 #include "core/walk.h"
@@ -442,10 +443,11 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     resource_print_object(c, o.row);
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
-        /* TRANSLATORS: the kind ("client", "tenant"), then its ID. */
-        err_set(&c->conn.err, ST_OTHER, _("%s %s was created, but its output (with the new client "
-                                     "secret) could not be written"),
-                _(t->kind->singular), model_row_id(o.row));
+        err_set(&c->conn.err, ST_OTHER,
+                phrase(t->kind, PH_CREATED_LOST,
+                       _("%s was created, but its output (with the new secret) could not be "
+                         "written")),
+                model_row_id(o.row));
         err_hint(&c->conn.err, _("The secret is not shown again: delete this one and create "
                             "another."));
     }
@@ -467,9 +469,10 @@ static int run_delete(struct cli *c, struct args *a, const struct api_target *t)
         return (int)c->conn.err.code;
     if (!resource_wait(c, &o))
         return (int)c->conn.err.code;
-    if (output_is_table(c->format))
-        /* TRANSLATORS: the kind ("tenant", "client"), then its ID. */
-        printf(_("Deleted %s %s.\n"), _(t->kind->singular), t->id);
+    if (output_is_table(c->format)) {
+        printf(phrase(t->kind, PH_DELETED_ID, _("Deleted %s.")), t->id);
+        putchar('\n');
+    }
     return ST_OK;
 }
 

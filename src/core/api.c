@@ -9,6 +9,7 @@
 #include "core/api_mattr.h"
 #include "core/api_system.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/journal.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -237,8 +238,7 @@ static bool op_allowed(const struct api_session *s, const struct api_target *t, 
     }
     if (t->kind->ops & op)
         return true;
-    /* TRANSLATORS: %s is the list's command word (e.g. "tenants"), kept as is. */
-    err_set(err, ST_USAGE, _("this API cannot do that with %s"), t->kind->name);
+    err_set(err, ST_USAGE, "%s", phrase(t->kind, PH_CANNOT_DO, _("this API cannot do that")));
     return false;
 }
 
@@ -355,14 +355,10 @@ bool api_check_input(const struct api_kind_def *k, const struct api_values *in, 
                                : (def->flags & INPUT_UPDATE_REQUIRED);
         if (required && !api_values_count(in, def->key)) {
             if (create)
-                /* TRANSLATORS: %s is the kind ("tenant", "client"), then the option's name (kept
-                 * as is, after "--"), then its argument's placeholder (e.g. NAME). */
-                err_set(err, ST_USAGE, _("a new %s needs --%s %s"), _(k->singular), def->flag,
-                        def->arg);
+                err_set(err, ST_USAGE, phrase(k, PH_NEW_NEEDS, _("creating one needs --%s %s")),
+                        def->flag, def->arg);
             else
-                /* TRANSLATORS: %s is the kind ("tenant", "client"), then the option's name (kept
-                 * as is, after "--"), then its argument's placeholder (e.g. NAME). */
-                err_set(err, ST_USAGE, _("a change of a %s needs --%s %s"), _(k->singular),
+                err_set(err, ST_USAGE, phrase(k, PH_CHANGE_NEEDS, _("a change needs --%s %s")),
                         def->flag, def->arg);
             return false;
         }
@@ -392,8 +388,8 @@ bool api_check_filter(const struct api_kind_def *k, const struct api_values *fil
                       struct tn_error *err)
 {
     if (filter && filter->n && !k->nfilters) {
-        /* TRANSLATORS: %s is the list's command word (e.g. "clients"), kept as is. */
-        err_set(err, ST_USAGE, _("this API cannot filter %s on the server"), k->name);
+        err_set(err, ST_USAGE, "%s",
+                phrase(k, PH_CANNOT_FILTER, _("this API cannot filter these on the server")));
         return false;
     }
     return values_ok(k->filters, k->nfilters, k->name, filter, false, err);

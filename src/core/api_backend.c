@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -70,33 +71,31 @@ void api_set_created_unread(struct api_call *call, struct http_request *req,
     for (size_t i = 0; i < k->nfields; i++)
         secret |= (k->fields[i].flags & FIELD_SECRET) != 0;
     err->http_status = http_status(req);
-    /* TRANSLATORS: the HTTP method and the URL of the request, the kind ("tenant", "client"),
-     * then the HTTP status code. */
-    err_set(err, ST_CREATED_UNREAD, _("%s %s: the %s was created (HTTP %ld), but the server's "
-                                      "answer could not be read"),
-            http_method(req), http_url(req), _(k->singular), err->http_status);
+    err_set(err, ST_CREATED_UNREAD,
+            phrase(k, PH_CREATED_UNREAD,
+                   _("%s %s: it was created (HTTP %ld), but the server's answer could not be "
+                     "read")),
+            http_method(req), http_url(req), err->http_status);
     char *list = xasprintf("%s %s list%s", util_progname(), k->name,
                            /* TRANSLATORS: a placeholder added to a command, as in "tenantry
                             * clients list TENANT"; keep the space at the start and the capitals. */
                            k->parent ? _(" TENANT") : "");
     if (secret && k->parent)
-        /* TRANSLATORS: the 1st %s is the kind ("client"), the 2nd a command to list them (e.g.
-         * "tenantry clients list TENANT"), kept as is. */
-        err_hint(err, _("The client secret in that answer is lost: it is never shown again. "
-                        "Do not create it again: find the new %s with `%s`, then delete it "
-                        "and create another (or rotate its secret where your platform "
-                        "allows)."), _(k->singular), list);
+        err_hint(err,
+                 _("The client secret in that answer is lost: it is never shown again. "
+                   "Do not create it again: find the new client with `%s`, then delete it "
+                   "and create another (or rotate its secret where your platform "
+                   "allows)."),
+                 list);
     else if (secret)
-        /* TRANSLATORS: the 1st %s is the kind ("tenant"), the 2nd a command to list them (e.g.
-         * "tenantry tenants list"), kept as is. */
-        err_hint(err, _("The secret of its first client, in that answer, is lost: it is never "
-                        "shown again. Do not create it again: find the new %s with `%s`, then "
-                        "delete its client and create another (or rotate that client's secret "
-                        "where your platform allows)."), _(k->singular), list);
+        err_hint(err,
+                 _("The secret of its first client, in that answer, is lost: it is never "
+                   "shown again. Do not create it again: find the new tenant with `%s`, "
+                   "then delete its client and create another (or rotate that client's "
+                   "secret where your platform allows)."),
+                 list);
     else
-        /* TRANSLATORS: the 1st %s is the kind ("tenant", "client"), the 2nd a command to list
-         * them (e.g. "tenantry tenants list"), kept as is. */
-        err_hint(err, _("Do not create it again: find the new %s with `%s`."), _(k->singular),
+        err_hint(err, phrase(k, PH_FIND_NEW, _("Do not create it again: find it with `%s`.")),
                  list);
     free(list);
 }

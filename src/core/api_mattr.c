@@ -8,6 +8,7 @@
 
 #include "core/auth.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -345,17 +346,17 @@ static void response_error(struct http_request *req, const struct api_kind_def *
         break;
     case 404:
         if (kind->parent)
-            /* TRANSLATORS: the 1st %s is "tenant", the 2nd the kind (e.g. "client"), both
-             * translated; the 3rd and 4th are command words ("tenants", "clients"), kept as is
-             * like the rest between `...`. */
-            err_hint(err, _("No such %s or %s: check the IDs (`tenantry %s list`, `tenantry %s "
-                            "list TENANT`)."),
-                     _("tenant"), _(kind->singular), kind->parent, kind->name);
+            /* TRANSLATORS: the two %s are command words (keep them): `tenantry tenants list`,
+             * `tenantry clients list TENANT`. */
+            err_hint(err,
+                     _("No such tenant or client: check the IDs (`tenantry %s list`, "
+                       "`tenantry %s list TENANT`)."),
+                     kind->parent, kind->name);
         else
-            /* TRANSLATORS: the 1st %s is the kind ("tenant"), translated; the 2nd a command word
-             * ("tenants"), kept as is like the rest between `...`. */
-            err_hint(err, _("No such %s: check the ID (`tenantry %s list` shows them)."),
-                     _(kind->singular), kind->name);
+            err_hint(err,
+                     phrase(kind, PH_NO_SUCH,
+                            _("Not found: check the ID (`tenantry %s list` shows them).")),
+                     kind->name);
         break;
     default:
         break;

@@ -573,10 +573,14 @@ const struct profile *profile_default(const struct profile_set *set, struct tn_e
         err_hint(err, _("add one with `tenantry profile add NAME ...` or try `tenantry --demo`"));
         return NULL;
     }
-    /* TRANSLATORS: the number of profiles, then the profiles file's path; keep -p NAME and the
-     * command in `...` as they are. */
-    usage(err, _("no default profile: %zu profiles in %s; pick one with -p NAME or "
-                 "`tenantry profile default NAME`"), set->n, path);
+    /* TRANSLATORS: how many profiles, the profiles file's path; keep the commands. */
+    usage(err,
+          ngettext("no default profile: %zu profile in %s; pick one with -p NAME or "
+                   "`tenantry profile default NAME`",
+                   "no default profile: %zu profiles in %s; pick one with -p NAME or "
+                   "`tenantry profile default NAME`",
+                   set->n),
+          set->n, path);
     return NULL;
 }
 

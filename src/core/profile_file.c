@@ -413,7 +413,7 @@ static char *age_text(long long s)
         return xasprintf(_("%lld h"), s / 3600);
     /* TRANSLATORS: an age in days (2 or more), used in "made %s ago" and "left %s ago"; keep it
      * short. */
-    return xasprintf(_("%lld days"), s / 86400);
+    return xasprintf(ngettext("%lld day", "%lld days", s / 86400), s / 86400);
 }
 
 /* The process ID written in the lock file, or 0. */

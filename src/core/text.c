@@ -5,6 +5,8 @@
 #include "core/text.h"
 
 #include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -217,4 +219,26 @@ void text_add_json(struct strbuf *sb, const char *json, size_t len)
         run = p;
     }
     sb_add(sb, run, (size_t)(p - run));
+}
+
+const char *text_count(unsigned long long n, char *buf, size_t size)
+{
+    const struct lconv *lc = localeconv();
+    const char *sep = lc->thousands_sep && *lc->thousands_sep ? lc->thousands_sep : ",";
+    size_t seplen = strlen(sep);
+    char raw[24];
+    snprintf(raw, sizeof(raw), "%llu", n);
+    size_t len = strlen(raw), o = 0;
+    if (len + (len - 1) / 3 * seplen >= size) /* no room for the separators: the digits */
+        seplen = 0;
+    for (size_t i = 0; i < len && o + 1 < size; i++) {
+        if (i && (len - i) % 3 == 0 && seplen) {
+            memcpy(buf + o, sep, seplen);
+            o += seplen;
+        }
+        buf[o++] = raw[i];
+    }
+    if (size)
+        buf[o] = '\0';
+    return buf;
 }

@@ -48,5 +48,9 @@ bool text_plain(const char *s);
 void text_add_json(struct strbuf *sb, const char *json, size_t len);
 /* True when needle occurs in hay ignoring ASCII case ("" occurs everywhere). */
 bool text_contains_ci(const char *hay, const char *needle);
+/* n with its digits grouped by the locale's thousands separator (LC_NUMERIC; "," where the
+ * locale has none, as in C: "1,200", "1.200", "1 200") in buf of size bytes (48 hold any;
+ * a separator that does not fit is left out); buf. */
+const char *text_count(unsigned long long n, char *buf, size_t size);
 
 #endif

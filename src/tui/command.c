@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "tui/jump.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
@@ -56,13 +57,12 @@ static void server_filter(struct tui *t, const char *terms)
     bool any = f.n > 0;
     pane_set_server_filter(p, &f);
     if (any)
-        /* TRANSLATORS: the pane's list (e.g. "tenants", translated), then the filter's terms as
-         * typed (e.g. created>2024-01-01), kept as is. */
-        tui_message(t, _("The server lists only the %s where %s"), _(pane_kind(p)->name),
+        tui_message(t,
+                    phrase(pane_kind(p), PH_ONLY_WHERE, _("The server lists only those where %s")),
                     pane_server_filter(p));
     else
-        /* TRANSLATORS: %s is the pane's list (e.g. "tenants", translated). */
-        tui_message(t, _("No server filter: listing every one of the %s"), _(pane_kind(p)->name));
+        tui_message(t, "%s",
+                    phrase(pane_kind(p), PH_NO_FILTER, _("No server filter: listing all")));
 }
 
 /* :environments; :tenants and :clients, with X (or as :tenant X, :client X): go to that row */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/rules.h"
 #include "core/text.h"
 #include "tui/edit.h"
@@ -122,8 +123,8 @@ static void on_updated(void *ud, struct row *row, const struct tn_error *err)
     if (p)
         pane_update_row(p, row);
     const char *name = model_row_get(row, "name");
-    /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
-    tui_message(t, _("Saved %s \"%s\""), _(e->def->singular), name && *name ? name : e->name);
+    tui_message(t, phrase(e->def, PH_SAVED_NAMED, _("Saved \"%s\"")),
+                name && *name ? name : e->name);
     edit_close(t);
     model_row_free(row);
 }
@@ -142,12 +143,12 @@ static void on_deleted(void *ud, const struct tn_error *err)
     if (p)
         pane_remove_row(p, e->id);
     if (err->code == ST_NOT_FOUND) /* someone else deleted it: it is gone all the same */
-        /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
-        tui_message(t, _("%s \"%s\" was already gone (HTTP 404): removed from the list"),
-                    _(e->def->singular), e->name);
+        tui_message(t,
+                    phrase(e->def, PH_ALREADY_GONE,
+                           _("\"%s\" was already gone (HTTP 404): removed from the list")),
+                    e->name);
     else
-        /* TRANSLATORS: the kind ("tenant", "client"), then the object's name. */
-        tui_message(t, _("Deleted %s \"%s\""), _(e->def->singular), e->name);
+        tui_message(t, phrase(e->def, PH_DELETED_NAMED, _("Deleted \"%s\"")), e->name);
     edit_close(t);
 }
 
@@ -310,8 +311,7 @@ void edit_create(struct tui *t)
         return;
     const struct api_kind_def *k = pane_kind(p);
     if (!(k->ops & API_OP_CREATE)) {
-        /* TRANSLATORS: %s is the pane's list (e.g. "environments"). */
-        tui_message(t, _("This API cannot create %s"), _(k->name));
+        tui_message(t, "%s", phrase(k, PH_CANNOT_CREATE, _("This API cannot create these")));
         return;
     }
     const char *parent = NULL;
@@ -335,12 +335,10 @@ static struct edit *edit_selected(struct tui *t, enum edit_kind kind, size_t *ro
     const struct api_kind_def *k = pane_kind(p);
     size_t i = pane_selected(p);
     if (!(k->ops & (kind == EK_UPDATE ? API_OP_UPDATE : API_OP_DELETE))) {
-        /* TRANSLATORS: %s is the pane's list (e.g. "tenants"). */
-        tui_message(t, kind == EK_UPDATE ? _("%s cannot be edited: only clients can")
-                                         /* TRANSLATORS: %s is the pane's list (e.g.
-                                          * "environments"). */
-                                         : _("This API cannot delete %s"),
-                    _(k->name));
+        tui_message(t, "%s",
+                    kind == EK_UPDATE
+                        ? phrase(k, PH_CANNOT_EDIT, _("These cannot be edited: only clients can"))
+                        : phrase(k, PH_CANNOT_DELETE, _("This API cannot delete these")));
         return NULL;
     }
     if (i == SIZE_MAX) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/run.h"
 #include "core/text.h"
 #include "tui/command.h"
@@ -116,8 +117,8 @@ static void copy_id(struct tui *t)
     else if (!text_plain(id)) /* pasted into a shell, a control character would act */
         tui_message(t, _("This ID holds control characters or invalid UTF-8: not copied"));
     else if (terminal_clipboard(id))
-        /* TRANSLATORS: the kind ("tenant", "client"), then the ID copied. */
-        tui_message(t, _("Copied %s ID %s to the clipboard"), _(pane_kind(p)->singular), id);
+        tui_message(t, phrase(pane_kind(p), PH_COPIED_ID, _("Copied the ID %s to the clipboard")),
+                    id);
     else
         tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), id);
 }

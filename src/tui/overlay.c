@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/journal.h"
 #include "core/text.h"
 #include "tui/command.h"
@@ -25,7 +26,7 @@ struct overlay {
     struct api_call *call;   /* the detail's GET in flight */
     struct textview *detail; /* the view, when a detail view */
     char *json;              /* the object shown, for y (no secret in it), or NULL */
-    const char *singular;    /* its kind ("tenant"), N_() text */
+    const struct api_kind_def *kind; /* its kind */
 };
 
 /* y in details: the object's JSON to the clipboard (as shown: without any secret). */
@@ -36,9 +37,12 @@ static void copy_json(struct overlay *o)
     else if (!text_plain(o->json)) /* pasted into a shell, a control character would act */
         tui_message(o->t, _("This JSON holds control characters or invalid UTF-8: not copied"));
     else if (terminal_clipboard(o->json))
-        /* TRANSLATORS: the kind ("tenant", "client"), then the JSON's size in bytes. */
-        tui_message(o->t, _("Copied the %s's JSON (%zu bytes) to the clipboard"),
-                    _(o->singular), strlen(o->json));
+        tui_message(
+            o->t,
+            phrase_n(o->kind, PH_COPIED_JSON, strlen(o->json),
+                     ngettext("Copied the JSON (%zu byte) to the clipboard",
+                              "Copied the JSON (%zu bytes) to the clipboard", strlen(o->json))),
+            strlen(o->json));
     else
         tui_message(o->t, _("This terminal cannot take the clipboard: the JSON is not copied"));
 }
@@ -208,7 +212,7 @@ void overlay_details(struct tui *t)
     free(title);
     struct overlay *o = open_view(t, &detail_ops, textview_view(d));
     o->detail = d;
-    o->singular = k->singular;
+    o->kind = k;
     const char *raw = list_raw(pane_list(p), i);
     if (raw) {
         detail_set_json(d, raw);

@@ -11,6 +11,7 @@
 
 #include "core/intl.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "tui/tui.h"
 
 #define DATA_COLUMNS 3 /* a document's first scalar keys shown, unless data_columns says */
@@ -442,16 +443,7 @@ bool pane_busy(const struct pane *p)
 
 const char *pane_count_text(size_t n, char buf[32])
 {
-    char raw[32];
-    snprintf(raw, sizeof(raw), "%zu", n);
-    size_t len = strlen(raw), o = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (i && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
+    return text_count(n, buf, 32);
 }
 
 size_t pane_total(const struct pane *p)

@@ -123,7 +123,7 @@ const char *pane_server_filter(const struct pane *p);
 /* Append the status text ("1,200 loaded, more available", or "100 of 1,200 loaded" when the
  * server says how many there are) to out. */
 void pane_status(const struct pane *p, struct strbuf *out);
-/* A number with thousands separators ("1,200") into buf. */
+/* A number with the locale's thousands separators ("1,200") into buf (core/text's). */
 const char *pane_count_text(size_t n, char buf[32]);
 
 #endif

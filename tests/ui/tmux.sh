@@ -277,7 +277,7 @@ T set-option -g set-clipboard on
 wait_for "$TENANT1" "copy run: the first tenant row is painted"
 T delete-buffer >/dev/null 2>&1
 keys y
-wait_for "Copied tenant ID" "y: the status line says the ID was copied"
+wait_for "Copied the tenant's ID" "y: the status line says the ID was copied"
 buffer=$(T show-buffer 2>/dev/null)
 if [ -z "$buffer" ]; then
     ok "# SKIP y into tmux's buffer: this tmux ($(tmux -V)) did not store the OSC 52 write"

@@ -224,6 +224,22 @@ static void test_add_neutral(void **state)
     sb_free(&sb);
 }
 
+/* Counts are grouped by the locale's separator; C has none, so ",". */
+static void test_count(void **state)
+{
+    (void)state;
+    setlocale(LC_NUMERIC, "C");
+    char buf[48], small[6];
+    assert_string_equal(text_count(0, buf, sizeof(buf)), "0");
+    assert_string_equal(text_count(999, buf, sizeof(buf)), "999");
+    assert_string_equal(text_count(1200, buf, sizeof(buf)), "1,200");
+    assert_string_equal(text_count(1000000, buf, sizeof(buf)), "1,000,000");
+    assert_string_equal(text_count(18446744073709551615ULL, buf, sizeof(buf)),
+                        "18,446,744,073,709,551,615");
+    /* no room for the separators: the digits alone */
+    assert_string_equal(text_count(12345, small, sizeof(small)), "12345");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +253,7 @@ int main(void)
         cmocka_unit_test_setup(test_other_locale, setup_utf8),
         cmocka_unit_test_setup(test_contains_ci, setup_utf8),
         cmocka_unit_test_setup(test_add_neutral, setup_utf8),
+        cmocka_unit_test(test_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
