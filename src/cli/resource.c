@@ -176,10 +176,7 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
          * The line must fit in 80 columns. */
         fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
     if (id)
-        /* TRANSLATORS: %-26s is an argument's placeholder (e.g. UUID), padded to 26 columns:
-         * keep the width; the 2nd %s is the kind ("tenant", "client"). The line must fit in 80
-         * columns. */
-        fprintf(f, _("  %-26s which %s\n"), id, _(kind->singular));
+        fprintf(f, phrase(kind, PH_WHICH, _("  %-26s the ID\n")), id);
     switch (v->op) {
     case API_OP_LIST:
         /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and

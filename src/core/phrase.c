@@ -213,6 +213,17 @@ static const struct row_def table[PH_COUNT] = {
         {N_("Client %s was created, but its output (with the new client secret) could not be "
             "written"), NULL},
         {NULL, NULL}, {NULL, NULL}}},
+    [PH_WHICH] = {"%s", {
+        /* TRANSLATORS: a line of --help: %-26s is the argument's name (ID) padded to 26
+         * columns; keep the padding and the newline. */
+        {N_("  %-26s which environment\n"), NULL},
+        /* TRANSLATORS: a line of --help: %-26s is the argument's name (ID) padded to 26
+         * columns; keep the padding and the newline. */
+        {N_("  %-26s which tenant\n"), NULL},
+        /* TRANSLATORS: a line of --help: %-26s is the argument's name (ID) padded to 26
+         * columns; keep the padding and the newline. */
+        {N_("  %-26s which client\n"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
 };
 /* clang-format on */
 

@@ -37,6 +37,7 @@ enum phrase_id {
     PH_FIND_NEW,       /* "Do not create it again: find the new tenant with `%s`." */
     PH_NO_SUCH,        /* "No such tenant: check the ID (`tenantry %s list` shows them)." */
     PH_CREATED_LOST,   /* "Tenant %s was created, but its output (with ...) could not be written" */
+    PH_WHICH,          /* a --help line: "  %-26s which tenant\n" */
     PH_COUNT
 };
 
