@@ -32,6 +32,7 @@ enum {
     SYSTEM = 8,   /* only for api "system" */
     NEGATED = 16, /* a bool kept inverted in struct profile: the setting defaults to true */
     SHOWN = 32,   /* how things are shown, not how to connect: not among profile_api_settings */
+    GROUP = 64,   /* a group of strings, kept as "name=value" lines (columns = { ... };) */
 };
 
 /* One field a profile group may hold, where it lives in struct profile and its bounds. */
@@ -60,6 +61,7 @@ static const struct field fields[] = {
     STR(password_command, SYSTEM),
     STR(page_params, SYSTEM),
     STR(data_columns, SYSTEM | SHOWN),
+    STR(columns, SHOWN | GROUP),
     STR(ca_file, 0),
     STR(proxy, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
@@ -110,6 +112,18 @@ size_t profile_api_settings(const char *api, const char **names, bool *required,
         n++;
     }
     return n;
+}
+
+char *profile_group_value(const char *lines, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *s = lines; s && *s;) {
+        size_t len = strcspn(s, "\n");
+        if (len > n && !strncmp(s, name, n) && s[n] == '=')
+            return xstrndup(s + n + 1, len - n - 1);
+        s += len + (s[len] == '\n');
+    }
+    return NULL;
 }
 
 const char *profile_api_name(const struct profile *p)
@@ -262,7 +276,7 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
             /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
              * field's name (kept as is). */
             return usage(err, _("%s: missing field \"%s\""), label, f->name);
-        if (v && !*v)
+        if (v && !*v && !(f->flags & GROUP))
             /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
              * field's name (kept as is). */
             return usage(err, _("%s: field \"%s\" is empty"), label, f->name);
@@ -373,6 +387,25 @@ static bool parse_field(config_setting_t *s, struct profile *p, const char *labe
         err_hint(err, _("a profile may hold: %s"), sb_str(&known));
         sb_free(&known);
         return false;
+    }
+    if (f->flags & GROUP) { /* name = "value" settings, one a line */
+        if (type != CONFIG_TYPE_GROUP)
+            return usage(err, _("%s: field \"%s\" must be a group: %s = { tenants = "
+                                "\"name,id\"; };"),
+                         label, f->name, f->name);
+        struct strbuf sb = SB_INIT;
+        for (int i = 0; i < config_setting_length(s); i++) {
+            const config_setting_t *m = config_setting_get_elem(s, (unsigned)i);
+            if (config_setting_type(m) != CONFIG_TYPE_STRING) {
+                sb_free(&sb);
+                return usage(err, _("%s: \"%s\" in field \"%s\" must be %s"), label,
+                             config_setting_name(m) ? config_setting_name(m) : "?", f->name,
+                             _(kind_text[F_STRING]));
+            }
+            sb_addf(&sb, "%s=%s\n", config_setting_name(m), config_setting_get_string(m));
+        }
+        *field_str(p, f) = sb_steal(&sb);
+        return true;
     }
     if ((f->kind == F_STRING && type != CONFIG_TYPE_STRING) ||
         (f->kind == F_BOOL && type != CONFIG_TYPE_BOOL) ||
@@ -616,6 +649,8 @@ static void tree_add(config_setting_t *list, const struct profile *p)
     for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
         const struct field *f = &fields[i];
         const void *at = field_at(p, f);
+        if (f->flags & GROUP)
+            continue; /* (a new profile has none) */
         if (f->kind == F_STRING && *field_str(p, f))
             config_setting_set_string(config_setting_add(g, f->name, CONFIG_TYPE_STRING),
                                       *field_str(p, f));

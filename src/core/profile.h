@@ -31,6 +31,7 @@ struct profile {
     char *password_command;
     char *page_params;           /* "page,limit" (the default) or e.g. "_page,_limit" */
     char *data_columns;          /* the keys of a tenant's data shown as columns: "name,plan" */
+    char *columns;               /* columns = { tenants = "..."; }: "tenants=...\n" lines */
     char *ca_file;
     char *proxy;                 /* proxy URL, may hold USER:PASSWORD@ (file must be 0600) */
     bool readonly;
@@ -76,6 +77,9 @@ size_t profile_api_settings(const char *api, const char **names, bool *required,
 /* Set p's string setting called name to a copy of value (NULL: unset); false when there is
  * no such string setting. */
 bool profile_set_string(struct profile *p, const char *name, const char *value);
+/* The value of name in lines of "name=value" (a group setting such as a profile's columns),
+ * as a new string, or NULL. */
+char *profile_group_value(const char *lines, const char *name);
 /* The API p speaks: its api setting, or the default ("mattr"). */
 const char *profile_api_name(const struct profile *p);
 /* True when p speaks the /system/tenants API. */

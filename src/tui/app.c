@@ -66,6 +66,34 @@ static void remember(struct tui *t, char *text)
     free(text);
 }
 
+/* profile_group_strings's callback for tui_columns_setting: the value of one kind. */
+struct columns_find {
+    const char *kind;
+    char *value;
+};
+static bool columns_of_kind(void *ud, const char *name, const char *value, struct tn_error *err)
+{
+    struct columns_find *cf = ud;
+    (void)err;
+    if (!strcmp(name, cf->kind) && !cf->value)
+        cf->value = xstrdup(value);
+    return true;
+}
+
+char *tui_columns_setting(struct tui *t, const char *kind)
+{
+    const struct profile *p = t->c.profile;
+    char *v = p ? profile_group_value(p->columns, kind) : NULL;
+    if (v)
+        return v; /* the profile's own, before the file's */
+    struct columns_find cf = {kind, NULL};
+    struct tn_error err = {0};
+    if (!profile_group_strings(&t->c.profiles, NULL, "columns", columns_of_kind, &cf, &err))
+        tui_error(t, &err); /* not a group of strings: said once, the pane's own columns */
+    err_clear(&err);
+    return cf.value;
+}
+
 struct history *tui_history(struct tui *t, int use)
 {
     static const char *const names[] = {"filter", "search", "command"}; /* enum prompt_use */

@@ -8,6 +8,8 @@
 
 #include "core/intl.h"
 #include "core/phrase.h"
+#include "tui/colchooser.h"
+#include "tui/columns.h"
 #include "tui/jump.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
@@ -94,6 +96,40 @@ static void run_journal(struct tui *t, const char *arg)
     overlay_journal(t);
 }
 
+/* :columns: the chooser; :columns a,b,c sets the focused pane's columns at once (any field
+ * path; unknown ones are named). */
+static void run_columns(struct tui *t, const char *arg)
+{
+    struct pane *p = tui_focused(t);
+    if (!arg || !*arg) {
+        colchooser_open(t);
+        return;
+    }
+    if (!p)
+        return;
+    struct columns probe = {0}; /* which paths the kind has */
+    char *bad = NULL;
+    size_t n = columns_add_list(&probe, pane_kind(p), arg, &bad);
+    columns_clear(&probe);
+    if (bad || !n) {
+        struct strbuf names = SB_INIT;
+        pane_column_choices(p, &names);
+        struct tn_error e = {0};
+        err_set(&e, ST_USAGE, _(":columns: %s has no column %s"), pane_kind(p)->name,
+                bad ? bad : arg);
+        err_hint(&e, _("Columns: %s (:columns alone chooses from a list)."), sb_str(&names));
+        tui_error(t, &e);
+        err_clear(&e);
+        sb_free(&names);
+        free(bad);
+        return;
+    }
+    pane_set_columns(p, arg);
+    tui_message(t, _("Columns: %s (to keep them: columns = { %s = \"%s\"; }; in the profiles "
+                     "file)"),
+                arg, pane_kind(p)->name, arg);
+}
+
 static void run_messages(struct tui *t, const char *arg)
 {
     (void)arg;
@@ -147,6 +183,9 @@ static const struct command {
      run_profile},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},
+    /* TRANSLATORS: keep ":columns" as it is; LIST is e.g. name,subdomain,id. */
+    {{N_(":columns [LIST]"), N_("Choose the pane's columns (a list, or LIST: field paths)")},
+     "columns", "cols", run_columns},
     {{":messages", N_("Show the last messages and errors whole (the status line may cut them)")},
      "messages", "mes", run_messages},
     {{":help", N_("Show this help")}, "help", NULL, run_help},
@@ -184,8 +223,8 @@ void command_run(struct tui *t, const char *line)
     } else if (*cmd) {
         struct tn_error e = {0};
         err_set(&e, ST_USAGE, _("unknown command \":%s\""), cmd);
-        err_hint(&e, _("Try :tenants, :clients, :environments, :filter TERMS, :profile NAME, "
-                       ":messages or :q (Tab completes)."));
+        err_hint(&e, _("Try :tenants, :clients, :environments, :columns, :filter TERMS, "
+                       ":profile NAME, :messages or :q (Tab completes)."));
         tui_error(t, &e);
         err_clear(&e);
     }

@@ -45,7 +45,9 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->view = list_view_new(p->list);
     p->walk = walk_new();
     p->sort_col = -1;
-    build_columns(p, NULL, NULL);
+    char *setting = tui_columns_setting(app, k->name); /* columns = { tenants = "..."; } */
+    pane_set_columns(p, setting);
+    free(setting);
     list_view_set(p->view, NULL, NULL, 0, ops->keep, p, -1, false);
     return p;
 }
@@ -573,6 +575,38 @@ bool pane_describe(const struct pane *p, size_t i, struct strbuf *out)
     return out->len > before;
 }
 
+size_t pane_column_choices(const struct pane *p, struct strbuf *out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < p->cs.n; c++, n++) /* those shown, in their order */
+        sb_addf(out, "%s%s", out->len ? "," : "", p->cs.v[c].path);
+    for (size_t f = 0; f < p->kind->nfields; f++) { /* then the others */
+        const char *path = p->kind->fields[f].path;
+        if ((p->kind->fields[f].flags & FIELD_SECRET) || columns_find(&p->cs, path) >= 0 ||
+            (p->kind->doc_field && !strcmp(path, p->kind->doc_field)))
+            continue;
+        sb_addf(out, "%s%s", out->len ? "," : "", path);
+        n++;
+    }
+    const char *doc = p->kind->doc_field; /* and the keys of the first document loaded */
+    int f = doc ? model_field_index(p->kind, doc) : -1;
+    struct strbuf keys = SB_INIT;
+    for (size_t i = 0; f >= 0 && i < list_count(p->list) && !keys.len && i < 100; i++)
+        columns_scalar_keys(doc, list_value(p->list, i, (size_t)f), COLUMNS_MAX, &keys);
+    for (const char *s = sb_str(&keys); *s;) {
+        size_t len = strcspn(s, ",");
+        char *path = xstrndup(s, len);
+        if (columns_find(&p->cs, path) < 0) {
+            sb_addf(out, "%s%s", out->len ? "," : "", path);
+            n++;
+        }
+        free(path);
+        s += len + (s[len] == ',');
+    }
+    sb_free(&keys);
+    return n;
+}
+
 const char *pane_columns(const struct pane *p, struct strbuf *out)
 {
     for (size_t c = 0; c < p->cs.n; c++)
@@ -587,6 +621,11 @@ static void find_data_columns(struct pane *p)
     const char *doc = p->kind->doc_field;
     if (!doc || p->data_cols)
         return;
+    for (size_t c = 0; c < p->cs.n; c++) /* the columns asked for name the data's keys */
+        if (p->cs.v[c].key && !strcmp(p->kind->fields[p->cs.v[c].field].path, doc)) {
+            p->data_cols = true;
+            return;
+        }
     int f = model_field_index(p->kind, doc);
     const struct profile *prof = tui_session(p->app) ? api_profile(tui_session(p->app)) : NULL;
     struct strbuf sb = SB_INIT;

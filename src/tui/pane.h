@@ -99,6 +99,10 @@ void pane_set_columns(struct pane *p, const char *list);
 /* Append the values of row i's document columns ("name: Acme, plan: gold": a system tenant's
  * data) to out; false when it has none. */
 bool pane_describe(const struct pane *p, size_t i, struct strbuf *out);
+/* The paths the pane could show as columns, comma-separated into out: those shown first, in
+ * their order, then the kind's other fields and the keys of its document; how many (the
+ * first pane_columns count are shown). */
+size_t pane_column_choices(const struct pane *p, struct strbuf *out);
 /* The columns shown, as paths, appended to out (comma-separated); out's text. */
 const char *pane_columns(const struct pane *p, struct strbuf *out);
 /* Handle a moving, sorting, refreshing or copying action. */

@@ -128,36 +128,38 @@ static void draw_breadcrumb(const struct tui *t)
 }
 
 /* The widths of the panes side by side in w cells (borders apart): the focused pane takes
- * what it needs, the others their first column (as ranger's columns do); width left over
- * goes to the others up to what they need (the next pane first), then to the focused one. */
-static void pane_widths(const struct tui *t, int w, int h, int *out)
+ * what it needs, the others their first column (as ranger's columns do), and the width left
+ * over goes to the last pane. So the focused pane's width depends on the
+ * panes beside it only through their first columns (which only grow while the layout stays):
+ * moving in it (the clients following the tenant) shifts nothing on screen but what changed. */
+static void pane_widths(struct tui *t, int w, int h, int *out)
 {
-    int need[4], used = 0, f = (int)t->focus, n = (int)t->npanes;
+    int need = 0, used = 0, f = (int)t->focus, n = (int)t->npanes;
+    if (t->narrow_focus != t->focus || t->narrow_w != w || t->narrow_h != h) {
+        memset(t->narrow, 0, sizeof(t->narrow)); /* another layout: measured afresh */
+        t->narrow_focus = t->focus;
+        t->narrow_w = w;
+        t->narrow_h = h;
+    }
     for (int i = 0; i < n; i++) {
         if (i == f)
             continue;
-        need[i] = pane_want(t->panes[i], h, false);
         out[i] = pane_want(t->panes[i], h, true);
         if (out[i] > w / 4) /* a long first value takes no more than a quarter */
             out[i] = w / 4;
         if (out[i] < 8)
             out[i] = 8;
+        /* never narrower than it was in this layout: a pane that empties while it loads
+         * (the clients following the tenant) moves no column of the others */
+        if (out[i] < t->narrow[i])
+            out[i] = t->narrow[i];
+        t->narrow[i] = out[i];
         used += out[i];
     }
-    need[f] = pane_want(t->panes[f], h, false);
-    out[f] = need[f] < w - used ? need[f] : w - used;
+    need = pane_want(t->panes[f], h, false);
+    out[f] = need < w - used ? need : w - used;
     used += out[f];
-    for (int d = 1; d < n && used < w; d++) { /* the next pane, the one after, ... */
-        int i = (f + d) % n;
-        int more = need[i] - out[i];
-        if (more > w - used)
-            more = w - used;
-        if (more > 0) {
-            out[i] += more;
-            used += more;
-        }
-    }
-    out[f] += w - used;
+    out[n - 1] += w - used; /* the rest to the last pane (the focused one when it is last) */
 }
 
 void screen_draw_panes(struct tui *t, struct rect area)
@@ -166,7 +168,7 @@ void screen_draw_panes(struct tui *t, struct rect area)
     screen_draw_status(t); /* again: it names what the panes could not show whole */
 }
 
-void screen_layout_panes(const struct tui *t, struct rect area)
+void screen_layout_panes(struct tui *t, struct rect area)
 {
     if (!wide() || t->zoom) {
         pane_draw(t->panes[t->focus], area, true);
@@ -234,9 +236,9 @@ void screen_draw_status(struct tui *t)
     }
     sb_addf(&left, " %s ", t->busy_shown ? spinner(t) : " ");
     int x = draw_text(y, 0, w, sb_str(&left), TH_STATUS, false);
-    int rw = draw_width(sb_str(&right));
-    if (rw > w / 2)
-        rw = w / 2;
+    int rw = draw_width(sb_str(&right)); /* the counter is never cut: the hints give way */
+    if (rw > w - x)
+        rw = w - x;
     struct strbuf m = SB_INIT;
     enum theme_role role = TH_STATUS;
     int64_t in_ms;

@@ -19,7 +19,7 @@ struct pane;
  * again (the selected ID in full when its column was cut). */
 void screen_draw_panes(struct tui *t, struct rect area);
 /* The panes alone. */
-void screen_layout_panes(const struct tui *t, struct rect area);
+void screen_layout_panes(struct tui *t, struct rect area);
 /* The status line: spinner, message or error or key hints, the focused pane's counts. */
 void screen_draw_status(struct tui *t);
 /* No session: say in area why and how to get one. */

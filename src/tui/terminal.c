@@ -118,6 +118,9 @@ bool terminal_start(bool headless)
     nonl();
     intrflush(stdscr, FALSE);
     keypad(stdscr, TRUE);
+    /* rows that moved up or down are scrolled by the terminal (insert/delete line) instead of
+     * being written again: a one-row scroll costs a few bytes over SSH, as less's does */
+    idlok(stdscr, TRUE);
     nodelay(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);

@@ -25,6 +25,9 @@ int tui_main(const struct options *opt);
 struct api_session *tui_session(struct tui *t);
 int tui_page_size(const struct tui *t);
 struct pane *tui_pane(const struct tui *t, const char *kind);
+/* The columns setting of kind ("tenants"): the profile's columns group, else the profiles
+ * file's; a new string of field paths, or NULL. */
+char *tui_columns_setting(struct tui *t, const char *kind);
 /* The keymap, for hints that name a key ("Press s to ..."). */
 const struct keymap *tui_keymap(const struct tui *t);
 /* The ID of the environment the tenants pane is narrowed to, or NULL for all. */

@@ -33,6 +33,10 @@ struct tui {
     struct tn_error setup_err;  /* why no session could be opened (setup screen) */
     bool dirty, quit, busy_shown;
     bool zoom;                  /* z: the focused pane fills the width */
+    int narrow[4];              /* the widths of the panes not focused, kept while the layout
+                                 * (focus, size) stays: they only grow */
+    size_t narrow_focus;
+    int narrow_w, narrow_h;
     bool quit_warned;           /* q while a change was in flight: the next q quits */
     unsigned spin;
 };

@@ -11,6 +11,10 @@
 #   PLAN; data_columns = "plan" shows that one), / matches the data too, and the delete dialog
 #   names the tenant by its data. Sorting: ID (a number) 1, 2, ... 9, 10 (not 1, 10, 11), CREATED
 #   by date; S reverses the order exactly.
+# - Choosing columns: columns = { tenants = "..."; } in the profiles file and in a profile (the
+#   profile's wins); :columns a,b,c at once (an unknown path is named, nothing changes);
+#   :columns alone opens the chooser (Space shows or hides, - and + move, Enter applies; at
+#   least one column stays); a profile's columns that is not a group is refused.
 . "$(dirname "$0")/lib.sh"
 need_utf8
 
@@ -233,3 +237,85 @@ check "s: by CREATED, oldest first" \
 check "s: by CREATED, 30 rows" [ "$(dates by-created | wc -w)" = 30 ]
 check "S: by CREATED, the exact reverse" \
     [ "$(dates by-created-desc)" = "$(dates by-created | tr ' ' '\n' | sed '/^$/d' | tac | tr '\n' ' ')" ]
+
+# ------------------------------------------------------------------ choosing columns
+# columns = { tenants = "..."; } in the profiles file, and per profile (the profile's wins);
+# :columns a,b,c at once; :columns alone opens the chooser (Space, -, +, Enter)
+start_sandbox --tenants 20 --environments 2 --clients 2 --seed 1
+EXTRA='columns = { tenants = "name,id"; };' write_config "$TMP/cols.conf"
+UI_COLS=120 UI_LINES=20 run_script colsfile -c "$TMP/cols.conf" <<'EOF'
+wait
+dump first
+keys :
+type columns subdomain,name
+keys Enter
+dump typed
+keys :
+type columns name,nosuch
+keys Enter
+dump bad
+EOF
+check "columns = { tenants = \"name,id\"; }: the tenants pane shows NAME and ID only" \
+    bash -c "sed -n 4p '$S_DIR/first' | grep -qE '\\| NAME +ID +\\|'"
+expect_line_has typed 4 "| SUBDOMAIN " ":columns subdomain,name: SUBDOMAIN first"
+check ":columns subdomain,name: then NAME, no ID" \
+    bash -c "sed -n 4p '$S_DIR/typed' | grep -qE '\\| SUBDOMAIN +NAME +\\|'"
+status_has typed "columns = { tenants = \"subdomain,name\"; }" ":columns says how to keep them"
+status_has bad "tenants has no column nosuch" ":columns with an unknown path names it"
+expect_line_has bad 4 "| SUBDOMAIN " ":columns with an unknown path changes nothing"
+EXTRA='columns = { tenants = "name,id"; };' \
+    PROFILE_EXTRA='columns = { tenants = "subdomain,environment.name"; };' write_config "$TMP/cols2.conf"
+UI_COLS=120 UI_LINES=20 run_script colsprofile -c "$TMP/cols2.conf" <<'EOF'
+wait
+dump first
+keys :
+type columns
+keys Enter
+dump chooser
+keys Space Down Space + Enter
+dump chosen
+EOF
+check "the profile's columns win over the file's: SUBDOMAIN ENVIRONMENT" \
+    bash -c "sed -n 4p '$S_DIR/first' | grep -qE '\\| SUBDOMAIN +ENVIRONMENT +\\|'"
+expect_screen_has chooser "[x] subdomain" "the chooser: subdomain shown"
+expect_screen_has chooser "[x] environment.name" "the chooser: environment.name shown"
+expect_screen_has chooser "[ ] name" "the chooser: name offered, not shown"
+expect_screen_has chooser "[ ] id" "the chooser: id offered, not shown"
+# Space hides subdomain; Down Space hides environment.name; + moves it below name (hidden);
+# so only... nothing would be left: the chooser refuses an empty choice
+status_has chosen "At least one column must be shown" "the chooser refuses to hide every column"
+UI_COLS=120 UI_LINES=20 run_script colschoose -c "$TMP/cols2.conf" <<'EOF'
+wait
+keys :
+type columns
+keys Enter Down Down Space - Enter
+dump chosen
+EOF
+check "chooser: Down Down Space - Enter shows name before environment.name" \
+    bash -c "sed -n 4p '$S_DIR/chosen' | grep -qE '\\| SUBDOMAIN +NAME +ENVIRONMENT +\\|'"
+write_config_text "$TMP/bad-cols.conf" "profiles = ( { name = \"x\"; url = \"$URL\"; auth_url = \"$URL/oauth/token\"; audience = \"a\"; client_id = \"c\"; client_secret_env = \"X\"; columns = \"name\"; } );"
+CONFIG=$TMP/bad-cols.conf run tenants list
+expect_rc 2 "a profile's columns that is not a group: refused"
+expect_in_err "must be a group" "the message says columns must be a group"
+stop_sandbox
+
+# A pane that empties while it loads (the clients following the tenant) moves no column of the
+# others: the tenants' headings and rows stay where they were (a repaint of the whole screen
+# per key over SSH otherwise; tests/bench/tui-bytes measures it).
+start_sandbox --tenants 40 --environments 4 --clients 5 --seed 1
+write_config "$TMP/stable.conf"
+UI_COLS=200 UI_LINES=30 run_script stable -c "$TMP/stable.conf" <<'EOF'
+wait
+dump before
+keys j
+dump loading
+wait
+dump after
+EOF
+check "j: while the clients load, the headings line is unchanged up to the clients pane" \
+    [ "$(screen_line before 4 | cut -c1-120)" = "$(screen_line loading 4 | cut -c1-120)" ]
+check "j: the first tenant row keeps its columns" \
+    [ "$(screen_line before 5 | cut -c20-120)" = "$(screen_line loading 5 | cut -c20-120)" ]
+check "j: and after the clients came" \
+    [ "$(screen_line before 4 | cut -c1-120)" = "$(screen_line after 4 | cut -c1-120)" ]
+stop_sandbox

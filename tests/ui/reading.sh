@@ -129,3 +129,30 @@ case $(screen_line json -1) in
 *) _show json; fail "4: not the row as JSON" ;;
 esac
 expect_screen_lacks closed "Copy to the clipboard" "Esc closes the menu"
+
+# the status line: a message never runs into the counter (a long one takes the line, cut, and
+# :messages has it whole; a short one leaves the counter its place); the new-tenant form fits
+# 80x24
+UI_COLS=80 UI_LINES=24 run_script statusline -c "$CONFIG" <<'EOF'
+wait
+keys :
+type nosuchcommand-with-a-long-name-that-does-not-fit-the-status-line-of-eighty
+keys Enter
+dump long
+keys s
+dump short
+keys c
+dump form
+EOF
+case $(screen_line long -1) in
+*loaded*) _show long; fail "a long message runs into the counter" ;;
+*"unknown command"*"…") ok "a long message takes the status line, cut, no counter run into it" ;;
+*) _show long; fail "the long message is not on the status line" ;;
+esac
+status_has short "Sorted by NAME" "a short message shows"
+status_ends short "30 loaded, more may be available  row 24" "beside it, the counter whole (the selection kept: row 24 once sorted)"
+expect_clean_screen form 80 24 "the new tenant form at 80x24: clean"
+check "the new tenant form at 80x24: no line of the dialog cut" \
+    [ "$(dump_text form | awk -F'|' 'NF == 3 { print $2 }' | grep -c '…')" = 0 ]
+check "the new tenant form at 80x24: its fields shown" \
+    [ "$(dump_text form | grep -cE '\| (>| ) (Name|Subdomain|Environment)')" = 3 ]
