@@ -2,6 +2,7 @@
  * (tui/columns) and drawing the title, the headings and the rows. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +76,8 @@ int pane_want(struct pane *p, int h, bool first_only)
 {
     int want[COLUMNS_MAX], total = 0;
     size_t first, last, n = first_only && p->cs.n ? 1 : p->cs.n;
+    if (!first_only && p->failed && !list_view_count(p->view))
+        return INT_MAX / 4; /* a focused pane saying why it failed takes the width there is */
     on_screen(p, h - 2, &first, &last);
     measure(p, first, last, n, want, NULL);
     for (size_t c = 0; c < n; c++)

@@ -141,7 +141,7 @@ expect_screen wide "started at 140x30: the wide layout" <<<"$WIDE"
 expect_line clients-focused 2 " local › all › Southern Works Motors › Clients" \
     "wide, Tab: the focus moves to the clients (breadcrumb)"
 status_has clients-focused "5 loaded, more may be available  row 1" "wide, Tab: the status line speaks of the clients pane"
-expect_line_has clients-focused 3 "Environments (4+)     | Tenants (100+)           | Clients (5+)" \
+expect_line_has clients-focused 3 "Environments (4+)| Tenants (100+)           | Clients (5+)" \
     "wide, Tab: the three panes stay on screen, the tenants narrowed to their names"
 expect_line environments-focused 2 " local › Environments" "wide, h h: focus on the environments"
 expect_screen narrow "resized from wide to 100x30: the narrow layout (focus back on tenants)" \
