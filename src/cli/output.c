@@ -521,12 +521,28 @@ static void table_object(struct output *out, const struct row *row)
 {
     const struct api_kind_def *def = out->def;
     size_t widest = 0;
+    if (out->chosen) { /* --columns: those, in their order */
+        for (size_t j = 0; j < out->ncols; j++) {
+            size_t w = text_cells(out->utf8, out->cols[j].header);
+            widest = w > widest ? w : widest;
+        }
+        for (size_t j = 0; j < out->ncols; j++) {
+            if (!out->no_headers) {
+                size_t w = put_text(out, &out->line, out->cols[j].header, SIZE_MAX);
+                sb_addc(&out->line, ':');
+                put_spaces(&out->line, widest - w + 1);
+            }
+            put_text(out, &out->line, col_value(out, row, j), SIZE_MAX);
+            flush_line(out);
+        }
+        widest = 0;
+    }
     for (size_t i = 0; i < def->nfields; i++) {
         size_t w = text_cells(out->utf8, _(def->fields[i].header));
         if (!(def->fields[i].flags & FIELD_SECRET) && w > widest)
             widest = w;
     }
-    for (size_t i = 0; i < def->nfields; i++) {
+    for (size_t i = 0; !out->chosen && i < def->nfields; i++) {
         if (def->fields[i].flags & FIELD_SECRET)
             continue;
         size_t w = put_text(out, &out->line, _(def->fields[i].header), SIZE_MAX);

@@ -425,19 +425,29 @@ static int row_op(struct cli *c, struct args *a, const struct api_target *t, uns
     struct outcome o = {.c = c};
     struct api_values in = {a->values, a->nvalues};
     struct api_call *call;
-    if (op == API_OP_GET)
+    struct output *out = NULL;
+    if (op == API_OP_GET) {
+        out = cli_output(c, t->kind); /* --columns checked before anything is asked */
+        if (!out)
+            return (int)c->conn.err.code;
         call = api_get(c->conn.session, t, resource_on_row, &o);
-    else if (op == API_OP_CREATE)
+    } else if (op == API_OP_CREATE) {
         call = api_create(c->conn.session, t, &in, resource_on_row, &o, &c->conn.err);
-    else
+    } else {
         call = api_update(c->conn.session, t, &in, resource_on_row, &o, &c->conn.err);
-    if (!call)
-        return (int)c->conn.err.code;
-    if (!resource_wait(c, &o)) {
+    }
+    if (!call || !resource_wait(c, &o)) {
+        if (out)
+            output_discard(out);
         model_row_free(o.row); /* a conflict's object as the server has it now */
         return (int)c->conn.err.code;
     }
-    resource_print_object(c, o.row);
+    if (out) { /* get: the columns asked for */
+        output_object(out, o.row);
+        output_end(out);
+    } else {
+        resource_print_object(c, o.row);
+    }
     bool lost = op == API_OP_CREATE && o.row->secret && (fflush(stdout) || ferror(stdout));
     if (lost) {
         err_set(&c->conn.err, ST_OTHER,

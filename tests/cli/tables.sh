@@ -5,7 +5,8 @@
 # - A table fits the terminal (COLUMNS=60 on a pseudo-terminal); in a pipe nothing is cut, even
 #   with COLUMNS set; -o wide cuts nothing on a terminal either.
 # - --columns a,b,c (field paths, a key of an object field as FIELD.KEY) for tables and csv;
-#   an unknown one is a usage error naming the columns there are; --no-headers.
+#   an unknown one is a usage error naming the columns there are; --no-headers. get takes
+#   --columns too (those fields in that order; refused before anything is asked).
 # - tenants delete on a terminal names the tenant (name, subdomain, ID) and says PRODUCTION on
 #   such a profile before [y/N]; "n" deletes nothing; the locale's yes (rpmatch: "j" in
 #   German) confirms.
@@ -95,6 +96,22 @@ expect_rc 2 "--columns with an unknown column: usage error"
 expect_in_err "'nosuch'" "the message names the unknown column"
 expect_in_err "environment.name" "the message lists the columns there are"
 expect_empty_out "an unknown column prints nothing"
+# get takes --columns too: those fields, in that order; --no-headers drops their names; an
+# unknown one is refused before anything is asked
+run tenants get "$T0" --columns subdomain,name
+expect_rc 0 "get --columns subdomain,name"
+check "get --columns: two lines, SUBDOMAIN then NAME" \
+    [ "$(cat "$TMP/out")" = "$(printf 'SUBDOMAIN: %s\nNAME:      %s' "$S0" "$N0")" ]
+run tenants get "$T0" --columns name --no-headers
+check "get --columns name --no-headers: the name alone" [ "$(cat "$TMP/out")" = "$N0" ]
+run tenants get "$T0" --columns id,name -o csv
+check "get --columns id,name -o csv: header and row" \
+    [ "$(cat "$TMP/out")" = "$(printf 'id,name\n%s,%s' "$T0" "$N0")" ]
+before=$(count_events TENANT_RETRIEVE_START)
+run tenants get "$T0" --columns name,nosuch
+expect_rc 2 "get --columns with an unknown column: usage error"
+expect_in_err "'nosuch'" "get: the message names the unknown column"
+check "get with an unknown column: nothing was asked" [ "$(count_events TENANT_RETRIEVE_START)" = "$before" ]
 # a system tenant's data: data.plan
 write_config_text "$TMP/sys.conf" "default_profile = \"sys\";
 profiles = ( { name = \"sys\"; api = \"system\"; url = \"$URL\"; user = \"ops\"; password_env = \"SYS_PW\"; } );"
