@@ -220,6 +220,46 @@ void draw_clear_rect(struct rect r, enum theme_role role)
         draw_fill(r.y + i, r.x, r.w, role);
 }
 
+struct draw_saved {
+    WINDOW *pad;
+    struct rect r;
+};
+
+void draw_save(struct draw_saved **s, struct rect r)
+{
+    if (r.h <= 0 || r.w <= 0 || r.y + r.h > LINES || r.x + r.w > COLS)
+        return;
+    if (!*s)
+        *s = xcalloc(1, sizeof(**s));
+    struct draw_saved *d = *s;
+    if (d->pad && (d->r.h != r.h || d->r.w != r.w)) {
+        delwin(d->pad);
+        d->pad = NULL;
+    }
+    if (!d->pad)
+        d->pad = newpad(r.h, r.w);
+    d->r = r;
+    if (!d->pad || copywin(stdscr, d->pad, r.y, r.x, 0, 0, r.h - 1, r.w - 1, FALSE) == ERR)
+        d->r.h = 0; /* nothing kept */
+}
+
+bool draw_restore(const struct draw_saved *s, struct rect r)
+{
+    if (!s || !s->pad || s->r.h <= 0 || s->r.y != r.y || s->r.x != r.x || s->r.h != r.h ||
+        s->r.w != r.w || r.y + r.h > LINES || r.x + r.w > COLS)
+        return false;
+    return copywin(s->pad, stdscr, 0, 0, r.y, r.x, r.y + r.h - 1, r.x + r.w - 1, FALSE) != ERR;
+}
+
+void draw_saved_free(struct draw_saved *s)
+{
+    if (!s)
+        return;
+    if (s->pad)
+        delwin(s->pad);
+    free(s);
+}
+
 void draw_hline(int y, int x, int w, enum theme_role role)
 {
     if (w <= 0 || y < 0 || y >= LINES)

@@ -45,6 +45,15 @@ int draw_wrapped_lines(int w, const char *s);
 void draw_fill(int y, int x, int w, enum theme_role role);
 /* Fill a whole rectangle with spaces. */
 void draw_clear_rect(struct rect r, enum theme_role role);
+/* The cells of a rectangle as drawn, kept to be put back (a pane loading its next list shows
+ * its last one a moment: the terminal is sent nothing for it). */
+struct draw_saved;
+/* Keep the cells of r drawn so far in *s (made or resized as needed). */
+void draw_save(struct draw_saved **s, struct rect r);
+/* Put back the cells s kept when they were kept at r; false (nothing drawn) otherwise. */
+bool draw_restore(const struct draw_saved *s, struct rect r);
+/* Free what draw_save made (NULL is fine). */
+void draw_saved_free(struct draw_saved *s);
 /* Horizontal and vertical lines. */
 void draw_hline(int y, int x, int w, enum theme_role role);
 void draw_vline(int y, int x, int h, enum theme_role role);

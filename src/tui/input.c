@@ -39,8 +39,17 @@ void tui_key(struct tui *t, int key)
 void tui_tick(struct tui *t)
 {
     layers_tick(&t->layers, t);
-    if (t->busy_shown != tui_busy(t))
+    if (!tui_busy(t))
+        t->busy_since = 0;
+    else if (!t->busy_since)
+        t->busy_since = util_now_ms();
+    if (t->busy_shown != tui_spinning(t))
         t->dirty = true;
+}
+
+bool tui_spinning(const struct tui *t)
+{
+    return t->busy_since && util_now_ms() - t->busy_since >= TUI_SPIN_DELAY_MS;
 }
 
 bool tui_busy(const struct tui *t)

@@ -1,4 +1,5 @@
-/* pane.c: a list pane: loading, selection, scrolling, columns, filter and sort. */
+/* pane.c: a list pane: loading, selection, scrolling, filter and sort (its columns are
+ * pane_columns.c's, its drawing pane_draw.c's). */
 #include "config.h"
 
 #include "tui/pane.h"
@@ -12,18 +13,12 @@
 #include "core/intl.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "tui/draw.h"
 #include "tui/tui.h"
-
-#define DATA_COLUMNS 3 /* a document's first scalar keys shown, unless data_columns says */
-
-
 
 /* Every kind of pane; a kind is listed by the first that fits it. */
 static const struct pane_ops *const all_panes[] = {&env_pane_ops, &tenant_pane_ops,
                                                    &client_pane_ops, &systenant_pane_ops};
-
-static void build_columns(struct pane *p, const char *data, const char *list);
-static void find_data_columns(struct pane *p);
 
 const struct pane_ops *pane_ops_for(const struct api_kind_def *k)
 {
@@ -68,6 +63,7 @@ void pane_free(struct pane *p)
     free(p->want_id);
     filter_terms_free(&p->sf);
     err_clear(&p->err);
+    draw_saved_free(p->saved);
     free(p);
 }
 
@@ -156,6 +152,7 @@ static void rebuild(struct pane *p)
     int sort = p->sort_col >= 0 ? (int)p->cs.v[p->sort_col].field : -1;
     /* the filter searches every field loaded (a system tenant's data too) */
     list_view_set(p->view, p->filter, NULL, 0, p->ops->keep, p, sort, p->reverse);
+    pane_forget_widths(p); /* other rows: measured afresh (scrolling only widens) */
     if (keep == SIZE_MAX || !select_row(p, keep))
         p->sel = 0;
     clamp(p);
@@ -214,6 +211,8 @@ void pane_reset(struct pane *p)
     walk_reset(p->walk);
     p->last_n = 0;
     p->maybe_end = false;
+    p->hold_until = 0;
+    pane_forget_widths(p);
     err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;
@@ -360,7 +359,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     list_add_page(p->list, page);
     model_page_clear(page);
     list_view_update(p->view);
-    find_data_columns(p);
+    pane_find_data_columns(p);
     if (keep != SIZE_MAX) /* rows merged into a sorted view: stay on the same row */
         select_row(p, keep);
     if (p->want_id) {
@@ -418,8 +417,11 @@ void pane_tick(struct pane *p)
             return;
         }
         if (!p->parent || !t.parent || strcmp(p->parent, t.parent)) {
+            bool had_rows = pane_shown(p) > 0;
             if (p->parent || list_started(p->list))
                 pane_reset(p);
+            if (had_rows) /* its last rows stay a moment: a quick answer replaces them */
+                p->hold_until = util_now_ms() + PANE_HOLD_MS;
             p->parent = t.parent ? xstrdup(t.parent) : NULL;
         }
     }
@@ -515,144 +517,6 @@ static void move_by(struct pane *p, long delta)
         p->sel = (size_t)((long)p->sel + delta);
 }
 
-/* Cycle the sort column: none, each column in turn, none. */
-static void next_sort(struct pane *p)
-{
-    int c = p->sort_col + 1;
-    while (c < (int)p->cs.n && p->cs.v[c].key) /* a key inside a document: not sortable */
-        c++;
-    p->sort_col = c >= (int)p->cs.n ? -1 : c;
-    p->reverse = false;
-    rebuild(p);
-    if (p->sort_col < 0)
-        tui_message(p->app, _("Sorted in load order"));
-    else
-        /* TRANSLATORS: %s is the heading of the column sorted by (e.g. NAME). */
-        tui_message(p->app, _("Sorted by %s"), p->cs.v[p->sort_col].header);
-}
-
-/* Build the columns: the document's keys first (a system tenant's data), then list (paths),
- * or the pane's own when list is NULL or names none the kind has. */
-static void build_columns(struct pane *p, const char *data, const char *list)
-{
-    const char *sort = p->sort_col >= 0 ? p->cs.v[p->sort_col].path : NULL;
-    char *keep = sort ? xstrdup(sort) : NULL;
-    columns_clear(&p->cs);
-    if (data)
-        columns_add_list(&p->cs, p->kind, data, NULL);
-    size_t before = p->cs.n;
-    if (list)
-        columns_add_list(&p->cs, p->kind, list, NULL);
-    if (p->cs.n == before) /* none asked for (or none the kind has): the pane's own */
-        for (size_t i = 0; i < p->ops->ncolumns; i++)
-            columns_add(&p->cs, p->kind, p->ops->columns[i]);
-    int label = p->ops->label ? columns_find(&p->cs, p->ops->label) : -1;
-    if (label >= 0 && columns_find(&p->cs, p->ops->label_with) >= 0)
-        p->cs.v[label].style = COL_LABEL; /* the environment column names the domain */
-    p->sort_col = keep ? columns_find(&p->cs, keep) : -1;
-    free(keep);
-}
-
-void pane_set_columns(struct pane *p, const char *list)
-{
-    free(p->colspec);
-    p->colspec = list && *list ? xstrdup(list) : NULL;
-    build_columns(p, p->dataspec, p->colspec);
-    tui_dirty(p->app);
-}
-
-bool pane_describe(const struct pane *p, size_t i, struct strbuf *out)
-{
-    struct strbuf v = SB_INIT;
-    size_t before = out->len;
-    for (size_t c = 0; c < p->cs.n; c++) {
-        const struct column *col = &p->cs.v[c];
-        const char *text = col->key ? columns_value(col, p->list, i, &v) : "";
-        if (*text)
-            sb_addf(out, "%s%s: %s", out->len > before ? ", " : "", col->key, text);
-    }
-    sb_free(&v);
-    return out->len > before;
-}
-
-size_t pane_column_choices(const struct pane *p, struct strbuf *out)
-{
-    size_t n = 0;
-    for (size_t c = 0; c < p->cs.n; c++, n++) /* those shown, in their order */
-        sb_addf(out, "%s%s", out->len ? "," : "", p->cs.v[c].path);
-    for (size_t f = 0; f < p->kind->nfields; f++) { /* then the others */
-        const char *path = p->kind->fields[f].path;
-        if ((p->kind->fields[f].flags & FIELD_SECRET) || columns_find(&p->cs, path) >= 0 ||
-            (p->kind->doc_field && !strcmp(path, p->kind->doc_field)))
-            continue;
-        sb_addf(out, "%s%s", out->len ? "," : "", path);
-        n++;
-    }
-    const char *doc = p->kind->doc_field; /* and the keys of the first document loaded */
-    int f = doc ? model_field_index(p->kind, doc) : -1;
-    struct strbuf keys = SB_INIT;
-    for (size_t i = 0; f >= 0 && i < list_count(p->list) && !keys.len && i < 100; i++)
-        columns_scalar_keys(doc, list_value(p->list, i, (size_t)f), COLUMNS_MAX, &keys);
-    for (const char *s = sb_str(&keys); *s;) {
-        size_t len = strcspn(s, ",");
-        char *path = xstrndup(s, len);
-        if (columns_find(&p->cs, path) < 0) {
-            sb_addf(out, "%s%s", out->len ? "," : "", path);
-            n++;
-        }
-        free(path);
-        s += len + (s[len] == ',');
-    }
-    sb_free(&keys);
-    return n;
-}
-
-const char *pane_columns(const struct pane *p, struct strbuf *out)
-{
-    for (size_t c = 0; c < p->cs.n; c++)
-        sb_addf(out, "%s%s", c ? "," : "", p->cs.v[c].path);
-    return sb_str(out);
-}
-
-/* A document kind (a system tenant's data): its columns are the profile's data_columns, or
- * the first scalar keys of the first row that has some. */
-static void find_data_columns(struct pane *p)
-{
-    const char *doc = p->kind->doc_field;
-    if (!doc || p->data_cols)
-        return;
-    for (size_t c = 0; c < p->cs.n; c++) /* the columns asked for name the data's keys */
-        if (p->cs.v[c].key && !strcmp(p->kind->fields[p->cs.v[c].field].path, doc)) {
-            p->data_cols = true;
-            return;
-        }
-    int f = model_field_index(p->kind, doc);
-    const struct profile *prof = tui_session(p->app) ? api_profile(tui_session(p->app)) : NULL;
-    struct strbuf sb = SB_INIT;
-    if (prof && prof->data_columns) {
-        const char *s = prof->data_columns;
-        while (*s) { /* "name,plan": each a key of the document */
-            size_t n = strcspn(s, ",");
-            while (n && *s == ' ')
-                s++, n--;
-            if (n)
-                sb_addf(&sb, "%s%s.%.*s", sb.len ? "," : "", doc, (int)n, s);
-            s += n + (s[n] == ',');
-        }
-        p->data_cols = true;
-    } else if (f >= 0) {
-        for (size_t i = 0; i < list_count(p->list) && !sb.len && i < 100; i++)
-            columns_scalar_keys(doc, list_value(p->list, i, (size_t)f), DATA_COLUMNS, &sb);
-        p->data_cols = sb.len > 0 || list_count(p->list) >= 100;
-    }
-    if (sb.len) {
-        free(p->dataspec);
-        p->dataspec = sb_steal(&sb);
-        build_columns(p, p->dataspec, p->colspec);
-    }
-    sb_free(&sb);
-}
-
 enum tui_result pane_handle(struct pane *p, enum action act)
 {
     long screen = p->height > 1 ? p->height - 1 : 1;
@@ -682,7 +546,7 @@ enum tui_result pane_handle(struct pane *p, enum action act)
         }
         return TR_REDRAW;
     case ACT_SORT:
-        next_sort(p);
+        pane_next_sort(p);
         return TR_REDRAW;
     case ACT_SORT_REVERSE:
         if (p->sort_col < 0) {

@@ -66,10 +66,23 @@ static void measure(struct pane *p, size_t first, size_t last, size_t ncols, int
         cw = vw > cw ? vw : cw;
         bool capped = col->style != COL_ID;
         want[c] = capped && cw > COLUMNS_TEXT_MAX ? COLUMNS_TEXT_MAX : cw;
-        if (vals)
+        if (want[c] < p->kept_want[c]) /* never narrower than rows seen before */
+            want[c] = p->kept_want[c];
+        p->kept_want[c] = want[c];
+        if (vals) {
             vals[c] = capped && vw > COLUMNS_TEXT_MAX ? COLUMNS_TEXT_MAX : vw;
+            if (vals[c] < p->kept_vals[c])
+                vals[c] = p->kept_vals[c];
+            p->kept_vals[c] = vals[c];
+        }
     }
     sb_free(&sb);
+}
+
+void pane_forget_widths(struct pane *p)
+{
+    memset(p->kept_want, 0, sizeof(p->kept_want));
+    memset(p->kept_vals, 0, sizeof(p->kept_vals));
 }
 
 int pane_want(struct pane *p, int h, bool first_only)
@@ -142,6 +155,9 @@ static void draw_empty(struct pane *p, struct rect r, int y)
 
 void pane_draw(struct pane *p, struct rect r, bool focused)
 {
+    if (!focused && p->call && !list_started(p->list) && util_now_ms() < p->hold_until &&
+        p->saved_ok && draw_restore(p->saved, r))
+        return; /* the last rows a moment more: the terminal is sent nothing for them */
     draw_clear_rect(r, TH_NORMAL);
     if (r.h < 3 || r.w < 4)
         return;
@@ -182,6 +198,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     int y = r.y + 2;
     if (pane_shown(p) == 0) {
         draw_empty(p, r, y);
+        p->saved_ok = false; /* no other list's rows put back after this */
         return;
     }
     struct strbuf sb = SB_INIT;
@@ -205,4 +222,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     sb_free(&sb);
     if (p->call && y < r.y + r.h)
         draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
+    p->saved_ok = !focused; /* (a focused pane is not held: its keys act on what is shown) */
+    if (p->saved_ok)
+        draw_save(&p->saved, r);
 }

@@ -8,6 +8,11 @@
 #include "tui/pane.h"
 
 #define MIN_SCREEN 10 /* rows assumed for prefetching before the pane was drawn */
+/* A pane not focused that starts another list (the clients following the tenant) shows its
+ * last rows this long before "Loading...": a quick answer replaces them in one drawing. */
+#define PANE_HOLD_MS 400
+
+struct draw_saved;
 
 struct pane {
     const struct pane_ops *ops;
@@ -42,6 +47,12 @@ struct pane {
     size_t last_n;     /* the rows of the last page */
     bool maybe_end;    /* the last page was short but came with a next-page token: more may
                         * be available; asked for only at the last row (or G) */
+    /* the widest cells each column wanted since the list or the columns changed: a column
+     * only widens as rows scroll into view, so scrolling moves no column */
+    int kept_want[COLUMNS_MAX], kept_vals[COLUMNS_MAX];
+    struct draw_saved *saved; /* the pane as last drawn with rows (not focused) */
+    bool saved_ok;
+    int64_t hold_until; /* show saved until then while the next list loads */
 };
 
 /* Rows shown, counting the "all" row. */
@@ -51,5 +62,12 @@ void pane_scroll_to_sel(struct pane *p, size_t rows);
 /* How many the list holds: what the server counted (local creates and deletes followed), and
  * never fewer than are loaded. */
 size_t pane_total(const struct pane *p);
+/* Forget the widths the columns kept (another list, other columns). */
+void pane_forget_widths(struct pane *p);
+/* Cycle the sort column: none, each column in turn, none. */
+void pane_next_sort(struct pane *p);
+/* A document kind (a system tenant's data): its columns are the profile's data_columns, or
+ * the first scalar keys of the first row that has some. */
+void pane_find_data_columns(struct pane *p);
 
 #endif

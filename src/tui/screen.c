@@ -220,7 +220,7 @@ void screen_draw_status(struct tui *t)
 {
     int y = screen_lines() - 1, w = screen_cols();
     draw_fill(y, 0, w, TH_STATUS);
-    t->busy_shown = tui_busy(t);
+    t->busy_shown = tui_spinning(t); /* a quick answer turns no spinner */
     struct strbuf right = SB_INIT, left = SB_INIT;
     struct pane *p = tui_focused(t);
     const struct layer *cover = layers_cover(&t->layers, t);

@@ -39,7 +39,14 @@ struct tui {
     int narrow_w, narrow_h;
     bool quit_warned;           /* q while a change was in flight: the next q quits */
     unsigned spin;
+    int64_t busy_since;         /* when the console became busy (0: it is not) */
 };
+
+/* A wait shorter than this shows no spinner (a quick answer draws nothing for it). */
+#define TUI_SPIN_DELAY_MS 300
+
+/* True when the spinner shows: busy for TUI_SPIN_DELAY_MS or more. */
+bool tui_spinning(const struct tui *t);
 
 /* The focused pane, or NULL. */
 struct pane *tui_focused(const struct tui *t);

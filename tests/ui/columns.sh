@@ -301,21 +301,29 @@ stop_sandbox
 
 # A pane that empties while it loads (the clients following the tenant) moves no column of the
 # others: the tenants' headings and rows stay where they were (a repaint of the whole screen
-# per key over SSH otherwise; tests/bench/tui-bytes measures it).
-start_sandbox --tenants 40 --environments 4 --clients 5 --seed 1
+# per key over SSH otherwise; tests/bench/tui-bytes measures it). The sandbox answers slowly so
+# that the screen is dumped while the clients load (the pane says "Loading...").
+start_sandbox --tenants 40 --environments 4 --clients 5 --seed 1 --latency-ms 1500
 write_config "$TMP/stable.conf"
 UI_COLS=200 UI_LINES=30 run_script stable -c "$TMP/stable.conf" <<'EOF'
 wait
 dump before
 keys j
+waitfor Loading...
 dump loading
 wait
 dump after
 EOF
+clients_x=$(screen_line before 3 | grep -bo '| Clients' | cut -d: -f1)
+check "j: the clients pane is found on the titles line" [ -n "$clients_x" ]
+check "j: the screen was dumped while the clients loaded (Loading... in their pane)" \
+    bash -c "sed -n 5p '$S_DIR/loading' | cut -c$((clients_x + 1))- | grep -q 'Loading\\.\\.\\.'"
+check "j: while the clients load, the panes' titles stay where they were" \
+    [ "$(screen_line before 3 | cut -c1-"$clients_x")" = "$(screen_line loading 3 | cut -c1-"$clients_x")" ]
 check "j: while the clients load, the headings line is unchanged up to the clients pane" \
-    [ "$(screen_line before 4 | cut -c1-120)" = "$(screen_line loading 4 | cut -c1-120)" ]
+    [ "$(screen_line before 4 | cut -c1-"$clients_x")" = "$(screen_line loading 4 | cut -c1-"$clients_x")" ]
 check "j: the first tenant row keeps its columns" \
-    [ "$(screen_line before 5 | cut -c20-120)" = "$(screen_line loading 5 | cut -c20-120)" ]
+    [ "$(screen_line before 5 | cut -c20-"$clients_x")" = "$(screen_line loading 5 | cut -c20-"$clients_x")" ]
 check "j: and after the clients came" \
-    [ "$(screen_line before 4 | cut -c1-120)" = "$(screen_line after 4 | cut -c1-120)" ]
+    [ "$(screen_line before 4 | cut -c1-"$clients_x")" = "$(screen_line after 4 | cut -c1-"$clients_x")" ]
 stop_sandbox
