@@ -52,6 +52,9 @@ static void measure(struct pane *p, size_t first, size_t last, size_t ncols, int
                     int *vals)
 {
     struct strbuf sb = SB_INIT;
+    if (first > p->kept_first + 1 || first + 1 < p->kept_first)
+        pane_forget_widths(p); /* not a one-row scroll (a page, a jump): measured afresh */
+    p->kept_first = first;
     for (size_t c = 0; c < ncols; c++) {
         const struct column *col = &p->cs.v[c];
         int vw = 0;

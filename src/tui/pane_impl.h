@@ -47,9 +47,11 @@ struct pane {
     size_t last_n;     /* the rows of the last page */
     bool maybe_end;    /* the last page was short but came with a next-page token: more may
                         * be available; asked for only at the last row (or G) */
-    /* the widest cells each column wanted since the list or the columns changed: a column
-     * only widens as rows scroll into view, so scrolling moves no column */
+    /* the widest cells each column wanted since the list, the view or the columns changed
+     * or the rows jumped by more than one: a column only widens as rows scroll by one at a
+     * time, so scrolling moves no column */
     int kept_want[COLUMNS_MAX], kept_vals[COLUMNS_MAX];
+    size_t kept_first; /* the first row measured last */
     struct draw_saved *saved; /* the pane as last drawn with rows (not focused) */
     bool saved_ok;
     int64_t hold_until; /* show saved until then while the next list loads */
