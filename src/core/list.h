@@ -72,6 +72,10 @@ struct list_view;
 /* Decide whether row i passes a view's extra condition (e.g. "in environment X"). */
 typedef bool (*list_keep_fn)(void *ud, const struct list *l, size_t i);
 
+/* The sort field of the next list_view_set holds JSON objects (a system tenant's data): sort
+ * by their key (NULL: by the field's value). Numbers sort as numbers and dates as dates when
+ * every value is one. */
+void list_view_sort_key(struct list_view *v, const char *key);
 /* A new view over l showing every row in load order. */
 struct list_view *list_view_new(const struct list *l);
 void list_view_free(struct list_view *v);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/model.h"
 #include "core/text.h"
 #include "core/util.h"
 
@@ -31,6 +32,10 @@ struct list_view {
     size_t sort_slot;  /* NO_SLOT: load order */
     unsigned sort_as;  /* FIELD_NUMBER, FIELD_DATE or 0 (text) */
     bool reverse;
+    char *want_key;    /* list_view_sort_key's, for the next list_view_set */
+    char *sort_key;    /* the sort field holds objects: sorted by this key of theirs */
+    char **keyed;      /* with sort_key: each row's value of it, by list row (NULL: not read) */
+    size_t nkeyed;
 };
 
 /* A number's or a date's sort key: order-preserving bits of the value (a date's microseconds
@@ -66,7 +71,18 @@ static inline bool goes_before(const struct list_view *v, uint32_t a, uint32_t b
         a = b;
         b = t;
     }
-    if (v->sort_slot != NO_SLOT) {
+    if (v->sort_slot != NO_SLOT && v->sort_key) { /* a key's values, read beforehand */
+        const char *sa = v->keyed[a], *sb = v->keyed[b];
+        if (v->sort_as) {
+            uint64_t ka = value_key(v->sort_as, sa), kb = value_key(v->sort_as, sb);
+            if (ka != kb)
+                return ka < kb;
+        } else {
+            int c = strcmp(sa, sb);
+            if (c)
+                return c < 0;
+        }
+    } else if (v->sort_slot != NO_SLOT) {
         uint32_t ra = refs_of(v->l, a)[v->sort_slot], rb = refs_of(v->l, b)[v->sort_slot];
         if (ra != rb && v->sort_as) {
             uint64_t ka = value_key(v->sort_as, str_at(v->l, ra)),
@@ -109,7 +125,38 @@ struct sort_item {
 /* Row i's sort value. */
 static inline const char *sort_value(const struct list_view *v, uint32_t i)
 {
-    return str_at(v->l, refs_of(v->l, i)[v->sort_slot]);
+    return v->sort_key ? v->keyed[i] : str_at(v->l, refs_of(v->l, i)[v->sort_slot]);
+}
+
+/* Forget the key's values read. */
+static void forget_keyed(struct list_view *v)
+{
+    for (size_t i = 0; i < v->nkeyed; i++)
+        free(v->keyed[i]);
+    free(v->keyed);
+    v->keyed = NULL;
+    v->nkeyed = 0;
+}
+
+/* With a sort key: read the key's value of rows[0..n) (again: they may have changed). */
+static void read_keyed(struct list_view *v, const uint32_t *rows, size_t n)
+{
+    if (!v->sort_key || v->sort_slot == NO_SLOT)
+        return;
+    const struct list *l = v->l;
+    if (v->nkeyed < l->count) {
+        v->keyed = xreallocarray(v->keyed, l->count, sizeof(*v->keyed));
+        memset(v->keyed + v->nkeyed, 0, (l->count - v->nkeyed) * sizeof(*v->keyed));
+        v->nkeyed = l->count;
+    }
+    struct strbuf sb = SB_INIT;
+    for (size_t j = 0; j < n; j++) {
+        sb_reset(&sb);
+        model_json_key(str_at(l, refs_of(l, rows[j])[v->sort_slot]), v->sort_key, &sb);
+        free(v->keyed[rows[j]]);
+        v->keyed[rows[j]] = xstrdup(sb_str(&sb));
+    }
+    sb_free(&sb);
 }
 
 /* Whether x goes before y by their heads, then (when tail) by their values from byte tail
@@ -201,7 +248,7 @@ static void sort_from(const struct list_view *v, struct sort_item *items, size_t
     }
     sort_items(v, items, n, tmp, 0);
     for (size_t i = 0, j; i < n; i = j) {
-        bool same = true; /* one stored string (interned): nothing more to sort */
+        bool same = !v->sort_key; /* one stored string (interned): nothing more to sort */
         uint32_t ref = refs_of(v->l, items[i].row)[v->sort_slot];
         for (j = i + 1; j < n && items[j].head == items[i].head; j++)
             same = same && refs_of(v->l, items[j].row)[v->sort_slot] == ref;
@@ -232,6 +279,7 @@ static uint32_t *take_new(struct list_view *v, size_t *m)
     for (size_t i = from; i < count; i++)
         if (passes(v, i))
             rows[k++] = (uint32_t)i;
+    read_keyed(v, rows, k);
     if (v->sort_slot != NO_SLOT && k > 1)
         sort_rows(v, rows, k);
     for (size_t i = 0; v->sort_slot == NO_SLOT && v->reverse && i < k / 2; i++) {
@@ -259,6 +307,36 @@ static void rebuild(struct list_view *v)
     }
 }
 
+/* With a sort key: how its values sort: as numbers when every one read is a number, as
+ * dates when every one is a date, else as text (empty values aside). */
+static unsigned keyed_sort_as(struct list_view *v)
+{
+    const struct list *l = v->l;
+    uint32_t *rows = xreallocarray(NULL, l->count ? l->count : 1, sizeof(*rows));
+    size_t n = 0;
+    for (size_t i = 0; i < l->count; i++)
+        if (!is_removed(l, i))
+            rows[n++] = (uint32_t)i;
+    read_keyed(v, rows, n);
+    bool number = true, date = true, any = false;
+    for (size_t j = 0; j < n && (number || date); j++) {
+        const char *s = v->keyed[rows[j]];
+        if (!*s)
+            continue;
+        any = true;
+        number = number && value_key(FIELD_NUMBER, s) != UINT64_MAX;
+        date = date && value_key(FIELD_DATE, s) != UINT64_MAX;
+    }
+    free(rows);
+    return !any ? 0 : number ? FIELD_NUMBER : date ? FIELD_DATE : 0;
+}
+
+void list_view_sort_key(struct list_view *v, const char *key)
+{
+    free(v->want_key);
+    v->want_key = key && *key ? xstrdup(key) : NULL;
+}
+
 struct list_view *list_view_new(const struct list *l)
 {
     struct list_view *v = xcalloc(1, sizeof(*v));
@@ -275,6 +353,9 @@ void list_view_free(struct list_view *v)
     free(v->idx);
     free(v->filter);
     free(v->fields);
+    forget_keyed(v);
+    free(v->want_key);
+    free(v->sort_key);
     free(v);
 }
 
@@ -284,17 +365,20 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
     const struct list *l = v->l;
     size_t slot = sort_field >= 0 && (size_t)sort_field < l->def->nfields ? l->slot[sort_field]
                                                                           : NO_SLOT;
+    const char *key = slot == NO_SLOT ? NULL : v->want_key;
+    bool same_key = key ? v->sort_key && !strcmp(key, v->sort_key) : !v->sort_key;
     /* typing on in a filter: the matches of the longer text are among those shown */
     /* (the same text again is a rebuild: the keep condition's inputs may have changed) */
     bool refine = filter && *filter &&
                   (!v->filter || (strcmp(filter, v->filter) && text_contains_ci(filter, v->filter))) &&
-                  keep == v->keep && ud == v->ud && slot == v->sort_slot &&
+                  keep == v->keep && ud == v->ud && slot == v->sort_slot && same_key &&
                   reverse == v->reverse && nfields == v->nfields &&
                   (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
                   v->gen == l->gen && v->seen == l->count && v->logged == l->nlog;
     /* only the direction changed: the order reversed is the reverse order (no sort) */
     bool same_filter = filter && *filter ? v->filter && !strcmp(filter, v->filter) : !v->filter;
-    bool flip = reverse != v->reverse && same_filter && keep == v->keep && ud == v->ud && slot == v->sort_slot &&
+    bool flip = reverse != v->reverse && same_filter && keep == v->keep && ud == v->ud &&
+                slot == v->sort_slot && same_key &&
                 nfields == v->nfields &&
                 (!nfields || !memcmp(fields, v->fields, nfields * sizeof(*fields))) &&
                 v->gen == l->gen && v->seen == l->count && v->logged == l->nlog;
@@ -332,6 +416,11 @@ void list_view_set(struct list_view *v, const char *filter, const size_t *fields
     v->sort_as = v->sort_slot == NO_SLOT ? 0
                  : l->def->fields[sort_field].flags & (FIELD_NUMBER | FIELD_DATE);
     v->reverse = reverse;
+    forget_keyed(v);
+    free(v->sort_key);
+    v->sort_key = key ? xstrdup(key) : NULL;
+    if (v->sort_key)
+        v->sort_as = keyed_sort_as(v);
     rebuild(v);
 }
 
@@ -417,6 +506,7 @@ static void apply_log(struct list_view *v)
     for (size_t j = 0; j < k; j++) /* rows not seen yet come in with the appended ones */
         if (rows[j] < v->seen && passes(v, rows[j]))
             rows[m++] = rows[j];
+    read_keyed(v, rows, m); /* their values may have changed */
     if (v->sort_slot != NO_SLOT && m > 1)
         sort_rows(v, rows, m);
     for (size_t j = 0; v->sort_slot == NO_SLOT && v->reverse && j < m / 2; j++) {

@@ -150,6 +150,7 @@ static void rebuild(struct pane *p)
 {
     size_t keep = pane_selected(p);
     int sort = p->sort_col >= 0 ? (int)p->cs.v[p->sort_col].field : -1;
+    list_view_sort_key(p->view, p->sort_col >= 0 ? p->cs.v[p->sort_col].key : NULL);
     /* the filter searches every field loaded (a system tenant's data too) */
     list_view_set(p->view, p->filter, NULL, 0, p->ops->keep, p, sort, p->reverse);
     pane_forget_widths(p); /* other rows: measured afresh (scrolling only widens) */

@@ -15,9 +15,7 @@
 
 void pane_next_sort(struct pane *p)
 {
-    int c = p->sort_col + 1;
-    while (c < (int)p->cs.n && p->cs.v[c].key) /* a key inside a document: not sortable */
-        c++;
+    int c = p->sort_col + 1; /* (a key of a system tenant's data too) */
     p->sort_col = c >= (int)p->cs.n ? -1 : c;
     p->reverse = false;
     pane_rekeep(p);

@@ -10,7 +10,7 @@
 # - A system profile: the tenants' data as columns (by default its first scalar keys: NAME,
 #   PLAN; data_columns = "plan" shows that one), / matches the data too, and the delete dialog
 #   names the tenant by its data. Sorting: ID (a number) 1, 2, ... 9, 10 (not 1, 10, 11), CREATED
-#   by date; S reverses the order exactly.
+#   by date, a key of the data (PLAN) as text; S reverses the order exactly.
 # - Choosing columns: columns = { tenants = "..."; } in the profiles file and in a profile (the
 #   profile's wins); :columns a,b,c at once (an unknown path is named, nothing changes);
 #   :columns alone opens the chooser (Space shows or hides, - and + move, Enter applies; at
@@ -215,6 +215,10 @@ expect_line_has first 5 " $PLAN0 " "data_columns = \"plan\": PLAN comes first"
 UUID_RE='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 UI_COLS=160 UI_LINES=40 run_script syssort -c "$CONFIG" <<'EOF'
 wait
+keys s
+dump by-plan
+keys S
+dump by-plan-desc
 keys s s
 dump by-id
 keys S
@@ -228,6 +232,15 @@ EOF
 # dates (the first date of each row)
 ids() { dump_text "$1" | sed -n '5,39p' | grep -oE "$UUID_RE +[0-9]+ " | awk '{print $2}' | tr '\n' ' '; }
 dates() { dump_text "$1" | sed -n '5,39p' | grep -oE '^.*' | grep -oE '20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}' | awk 'NR % 2 == 1' | tr '\n' ' '; }
+# plans FILE: the PLAN column (data.plan, the first); uuids FILE: the UUIDs, top to bottom
+plans() { dump_text "$1" | sed -n '5,34p' | awk '{print $1}' | tr '\n' ' '; }
+uuids() { dump_text "$1" | sed -n '5,34p' | grep -oE "$UUID_RE" | tr '\n' ' '; }
+check "s: by PLAN (a key of the data), in order" \
+    [ "$(plans by-plan)" = "$(plans by-plan | tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ')" ]
+check "s: by PLAN, 30 rows" [ "$(plans by-plan | wc -w)" = 30 ]
+expect_line_has by-plan 4 "PLAN ▲" "s: the PLAN heading is marked"
+check "S: by PLAN, the exact reverse (equal plans too)" \
+    [ "$(uuids by-plan-desc)" = "$(uuids by-plan | tr ' ' '\n' | sed '/^$/d' | tac | tr '\n' ' ')" ]
 check "s s: by ID as numbers: 1 2 ... 9 10 11 (not 1 10 11)" \
     [ "$(ids by-id)" = "$(seq 1 30 | tr '\n' ' ')" ]
 check "S: by ID descending: 30 29 ... 1" [ "$(ids by-id-desc)" = "$(seq 30 -1 1 | tr '\n' ' ')" ]

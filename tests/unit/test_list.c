@@ -477,6 +477,70 @@ static void test_view_sort_numbers_dates(void **state)
     list_free(l);
 }
 
+/* A kind with a document field (a system tenant's data). */
+static const struct api_field doc_fields[] = {
+    {"uuid", "UUID", FIELD_TABLE},
+    {"data", "DATA", 0},
+};
+static const struct api_kind_def doc_def = {
+    .name = "tenants", .singular = "tenant", .fields = doc_fields,
+    .nfields = ARRAY_SIZE(doc_fields), .id_field = 0, .ops = API_OP_LIST,
+    .doc_field = "data",
+};
+
+/* Add a row of doc_def whose data is the JSON text data; its index. */
+static size_t add_doc(struct list *l, const char *uuid, const char *data)
+{
+    cJSON *o = json_new_object();
+    json_add_string(o, "uuid", uuid);
+    json_add(o, "data", json_parse(data, strlen(data)));
+    struct row *r = model_row_from_json(&doc_def, o, false);
+    size_t i = list_add_row(l, r);
+    model_row_free(r);
+    cJSON_Delete(o);
+    return i;
+}
+
+static void test_view_sort_key(void **state)
+{
+    (void)state;
+    /* a key of the data: plan as text, seats as numbers (every value one: "10" after "9"),
+     * a row without the key first (empty); S the exact reverse; rows added or changed later
+     * go where their values sort; another key sorts again */
+    struct list *l = list_new(&doc_def, false);
+    add_doc(l, "u0", "{\"plan\":\"pro\",\"seats\":10}");
+    add_doc(l, "u1", "{\"plan\":\"basic\",\"seats\":9}");
+    add_doc(l, "u2", "{\"seats\":100}");
+    add_doc(l, "u3", "{\"plan\":\"enterprise\",\"seats\":\"25\"}");
+    struct list_view *v = list_view_new(l);
+    list_view_sort_key(v, "plan");
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, false);
+    assert_view(v, (size_t[]){2, 1, 3, 0, SIZE_MAX});
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, true);
+    assert_view(v, (size_t[]){0, 3, 1, 2, SIZE_MAX});
+    list_view_sort_key(v, "seats");
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, false);
+    assert_view(v, (size_t[]){1, 0, 3, 2, SIZE_MAX});
+    add_doc(l, "u4", "{\"seats\":50}");
+    list_view_update(v);
+    assert_view(v, (size_t[]){1, 0, 3, 4, 2, SIZE_MAX});
+    cJSON *o = json_parse("{\"uuid\":\"u2\",\"data\":{\"seats\":1}}", 32);
+    struct row *r = model_row_from_json(&doc_def, o, false);
+    list_set_row(l, 2, r); /* u2 now has 1 seat: first */
+    model_row_free(r);
+    cJSON_Delete(o);
+    list_view_update(v);
+    assert_view(v, (size_t[]){2, 1, 0, 3, 4, SIZE_MAX});
+    list_view_sort_key(v, NULL); /* the data's text itself */
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, 1, false);
+    assert_int_equal(list_view_count(v), 5);
+    list_view_sort_key(v, "plan");
+    list_view_set(v, NULL, NULL, 0, NULL, NULL, -1, false); /* no sort field: load order */
+    assert_view(v, (size_t[]){0, 1, 2, 3, 4, SIZE_MAX});
+    list_view_free(v);
+    list_free(l);
+}
+
 static void test_view_sort_long_prefixes(void **state)
 {
     (void)state;
@@ -1107,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_view_filter_and_keep),
         cmocka_unit_test(test_view_sort),
         cmocka_unit_test(test_view_sort_long_prefixes),
+        cmocka_unit_test(test_view_sort_key),
         cmocka_unit_test(test_view_sort_numbers_dates),
         cmocka_unit_test(test_view_update),
         cmocka_unit_test(test_view_refine),
