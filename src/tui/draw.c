@@ -278,15 +278,20 @@ void draw_vline(int y, int x, int h, enum theme_role role)
     attrset(A_NORMAL);
 }
 
+/* Whether the cursor shows once the frame is flushed: set while drawing, applied by
+ * draw_flush (curs_set writes at once: hiding then showing it again in every frame would send
+ * both each time, several times a second while a prompt waits on a load). */
+static bool cursor_wanted;
+
 void draw_cursor(int y, int x)
 {
     move(y, x);
-    curs_set(1);
+    cursor_wanted = true;
 }
 
 void draw_cursor_hide(void)
 {
-    curs_set(0);
+    cursor_wanted = false;
 }
 
 void draw_erase(void)
@@ -296,6 +301,7 @@ void draw_erase(void)
 
 void draw_flush(void)
 {
+    curs_set(cursor_wanted ? 1 : 0); /* (curses sends nothing when it already is so) */
     refresh();
 }
 
