@@ -1,9 +1,9 @@
 #!/bin/bash
 # de.sh: tenantry in German (po/de.po): the console headless at 80x24 and the command line.
 # - The console: the status line and its key hints, the help, the create-tenant form, the
-#   secret panel, the delete dialog and an error in the status line read in German (German
-#   words there; key names such as Enter, Esc, Left/Right and j kept), and no line of these
-#   screens is cut that the same screen in English shows whole.
+#   secret panel, the delete dialog, an error in the status line and the column chooser read
+#   in German (German words there; key names such as Enter, Esc, Left/Right and j kept), and
+#   no line of these screens is cut that the same screen in English shows whole.
 # - With a de_DE locale: counts grouped as in German ("1.500 geladen").
 # - The command line: --help, a missing profiles file, a not-found hint, and a delete's
 #   question on a terminal ("Wirklich löschen: ...? [j/N]", answered "ja").
@@ -59,9 +59,13 @@ dump error
 keys Tab
 wait
 dump clients
+keys :
+type columns
+keys Enter
+dump columns
 EOF
 )
-SCREENS="main help form form-choice secret closed delete error clients"
+SCREENS="main help form form-choice secret closed delete error clients columns"
 
 # ------------------------------------------------------------------ English, to compare with
 lang_english
@@ -85,6 +89,7 @@ expect_screen_lacks help "Move the selection down" "help: no English description
 expect_words form "create form in German" "Neuer Mandant" "Name" "Subdomain" "Umgebung" \
     "Enter anlegen   Tab nächstes Feld   Esc abbrechen"
 expect_words form-choice "create form: the choice's hint" "Left/Right wählt"
+expect_words columns "column chooser in German, keys kept" "Spalten" "Space an/aus  - + schieben  Enter anwenden"
 expect_words secret "secret panel in German" "Client-Secret" "Das Secret jetzt speichern" \
     "y kopieren   Up/Down wählen   Enter (zweimal) gespeichert" 'Mandant "Acme Corp" angelegt'
 expect_words closed "secret panel closed: German message" "Secret geschlossen"
