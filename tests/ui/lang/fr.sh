@@ -185,3 +185,26 @@ expect_screen_has setup "tenantry ne peut pas encore se connecter." "setup scree
 expect_screen_has setup "Pour ajouter un profil ici, appuyez sur P, puis sur a." \
     "setup screen: what to do, in French (the keys as they are)"
 uncut setup "the setup screen at 80x24: no line cut"
+
+# a system profile: the counts against the server's total, the delete dialog, a server filter
+start_sandbox --seed 7 --system-tenants 250
+write_system_config "$TMP/sys-config"
+export SYS_PW=system
+run_script fr-system -c "$TMP/sys-config" <<'SCRIPT'
+wait
+dump sys
+keys d
+dump sys-delete
+keys Esc
+keys :
+type filter created>demain
+keys Enter
+dump sys-filter
+SCRIPT
+expect_line_has sys 3 "Locataires (" "system profile: the pane's title in French"
+status_has sys " chargés, à suivre  ligne 1" \
+    "system profile: the counts and the row number fit whole on the status line"
+expect_screen_has sys-delete "Tapez les 8 premiers caractères de son UUID" \
+    "system profile: the delete dialog asks in French"
+uncut_box sys-delete "system profile: the delete dialog at 80x24: no line cut"
+status_has sys-filter "'demain' n'est pas une date" "a wrong :filter term: the error in French"
