@@ -5,14 +5,17 @@
 . "$(dirname "$0")/../lib.sh"
 need_utf8
 
-# The French catalogue, built by make (po/fr.gmo), in a locale folder of this test's own.
-GMO=""
-for d in "${TENANTRY_BUILDDIR:-}" "${TENANTRY_SRCDIR:-}"; do
-    [ -n "$d" ] && [ -f "$d/po/fr.gmo" ] && GMO=$d/po/fr.gmo && break
-done
-[ -n "$GMO" ] || fail "no po/fr.gmo in the build or source folder (is fr in po/LINGUAS?)"
-mkdir -p "$TMP/locale/fr/LC_MESSAGES" && cp "$GMO" "$TMP/locale/fr/LC_MESSAGES/tenantry.mo" ||
-    fail "cannot copy $GMO"
+# The French catalogue in a locale folder of this test's own (TENANTRY_LOCALEDIR): made here from
+# po/fr.po when msgfmt is at hand (never stale), else the one make built (po/fr.gmo).
+LOC=$TMP/locale/fr/LC_MESSAGES
+mkdir -p "$LOC" || fail "mkdir $LOC"
+if command -v msgfmt >/dev/null 2>&1; then
+    msgfmt -c -o "$LOC/tenantry.mo" "$TENANTRY_SRCDIR/po/fr.po"
+elif [ -f "$TENANTRY_BUILDDIR/po/fr.gmo" ]; then
+    cp "$TENANTRY_BUILDDIR/po/fr.gmo" "$LOC/tenantry.mo"
+else
+    cp "$TENANTRY_SRCDIR/po/fr.gmo" "$LOC/tenantry.mo"
+fi || fail "no French catalogue (msgfmt po/fr.po, or po/fr.gmo)"
 export TENANTRY_LOCALEDIR=$TMP/locale
 export LC_ALL=$UTF8_LOCALE LANGUAGE=fr
 UI_LC=$UTF8_LOCALE
@@ -63,6 +66,8 @@ expect_rc 0 "tenantry --help in French"
 expect_in_out "Options globales (avant la commande, ou après son verbe) :" "--help: the global options in French"
 expect_in_out "lister les locataires" "--help: the commands in French"
 expect_in_out "Code de sortie : 0 ok" "--help: the exit statuses in French"
+expect_not_in_out "list the tenants" "--help: no English summary left"
+expect_not_in_out "Global options" "--help: no English heading left"
 printf '%s\n' "$out" >"$TMP/help.txt"
 fits80 "$TMP/help.txt" "tenantry --help in French: every line fits in 80 columns"
 
@@ -143,6 +148,7 @@ done
 expect_screen_has help1 "Déplacement" "help: the group titles in French"
 expect_screen_has help1 "Descendre la sélection" "help: what j does, in French"
 expect_screen_has help1 "j, Down" "help: the key names stay as they are"
+expect_screen_lacks help1 "Move the selection" "help: no English left"
 expect_screen_has help3 "Commandes" "help: the commands, in French"
 expect_screen_has form "Nouveau locataire" "c: the create-tenant form's title in French"
 expect_screen_has form "Sous-domaine" "the form's labels in French"
