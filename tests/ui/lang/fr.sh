@@ -1,24 +1,9 @@
 #!/bin/bash
-# lang/fr.sh: tenantry in French (LANGUAGE=fr, the catalogue built from po/fr.po): --help, the
+# lang/fr.sh: tenantry in French (LANGUAGE=fr, po/fr.po): --help, the
 # console's help, status line, the create-tenant form, the delete dialog, the secret panel and
 # errors (command line, console, setup screen) read in French, and at 80x24 no line is cut.
-. "$(dirname "$0")/../lib.sh"
-need_utf8
-
-# The French catalogue in a locale folder of this test's own (TENANTRY_LOCALEDIR): made here from
-# po/fr.po when msgfmt is at hand (never stale), else the one make built (po/fr.gmo).
-LOC=$TMP/locale/fr/LC_MESSAGES
-mkdir -p "$LOC" || fail "mkdir $LOC"
-if command -v msgfmt >/dev/null 2>&1; then
-    msgfmt -c -o "$LOC/tenantry.mo" "$TENANTRY_SRCDIR/po/fr.po"
-elif [ -f "$TENANTRY_BUILDDIR/po/fr.gmo" ]; then
-    cp "$TENANTRY_BUILDDIR/po/fr.gmo" "$LOC/tenantry.mo"
-else
-    cp "$TENANTRY_SRCDIR/po/fr.gmo" "$LOC/tenantry.mo"
-fi || fail "no French catalogue (msgfmt po/fr.po, or po/fr.gmo)"
-export TENANTRY_LOCALEDIR=$TMP/locale
-export LC_ALL=$UTF8_LOCALE LANGUAGE=fr
-UI_LC=$UTF8_LOCALE
+. "$(dirname "$0")/common.sh"
+lang_use fr fr_FR
 UI_COLS=80
 UI_LINES=24
 
