@@ -53,6 +53,7 @@ struct run {
     struct cli *c;
     const struct api_target *t;
     enum status_code first; /* the first failure's code, ST_OK while none */
+    bool unknown;           /* an outcome was unknown */
 };
 
 /* One ID's outcome: a line on stdout, or its error on stderr. */
@@ -68,6 +69,13 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
             putchar('\n');
         } else
             printf("%s\n", sb_str(&safe));
+    } else if (err->maybe_done) { /* not a failure: it may be gone */
+        r->unknown = true;
+        char *text = err_format(err);
+        fprintf(stderr, _("%s: %s %s: unknown whether it was deleted (an answer was lost): "
+                          "%s\n"),
+                util_progname(), _(r->t->kind->singular), sb_str(&safe), text);
+        free(text);
     } else {
         if (r->first == ST_OK)
             r->first = err->code;
@@ -116,12 +124,12 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
         in_flight = c->conn.profile->in_flight;
     if (in_flight <= 0)
         in_flight = PROFILE_DEFAULT_IN_FLIGHT;
-    struct run r = {c, t, ST_OK};
+    struct run r = {c, t, ST_OK, false};
     struct bulk *b = bulk_delete_new(c->conn.session, t, (const char *const *)ids, n, in_flight,
                                      on_item, &r);
     while (bulk_pump(b))
         cli_wait(c);
-    size_t total = bulk_total(b), done = bulk_succeeded(b);
+    size_t total = bulk_total(b), done = bulk_succeeded(b), unknown = bulk_unknown(b);
     bulk_free(b);
     if (done == total) {
         if (c->format == OUTPUT_TABLE)
@@ -130,13 +138,25 @@ int bulk_delete_run(struct cli *c, const struct api_target *t, char *const *ids,
             printf(ngettext("Deleted %zu of %zu.\n", "Deleted %zu of %zu.\n", total), done, total);
         return ST_OK;
     }
-    /* TRANSLATORS: the number deleted, the number asked for, then the number that failed (the
-     * plural follows it). */
-    err_set(&c->conn.err, r.first,
-            ngettext("deleted %zu of %zu; %zu failed (listed above)",
-                     "deleted %zu of %zu; %zu failed (listed above)", total - done),
-            done, total, total - done);
-    err_hint(&c->conn.err, _("Run the same command with the IDs that failed to try them again: "
-                             "one that is already gone fails as not found."));
-    return (int)r.first;
+    /* an unknown outcome alone is a network error: the answer was lost */
+    enum status_code code = r.first != ST_OK ? r.first : ST_NETWORK;
+    size_t failed = total - done - unknown;
+    if (!unknown)
+        /* TRANSLATORS: the number deleted, the number asked for, then the number that failed
+         * (the plural follows it). */
+        err_set(&c->conn.err, code,
+                ngettext("deleted %zu of %zu; %zu failed (listed above)",
+                         "deleted %zu of %zu; %zu failed (listed above)", failed),
+                done, total, failed);
+    else
+        /* TRANSLATORS: the number deleted, the number asked for, the number that failed, then
+         * the number whose outcome is unknown (an answer lost: they may be deleted; the plural
+         * follows it). */
+        err_set(&c->conn.err, code,
+                ngettext("deleted %zu of %zu; %zu failed, %zu unknown (listed above)",
+                         "deleted %zu of %zu; %zu failed, %zu unknown (listed above)", unknown),
+                done, total, failed, unknown);
+    err_hint(&c->conn.err, _("Run the same command with the IDs that failed or are unknown to "
+                             "try them again: one that is already gone fails as not found."));
+    return (int)code;
 }

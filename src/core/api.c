@@ -211,6 +211,8 @@ static void note_end(struct api_call *c, const struct row *row, const struct tn_
     /* a success's status is the backend's; a failure's is its error's (0: no answer came) */
     journal_entry_end(c->note, code, code == ST_OK ? c->status : err->http_status,
                       code != ST_OK ? err->message : NULL);
+    if (code != ST_OK && err->maybe_done)
+        journal_entry_unknown(c->note);
     struct tn_error why = {0};
     if (!journal_append(s->journal, c->note, &why)) {
         log_printf("journal: %s", why.message);

@@ -190,6 +190,9 @@ cJSON *api_response_json(struct http_request *req, struct tn_error *err);
  * and what to do instead of creating it again. */
 void api_set_created_unread(struct api_call *call, struct http_request *req,
                             struct tn_error *err);
+/* For backends: mark err (a failed delete) as of unknown outcome (maybe_done, with a hint)
+ * when a send of req got no answer before: that send may have deleted it. */
+void api_set_maybe_done(const struct http_request *req, struct tn_error *err);
 /* For backends: append what to call req's error answer when the server's JSON names nothing:
  * the body's first line when it is short bare text (a 401's "Unauthorized"), else "HTTP N".
  * j is the body parsed, NULL when it is not JSON. */

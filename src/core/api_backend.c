@@ -100,6 +100,15 @@ void api_set_created_unread(struct api_call *call, struct http_request *req,
     free(list);
 }
 
+void api_set_maybe_done(const struct http_request *req, struct tn_error *err)
+{
+    if (err->code == ST_OK || !http_maybe_repeated(req))
+        return;
+    err->maybe_done = true;
+    err_hint(err, _("A send of it got no answer before this, so it may have been carried out "
+                    "all the same: list them to see."));
+}
+
 bool api_link_open(struct api_link *l, const struct profile *p, struct tn_error *err)
 {
     memset(l, 0, sizeof(*l));

@@ -486,6 +486,8 @@ static void on_done(struct http_request *req, void *ud)
         else
             cJSON_Delete(j);
     }
+    if (op == API_OP_DELETE) /* a lost answer, then refusals: it may be gone all the same */
+        api_set_maybe_done(req, &err);
     api_call_set_status(call, status);
     http_request_free(req);
     if (op == API_OP_DELETE)

@@ -592,6 +592,8 @@ static void on_done(struct http_request *req, void *ud)
             api_set_created_unread(p->call, req, &err);
         cJSON_Delete(j);
     }
+    if (op == API_OP_DELETE) /* a lost answer, then refusals: it may be gone all the same */
+        api_set_maybe_done(req, &err);
     http_request_free(req);
     if (op == API_OP_LIST && err.code != ST_OK) /* the load stops here */
         ahead_drop(p->impl);

@@ -20,7 +20,7 @@ struct bulk {
     const struct api_kind_def *kind;
     char *parent;
     char **ids;
-    size_t n, next, ended, succeeded;
+    size_t n, next, ended, succeeded, unknown;
     struct slot *slots;
     int nslots;
     bool stopped;
@@ -67,6 +67,8 @@ static void end(struct slot *sl, const struct tn_error *err)
     b->ended++;
     if (err->code == ST_OK)
         b->succeeded++;
+    else if (err->maybe_done)
+        b->unknown++;
     b->fn(b->ud, i, b->ids[i], err);
 }
 
@@ -113,6 +115,19 @@ size_t bulk_ended(const struct bulk *b)
 size_t bulk_succeeded(const struct bulk *b)
 {
     return b->succeeded;
+}
+
+size_t bulk_unknown(const struct bulk *b)
+{
+    return b->unknown;
+}
+
+size_t bulk_in_flight(const struct bulk *b)
+{
+    size_t n = 0;
+    for (int k = 0; k < b->nslots; k++)
+        n += b->slots[k].call != NULL;
+    return n;
 }
 
 void bulk_free(struct bulk *b)

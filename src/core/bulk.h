@@ -13,7 +13,9 @@
 struct bulk;
 
 /* The outcome of the i-th ID (in the order given, repeats dropped): err->code ST_OK when it
- * was deleted (also a 404 after an answer lost on the way: that first request deleted it). */
+ * was deleted (also a 404 after an answer lost on the way: that first request deleted it);
+ * else it failed, or, with err->maybe_done, its outcome is unknown (a send got no answer and
+ * the later ones were refused: the first may have deleted it). */
 typedef void (*bulk_item_fn)(void *ud, size_t i, const char *id, const struct tn_error *err);
 
 /* The default and the bounds of in_flight. */
@@ -30,10 +32,13 @@ struct bulk *bulk_delete_new(struct api_session *s, const struct api_target *t,
 bool bulk_pump(struct bulk *b);
 /* Send no more; those in the air still report. */
 void bulk_stop(struct bulk *b);
-/* How many IDs (repeats dropped), how many ended, how many ended done. */
+/* How many IDs (repeats dropped), how many ended, how many ended done, how many ended of
+ * unknown outcome (err->maybe_done), how many are in the air. */
 size_t bulk_total(const struct bulk *b);
 size_t bulk_ended(const struct bulk *b);
 size_t bulk_succeeded(const struct bulk *b);
+size_t bulk_unknown(const struct bulk *b);
+size_t bulk_in_flight(const struct bulk *b);
 /* Free it, cancelling what is in the air (their outcomes are never reported). */
 void bulk_free(struct bulk *b);
 

@@ -20,6 +20,7 @@ struct journal_entry {
     cJSON *o; /* the line's members in order */
     enum status_code code;
     long status;
+    bool unknown; /* failed after a send that got no answer */
 };
 
 char *journal_path(void)
@@ -76,11 +77,16 @@ void journal_entry_end(struct journal_entry *e, enum status_code code, long stat
     journal_entry_set(e, "error", code == ST_OK ? NULL : error);
 }
 
+void journal_entry_unknown(struct journal_entry *e)
+{
+    e->unknown = true;
+}
+
 const char *journal_entry_outcome(const struct journal_entry *e)
 {
     if (e->code == ST_OK || e->code == ST_CREATED_UNREAD)
         return "done";
-    if (e->code == ST_NETWORK && e->status == 0)
+    if ((e->code == ST_NETWORK && e->status == 0) || e->unknown)
         return "unknown: answer lost";
     return "failed";
 }

@@ -27,8 +27,11 @@ void journal_entry_add_field(struct journal_entry *e, const char *field);
  * words for a failure (no server text, no secret; NULL when done). */
 void journal_entry_end(struct journal_entry *e, enum status_code code, long status,
                        const char *error);
-/* The outcome in words: "done", "failed", or "unknown: answer lost" (no answer came, so the
- * change may or may not have been made). */
+/* A failure that may have been carried out all the same (a send of it got no answer before a
+ * refusal): its outcome is unknown. */
+void journal_entry_unknown(struct journal_entry *e);
+/* The outcome in words: "done", "failed", or "unknown: answer lost" (no answer came, or one
+ * send got none before a refusal, so the change may or may not have been made). */
 const char *journal_entry_outcome(const struct journal_entry *e);
 /* Append e as one line to the journal at path, making its folder. False with err set. */
 bool journal_append(const char *path, const struct journal_entry *e, struct tn_error *err);

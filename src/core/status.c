@@ -94,6 +94,7 @@ void err_copy(struct tn_error *dst, const struct tn_error *src)
     err_clear(dst);
     dst->code = src->code;
     dst->http_status = src->http_status;
+    dst->maybe_done = src->maybe_done;
     dst->api_code = src->api_code ? xstrdup(src->api_code) : NULL;
     dst->message = src->message ? xstrdup(src->message) : NULL;
     dst->hint = src->hint ? xstrdup(src->hint) : NULL;

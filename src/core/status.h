@@ -41,6 +41,8 @@ struct tn_error {
     char *hint;         /* what to do, or NULL */
     struct tn_detail *details; /* what the server said of single fields, or NULL */
     size_t ndetails;
+    bool maybe_done; /* a change that may have been carried out all the same: a send of it got
+                      * no answer before this failure (the outcome is unknown) */
 };
 
 /* The process exit status documented for code. */

@@ -76,6 +76,9 @@ static void test_line_and_modes(void **state)
     journal_entry_end(e, ST_OK, 200, "ignored when done");
     assert_string_equal(journal_entry_outcome(e), "done");
     assert_true(journal_append(path, e, &err));
+    journal_entry_end(e, ST_NETWORK, 503, "refused after a send that got no answer");
+    journal_entry_unknown(e);
+    assert_string_equal(journal_entry_outcome(e), "unknown: answer lost");
     journal_entry_free(e);
 
     struct stat st;
