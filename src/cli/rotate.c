@@ -11,6 +11,7 @@
 #include "cli/resource.h"
 #include "core/intl.h"
 #include "core/json.h"
+#include "core/rotate.h"
 #include "core/text.h"
 #include "core/util.h"
 
@@ -54,29 +55,23 @@ static struct row *create_new(struct cli *c, const struct api_target *t, const c
 {
     const char *name = json_get_string(old, "name");
     const cJSON *roles = cJSON_GetObjectItemCaseSensitive(old, "roles");
-    size_t n = 1 + (size_t)cJSON_GetArraySize(roles);
-    struct api_value *v = xcalloc(n, sizeof(*v));
+    const char **v = xcalloc((size_t)cJSON_GetArraySize(roles) + 1, sizeof(*v));
     size_t k = 0;
-    v[k++] = (struct api_value){"name", name ? name : ""};
     const cJSON *each;
     cJSON_ArrayForEach(each, roles)
     {
         if (cJSON_IsString(each))
-            v[k++] = (struct api_value){"roles", each->valuestring};
+            v[k++] = each->valuestring;
     }
-    struct api_values in = {v, k};
-    struct api_target ct = {.kind = t->kind, .parent = t->parent};
     struct outcome o = {.c = c};
-    struct api_call *call = api_create(c->conn.session, &ct, &in, resource_on_row, &o,
-                                       &c->conn.err);
+    struct api_call *call = rotate_create(c->conn.session, t, name, v, k, resource_on_row, &o,
+                                          &c->conn.err);
     free(v);
-    if (call)
-        api_call_note(call, "rotates", t->id);
-    if (!call || !resource_wait(c, &o)) {
+    if (!call)
+        return NULL;
+    if (!resource_wait(c, &o)) {
         model_row_free(o.row);
-        err_prefix(&c->conn.err, _("the new client was not created (the old one, %s, still "
-                                   "works and is unchanged)"),
-                   t->id);
+        rotate_create_failed(&c->conn.err, t->id);
         return NULL;
     }
     return o.row;
@@ -86,9 +81,8 @@ static struct row *create_new(struct cli *c, const struct api_target *t, const c
 static int delete_old(struct cli *c, const struct api_target *t, const char *new_id)
 {
     struct outcome o = {.c = c};
-    struct api_call *call = api_delete(c->conn.session, t, resource_on_done, &o, &c->conn.err);
-    if (call)
-        api_call_note(call, "rotated_by", new_id);
+    struct api_call *call = rotate_delete_old(c->conn.session, t, new_id, resource_on_done, &o,
+                                              &c->conn.err);
     if (!call || !resource_wait(c, &o)) {
         /* TRANSLATORS: the new client's ID, then the old client's ID. */
         err_prefix(&c->conn.err, _("the new client %s is created (its secret is above), but the "

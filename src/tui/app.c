@@ -20,6 +20,7 @@
 #include "tui/display.h"
 #include "tui/terminal.h"
 #include "tui/edit.h"
+#include "tui/marked.h"
 #include "tui/pane.h"
 #include "tui/script.h"
 #include "tui/sysedit.h"
@@ -216,7 +217,7 @@ void tui_switch_profile(struct tui *t, const char *name)
         p = &t->c.demo_profile;
     else if (connect_load_profiles(&t->c))
         p = profile_find(&t->c.profiles, name);
-    if (edit_busy(t) || sysedit_busy(t)) { /* its answer would be lost */
+    if (edit_busy(t) || sysedit_busy(t) || marked_busy(t)) { /* its answer would be lost */
         tui_message(t, _("A change is waiting for its answer: switch when it has come"));
         return;
     }
@@ -287,7 +288,7 @@ void tui_switch_profile(struct tui *t, const char *name)
 
 void tui_ask_quit(struct tui *t)
 {
-    if ((edit_busy(t) || sysedit_busy(t)) && !t->quit_warned) {
+    if ((edit_busy(t) || sysedit_busy(t) || marked_busy(t)) && !t->quit_warned) {
         t->quit_warned = true;
         tui_message(t, _("A change is waiting for its answer: quit again to quit anyway"));
         return;

@@ -11,6 +11,7 @@
 #include "tui/colchooser.h"
 #include "tui/columns.h"
 #include "tui/jump.h"
+#include "tui/marked.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
@@ -181,6 +182,9 @@ static const struct command {
     /* TRANSLATORS: keep ":profile" as it is; NAME stands for a profile's name. */
     {{N_(":profile NAME"), N_("Switch to the profile called NAME")}, "profile", NULL,
      run_profile},
+    /* TRANSLATORS: keep ":mark all|none" as it is: the command and its two words. */
+    {{N_(":mark all|none"), N_("Mark every row the filter shows, or clear the marks")}, "mark",
+     NULL, marked_command},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},
     /* TRANSLATORS: keep ":columns" as it is; LIST is e.g. name,subdomain,id. */

@@ -23,6 +23,7 @@ static void edit_free(struct edit *e)
     free(e->parent);
     free(e->id);
     free(e->name);
+    free(e->new_id);
     free(e->confirm.word);
     free(e->profile_confirm.word);
     secret_panel_free(e->panel); /* wipes the secret */
@@ -114,8 +115,19 @@ static layer_result edit_key(struct layer *l, struct tui *t, enum action act, in
     struct edit *e = (struct edit *)l;
     if (e->kind == EK_SECRET) {
         if (secret_panel_key(e->panel, act, key)) {
+            void (*next)(struct tui *, const char *, const char *, const char *, const char *) =
+                e->after_secret;
+            char *parent = e->parent ? xstrdup(e->parent) : NULL;
+            char *id = e->id ? xstrdup(e->id) : NULL, *new_id = e->new_id ? xstrdup(e->new_id) : NULL;
+            char *name = e->name ? xstrdup(e->name) : NULL;
             edit_close(t);
             tui_message(t, _("The secret was closed and wiped from memory"));
+            if (next)
+                next(t, parent, id, new_id, name);
+            free(parent);
+            free(id);
+            free(new_id);
+            free(name);
         }
         return LAYER_HANDLED | LAYER_REDRAW;
     }
@@ -127,6 +139,9 @@ static layer_result edit_key(struct layer *l, struct tui *t, enum action act, in
         if (e->call) { /* the answer still lands, in the status line */
             e->hidden = true;
             tui_message(t, _("Closed; the request was sent and its answer will show here"));
+        } else if (e->cancelled) {
+            e->cancelled(t, e);
+            edit_close(t);
         } else {
             bool local = e->kind == EK_PROFILE_ADD || e->kind == EK_PROFILE_REMOVE;
             edit_close(t);

@@ -16,6 +16,10 @@ void edit_create(struct tui *t);
 void edit_change(struct tui *t);
 /* d: the type-to-confirm delete dialog for the focused pane's selection. */
 void edit_delete(struct tui *t);
+/* R: rotate the focused clients pane's selected client (edit_rotate.c): a new client with its
+ * name and roles, its secret shown once, then the old one deleted after a typed confirmation,
+ * or kept. */
+void edit_rotate(struct tui *t);
 /* In the profiles list: a form adding a profile; a dialog removing the profile name. */
 void edit_profile_add(struct tui *t);
 void edit_profile_remove(struct tui *t, const char *name);

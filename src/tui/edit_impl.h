@@ -11,7 +11,8 @@
 #include "tui/secret_panel.h"
 #include "tui/tui_state.h"
 
-enum edit_kind { EK_CREATE, EK_UPDATE, EK_DELETE, EK_SECRET, EK_PROFILE_ADD, EK_PROFILE_REMOVE };
+enum edit_kind { EK_CREATE, EK_UPDATE, EK_DELETE, EK_SECRET, EK_PROFILE_ADD, EK_PROFILE_REMOVE,
+                 EK_ROTATE };
 
 /* A word a confirmation must be typed as, and the check's words when it is not. */
 struct edit_word {
@@ -34,9 +35,16 @@ struct edit {
     struct secret_panel *panel; /* after a create: its secret, shown once */
     char **roles;      /* a client's roles checklist: the documented ones, then others */
     size_t nroles;
+    char *new_id;      /* a rotation's new client */
     /* Enter on a valid form; after each key that changed it (NULL: nothing). */
     void (*submit)(struct tui *t, struct edit *e);
     void (*changed)(struct edit *e);
+    /* Esc with nothing in flight: says what was kept, instead of "Cancelled" (NULL: that). */
+    void (*cancelled)(struct tui *t, struct edit *e);
+    /* Once the secret panel is closed: the next step (the dialog is closed by then, so it may
+     * open another), given copies of parent, id, new_id and name (NULL: none). */
+    void (*after_secret)(struct tui *t, const char *parent, const char *id, const char *new_id,
+                         const char *name);
 };
 
 /* A new dialog of kind about def, on the layer stack (the caller checked edit_can_open). */
@@ -51,5 +59,8 @@ const char *edit_check_word(const char *s, const void *ud);
 
 /* Resource dialogs (edit_resource.c): send the form's request. */
 void edit_send(struct tui *t, struct edit *e);
+/* The secret panel for what was just created (what: translated), replacing e's form. */
+void edit_show_secret(struct tui *t, struct edit *e, const char *client_id, const char *secret,
+                      const char *what);
 
 #endif

@@ -29,9 +29,8 @@ static const char *check_label(const char *s, const void *ud)
 
 /* ------------------------------------------------------------------ answers */
 
-/* The secret panel for what was just created. */
-static void show_secret(struct tui *t, struct edit *e, const char *client_id, const char *secret,
-                        const char *what)
+void edit_show_secret(struct tui *t, struct edit *e, const char *client_id, const char *secret,
+                      const char *what)
 {
     form_free(e->form);
     e->form = NULL;
@@ -103,7 +102,7 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
                                      /* TRANSLATORS: the secret panel's title: %s is the new
                                       * tenant, e.g. tenant "acme". */
                                      : xasprintf(_("The first client of the new %s"), what);
-        show_secret(t, e, cid, row->secret, label);
+        edit_show_secret(t, e, cid, row->secret, label);
         free(label);
     } else {
         edit_close(t);

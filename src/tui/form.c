@@ -374,11 +374,13 @@ enum form_result form_key(struct form *f, int key)
 {
     if (key == KEYS_ESC || key == FORM_CTRL('c'))
         return FORM_CANCEL;
-    if (f->busy || !f->n)
+    if (f->busy)
         return FORM_NONE; /* one Enter, one request */
-    struct field *d = &f->v[f->focus];
     if (key == '\n' || key == '\r' || key == KEYS_FN + KEY_ENTER)
-        return submit(f);
+        return submit(f); /* (a form of notes alone asks only for Enter) */
+    if (!f->n)
+        return FORM_NONE;
+    struct field *d = &f->v[f->focus];
     if (d->type == F_CHECKS) {
         int leave = 0;
         enum form_result r = checks_key(d, key, &leave);

@@ -15,6 +15,7 @@
 #include "tui/terminal.h"
 #include "tui/edit.h"
 #include "tui/jump.h"
+#include "tui/marked.h"
 #include "tui/overlay.h"
 #include "tui/prompt_layer.h"
 #include "tui/screen.h"
@@ -159,7 +160,9 @@ static void change(struct tui *t, enum action act)
         doc ? sysedit_create(t) : edit_create(t);
     else if (act == ACT_EDIT)
         doc ? sysedit_edit(t) : edit_change(t);
-    else
+    else if (act == ACT_ROTATE)
+        edit_rotate(t);
+    else if (!marked_delete(t)) /* the marked rows, if any; else the selection */
         edit_delete(t);
 }
 
@@ -234,7 +237,12 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
     case ACT_CREATE:
     case ACT_EDIT:
     case ACT_DELETE:
+    case ACT_ROTATE:
         change(t, act);
+        break;
+    case ACT_MARK:
+    case ACT_MARK_ALL:
+        marked_key(t, act);
         break;
     case ACT_REDRAW:
         terminal_redraw();

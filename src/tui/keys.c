@@ -71,8 +71,9 @@ struct table {
 };
 
 /* The scopes: a key is bound to one action in each. The conflict view's actions have their
- * own, so that r, e and d there do not take the keys of refresh, edit and delete. */
-enum { SCOPE_MAIN, SCOPE_CONFLICT, SCOPE_COUNT };
+ * own, so that r, e and d there do not take the keys of refresh, edit and delete; so have the
+ * profiles list's (a, D, *: * marks every row elsewhere). */
+enum { SCOPE_MAIN, SCOPE_CONFLICT, SCOPE_PROFILES, SCOPE_COUNT };
 
 /* Which action each key code gives, per scope, and each action's keys for help. */
 struct keymap {
@@ -83,6 +84,8 @@ struct keymap {
 /* The scope of r's keys. */
 static int scope_of(enum action r)
 {
+    if (r == ACT_PROFILE_ADD || r == ACT_PROFILE_REMOVE || r == ACT_PROFILE_DEFAULT)
+        return SCOPE_PROFILES;
     return action_group(r) == ACT_GROUP_CONFLICT ? SCOPE_CONFLICT : SCOPE_MAIN;
 }
 
@@ -411,6 +414,11 @@ enum action keymap_lookup(const struct keymap *km, int key)
 enum action keymap_lookup_conflict(const struct keymap *km, int key)
 {
     return lookup(km, SCOPE_CONFLICT, key);
+}
+
+enum action keymap_lookup_profiles(const struct keymap *km, int key)
+{
+    return lookup(km, SCOPE_PROFILES, key);
 }
 
 const char *keymap_first(const struct keymap *km, enum action r, char buf[32])

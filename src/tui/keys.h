@@ -27,10 +27,13 @@ bool keymap_bind(struct keymap *km, const char *name, const char *spec, struct t
 /* Apply the `keys` group of the profiles file, if any. Every binding that can be applied is;
  * false with err describing the first bad one (file, action, what is wrong). */
 bool keymap_load(struct keymap *km, const struct profile_set *set, struct tn_error *err);
-/* The action key is bound to, or ACT_NONE (the actions of ACT_GROUP_CONFLICT aside). */
+/* The action key is bound to, or ACT_NONE (the conflict view's and the profiles list's
+ * actions aside). */
 enum action keymap_lookup(const struct keymap *km, int key);
 /* The action of ACT_GROUP_CONFLICT key is bound to, or ACT_NONE: the conflict view's keys. */
 enum action keymap_lookup_conflict(const struct keymap *km, int key);
+/* The profile-* action key is bound to, or ACT_NONE: the profiles list's own keys. */
+enum action keymap_lookup_profiles(const struct keymap *km, int key);
 /* Append the names of r's keys to out ("j, Down"); nothing when unbound. */
 void keymap_describe(const struct keymap *km, enum action r, struct strbuf *out);
 /* The name of r's first key (in buf, or a constant), or NULL when r is unbound: for hints

@@ -39,6 +39,7 @@ struct pane *pane_new(const struct pane_ops *ops, struct tui *app, const struct 
     p->list = list_new(k, !(k->ops & API_OP_GET)); /* (and pane_load asks for no raw then) */
     p->view = list_view_new(p->list);
     p->walk = walk_new();
+    p->marks = marks_new();
     p->sort_col = -1;
     char *setting = tui_columns_setting(app, k->name); /* columns = { tenants = "..."; } */
     pane_set_columns(p, setting);
@@ -58,6 +59,7 @@ void pane_free(struct pane *p)
     free(p->colspec);
     list_free(p->list);
     walk_free(p->walk);
+    marks_free(p->marks);
     free(p->filter);
     free(p->parent);
     free(p->want_id);
@@ -316,6 +318,7 @@ void pane_remove_row(struct pane *p, const char *id)
     if (i == SIZE_MAX)
         return;
     size_t keep = pane_selected(p);
+    marks_remove(p->marks, id);
     list_remove(p->list, i);
     if (p->has_total && p->total)
         p->total--;
@@ -412,6 +415,7 @@ void pane_tick(struct pane *p)
         if (!p->ops->open(p, &t, &why)) {
             if (p->parent || list_started(p->list))
                 pane_reset(p);
+            marks_clear(p->marks); /* another parent's rows, or none: not these marks */
             if (p->why != why)
                 tui_dirty(p->app);
             p->why = why;
@@ -421,6 +425,7 @@ void pane_tick(struct pane *p)
             bool had_rows = pane_shown(p) > 0;
             if (p->parent || list_started(p->list))
                 pane_reset(p);
+            marks_clear(p->marks);
             if (had_rows) /* its last rows stay a moment: a quick answer replaces them */
                 p->hold_until = util_now_ms() + PANE_HOLD_MS;
             p->parent = t.parent ? xstrdup(t.parent) : NULL;

@@ -10,6 +10,7 @@
 #include "core/api.h"
 #include "core/filter.h"
 #include "core/list.h"
+#include "core/marks.h"
 #include "core/util.h"
 #include "tui/view.h"
 
@@ -127,6 +128,17 @@ const char *pane_server_filter(const struct pane *p);
 /* Append the status text ("1,200 loaded, more available", or "100 of 1,200 loaded" when the
  * server says how many there are) to out. */
 void pane_status(const struct pane *p, struct strbuf *out);
+/* The pane's marks (pane_marks.c): kept by ID; a deleted row's mark goes with it, and every
+ * mark when the pane lists under another parent. */
+struct marks *pane_marks(const struct pane *p);
+/* Space: mark the selected row, or unmark it, and move down; false when no row is selected. */
+bool pane_mark_toggle(struct pane *p);
+/* *: mark every row the filter shows; how many it shows. */
+size_t pane_mark_all(struct pane *p);
+/* Unmark everything. */
+void pane_mark_clear(struct pane *p);
+/* The glyph in front of list row i: "*" marked, "!" marked with an error, NULL not marked. */
+const char *pane_mark_glyph(const struct pane *p, size_t i);
 /* A number with the locale's thousands separators ("1,200") into buf (core/text's). */
 const char *pane_count_text(size_t n, char buf[32]);
 

@@ -120,6 +120,9 @@ static void draw_title(struct pane *p, struct rect r, bool focused)
     else if (list_started(p->list))
         sb_addf(&t, " (%s%s)", pane_count_text(list_view_count(p->view), a),
                 list_more(p->list) ? "+" : "");
+    size_t marked = marks_count(p->marks);
+    if (marked) /* TRANSLATORS: "  12 marked": rows marked with Space or * */
+        sb_addf(&t, ngettext("  %s marked", "  %s marked", marked), pane_count_text(marked, a));
     if (p->sf.n)
         sb_addf(&t, "  :filter %s", p->sf.text);
     if (p->filter)
@@ -221,6 +224,9 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
                               role);
             x += fit.width[k] + 1;
         }
+        const char *mark = pane_mark_glyph(p, row); /* in the left margin */
+        if (mark)
+            draw_text(y, r.x, 1, mark, role, false);
     }
     sb_free(&sb);
     if (p->call && y < r.y + r.h)

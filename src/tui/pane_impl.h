@@ -45,6 +45,7 @@ struct pane {
     struct walk *walk; /* the pages loaded so far, to stop a list that would never end */
     int asked;         /* the page size the call in flight asked for */
     size_t last_n;     /* the rows of the last page */
+    struct marks *marks; /* marked rows by ID (pane_marks.c) */
     bool maybe_end;    /* the last page was short but came with a next-page token: more may
                         * be available; asked for only at the last row (or G) */
     /* the widest cells each column wanted since the list, the view or the columns changed

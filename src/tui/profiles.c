@@ -90,7 +90,9 @@ static void pv_draw(struct view *v, struct rect r)
 static enum tui_result pv_handle(struct view *v, enum action act, int key)
 {
     struct profiles_view *pv = (struct profiles_view *)v;
-    (void)key;
+    enum action own = keymap_lookup_profiles(pv->t->km, key); /* its keys first (a, D, *) */
+    if (own != ACT_NONE)
+        act = own;
     switch (act) {
     case ACT_MOVE_DOWN:
         if (pv->sel + 1 < pv->n)

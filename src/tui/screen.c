@@ -11,6 +11,7 @@
 #include "core/http.h"
 #include "core/intl.h"
 #include "tui/draw.h"
+#include "tui/marked.h"
 #include "tui/tui_state.h"
 
 /* The screen size, as curses knows it. */
@@ -245,7 +246,10 @@ void screen_draw_status(struct tui *t)
     long status;
     const char *why;
     bool retrying = tui_engine(t) && http_retry_next(tui_engine(t), &in_ms, &status, &why);
-    if (retrying) {
+    bool progress = marked_busy(t) && !t->msg.len && t->err.code == ST_OK;
+    if (progress) /* a bulk delete: its progress first (retries go on under it) */
+        marked_status(t, &m);
+    else if (retrying) {
         /* not a silent stall: requests wait to be sent again */
         int s = (int)((in_ms + 999) / 1000);
         if (status)
@@ -262,6 +266,8 @@ void screen_draw_status(struct tui *t)
     } else if (t->msg.len) {
         sb_adds(&m, sb_str(&t->msg));
     } else {
+        if (p && cover && cover->ops->level == LEVEL_BASE)
+            marked_status(t, &m); /* why the selected row was not deleted, if it was not */
         if (p && cover && cover->ops->level == LEVEL_BASE && pane_id_cut(p) &&
             pane_selected_id(p)) /* the ID column is cut or left out: here it is whole */
             sb_addf(&m, "%s %s  ", _(pane_kind(p)->fields[pane_kind(p)->id_field].header),

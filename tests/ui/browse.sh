@@ -395,7 +395,7 @@ EOF
 
 # ------------------------------------------------------------------ help
 # ? lists the actions with their keys (from the live keymap); Esc closes it.
-UI_LINES=50 run_script help -c "$CONFIG" <<'EOF'
+UI_LINES=60 run_script help -c "$CONFIG" <<'EOF'
 wait
 keys ?
 dump help
@@ -408,7 +408,10 @@ for pair in "j, Down|Move the selection down" "k, Up|Move the selection up" \
     "G, End|Go to the last row" "Tab, l, Right|Focus the next pane" "Enter|Drill into" \
     "Esc, Backspace|Go back" "i|Show every field" "/|Filter the pane" "s|Sort by the next column" \
     "S|Reverse the sort order" "r|Reload the pane" "y|Copy the selected ID" \
-    ":|Open the command line" "P|List the profiles" "?, F1|Show this help" "q|Quit"; do
+    ":|Open the command line" "P|List the profiles" "?, F1|Show this help" "q|Quit" \
+    "Space|Mark or unmark the selected row" "*|Mark every row the filter shows" \
+    "R|Rotate the selected client" "*|In the profiles list: make it the default" \
+    "d|Delete the selection or the marked rows"; do
     keys=${pair%%|*} text=${pair#*|}
     if grep -qE "^ $(printf '%s' "$keys" | sed 's/[][\.*^$?+(){}|/]/\\&/g') +$text" "$TMP/help.txt"; then
         ok "help lists '$keys' for '$text'"

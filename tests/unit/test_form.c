@@ -366,9 +366,10 @@ static void test_cancel(void **state)
     assert_string_equal(form_value(f, "name"), "x");
     form_free(f);
 
-    /* a form with no fields: Esc cancels, Enter does nothing */
+    /* a form with no fields (notes alone): Esc cancels, Enter submits, nothing else does a
+     * thing */
     f = form_new("Empty", "OK");
-    assert_int_equal(form_key(f, '\n'), FORM_NONE);
+    assert_int_equal(form_key(f, '\n'), FORM_SUBMIT);
     assert_int_equal(form_key(f, '\t'), FORM_NONE);
     assert_int_equal(form_key(f, 'x'), FORM_NONE);
     assert_int_equal(form_key(f, KEYS_ESC), FORM_CANCEL);

@@ -159,13 +159,38 @@ static void test_conflict_scope(void **state)
     assert_true(keymap_bind(km, "conflict-reapply", "R", &err));
     assert_int_equal(keymap_lookup_conflict(km, 'R'), ACT_CONFLICT_REAPPLY);
     assert_int_equal(keymap_lookup_conflict(km, 'r'), ACT_NONE);
-    assert_int_equal(keymap_lookup(km, 'R'), ACT_NONE); /* not taken from the main scope */
+    assert_int_equal(keymap_lookup(km, 'R'), ACT_ROTATE); /* not taken from the main scope */
     assert_int_equal(keymap_lookup(km, 'r'), ACT_REFRESH);
     assert_true(keymap_bind(km, "conflict-edit", "d", &err)); /* from discard, not delete */
     assert_string_equal(described(km, ACT_CONFLICT_DISCARD), "");
     assert_int_equal(keymap_lookup(km, 'd'), ACT_DELETE);
     char buf[32];
     assert_string_equal(keymap_hint(km, ACT_CONFLICT_DISCARD, buf), "<conflict-discard>");
+    assert_null(err.message);
+    keymap_free(km);
+}
+
+/* The profiles list's keys are a scope of their own too: * marks every row elsewhere and
+ * makes the default profile there; Space marks; rebinding moves a key only within its scope. */
+static void test_profiles_scope(void **state)
+{
+    (void)state;
+    struct keymap *km = keymap_new();
+    struct tn_error err = {0};
+    assert_int_equal(keymap_lookup(km, '*'), ACT_MARK_ALL);
+    assert_int_equal(keymap_lookup(km, ' '), ACT_MARK);
+    assert_int_equal(keymap_lookup_profiles(km, '*'), ACT_PROFILE_DEFAULT);
+    assert_int_equal(keymap_lookup_profiles(km, 'a'), ACT_PROFILE_ADD);
+    assert_int_equal(keymap_lookup_profiles(km, 'D'), ACT_PROFILE_REMOVE);
+    assert_int_equal(keymap_lookup(km, 'a'), ACT_NONE);
+    assert_int_equal(keymap_lookup_profiles(km, 'j'), ACT_NONE);
+    assert_string_equal(described(km, ACT_MARK), "Space");
+    assert_true(keymap_bind(km, "mark-all", "D", &err)); /* not from profile-remove */
+    assert_int_equal(keymap_lookup(km, 'D'), ACT_MARK_ALL);
+    assert_int_equal(keymap_lookup_profiles(km, 'D'), ACT_PROFILE_REMOVE);
+    assert_int_equal(keymap_lookup(km, '*'), ACT_NONE);
+    assert_true(keymap_bind(km, "profile-default", "m", &err));
+    assert_int_equal(keymap_lookup_profiles(km, '*'), ACT_NONE);
     assert_null(err.message);
     keymap_free(km);
 }
@@ -430,7 +455,7 @@ static void test_help(void **state)
     v->ops->free(v);
 
     t = help_new(km, hide_changing, NULL, cmds, ARRAY_SIZE(cmds), NULL, 0); /* read-only: no Changing title, no c/e/d */
-    assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 7 + 3 + 2 + 6 + 3);
+    assert_int_equal(textview_lines(t), 4 + ACT_COUNT - 8 + 3 + 2 + 6 + 3);
     assert_false(help_has(t, "Changing"));
     assert_false(help_has(t, "In a conflict"));
     assert_false(help_has(t, "Delete the selection"));
@@ -454,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_default_lookup),
         cmocka_unit_test(test_rebind_replaces_and_moves),
         cmocka_unit_test(test_conflict_scope),
+        cmocka_unit_test(test_profiles_scope),
         cmocka_unit_test(test_bad_names_change_nothing),
         cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_config_overrides),
