@@ -94,6 +94,8 @@ static void usage(FILE *out)
             "Fault injection (on /v1/ and /system/ routes; rates from 0 to 1):\n"
             "      --latency-ms MS      delay every answer by MS milliseconds\n"
             "      --fail-rate P        answer this fraction with --fail-status, undone\n"
+            "      --fail-first N       answer the first N requests (of --fault-methods)\n"
+            "                           with --fail-status, undone, then as --fail-rate says\n"
             "      --fail-status CODE   status of injected failures, 300..599 (default 503);\n"
             "                           a 3xx redirects (Location) with no body\n"
             "      --retry-after S      Retry-After of injected 429 and 503 (default 1)\n"
@@ -160,7 +162,7 @@ enum {
     OPT_BIND = 256, OPT_CLIENT_ID, OPT_CLIENT_SECRET, OPT_AUDIENCE, OPT_TOKEN_TTL, OPT_EXPIRES_IN, OPT_PLAIN_401,
     OPT_TOKEN_SUFFIX,
     OPT_ENVIRONMENTS, OPT_TENANTS, OPT_CLIENTS, OPT_SEED, OPT_HOSTILE, OPT_EVENTS, OPT_LATENCY,
-    OPT_FAIL_RATE, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
+    OPT_FAIL_RATE, OPT_FAIL_FIRST, OPT_FAIL_STATUS, OPT_RETRY_AFTER, OPT_DROP_RATE, OPT_MALFORMED_RATE,
     OPT_SYSTEM_USER, OPT_SYSTEM_PASSWORD, OPT_SYSTEM_TENANTS, OPT_PAGE_PARAMS, OPT_POST_STATUS,
     OPT_CONFLICT_STATUS, OPT_WRITE_ONLY_DATA, OPT_PLAIN_JSON, OPT_TLS_CERT, OPT_TLS_KEY,
     OPT_FAULT_METHODS, OPT_HOSTILE_ERRORS, OPT_NUL_NAMES, OPT_TOKEN_BYTES, OPT_HEADER_BYTES,
@@ -192,6 +194,7 @@ static const struct option long_options[] = {
     {"events", required_argument, NULL, OPT_EVENTS},
     {"latency-ms", required_argument, NULL, OPT_LATENCY},
     {"fail-rate", required_argument, NULL, OPT_FAIL_RATE},
+    {"fail-first", required_argument, NULL, OPT_FAIL_FIRST},
     {"fail-status", required_argument, NULL, OPT_FAIL_STATUS},
     {"retry-after", required_argument, NULL, OPT_RETRY_AFTER},
     {"drop-rate", required_argument, NULL, OPT_DROP_RATE},
@@ -345,6 +348,9 @@ static void parse_options(int argc, char **argv, struct sandbox_opts *o)
         case OPT_EVENTS: o->events_path = optarg; break;
         case OPT_LATENCY: o->latency_ms = (long)number_arg("--latency-ms", optarg, 0, 600000); break;
         case OPT_FAIL_RATE: o->fail_rate = rate_arg("--fail-rate", optarg); break;
+        case OPT_FAIL_FIRST:
+            o->fail_first = (long)number_arg("--fail-first", optarg, 0, 1000000000);
+            break;
         case OPT_FAIL_STATUS:
             o->fail_status = (int)number_arg("--fail-status", optarg, 300, 599);
             break;

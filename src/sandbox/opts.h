@@ -33,6 +33,7 @@ struct sandbox_opts {
     const char *events_path;
     long latency_ms;
     double fail_rate;
+    long fail_first;           /* fail the first N requests faults apply to, whatever the rate */
     int fail_status;
     long retry_after;
     double drop_rate;

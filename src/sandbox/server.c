@@ -31,6 +31,7 @@ struct server {
     size_t nroutes;
     pthread_mutex_t rng_lock;
     struct rng rng; /* fault decisions */
+    long failed_first; /* requests failed for --fail-first (under rng_lock) */
     atomic_ulong next_req;
     atomic_bool stopping;
 };
@@ -305,6 +306,18 @@ static bool roll(struct server *srv, double rate)
     return x < rate;
 }
 
+/* True for each of the first --fail-first requests faults apply to. */
+static bool fail_first(struct server *srv)
+{
+    if (srv->opts->fail_first <= 0)
+        return false;
+    pthread_mutex_lock(&srv->rng_lock);
+    bool yes = srv->failed_first < srv->opts->fail_first;
+    srv->failed_first += yes;
+    pthread_mutex_unlock(&srv->rng_lock);
+    return yes;
+}
+
 /* Wait --latency-ms; false when the client hung up meanwhile, so its slot is freed at once. */
 static bool sleep_latency(struct server *srv, struct MHD_Connection *conn)
 {
@@ -509,7 +522,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
             } else {
                 reply_bad_param(&rep, "query", nul_arg, "must not contain a NUL byte", NULL);
             }
-        } else if (faults && roll(srv, srv->opts->fail_rate)) {
+        } else if (faults && (fail_first(srv) || roll(srv, srv->opts->fail_rate))) {
             fault = FAULT_FAIL;
             if (srv->opts->fail_status < 400) { /* a redirect, as a misplaced proxy sends */
                 reply_empty(&rep, (unsigned)srv->opts->fail_status);

@@ -307,10 +307,12 @@ bool marked_delete(struct tui *t)
     }
     const struct profile *prof = api_profile(t->c.session);
     char key[32];
-    note = xasprintf(_("%d at a time (in_flight); %s stops sending more. Type the count, %s, to "
-                       "confirm."),
+    note = xasprintf(_("%d at a time (in_flight); %s stops sending more."),
                      prof->in_flight > 0 ? prof->in_flight : PROFILE_DEFAULT_IN_FLIGHT,
-                     keymap_hint(t->km, ACT_BACK, key), count);
+                     keymap_hint(t->km, ACT_BACK, key));
+    form_note(e->form, note);
+    free(note);
+    note = xasprintf(_("Type the count, %s, to confirm."), count);
     form_note(e->form, note);
     free(note);
     e->confirm.word = xstrdup(count);
