@@ -72,6 +72,8 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
     } else if (err->maybe_done) { /* not a failure: it may be gone */
         r->unknown = true;
         char *text = err_format(err);
+        /* TRANSLATORS: the program's name, the kind ("tenant", "client"), the ID, then the
+         * error. */
         fprintf(stderr, _("%s: %s %s: unknown whether it was deleted (an answer was lost): "
                           "%s\n"),
                 util_progname(), _(r->t->kind->singular), sb_str(&safe), text);

@@ -118,7 +118,8 @@ static layer_result edit_key(struct layer *l, struct tui *t, enum action act, in
             void (*next)(struct tui *, const char *, const char *, const char *, const char *) =
                 e->after_secret;
             char *parent = e->parent ? xstrdup(e->parent) : NULL;
-            char *id = e->id ? xstrdup(e->id) : NULL, *new_id = e->new_id ? xstrdup(e->new_id) : NULL;
+            char *id = e->id ? xstrdup(e->id) : NULL;
+            char *new_id = e->new_id ? xstrdup(e->new_id) : NULL;
             char *name = e->name ? xstrdup(e->name) : NULL;
             edit_close(t);
             tui_message(t, _("The secret was closed and wiped from memory"));

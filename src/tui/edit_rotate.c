@@ -43,6 +43,7 @@ static void on_old_deleted(void *ud, const struct tn_error *err)
     if (err->code != ST_OK && err->code != ST_NOT_FOUND) {
         struct tn_error why = {0};
         err_copy(&why, err);
+        /* TRANSLATORS: the new client's ID, then the old client's ID. */
         err_prefix(&why, _("the new client %s is created, but the old one, %s, could not be "
                            "deleted: it still works"),
                    e->new_id, e->id);
@@ -54,6 +55,7 @@ static void on_old_deleted(void *ud, const struct tn_error *err)
     struct pane *p = clients_of(t, e->parent);
     if (p)
         pane_remove_row(p, e->id);
+    /* TRANSLATORS: the old client's ID, then the new client's ID. */
     tui_message(t, _("Deleted the old client %s: only the new one, %s, works now"), e->id,
                 e->new_id);
     edit_close(t);
@@ -76,6 +78,7 @@ static void send_delete(struct tui *t, struct edit *e)
 /* Esc on it: the old client stays. */
 static void kept(struct tui *t, struct edit *e)
 {
+    /* TRANSLATORS: the old client's ID, then the new client's ID. */
     tui_message(t, _("Kept the old client %s; the new one is %s. Both work: delete the old one "
                      "once nothing uses it"),
                 e->id, e->new_id);
@@ -96,6 +99,7 @@ static void offer_delete(struct tui *t, const char *parent, const char *old_id,
     e->submit = send_delete;
     e->cancelled = kept;
     e->form = form_new(_("Delete the old client"), _("delete"));
+    /* TRANSLATORS: the client's name, the new client's ID, then the old client's ID. */
     char *note = xasprintf(_("The new client \"%s\" (%s) works now. Delete the old one, %s, so "
                              "that its secret stops working? Esc keeps it while its users move "
                              "over."),
@@ -148,8 +152,10 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     if (p)
         pane_add_row(p, row);
     e->new_id = xstrdup(model_row_id(row));
+    /* TRANSLATORS: the new client's ID, then the old client's ID. */
     tui_message(t, _("Created client %s to replace %s: both work now"), e->new_id, e->id);
     if (row->secret) {
+        /* TRANSLATORS: the client's name, then the old client's ID. */
         char *label = xasprintf(_("The new client \"%s\", replacing %s"), e->name, e->id);
         e->after_secret = offer_delete;
         edit_show_secret(t, e, e->new_id, row->secret, label);
@@ -219,6 +225,8 @@ void edit_rotate(struct tui *t)
     }
     e->submit = send_create;
     e->form = form_new(_("Rotate client"), _("rotate"));
+    /* TRANSLATORS: the client's name, its roles (comma-separated, or "none"), then the old
+     * client's ID. */
     char *note = xasprintf(_("This creates a new client \"%s\" with the same roles (%s) and shows "
                              "its ID and secret once. The old one, %s, keeps working until you "
                              "delete it: you are asked next."),

@@ -57,11 +57,15 @@ void marked_key(struct tui *t, enum action act)
     size_t added = marks_count(pane_marks(p)) - before;
     char a[32], b[32], key[32];
     if (list_more(pane_list(p)))
+        /* TRANSLATORS: how many are shown, their kind ("tenants"), how many of them were not
+         * marked before, then the key that loads the rest (G). */
         tui_message(t, _("Marked the %s %s shown (%s new); more are not loaded yet: %s loads "
                          "them"),
                     pane_count_text(shown, a), _(pane_kind(p)->name), pane_count_text(added, b),
                     keymap_hint(t->km, ACT_LAST, key));
     else
+        /* TRANSLATORS: how many are shown, their kind ("tenants"), then how many of them were not
+         * marked before. */
         tui_message(t, _("Marked the %s %s shown (%s new)"), pane_count_text(shown, a),
                     _(pane_kind(p)->name), pane_count_text(added, b));
 }
@@ -136,10 +140,13 @@ static void summary(struct job *j)
     const char *what = total == 1 ? _(j->kind->singular) : _(j->kind->name);
     char key[32];
     if (done == total) {
+        /* TRANSLATORS: how many, then their kind ("tenants", or "tenant" for one). */
         tui_message(t, _("Deleted %zu %s"), done, what);
         return;
     }
     struct tn_error e = {0};
+    /* TRANSLATORS: how many were deleted, of how many, their kind ("tenants"), then how many
+     * failed, had an unknown outcome (an answer lost: maybe deleted), were never sent (Esc). */
     err_set(&e, j->failed ? ST_OTHER : ST_NETWORK,
             _("Deleted %zu of %zu %s: %zu failed, %zu unknown, %zu not sent"), done, total, what,
             j->failed, j->unknown, unsent);
@@ -207,6 +214,8 @@ bool marked_status(const struct tui *t, struct strbuf *out)
         size_t total = bulk_total(j->b), ended = bulk_ended(j->b);
         size_t done = bulk_succeeded(j->b) + j->gone;
         char key[32];
+        /* TRANSLATORS: how many are being deleted, their kind ("tenants"), then how many are
+         * deleted, failed, and in flight so far. */
         sb_addf(out, _("Deleting %zu %s: %zu deleted, %zu failed, %zu in flight"), total,
                 _(j->kind->name), done, ended - done, bulk_in_flight(j->b));
         if (!j->stopped)
@@ -287,26 +296,35 @@ bool marked_delete(struct tui *t)
     char count[32];
     snprintf(count, sizeof(count), "%zu", n);
     const char *what = n == 1 ? _(k->singular) : _(k->name);
+    /* TRANSLATORS: how many, then their kind ("tenants", or "tenant" for one). */
     char *title = xasprintf(_("Delete %zu marked %s"), n, what);
     e->form = form_new(title, _("delete"));
     free(title);
     char *note;
     if (n > shown)
+        /* TRANSLATORS: how many, their kind, the first names quoted ("a", "b", "c"), then how many
+         * more. */
         note = xasprintf(_("This deletes %zu %s: %s and %zu more. It cannot be undone."), n, what,
                          sb_str(&list), n - shown);
     else
+        /* TRANSLATORS: how many, their kind, then their names quoted ("a", "b"). */
         note = xasprintf(_("This deletes %zu %s: %s. It cannot be undone."), n, what,
                          sb_str(&list));
     form_note(e->form, note);
     free(note);
     sb_free(&list);
     if (marks_failed(m)) {
-        note = xasprintf(_("%zu of them failed before: they are tried again."), marks_failed(m));
+        note = xasprintf(ngettext("%zu of them failed before: it is tried again.",
+                                  "%zu of them failed before: they are tried again.",
+                                  marks_failed(m)),
+                         marks_failed(m));
         form_note(e->form, note);
         free(note);
     }
     const struct profile *prof = api_profile(t->c.session);
     char key[32];
+    /* TRANSLATORS: how many deletes at once (keep "in_flight", a setting's name), then the key
+     * that stops (Esc). */
     note = xasprintf(_("%d at a time (in_flight); %s stops sending more."),
                      prof->in_flight > 0 ? prof->in_flight : PROFILE_DEFAULT_IN_FLIGHT,
                      keymap_hint(t->km, ACT_BACK, key));
