@@ -314,11 +314,11 @@ void pane_update_row(struct pane *p, const struct row *row)
 
 void pane_remove_row(struct pane *p, const char *id)
 {
+    marks_remove(p->marks, id); /* its row loaded or not */
     size_t i = list_find(p->list, id);
     if (i == SIZE_MAX)
         return;
     size_t keep = pane_selected(p);
-    marks_remove(p->marks, id);
     list_remove(p->list, i);
     if (p->has_total && p->total)
         p->total--;

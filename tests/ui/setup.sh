@@ -152,7 +152,7 @@ stop_sandbox
 URL=$MAIN_URL EVENTS=$MAIN_EVENTS
 # quit = "x": q does nothing (the screen after it is there), x quits; the help shows x for Quit.
 EXTRA='keys = { quit = "x"; };' write_config "$TMP/keys-x.conf"
-UI_LINES=50 run_script keys-x -c "$CONFIG" <<'EOF'
+UI_LINES=60 run_script keys-x -c "$CONFIG" <<'EOF'
 wait
 keys q
 dump after-q
