@@ -11,6 +11,7 @@
 
 #include "core/bulk.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "tui/edit.h"
 #include "tui/edit_impl.h"
 
@@ -281,7 +282,7 @@ bool marked_delete(struct tui *t)
         return true;
     const struct api_kind_def *k = pane_kind(p);
     if (!(k->ops & API_OP_DELETE)) {
-        tui_message(t, _("This API cannot delete %s"), _(k->name));
+        tui_message(t, "%s", phrase(k, PH_CANNOT_DELETE, _("This API cannot delete these")));
         return true;
     }
     struct edit *e = edit_new(t, EK_DELETE, k);
