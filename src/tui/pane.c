@@ -60,6 +60,7 @@ void pane_free(struct pane *p)
     list_free(p->list);
     walk_free(p->walk);
     marks_free(p->marks);
+    free(p->marks_parent);
     free(p->filter);
     free(p->parent);
     free(p->want_id);
@@ -415,7 +416,7 @@ void pane_tick(struct pane *p)
         if (!p->ops->open(p, &t, &why)) {
             if (p->parent || list_started(p->list))
                 pane_reset(p);
-            marks_clear(p->marks); /* another parent's rows, or none: not these marks */
+            pane_marks_under(p, NULL); /* no rows: no marks */
             if (p->why != why)
                 tui_dirty(p->app);
             p->why = why;
@@ -425,11 +426,11 @@ void pane_tick(struct pane *p)
             bool had_rows = pane_shown(p) > 0;
             if (p->parent || list_started(p->list))
                 pane_reset(p);
-            marks_clear(p->marks);
             if (had_rows) /* its last rows stay a moment: a quick answer replaces them */
                 p->hold_until = util_now_ms() + PANE_HOLD_MS;
             p->parent = t.parent ? xstrdup(t.parent) : NULL;
         }
+        pane_marks_under(p, t.parent); /* another parent's rows: not these marks */
     }
     p->why = NULL;
     if (p->failed || p->stopped)

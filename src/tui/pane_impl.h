@@ -46,6 +46,7 @@ struct pane {
     int asked;         /* the page size the call in flight asked for */
     size_t last_n;     /* the rows of the last page */
     struct marks *marks; /* marked rows by ID (pane_marks.c) */
+    char *marks_parent;  /* the parent they were marked under, or NULL */
     bool maybe_end;    /* the last page was short but came with a next-page token: more may
                         * be available; asked for only at the last row (or G) */
     /* the widest cells each column wanted since the list, the view or the columns changed
@@ -62,6 +63,9 @@ struct pane {
 size_t pane_shown(const struct pane *p);
 /* Keep the selection on screen in a pane of rows data rows. */
 void pane_scroll_to_sel(struct pane *p, size_t rows);
+/* The rows are listed under parent now (NULL: none): the marks go when that is another one
+ * than they were made under (pane_marks.c). */
+void pane_marks_under(struct pane *p, const char *parent);
 /* How many the list holds: what the server counted (local creates and deletes followed), and
  * never fewer than are loaded. */
 size_t pane_total(const struct pane *p);

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tui/pane.h"
 #include "tui/pane_impl.h"
@@ -46,6 +47,17 @@ size_t pane_mark_all(struct pane *p)
     }
     tui_dirty(p->app);
     return n;
+}
+
+void pane_marks_under(struct pane *p, const char *parent)
+{
+    const char *was = p->marks_parent;
+    if (was && parent ? !strcmp(was, parent) : was == parent)
+        return; /* the same parent (a refresh): the marks stay */
+    marks_clear(p->marks);
+    free(p->marks_parent);
+    p->marks_parent = parent ? xstrdup(parent) : NULL;
+    tui_dirty(p->app);
 }
 
 void pane_mark_clear(struct pane *p)

@@ -4,7 +4,8 @@
 # they survive pages arriving (G), sorting (s) and filtering (/); d then deletes exactly the
 # marked rows (the sandbox's events), after the count is typed. * marks every row the filter
 # shows and says how many; :mark none clears; :mark with another word says what it takes. In
-# the profiles list (P), * still makes the selected profile the default.
+# the profiles list (P), * still makes the selected profile the default. The clients pane's
+# marks stay through r, and go when it lists another tenant's clients.
 . "$(dirname "$0")/lib.sh"
 
 # marked_ids FILE: the IDs of the rows drawn marked (* or ! in the first cell: a zoomed pane).
@@ -128,3 +129,27 @@ dump list
 EOF
 check "* in the profiles list makes the selected one the default (not mark-all)" \
     grep -q 'default_profile *= *"other"' "$TMP/two.conf"
+
+# ------------------------------------------------------------------ clients: r keeps, another tenant clears
+start_sandbox --tenants 3 --clients 4 --seed 9
+write_config
+UI_COLS=140 run_script clients -c "$CONFIG" <<'EOF2'
+wait
+keys Tab
+wait
+keys Space Space
+dump marked
+keys r
+wait
+dump refreshed
+keys BTab j
+wait
+keys Tab
+wait
+dump other
+EOF2
+# the clients pane's title: after the second "|" of line 3
+clients_title() { screen_line "$1" 3 | awk -F'|' '{print $3}'; }
+case $(clients_title marked) in *"2 marked"*) ok "clients: 2 marked" ;; *) _show marked; fail "clients: not 2 marked" ;; esac
+case $(clients_title refreshed) in *"2 marked"*) ok "r lists the clients again: still 2 marked" ;; *) _show refreshed; fail "r dropped the clients' marks" ;; esac
+case $(clients_title other) in *marked*) _show other; fail "another tenant's clients kept the marks" ;; *) ok "another tenant's clients: no marks" ;; esac
