@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "core/csv.h"
 #include "core/intl.h"
 #include "core/text.h"
 #include "core/util.h"
@@ -252,46 +253,10 @@ static void table_rows(struct output *out, struct row *const *rows, size_t n)
     free(texts);
 }
 
-/* Append s to sb as CSV keeps it: UTF-8 whatever the locale, tabs and line breaks kept,
- * every other control character (ESC, BEL, C1, DEL, bidi controls) a "?" and invalid UTF-8
- * U+FFFD. */
-static void csv_text(struct strbuf *sb, const char *s)
-{
-    while (*s) {
-        uint32_t cp;
-        size_t n = text_decode(s, &cp);
-        if (!n)
-            sb_adds(sb, "\xef\xbf\xbd");
-        else if (cp == '\t' || cp == '\n' || cp == '\r' || text_plain_char(cp))
-            sb_add(sb, s, n);
-        else
-            sb_addc(sb, '?');
-        s += n ? n : 1;
-    }
-}
-
-/* Append one CSV field (RFC 4180): the text as csv_text keeps it, a ' before a leading =, +,
- * - or @ (a spreadsheet formula) unless csv_raw, quoted when it holds a comma, a quote, a tab,
- * CR, LF or a leading or trailing space, quotes doubled. */
+/* Append one CSV field (core/csv), a formula cell kept as it is under --csv-raw. */
 static void csv_field(const struct output *out, struct strbuf *sb, const char *s)
 {
-    struct strbuf clean = SB_INIT;
-    if (!out->csv_raw && s[0] && strchr("=+-@", s[0]))
-        sb_addc(&clean, '\'');
-    csv_text(&clean, s);
-    const char *t = sb_str(&clean);
-    bool quote = strpbrk(t, ",\"\t\r\n") || t[0] == ' ' ||
-                 (clean.len && t[clean.len - 1] == ' ');
-    if (quote)
-        sb_addc(sb, '"');
-    for (; *t; t++) {
-        if (*t == '"')
-            sb_addc(sb, '"');
-        sb_addc(sb, *t);
-    }
-    if (quote)
-        sb_addc(sb, '"');
-    sb_wipe(&clean); /* it may have held a secret */
+    csv_add_field(sb, s, out->csv_raw);
 }
 
 /* Print the CSV header: the paths of every non-secret field, then "clientSecret" if asked. */

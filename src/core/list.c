@@ -316,6 +316,11 @@ const struct api_kind_def *list_kind(const struct list *l)
     return l->def;
 }
 
+unsigned list_generation(const struct list *l)
+{
+    return l->gen;
+}
+
 /* row's value of field f, NULL when absent. */
 static inline const char *row_value(const struct row *row, size_t f)
 {

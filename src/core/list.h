@@ -21,6 +21,8 @@ void list_free(struct list *l);
 void list_clear(struct list *l);
 /* The kind. */
 const struct api_kind_def *list_kind(const struct list *l);
+/* A number that changes when the list is cleared (its row indexes then name other rows). */
+unsigned list_generation(const struct list *l);
 
 /* Copy page's rows (not their secrets) into the list and take its next-page token
  * (page->next is NULL at the end). The page is left for the caller to clear. A page row

@@ -20,6 +20,7 @@
 #include "tui/display.h"
 #include "tui/terminal.h"
 #include "tui/edit.h"
+#include "tui/export.h"
 #include "tui/marked.h"
 #include "tui/pane.h"
 #include "tui/script.h"
@@ -170,6 +171,7 @@ static void panes_free(struct tui *t)
     t->npanes = 0;
     t->focus = 0;
     follow_reset(&t->follow);
+    export_drop(t); /* its rows go with the panes */
     t->jumps = 0; /* their reads end with the session, unanswered */
     free(t->jump_kind);
     free(t->jump_what);
@@ -360,6 +362,7 @@ int tui_main(const struct options *opt)
     err_clear(&t->err);
     err_clear(&t->setup_err);
     sb_free(&t->msg);
+    sb_free(&t->progress);
     tui_plugins_free(&t->plugins);
     for (size_t i = 0; i < t->nsaid; i++)
         free(t->said[i]);

@@ -10,6 +10,7 @@
 #include "core/phrase.h"
 #include "tui/colchooser.h"
 #include "tui/columns.h"
+#include "tui/export.h"
 #include "tui/jump.h"
 #include "tui/marked.h"
 #include "tui/overlay.h"
@@ -89,6 +90,11 @@ static void run_clients(struct tui *t, const char *arg)
         jump_run(t, "clients", arg);
     else
         focus_kind(t, "clients");
+}
+
+static void run_export(struct tui *t, const char *arg)
+{
+    export_start(t, arg);
 }
 
 static void run_journal(struct tui *t, const char *arg)
@@ -185,6 +191,10 @@ static const struct command {
     /* TRANSLATORS: keep ":mark all|none" as it is: the command and its two words. */
     {{N_(":mark all|none"), N_("Mark every row the filter shows, or clear the marks")}, "mark",
      NULL, marked_command},
+    /* TRANSLATORS: keep ":export" and the extensions as they are; FILE is a file name. */
+    {{N_(":export FILE"), N_("Write the rows shown (filter, sort) to FILE: .csv, .jsonl or "
+                             ".json by its name; never over an existing file")},
+     "export", NULL, run_export},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},
     /* TRANSLATORS: keep ":columns" as it is; LIST is e.g. name,subdomain,id. */

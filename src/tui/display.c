@@ -99,15 +99,20 @@ int display_run(struct tui *t, struct script *script)
         return 2; /* as without a terminal: the console cannot run here */
     terminal_catch_signals();
     int idle_reads = 0;
+    int64_t drawn = 0;
     while (!tui_quitting(t) && !terminal_signal()) {
         tui_tick(t);
         if (script && !run_script(t, script))
             break;
-        if (tui_needs_draw(t) || tui_busy(t)) {
+        bool more = tui_work(t); /* an export's next rows, between keys */
+        int64_t now = util_now_ms();
+        /* busy: the spinner turns every TICK_BUSY_MS, however often the loop passes */
+        if (tui_needs_draw(t) || (tui_busy(t) && now - drawn >= TICK_BUSY_MS)) {
             tui_draw(t);
             draw_flush();
+            drawn = now;
         }
-        int wait = tui_busy(t) ? TICK_BUSY_MS : TICK_IDLE_MS;
+        int wait = more ? 0 : tui_busy(t) ? TICK_BUSY_MS : TICK_IDLE_MS;
         int ready = http_wait(tui_engine(t), script ? -1 : STDIN_FILENO, wait);
         http_dispatch(tui_engine(t));
         if (script)

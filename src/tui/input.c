@@ -14,6 +14,7 @@
 #include "tui/copymenu.h"
 #include "tui/terminal.h"
 #include "tui/edit.h"
+#include "tui/export.h"
 #include "tui/jump.h"
 #include "tui/marked.h"
 #include "tui/overlay.h"
@@ -55,7 +56,12 @@ bool tui_spinning(const struct tui *t)
 
 bool tui_busy(const struct tui *t)
 {
-    return layers_busy(&t->layers, t);
+    return layers_busy(&t->layers, t) || export_running(t);
+}
+
+bool tui_work(struct tui *t)
+{
+    return export_step(t);
 }
 
 /* What help leaves out in a read-only console. */
@@ -268,6 +274,8 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
         overlay_details(t);
         break;
     case ACT_BACK:
+        if (export_stop(t))
+            break;
         if (sysedit_cancel(t))
             tui_message(t, _("Stopped reading the tenant: nothing was sent"));
         else if (p && pane_stop(p))

@@ -114,6 +114,16 @@ size_t pane_selected(const struct pane *p)
     return list_view_row(p->view, p->sel - off);
 }
 
+size_t *pane_rows(const struct pane *p, size_t *n)
+{
+    size_t count = list_view_count(p->view);
+    size_t *rows = xcalloc(count ? count : 1, sizeof(*rows));
+    for (size_t k = 0; k < count; k++)
+        rows[k] = list_view_row(p->view, k);
+    *n = count;
+    return rows;
+}
+
 const char *pane_selected_id(const struct pane *p)
 {
     size_t i = pane_selected(p);

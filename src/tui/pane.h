@@ -110,6 +110,9 @@ const char *pane_columns(const struct pane *p, struct strbuf *out);
 enum tui_result pane_handle(struct pane *p, enum action act);
 /* The selected row's index in the list, or SIZE_MAX (nothing, or the "all" row). */
 size_t pane_selected(const struct pane *p);
+/* The list rows the pane shows (its filter and sort), in their order: a new array of list
+ * indexes ("all" row left out), *n how many. */
+size_t *pane_rows(const struct pane *p, size_t *n);
 /* The selected row's position among the rows shown (1 is the first), 0 for none. */
 size_t pane_position(const struct pane *p);
 /* The selected row's ID and its breadcrumb text, or NULL. */

@@ -263,6 +263,8 @@ void screen_draw_status(struct tui *t)
     } else if (t->err.code != ST_OK) {
         error_text(&t->err, &m);
         role = TH_ERROR;
+    } else if (t->progress.len) { /* an export, a load that looks for a row... */
+        sb_adds(&m, sb_str(&t->progress));
     } else if (t->msg.len) {
         sb_adds(&m, sb_str(&t->msg));
     } else {
@@ -275,7 +277,7 @@ void screen_draw_status(struct tui *t)
         key_hints(t, &m);
     }
     /* a message or an error goes first: the counts give way when it needs the room */
-    if ((retrying || t->err.code != ST_OK || t->msg.len) && draw_width(sb_str(&m)) > w - x - rw)
+    if ((retrying || t->err.code != ST_OK || t->progress.len || t->msg.len) && draw_width(sb_str(&m)) > w - x - rw)
         rw = 0;
     draw_text(y, x, w - x - rw, sb_str(&m), role, false);
     sb_free(&m);

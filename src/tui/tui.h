@@ -48,6 +48,9 @@ void tui_key(struct tui *t, int key);
 void tui_draw(struct tui *t);
 void tui_tick(struct tui *t);
 bool tui_busy(const struct tui *t);
+/* Do a slice of the work that runs in the background (an export's next rows); true while
+ * more is due at once (the loop then does not wait). */
+bool tui_work(struct tui *t);
 bool tui_needs_draw(const struct tui *t);
 struct http_engine *tui_engine(struct tui *t);
 bool tui_quitting(const struct tui *t);

@@ -14,6 +14,8 @@
 
 #define TUI_MESSAGES 100 /* messages :messages keeps */
 
+struct export_job;
+
 struct tui {
     struct connection c; /* options, profiles, the profile in use, the engine, the session */
     struct keymap *km;
@@ -21,6 +23,8 @@ struct tui {
     unsigned jumps;             /* rows being read for :tenant ID (tui/jump.c) */
     char *jump_kind, *jump_what; /* a jump waiting for its pane's list to load, or NULL */
     int64_t jump_since;          /* since when (util_now_ms) */
+    struct export_job *export;  /* an :export being written (tui/export.c), or NULL */
+    struct strbuf progress;     /* what runs in the background says how far it is, or "" */
     struct pane *panes[4];
     size_t npanes, focus;
     struct follow follow;       /* how the tenants and clients panes follow the selection */
