@@ -182,6 +182,8 @@ void pane_set_filter(struct pane *p, const char *text)
 {
     free(p->filter);
     p->filter = text && *text ? xstrdup(text) : NULL;
+    if (!p->filter)
+        p->load_on = false; /* loading on was for the filter */
     int64_t t0 = util_now_ms();
     rebuild(p);
     log_printf("%s pane: filter of %zu characters: %zu of %zu rows (%lld ms)", p->kind->name,
@@ -196,6 +198,7 @@ bool pane_cancel(struct pane *p)
         api_cancel(tui_session(p->app), p->call);
     p->call = NULL;
     p->load_all = false;
+    p->load_on = false;
     return was;
 }
 
@@ -355,6 +358,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
     if (err->code != ST_OK) {
         p->failed = true;
         p->load_all = false;
+        p->load_on = false;
         err_copy(&p->err, err);
         tui_error(p->app, err);
         tui_dirty(p->app);
@@ -391,6 +395,8 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         if (!list_more(p->list))
             p->load_all = false;
     }
+    if (!list_more(p->list))
+        p->load_on = false;
     clamp(p);
     tui_dirty(p->app);
     pane_tick(p);
@@ -401,7 +407,7 @@ static bool want_more(const struct pane *p)
 {
     if (!list_more(p->list))
         return false;
-    if (p->load_all || p->want_id)
+    if (p->load_all || p->load_on || p->want_id)
         return true;
     if (p->filter) /* a filter searches what is loaded; it does not fetch the world */
         return false;
@@ -451,8 +457,9 @@ void pane_tick(struct pane *p)
     /* a kind that can be fetched one by one keeps no raw JSON in its list: build none */
     t.parts = t.kind->ops & API_OP_GET ? API_ROW_VALUES : 0;
     /* G loads in the largest pages the API serves (unless the profile sets page_size) */
-    p->asked = p->load_all ? api_page_size(tui_session(p->app), true) : tui_page_size(p->app);
-    t.bulk = p->load_all; /* the system API fetches the pages after it ahead */
+    bool bulk = p->load_all || p->load_on;
+    p->asked = bulk ? api_page_size(tui_session(p->app), true) : tui_page_size(p->app);
+    t.bulk = bulk; /* the system API fetches the pages after it ahead */
     p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);
     tui_dirty(p->app);
 }
@@ -500,14 +507,19 @@ void pane_status(const struct pane *p, struct strbuf *out)
         /* TRANSLATORS: status-line count, grouped per thousands: the rows loaded. Keep it short:
          * it shares the status line. */
         sb_addf(out, _("%s loaded"), pane_count_text(n, a));
+    char key[32];
     if (p->call && p->load_all)
         /* TRANSLATORS: added after the count in the status line: keep the leading comma, keep
          * Esc (a key name) and keep it short. */
         sb_adds(out, _(", loading to the end (Esc stops)"));
+    else if (p->load_on && list_more(p->list))
+        sb_adds(out, _(", loading on (Esc stops)"));
     else if (p->stopped && list_more(p->list))
         /* TRANSLATORS: added after the count in the status line: keep the leading comma, keep r
          * (the reload key) and keep it short. */
         sb_adds(out, _(", stopped (r reloads)"));
+    else if (p->filter && list_more(p->list)) /* the filter sees only what is loaded */
+        sb_addf(out, _("; %s loads on"), keymap_hint(tui_keymap(p->app), ACT_LOAD_ON, key));
     else if (list_more(p->list) && p->maybe_end)
         /* TRANSLATORS: added after the count in the status line: keep the leading comma and keep
          * it short. */
@@ -561,6 +573,15 @@ enum tui_result pane_handle(struct pane *p, enum action act)
             p->load_all = true; /* also before the first page came */
             pane_tick(p);
         }
+        return TR_REDRAW;
+    case ACT_LOAD_ON:
+        if (list_started(p->list) && !list_more(p->list)) {
+            tui_message(p->app, _("The whole list is loaded"));
+            return TR_REDRAW;
+        }
+        p->stopped = p->failed = false;
+        p->load_on = true;
+        pane_tick(p);
         return TR_REDRAW;
     case ACT_SORT:
         pane_next_sort(p);

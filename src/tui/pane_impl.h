@@ -32,6 +32,7 @@ struct pane {
     char *filter;
     struct api_call *call;
     bool load_all;  /* G: load until the end */
+    bool load_on;   /* L: load until the end, the selection staying where it is */
     bool failed;    /* the last load failed: wait for a refresh */
     bool stopped;   /* Esc stopped loading: no more pages until asked (r, G, scrolling) */
     struct tn_error err; /* why */
