@@ -21,6 +21,7 @@
 #include "tui/terminal.h"
 #include "tui/edit.h"
 #include "tui/export.h"
+#include "tui/jump.h"
 #include "tui/marked.h"
 #include "tui/pane.h"
 #include "tui/script.h"
@@ -176,6 +177,7 @@ static void panes_free(struct tui *t)
     free(t->jump_kind);
     free(t->jump_what);
     t->jump_kind = t->jump_what = NULL;
+    jump_drop(t);
 }
 
 /* The panes of the kinds the session's backend declares, in its order (environments, tenants

@@ -274,7 +274,7 @@ static layer_result panes_key(struct layer *l, struct tui *t, enum action act, i
         overlay_details(t);
         break;
     case ACT_BACK:
-        if (export_stop(t))
+        if (export_stop(t) || jump_stop(t))
             break;
         if (sysedit_cancel(t))
             tui_message(t, _("Stopped reading the tenant: nothing was sent"));
@@ -338,7 +338,8 @@ static bool panes_busy(const struct layer *l, const struct tui *t)
     for (size_t i = 0; i < t->npanes; i++)
         if (pane_busy(t->panes[i]))
             return true;
-    if (t->jumps || t->jump_what) /* a row read for :tenant ID, or a jump waiting for its list */
+    if (t->jumps || t->jump_what || t->seek_what) /* a row read for :tenant ID, or a jump
+                                                    * waiting for its list or loading on */
         return true;
     /* a clients list about to start counts as busy */
     struct pane *clients = tui_pane(t, "clients");

@@ -28,6 +28,101 @@ static bool names(const struct list *l, size_t i, int sub, int name, const char 
     return name >= 0 && !strcasecmp(list_value(l, i, (size_t)name), what);
 }
 
+/* The first row from from on that what names (its ID, label or name), or SIZE_MAX. */
+static size_t find(const struct list *l, size_t from, const char *what)
+{
+    const struct api_kind_def *k = list_kind(l);
+    int sub = model_field_index(k, "subdomain"), name = model_field_index(k, "name");
+    size_t found = list_find(l, what);
+    if (found != SIZE_MAX && found >= from)
+        return found;
+    for (size_t i = from; i < list_count(l); i++)
+        if (!list_removed(l, i) && names(l, i, sub, name, what))
+            return i;
+    return SIZE_MAX;
+}
+
+/* The search by name is over (found, at the end, or stopped). */
+static void seek_end(struct tui *t)
+{
+    struct pane *p = t->seek_kind ? tui_pane(t, t->seek_kind) : NULL;
+    if (p)
+        pane_on_page(p, NULL, NULL);
+    free(t->seek_kind);
+    free(t->seek_what);
+    t->seek_kind = t->seek_what = NULL;
+    sb_reset(&t->progress);
+    t->dirty = true;
+}
+
+/* Say how far the search by name is. */
+static void seek_progress(struct tui *t, const struct list *l)
+{
+    char a[32];
+    sb_reset(&t->progress);
+    sb_addf(&t->progress, _("Looking for %s \"%s\": %s loaded so far (Esc stops)"),
+            t->seek_kind, t->seek_what, pane_count_text(list_count(l), a));
+    t->dirty = true;
+}
+
+/* Look at the rows the last pages brought; stop when found or at the end of the list. */
+static void seek_tick(struct tui *t)
+{
+    struct pane *p = tui_pane(t, t->seek_kind);
+    const struct list *l = p ? pane_list(p) : NULL;
+    if (!p || list_generation(l) != t->seek_gen) { /* the list was loaded again */
+        seek_end(t);
+        return;
+    }
+    size_t found = find(l, t->seek_from, t->seek_what);
+    t->seek_from = list_count(l);
+    char a[32];
+    if (found != SIZE_MAX) {
+        pane_load_on(p, false);
+        if (pane_select_index(p, found))
+            tui_message(t, _("Went to %s %s (found after loading %s)"), t->seek_kind,
+                        t->seek_what, pane_count_text(list_count(l), a));
+        else
+            tui_message(t, _("%s %s is loaded, but the filter hides it"), t->seek_kind,
+                        t->seek_what);
+        seek_end(t);
+    } else if (!list_more(l) && !pane_busy(p)) {
+        tui_message(t, _("No %s \"%s\" among the %zu (the whole list)"), t->seek_kind,
+                    t->seek_what, list_count(l));
+        seek_end(t);
+    } else if (!pane_busy(p) && !pane_loading_on(p)) { /* a page failed (its error shown) */
+        seek_end(t);
+    } else {
+        seek_progress(t, l);
+    }
+}
+
+/* A page came while looking: look at it before the next is asked for. */
+static void seek_landed(void *ud, struct pane *p)
+{
+    (void)p;
+    seek_tick(ud);
+}
+
+bool jump_stop(struct tui *t)
+{
+    if (!t->seek_what)
+        return false;
+    struct pane *p = tui_pane(t, t->seek_kind);
+    if (p)
+        pane_stop(p);
+    char a[32];
+    tui_message(t, _("Stopped looking for %s \"%s\" after loading %s"), t->seek_kind,
+                t->seek_what, pane_count_text(p ? list_count(pane_list(p)) : 0, a));
+    seek_end(t);
+    return true;
+}
+
+void jump_drop(struct tui *t)
+{
+    seek_end(t);
+}
+
 /* What the GET of an ID not loaded needs when it comes back. */
 struct pending {
     struct tui *t;
@@ -94,11 +189,7 @@ void jump_run(struct tui *t, const char *kind, const char *what)
     }
     const struct list *l = pane_list(p);
     const struct api_kind_def *k = pane_kind(p);
-    size_t found = list_find(l, what);
-    int sub = model_field_index(k, "subdomain"), name = model_field_index(k, "name");
-    for (size_t i = 0; found == SIZE_MAX && i < list_count(l); i++)
-        if (names(l, i, sub, name, what))
-            found = i;
+    size_t found = find(l, 0, what);
     if (found != SIZE_MAX) {
         if (!pane_select_index(p, found))
             /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients"
@@ -107,10 +198,21 @@ void jump_run(struct tui *t, const char *kind, const char *what)
         return;
     }
     if (!(k->ops & API_OP_GET) || !t->c.session || !util_is_uuid(what)) {
-        /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in
-         * :tenants), the ID or name looked for, then the number loaded; G is a key, kept as is. */
-        tui_message(t, _("No %s \"%s\" among the %zu loaded (G loads the rest)"), kind, what,
-                    list_count(l));
+        if (list_more(l)) { /* load on, looking at each page, until found or the end */
+            seek_end(t);
+            t->seek_kind = xstrdup(kind);
+            t->seek_what = xstrdup(what);
+            t->seek_from = list_count(l);
+            t->seek_gen = list_generation(l);
+            pane_on_page(p, seek_landed, t);
+            pane_load_on(p, true);
+            seek_progress(t, l);
+        } else {
+            /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in
+             * :tenants), the ID or name looked for, then the number of rows in the list. */
+            tui_message(t, _("No %s \"%s\" among the %zu (the whole list)"), kind, what,
+                        list_count(l));
+        }
         return;
     }
     struct pane *parent = k->parent ? tui_pane(t, k->parent) : NULL;
@@ -127,6 +229,8 @@ void jump_run(struct tui *t, const char *kind, const char *what)
 
 void jump_tick(struct tui *t)
 {
+    if (t->seek_what)
+        seek_tick(t);
     if (!t->jump_what)
         return;
     struct pane *p = tui_pane(t, t->jump_kind);

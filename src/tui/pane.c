@@ -399,6 +399,8 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         p->load_on = false;
     clamp(p);
     tui_dirty(p->app);
+    if (p->landed) /* (a jump looking for a row may stop loading on) */
+        p->landed(p->landed_ud, p);
     pane_tick(p);
 }
 
@@ -462,6 +464,27 @@ void pane_tick(struct pane *p)
     t.bulk = bulk; /* the system API fetches the pages after it ahead */
     p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);
     tui_dirty(p->app);
+}
+
+void pane_load_on(struct pane *p, bool on)
+{
+    p->load_on = on && (list_more(p->list) || !list_started(p->list));
+    if (p->load_on) {
+        p->stopped = p->failed = false;
+        pane_tick(p);
+    }
+    tui_dirty(p->app);
+}
+
+void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud)
+{
+    p->landed = fn;
+    p->landed_ud = ud;
+}
+
+bool pane_loading_on(const struct pane *p)
+{
+    return p->load_on;
 }
 
 bool pane_busy(const struct pane *p)
@@ -579,9 +602,7 @@ enum tui_result pane_handle(struct pane *p, enum action act)
             tui_message(p->app, _("The whole list is loaded"));
             return TR_REDRAW;
         }
-        p->stopped = p->failed = false;
-        p->load_on = true;
-        pane_tick(p);
+        pane_load_on(p, true);
         return TR_REDRAW;
     case ACT_SORT:
         pane_next_sort(p);

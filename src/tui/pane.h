@@ -84,6 +84,13 @@ void pane_remove_row(struct pane *p, const char *id);
 /* Start what must happen now: the first page, or the next one when the selection is within
  * a screen of the end (or G asked for everything). */
 void pane_tick(struct pane *p);
+/* Load on to the end of the list (on), the selection staying, as L does; or no longer. */
+void pane_load_on(struct pane *p, bool on);
+/* Run fn(ud, p) each time a page has been taken in, before the next is asked for (it may stop
+ * loading on); NULL: nothing. */
+void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud);
+/* True while the pane loads on (L, or pane_load_on). */
+bool pane_loading_on(const struct pane *p);
 /* True while a page is in flight or wanted. */
 bool pane_busy(const struct pane *p);
 /* Draw into r; focused panes show their selection brighter. */

@@ -33,6 +33,8 @@ struct pane {
     struct api_call *call;
     bool load_all;  /* G: load until the end */
     bool load_on;   /* L: load until the end, the selection staying where it is */
+    void (*landed)(void *ud, struct pane *p); /* runs when a page was taken in, or NULL */
+    void *landed_ud;
     bool failed;    /* the last load failed: wait for a refresh */
     bool stopped;   /* Esc stopped loading: no more pages until asked (r, G, scrolling) */
     struct tn_error err; /* why */

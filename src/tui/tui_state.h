@@ -23,6 +23,9 @@ struct tui {
     unsigned jumps;             /* rows being read for :tenant ID (tui/jump.c) */
     char *jump_kind, *jump_what; /* a jump waiting for its pane's list to load, or NULL */
     int64_t jump_since;          /* since when (util_now_ms) */
+    char *seek_kind, *seek_what; /* a jump loading on to find a label or name, or NULL */
+    size_t seek_from;            /* the rows it has looked at */
+    unsigned seek_gen;           /* the list's generation when it began */
     struct export_job *export;  /* an :export being written (tui/export.c), or NULL */
     struct strbuf progress;     /* what runs in the background says how far it is, or "" */
     struct pane *panes[4];
