@@ -58,6 +58,7 @@ static bool start_demo(struct connection *c)
     p->page_size = PROFILE_DEFAULT_PAGE_SIZE;
     p->timeout = PROFILE_DEFAULT_TIMEOUT;
     p->in_flight = PROFILE_DEFAULT_IN_FLIGHT;
+    p->watch = PROFILE_DEFAULT_WATCH;
     c->profile = p;
     return true;
 }

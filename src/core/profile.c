@@ -73,6 +73,7 @@ static const struct field fields[] = {
     {"parallel_pages", F_INT, offsetof(struct profile, parallel_pages), SYSTEM, 1, 16,
      PROFILE_DEFAULT_PARALLEL_PAGES},
     {"in_flight", F_INT, offsetof(struct profile, in_flight), 0, 1, 64, PROFILE_DEFAULT_IN_FLIGHT},
+    {"watch", F_INT, offsetof(struct profile, watch), 0, 1, 86400, PROFILE_DEFAULT_WATCH},
 };
 #undef STR
 

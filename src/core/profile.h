@@ -11,6 +11,7 @@
 #define PROFILE_DEFAULT_TIMEOUT 30 /* seconds, for a whole request */
 #define PROFILE_DEFAULT_PARALLEL_PAGES 4 /* pages of a bulk load in flight (system API) */
 #define PROFILE_DEFAULT_IN_FLIGHT 4 /* requests of a bulk change at once */
+#define PROFILE_DEFAULT_WATCH 10    /* seconds between :watch re-reads */
 
 /* One profile: where the API is and how to authenticate. Strings are NULL when unset. */
 struct profile {
@@ -43,6 +44,7 @@ struct profile {
     int timeout;                 /* seconds, 1..3600 */
     int parallel_pages;          /* api "system": pages of --all or G in flight, 1..16 */
     int in_flight;               /* requests of a bulk change at once, 1..64 */
+    int watch;                   /* seconds between the console's :watch re-reads, 1..86400 */
 };
 
 /* The profiles file as loaded: its path, the profiles and the default's name. */

@@ -355,14 +355,40 @@ static void add_safe_path(struct strbuf *sb, const char *path)
     }
 }
 
+/* One query argument, key=value (decoded, then written as add_safe_path does, with "[]:+="
+ * kept), after a "&" unless it is the first (a query_fn). */
+static void add_query_arg(const char *key, const char *value, void *ctx)
+{
+    struct strbuf *sb = ctx;
+    if (sb->len)
+        sb_addc(sb, '&');
+    struct strbuf arg = SB_INIT;
+    sb_addf(&arg, "%s=%s", key, value);
+    for (const unsigned char *p = (const unsigned char *)sb_str(&arg); *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/._~-[]:+=", *p))
+            sb_addc(sb, (char)*p);
+        else
+            sb_addf(sb, "%%%02X", *p);
+    }
+    sb_free(&arg);
+}
+
 static void log_event(const struct route *r, const char *suffix, unsigned long req_no,
                       const char *method, const char *path, const struct reply *rep,
-                      enum fault fault)
+                      enum fault fault, const struct request *req)
 {
     struct strbuf name = SB_INIT, fields = SB_INIT;
     sb_addf(&name, "%s_%s", r->event, suffix);
     sb_addf(&fields, "req=%lu method=%s path=", req_no, method);
     add_safe_path(&fields, path);
+    if (req) { /* a _START line: the query it asked, when it has one */
+        struct strbuf q = SB_INIT;
+        request_query_each(req, add_query_arg, &q);
+        if (q.len)
+            sb_addf(&fields, " query=%s", sb_str(&q));
+        sb_free(&q);
+    }
     if (rep) {
         sb_addf(&fields, " status=%u", rep->status);
         if (rep->event_id && rep->status < 400)
@@ -496,7 +522,7 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
         else
             route_error(route_family(srv, path), &rep, 404, "Route not found");
     } else {
-        log_event(r, "START", req_no, method, path, NULL, FAULT_NONE);
+        log_event(r, "START", req_no, method, path, NULL, FAULT_NONE, &req);
         req.body = sb_str(&ex->body);
         req.body_len = ex->body.len;
         if (r->auth == AUTH_BEARER && !bearer_ok(&req)) {
@@ -540,7 +566,8 @@ static enum MHD_Result dispatch(struct server *srv, struct MHD_Connection *conn,
             else if (faults && rep.len > 1 && roll(srv, srv->opts->malformed_rate))
                 fault = FAULT_MALFORMED;
         }
-        log_event(r, rep.status < 400 ? "SUCCESS" : "FAIL", req_no, method, path, &rep, fault);
+        log_event(r, rep.status < 400 ? "SUCCESS" : "FAIL", req_no, method, path, &rep, fault,
+                  NULL);
     }
 
     if (srv->opts->verbose) {

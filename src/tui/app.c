@@ -23,6 +23,7 @@
 #include "tui/export.h"
 #include "tui/jump.h"
 #include "tui/marked.h"
+#include "tui/watch.h"
 #include "tui/pane.h"
 #include "tui/script.h"
 #include "tui/sysedit.h"
@@ -173,6 +174,7 @@ static void panes_free(struct tui *t)
     t->focus = 0;
     follow_reset(&t->follow);
     export_drop(t); /* its rows go with the panes */
+    watch_free(t);
     t->jumps = 0; /* their reads end with the session, unanswered */
     free(t->jump_kind);
     free(t->jump_what);

@@ -13,6 +13,7 @@
 #include "tui/export.h"
 #include "tui/jump.h"
 #include "tui/marked.h"
+#include "tui/watch.h"
 #include "tui/overlay.h"
 #include "tui/pane.h"
 #include "tui/prompt.h"
@@ -95,6 +96,11 @@ static void run_clients(struct tui *t, const char *arg)
 static void run_export(struct tui *t, const char *arg)
 {
     export_start(t, arg);
+}
+
+static void run_watch(struct tui *t, const char *arg)
+{
+    watch_command(t, arg);
 }
 
 static void run_journal(struct tui *t, const char *arg)
@@ -195,6 +201,10 @@ static const struct command {
     {{N_(":export FILE"), N_("Write the rows shown (filter, sort) to FILE: .csv, .jsonl or "
                              ".json by its name; never over an existing file")},
      "export", NULL, run_export},
+    /* TRANSLATORS: keep ":watch" and "off" as they are; SECONDS is a number. */
+    {{N_(":watch [SECONDS|off]"), N_("Re-read the list every SECONDS (the profile's watch, else "
+                                     "10) while idle: new rows marked +, rows gone -")},
+     "watch", NULL, run_watch},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},
     /* TRANSLATORS: keep ":columns" as it is; LIST is e.g. name,subdomain,id. */

@@ -17,6 +17,7 @@
 #include "tui/export.h"
 #include "tui/jump.h"
 #include "tui/marked.h"
+#include "tui/watch.h"
 #include "tui/overlay.h"
 #include "tui/prompt_layer.h"
 #include "tui/screen.h"
@@ -330,6 +331,7 @@ static void panes_tick(struct layer *l, struct tui *t)
         pane_tick(p);
     }
     jump_tick(t);
+    watch_tick(t);
 }
 
 static bool panes_busy(const struct layer *l, const struct tui *t)

@@ -64,6 +64,7 @@ void pane_free(struct pane *p)
     free(p->filter);
     free(p->parent);
     free(p->want_id);
+    free(p->flags);
     filter_terms_free(&p->sf);
     err_clear(&p->err);
     draw_saved_free(p->saved);
@@ -230,6 +231,7 @@ void pane_reset(struct pane *p)
     p->maybe_end = false;
     p->hold_until = 0;
     pane_forget_widths(p);
+    pane_flags_clear(p);
     err_clear(&p->err);
     free(p->want_id);
     p->want_id = NULL;

@@ -91,6 +91,22 @@ void pane_load_on(struct pane *p, bool on);
 void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud);
 /* True while the pane loads on (L, or pane_load_on). */
 bool pane_loading_on(const struct pane *p);
+/* What :watch found of a row (tui/pane_watch.c): new since it began, or gone. */
+#define PANE_NEW 1u
+#define PANE_GONE 2u
+/* Row i's flags (PANE_*), and setting them (0: none). */
+unsigned pane_flags(const struct pane *p, size_t i);
+void pane_set_flags(struct pane *p, size_t i, unsigned flags);
+/* Forget every row's flags. */
+void pane_flags_clear(struct pane *p);
+/* Take in a row found by :watch: added to the list (flagged new), the selection staying on
+ * its row; the list index. */
+size_t pane_insert_row(struct pane *p, const struct row *row);
+/* True when the pane holds the whole list, as far as it can tell (the end seen, or a short
+ * last page). */
+bool pane_whole(const struct pane *p);
+/* The server's filters the pane lists with (':filter'), n 0 when none. */
+const struct filter_terms *pane_server_terms(const struct pane *p);
 /* True while a page is in flight or wanted. */
 bool pane_busy(const struct pane *p);
 /* Draw into r; focused panes show their selection brighter. */

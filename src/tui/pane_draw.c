@@ -217,6 +217,11 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
             continue;
         }
         size_t row = list_view_row(p->view, d - off);
+        unsigned flags = pane_flags(p, row);
+        if (flags & PANE_GONE) /* :watch: gone from the server, shown until a reload */
+            draw_text(y, r.x, 1, "-", sel ? role : TH_ERROR, false);
+        else if (flags & PANE_NEW) /* :watch: came since the watch began */
+            draw_text(y, r.x, 1, "+", sel ? role : TH_TITLE_FOCUS, false);
         x = r.x + 1;
         for (size_t k = 0; k < fit.n; k++) {
             const struct column *col = &p->cs.v[fit.col[k]];

@@ -35,6 +35,8 @@ struct pane {
     bool load_on;   /* L: load until the end, the selection staying where it is */
     void (*landed)(void *ud, struct pane *p); /* runs when a page was taken in, or NULL */
     void *landed_ud;
+    unsigned char *flags; /* PANE_NEW, PANE_GONE by list row (:watch), nflags of them */
+    size_t nflags;
     bool failed;    /* the last load failed: wait for a refresh */
     bool stopped;   /* Esc stopped loading: no more pages until asked (r, G, scrolling) */
     struct tn_error err; /* why */

@@ -15,6 +15,7 @@
 #define TUI_MESSAGES 100 /* messages :messages keeps */
 
 struct export_job;
+struct watch;
 
 struct tui {
     struct connection c; /* options, profiles, the profile in use, the engine, the session */
@@ -27,6 +28,7 @@ struct tui {
     size_t seek_from;            /* the rows it has looked at */
     unsigned seek_gen;           /* the list's generation when it began */
     struct export_job *export;  /* an :export being written (tui/export.c), or NULL */
+    struct watch *watch;        /* :watch (tui/watch.c), or NULL */
     struct strbuf progress;     /* what runs in the background says how far it is, or "" */
     struct pane *panes[4];
     size_t npanes, focus;
