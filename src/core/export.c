@@ -67,6 +67,7 @@ struct export *export_open(const char *path, enum export_format f, const struct 
     char *tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
+        /* TRANSLATORS: a folder, then why (the system's words). */
         err_set(err, ST_OTHER, _("cannot write in %s: %s"), dir, strerror(errno));
         free(dir);
         free(tmp);
@@ -174,6 +175,7 @@ bool export_rows(struct export *x, const size_t *rows, size_t n, struct tn_error
     x->count += n;
     int rc = x->buf.len ? util_write_all(x->fd, x->buf.buf, x->buf.len) : 0;
     if (rc < 0) {
+        /* TRANSLATORS: a file's name, then why (the system's words). */
         err_set(err, ST_OTHER, _("cannot write %s: %s"), x->tmp, strerror(-rc));
         sb_reset(&x->buf);
         return false;
@@ -214,6 +216,7 @@ bool export_finish(struct export *x, struct tn_error *err)
         goto fail;
     if (fsync(x->fd) < 0 || close(x->fd) < 0) {
         x->fd = -1;
+        /* TRANSLATORS: a file's name, then why (the system's words). */
         err_set(err, ST_OTHER, _("cannot write %s: %s"), x->tmp, strerror(errno));
         goto fail;
     }
@@ -228,6 +231,7 @@ bool export_finish(struct export *x, struct tn_error *err)
             goto fail;
         }
         if (rename(x->tmp, x->path) < 0) { /* a file system without hard links */
+            /* TRANSLATORS: a file's name, then why (the system's words). */
             err_set(err, ST_OTHER, _("cannot write %s: %s"), x->path, strerror(errno));
             goto fail;
         }

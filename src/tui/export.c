@@ -55,6 +55,8 @@ static void progress(struct tui *t)
     struct export_job *j = t->export;
     char a[32], b[32];
     sb_reset(&t->progress);
+    /* TRANSLATORS: the file's name, the rows written so far and the rows in all (numbers
+     * with separators: "1,200"); Esc is a key. */
     sb_addf(&t->progress, _("Exporting to %s: %s of %s rows (Esc stops)"), j->path,
             pane_count_text(j->at, a), pane_count_text(j->n, b));
     j->shown = util_now_ms();
@@ -71,6 +73,7 @@ void export_start(struct tui *t, const char *arg)
         return;
     }
     if (t->export) {
+        /* TRANSLATORS: %s is a file's name; Esc is a key. */
         tui_message(t, _("An export to %s is running: wait for it, or Esc stops it"),
                     t->export->path);
         return;
@@ -80,6 +83,7 @@ void export_start(struct tui *t, const char *arg)
         return;
     }
     if (!export_format_of(arg, &f)) {
+        /* TRANSLATORS: keep ":export" as it is; %s is the file name typed. */
         err_set(&err, ST_USAGE, _(":export %s: no format of that name"), arg);
         err_hint(&err, _("Name the file .csv, .jsonl (one JSON object a line) or .json (an "
                          "array)."));
@@ -122,11 +126,15 @@ static void finish(struct tui *t)
         tui_error(t, &err);
     } else if (j->more) {
         char key[32];
+        /* TRANSLATORS: the number of rows ("1,200"), the pane's kind ("tenants"), the file's
+         * name, then a key (G). */
         tui_message(t, _("Wrote the %s %s loaded to %s; the server may have more: %s loads "
                          "them all first"),
                     pane_count_text(j->n, a), kind, j->path,
                     keymap_hint(t->km, ACT_LAST, key));
     } else {
+        /* TRANSLATORS: the number of rows ("1,200"), the pane's kind ("tenants"), the file's
+         * name. */
         tui_message(t, _("Wrote %s %s to %s"), pane_count_text(j->n, a), kind, j->path);
     }
     err_clear(&err);

@@ -60,6 +60,8 @@ static void seek_progress(struct tui *t, const struct list *l)
 {
     char a[32];
     sb_reset(&t->progress);
+    /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in :tenants),
+     * the label or name looked for, the rows loaded ("1,200"); Esc is a key. */
     sb_addf(&t->progress, _("Looking for %s \"%s\": %s loaded so far (Esc stops)"),
             t->seek_kind, t->seek_what, pane_count_text(list_count(l), a));
     t->dirty = true;
@@ -80,6 +82,8 @@ static void seek_tick(struct tui *t)
     if (found != SIZE_MAX) {
         pane_load_on(p, false);
         if (pane_select_index(p, found))
+            /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English), the
+             * label or name looked for, the rows loaded ("1,200"). */
             tui_message(t, _("Went to %s %s (found after loading %s)"), t->seek_kind,
                         t->seek_what, pane_count_text(list_count(l), a));
         else
@@ -87,6 +91,7 @@ static void seek_tick(struct tui *t)
                         t->seek_what);
         seek_end(t);
     } else if (!list_more(l) && !pane_busy(p)) {
+        /* TRANSLATORS: as "No %s \"%s\" among the %zu (the whole list)" above. */
         tui_message(t, _("No %s \"%s\" among the %zu (the whole list)"), t->seek_kind,
                     t->seek_what, list_count(l));
         seek_end(t);
@@ -112,6 +117,8 @@ bool jump_stop(struct tui *t)
     if (p)
         pane_stop(p);
     char a[32];
+    /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English), the label or
+     * name looked for, the rows loaded ("1,200"). */
     tui_message(t, _("Stopped looking for %s \"%s\" after loading %s"), t->seek_kind,
                 t->seek_what, pane_count_text(p ? list_count(pane_list(p)) : 0, a));
     seek_end(t);

@@ -544,6 +544,7 @@ void pane_status(const struct pane *p, struct strbuf *out)
          * (the reload key) and keep it short. */
         sb_adds(out, _(", stopped (r reloads)"));
     else if (p->filter && list_more(p->list)) /* the filter sees only what is loaded */
+        /* TRANSLATORS: follows "5 matching of 100 loaded"; %s is a key (L). */
         sb_addf(out, _("; %s loads on"), keymap_hint(tui_keymap(p->app), ACT_LOAD_ON, key));
     else if (list_more(p->list) && p->maybe_end)
         /* TRANSLATORS: added after the count in the status line: keep the leading comma and keep

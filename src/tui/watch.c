@@ -100,6 +100,7 @@ void watch_command(struct tui *t, const char *arg)
     }
     if (arg && *arg && !str_to_llong(arg, 1, WATCH_MAX_S, &secs)) {
         struct tn_error e = {0};
+        /* TRANSLATORS: keep ":watch" as it is; the text typed, then the largest number. */
         err_set(&e, ST_USAGE, _(":watch %s: not a number of seconds from 1 to %d"), arg,
                 WATCH_MAX_S);
         err_hint(&e, _("Try :watch 10, :watch (the profile's watch setting, else 10 s) or "
@@ -119,6 +120,8 @@ void watch_command(struct tui *t, const char *arg)
     w->next_at = util_now_ms() + w->period_ms;
     w->walk = walk_new();
     t->watch = w;
+    /* TRANSLATORS: %lld is a number of seconds; + and - are the marks drawn, ":watch off" a
+     * command: keep them as they are. */
     tui_message(t, _("Watching the list every %lld s: new rows marked +, rows gone - (:watch off "
                      "stops)"),
                 secs);
@@ -170,6 +173,7 @@ static void compare(struct tui *t, struct pane *p, bool ended)
             gone++;
         }
     if (added || gone || changed) /* else nothing is redrawn */
+        /* TRANSLATORS: how many rows came, went and changed since the last re-read. */
         tui_message(t, _("Watch: %zu new, %zu gone, %zu changed"), added, gone, changed);
 }
 
@@ -184,6 +188,7 @@ static void on_page(void *ud, struct page *page, const struct tn_error *err)
         if (!w->failing) { /* said once, not every period */
             struct tn_error e = {0};
             err_copy(&e, err);
+            /* TRANSLATORS: the start of an error's message: "watch: ..." (the :watch command). */
             err_prefix(&e, _("watch"));
             tui_error(t, &e);
             err_clear(&e);
