@@ -13,7 +13,7 @@
     X(PAGE_UP, "page-up", MOVE, N_("Move one screen up"))                                     \
     X(FIRST, "first", MOVE, N_("Go to the first row"))                                        \
     X(LAST, "last", MOVE, N_("Go to the last row, loading the rest of the list"))             \
-    X(LOAD_ON, "load-on", MOVE, N_("Load the rest of the list, the selection staying (a filter then covers every row)")) \
+    X(LOAD_ON, "load-on", MOVE, N_("Load the rest of the list, staying on the row")) \
     X(NEXT_PANE, "next-pane", PANES, N_("Focus the next pane (in details: scroll right)"))    \
     X(PREV_PANE, "prev-pane", PANES, N_("Focus the previous pane (in details: scroll left)")) \
     X(ZOOM, "zoom", PANES, N_("Zoom the focused pane to the full width, and back"))          \

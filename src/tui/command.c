@@ -198,12 +198,10 @@ static const struct command {
     {{N_(":mark all|none"), N_("Mark every row the filter shows, or clear the marks")}, "mark",
      NULL, marked_command},
     /* TRANSLATORS: keep ":export" and the extensions as they are; FILE is a file name. */
-    {{N_(":export FILE"), N_("Write the rows shown (filter, sort) to FILE: .csv, .jsonl or "
-                             ".json by its name; never over an existing file")},
+    {{N_(":export FILE"), N_("Write the rows shown to FILE (.csv, .jsonl or .json)")},
      "export", NULL, run_export},
     /* TRANSLATORS: keep ":watch" and "off" as they are; SECONDS is a number. */
-    {{N_(":watch [SECONDS|off]"), N_("Re-read the list every SECONDS (the profile's watch, else "
-                                     "10) while idle: new rows marked +, rows gone -")},
+    {{N_(":watch [SECONDS|off]"), N_("Re-read the list every SECONDS while idle (+ new, - gone)")},
      "watch", NULL, run_watch},
     {{":journal", N_("Show the journal of changes made, newest first")}, "journal", NULL,
      run_journal},

@@ -267,7 +267,7 @@ expect_screen "$TMP/top" "/health Enter: the 6 loaded tenants whose columns cont
 
 
 EOF
-status_has health "6 matching of 100 loaded, more available" "/health: '6 matching of 100 loaded'"
+status_has health "6 matching of 100 loaded; L loads on" "/health: '6 matching of 100 loaded', offering to load on"
 expect_line_has healthxyz 3 "Tenants (0+)  /healthxyz" "typing on in the prompt narrows the filter on"
 expect_line_has restored 3 "Tenants (6+)  /health" "Esc in the prompt restores the filter it had before"
 status_has restored "6 matching of 100 loaded" "Esc in the prompt: 6 matching again"
@@ -393,7 +393,7 @@ expect_screen client "Enter on a client (the last pane) opens its details" <<'EO
    Esc close  / search  n next match  y copy JSON
 EOF
 
-# ------------------------------------------------------------------ help
+# ? lists the actions with their keys (from the live keymap; 60 lines show them all); Esc closes it.
 # ? lists the actions with their keys (from the live keymap); Esc closes it.
 UI_LINES=60 run_script help -c "$CONFIG" <<'EOF'
 wait
@@ -547,7 +547,7 @@ expect_screen_lacks local "READ-ONLY" "profile local has no read-only badge"
 # ------------------------------------------------------------------ bugs found and fixed
 # The status line's "row N" is where the row is on screen, not its place in the list as loaded
 # (filtered to /health, the first match is row 1, not row 11).
-status_ends "$TMP/filter/health" "6 matching of 100 loaded, more available  row 1" \
+status_ends "$TMP/filter/health" "6 matching of 100 loaded; L loads on  row 1" \
     "filtered to /health: the selected first match is called row 1"
 
 # y where the terminal cannot take the clipboard says "copy by hand: ID": at 100 columns the
