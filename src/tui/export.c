@@ -104,7 +104,8 @@ void export_start(struct tui *t, const char *arg)
     j->x = x;
     j->pane = p;
     j->gen = list_generation(pane_list(p));
-    /* the rows as the pane shows them; (marks, when rows are marked: only those) */
+    /* the rows as the pane shows them (its filter, its sort). Marks (issue 15's Space, on
+     * their own branch): when rows are marked, keep only the marked ones of j->rows here. */
     j->rows = pane_rows(p, &j->n);
     j->path = path;
     j->more = list_more(pane_list(p));

@@ -115,16 +115,6 @@ size_t pane_selected(const struct pane *p)
     return list_view_row(p->view, p->sel - off);
 }
 
-size_t *pane_rows(const struct pane *p, size_t *n)
-{
-    size_t count = list_view_count(p->view);
-    size_t *rows = xcalloc(count ? count : 1, sizeof(*rows));
-    for (size_t k = 0; k < count; k++)
-        rows[k] = list_view_row(p->view, k);
-    *n = count;
-    return rows;
-}
-
 const char *pane_selected_id(const struct pane *p)
 {
     size_t i = pane_selected(p);
@@ -466,27 +456,6 @@ void pane_tick(struct pane *p)
     t.bulk = bulk; /* the system API fetches the pages after it ahead */
     p->call = api_list(tui_session(p->app), &t, next, p->asked, p->walk, on_page, p);
     tui_dirty(p->app);
-}
-
-void pane_load_on(struct pane *p, bool on)
-{
-    p->load_on = on && (list_more(p->list) || !list_started(p->list));
-    if (p->load_on) {
-        p->stopped = p->failed = false;
-        pane_tick(p);
-    }
-    tui_dirty(p->app);
-}
-
-void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud)
-{
-    p->landed = fn;
-    p->landed_ud = ud;
-}
-
-bool pane_loading_on(const struct pane *p)
-{
-    return p->load_on;
 }
 
 bool pane_busy(const struct pane *p)

@@ -91,7 +91,7 @@ void pane_load_on(struct pane *p, bool on);
 void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud);
 /* True while the pane loads on (L, or pane_load_on). */
 bool pane_loading_on(const struct pane *p);
-/* What :watch found of a row (tui/pane_watch.c): new since it began, or gone. */
+/* What :watch found of a row (tui/pane_more.c): new since it began, or gone. */
 #define PANE_NEW 1u
 #define PANE_GONE 2u
 /* Row i's flags (PANE_*), and setting them (0: none). */

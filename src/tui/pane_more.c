@@ -1,5 +1,6 @@
-/* pane_watch.c: what :watch marks in a list pane: rows new since the watch began and rows
- * gone from the server, and rows it takes in without moving the selection. */
+/* pane_more.c: what the console's longer work asks of a list pane: its rows as shown
+ * (:export), loading on to the end (L, a jump looking for a name), and what :watch marks (rows
+ * new since it began, rows gone from the server) and takes in without moving the selection. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -8,6 +9,37 @@
 #include "tui/pane.h"
 #include "tui/pane_impl.h"
 #include "tui/tui.h"
+
+size_t *pane_rows(const struct pane *p, size_t *n)
+{
+    size_t count = list_view_count(p->view);
+    size_t *rows = xcalloc(count ? count : 1, sizeof(*rows));
+    for (size_t k = 0; k < count; k++)
+        rows[k] = list_view_row(p->view, k);
+    *n = count;
+    return rows;
+}
+
+void pane_load_on(struct pane *p, bool on)
+{
+    p->load_on = on && (list_more(p->list) || !list_started(p->list));
+    if (p->load_on) {
+        p->stopped = p->failed = false;
+        pane_tick(p);
+    }
+    tui_dirty(p->app);
+}
+
+void pane_on_page(struct pane *p, void (*fn)(void *ud, struct pane *p), void *ud)
+{
+    p->landed = fn;
+    p->landed_ud = ud;
+}
+
+bool pane_loading_on(const struct pane *p)
+{
+    return p->load_on;
+}
 
 unsigned pane_flags(const struct pane *p, size_t i)
 {
