@@ -229,7 +229,8 @@ static struct api_value *round_filter(struct tui *t, struct pane *p, size_t *n)
     struct watch *w = t->watch;
     const struct filter_terms *sf = pane_server_terms(p);
     struct api_value *v = xcalloc(sf->n + 1, sizeof(*v));
-    memcpy(v, sf->v, sf->n * sizeof(*v));
+    if (sf->n) /* (none: sf->v may be NULL) */
+        memcpy(v, sf->v, sf->n * sizeof(*v));
     *n = sf->n;
     if (w->since_mode && w->since)
         v[(*n)++] = (struct api_value){SINCE_KEY, w->since};
