@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,10 +83,16 @@ bool json_looks_whole(const char *buf, size_t len)
     for (; i < len; i++) {
         char c = buf[i];
         if (in_string) {
-            if (c == '\\')
-                i++; /* the escaped character */
-            else if (c == '"')
-                in_string = false;
+            /* to the string's closing quote at once: a quote after an odd run of backslashes
+             * is escaped (most of a page is strings) */
+            const char *q = memchr(buf + i, '"', len - i);
+            if (!q)
+                return false;
+            size_t back = 0;
+            while (q - back > buf + i && q[-(ptrdiff_t)back - 1] == '\\')
+                back++;
+            i = (size_t)(q - buf);
+            in_string = back % 2 == 1;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {

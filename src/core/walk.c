@@ -1,5 +1,6 @@
 /* walk.c: the history of one list walk, to stop a list that would never end. Tokens and rows
- * are kept as 64-bit hashes: two of a million tokens share one with a chance of about 3 in
+ * are kept as 64-bit hashes (not cryptographic: a server that made two collide would only
+ * stop its own list): two of a million tokens share one with a chance of about 3 in
  * 10^8, and that would stop a list with an error, never lose a row silently. */
 #include "config.h"
 
@@ -22,12 +23,25 @@ struct walk {
     size_t nlast;
 };
 
-/* FNV-1a over n bytes of p, continuing from h, never 0. */
+/* A 64-bit hash of n bytes of p, continuing from h, never 0: eight bytes a step, each mixed
+ * in by a multiply (a list of 100,000 rows hashes its 15 MB several times faster than FNV-1a
+ * byte by byte did), and a final avalanche (murmur3's fmix64). */
 static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 0x100000001b3ull;
+    uint64_t w;
+    h ^= n * 0x9e3779b97f4a7c15ull;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h ? h : 1;
 }
 

@@ -178,10 +178,13 @@ static void test_looks_whole(void **state)
     static const char *const whole[] = {
         "{}", "[]", " {\"a\": [1, {\"b\": \"}]\\\"\"}]}\n", "[\"{\", \"[\"]\r\n",
         "{\"data\":[{\"id\":\"x\"}],\"nextCursor\":\"dDox\"}",
+        /* runs of backslashes: an even run before a quote ends the string, an odd one not */
+        "[\"a\\\\\"]", "[\"\\\\\\\"\"]", "[\"\\\\\\\\\", \"]\"]",
     };
     static const char *const cut[] = {
         "", "  ", "{", "{\"data\":[{\"id\":\"x\"}],\"next", "[1, 2", "{\"a\": \"}\"",
         "<html>oops</html>", "null", "\"text\"", "{} {}", "{}x", "[\"\\\"]",
+        "[\"a\\\\\\\"]", "[\"\\\\\\\"]",
     };
     for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
         if (!json_looks_whole(whole[i], strlen(whole[i])))
