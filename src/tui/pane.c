@@ -433,11 +433,14 @@ void pane_tick(struct pane *p)
             return;
         }
         if (!p->parent || !t.parent || strcmp(p->parent, t.parent)) {
+            int64_t now = util_now_ms();
             bool had_rows = pane_shown(p) > 0;
+            int64_t held = p->hold_until > now ? p->hold_until : 0; /* still shown: kept */
             if (p->parent || list_started(p->list))
                 pane_reset(p);
-            if (had_rows) /* its last rows stay a moment: a quick answer replaces them */
-                p->hold_until = util_now_ms() + PANE_HOLD_MS;
+            /* its last rows stay a moment: a quick answer replaces them (rows already kept
+             * while another list loaded stay no longer than they were to) */
+            p->hold_until = had_rows ? now + PANE_HOLD_MS : held;
             p->parent = t.parent ? xstrdup(t.parent) : NULL;
         }
         pane_marks_under(p, t.parent); /* another parent's rows: not these marks */
