@@ -91,5 +91,16 @@ EOF
 retry_screen 503 503 --fail-rate 1 --fail-status 503 --retry-after 2
 retry_screen 429 429 --fail-rate 1 --fail-status 429 --retry-after 2
 retry_screen dropped "connection dropped" --drop-rate 1
+# The retry itself: the first two lists are refused, then the server answers; the console
+# retries them and shows the rows (the dumps above end while the first retry may still wait).
+stop_sandbox
+start_sandbox --tenants 20 --fail-first 2 --fail-status 503 --retry-after 1
+write_config
+UI_COLS=140 UI_LINES=20 run_script retried -c "$CONFIG" <<'EOF'
+waitfor au01
+wait
+dump retried
+EOF
+expect_screen_has retried "au01" "after two refused lists, the retried environments are shown"
 check "the sandbox saw the retries (more than one request for environments)" \
     [ "$(grep -c 'path=/v1/environments' "$EVENTS")" -gt 1 ]
