@@ -9,6 +9,8 @@
 
 #include "core/export.h"
 #include "core/intl.h"
+#include "core/list.h"
+#include "core/marks.h"
 #include "tui/pane.h"
 #include "tui/tui_state.h"
 
@@ -104,9 +106,17 @@ void export_start(struct tui *t, const char *arg)
     j->x = x;
     j->pane = p;
     j->gen = list_generation(pane_list(p));
-    /* the rows as the pane shows them (its filter, its sort). Marks (issue 15's Space, on
-     * their own branch): when rows are marked, keep only the marked ones of j->rows here. */
+    /* the rows as the pane shows them (its filter, its sort); when rows are marked, only
+     * the marked ones */
     j->rows = pane_rows(p, &j->n);
+    const struct marks *m = pane_marks(p);
+    if (marks_count(m)) {
+        size_t kept = 0;
+        for (size_t i = 0; i < j->n; i++)
+            if (marks_has(m, list_id(pane_list(p), j->rows[i])))
+                j->rows[kept++] = j->rows[i];
+        j->n = kept;
+    }
     j->path = path;
     j->more = list_more(pane_list(p));
     t->export = j;

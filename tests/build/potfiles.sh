@@ -2,7 +2,8 @@
 # potfiles.sh: every translatable message is in the catalogue template. xgettext over every
 # source of src/ (with the keywords po/Makevars gives) finds no message that xgettext over the
 # files of po/POTFILES.in (what `make update-po` reads) misses; every file POTFILES.in names
-# exists.
+# exists; and every catalogue of po/LINGUAS is complete against the sources: no message
+# untranslated or fuzzy, `msgfmt -c` clean (a new message needs its translations).
 . "$(dirname "$0")/../cli/lib.sh"
 
 SRCDIR=${TENANTRY_SRCDIR:?}
@@ -35,3 +36,16 @@ else
     fail "$missed messages are in sources po/POTFILES.in does not name:
 $(grep -E '^(#:|msgid)' "$TMP/missed.pot" | head -20)"
 fi
+
+# The catalogues: complete and clean against the template.
+for ll in $(grep -v '^#' po/LINGUAS); do
+    msgmerge --quiet --no-fuzzy-matching -o "$TMP/$ll.po" "po/$ll.po" "$TMP/potfiles.pot" \
+        2>"$TMP/msgmerge.err" || fail "msgmerge po/$ll.po: $(cat "$TMP/msgmerge.err")"
+    msgfmt -c --statistics -o /dev/null "$TMP/$ll.po" 2>"$TMP/stats" ||
+        fail "msgfmt -c po/$ll.po: $(cat "$TMP/stats")"
+    if grep -qE 'untranslated|fuzzy' "$TMP/stats"; then
+        fail "po/$ll.po is not complete against the sources: $(cat "$TMP/stats")"
+    else
+        ok "po/$ll.po: $(cat "$TMP/stats")"
+    fi
+done

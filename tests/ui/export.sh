@@ -152,3 +152,24 @@ status_has started "Exporting to big.csv: 0 of 3,000 rows (Esc stops)" "a long e
 status_has stopped "Stopped the export: nothing written to big.csv" "Esc stops the export"
 check "... and leaves no file" [ ! -e "$S_DIR/big.csv" ]
 check "... not even the temporary one" [ -z "$(find "$S_DIR" -name '.big*')" ]
+
+
+# marks: only the marked rows are written (Space marks and moves down: the first, third and
+# fourth rows here), in the order shown
+run tenants list --limit 10 -o csv
+cp "$TMP/out" "$TMP/first.csv"
+run_script marked -c "$CONFIG" <<'EOF2'
+wait
+keys Space j Space Space
+keys :
+type export marked.csv
+keys Enter
+wait
+dump marked
+EOF2
+status_has marked "Wrote 3 " "with marks, the export counts only the marked rows"
+check "... and writes the header and the first, third and fourth tenants, nothing else" py '
+import csv, sys
+got = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+first = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
+sys.exit(0 if got == [first[0], first[1], first[3], first[4]] else 1)' "$S_DIR/marked.csv" "$TMP/first.csv"
