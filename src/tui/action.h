@@ -28,12 +28,12 @@
     X(REFRESH, "refresh", VIEW, N_("Reload the pane from the first page"))                    \
     X(COPY_MENU, "copy-menu", VIEW, N_("Copy the ID, name, subdomain or row as JSON (a menu)")) \
     X(COPY, "copy", VIEW, N_("Copy the selected ID to the clipboard (in details: the JSON)")) \
-    X(MARK, "mark", VIEW, N_("Mark or unmark the selected row and move down (d deletes the marked)")) \
+    X(MARK, "mark", VIEW, N_("Mark or unmark the selected row, move down (d deletes them)")) \
     X(MARK_ALL, "mark-all", VIEW, N_("Mark every row the filter shows (:mark none clears)")) \
     X(CREATE, "create", CHANGE, N_("Create a tenant or a client (in its pane; a system tenant in $EDITOR)")) \
     X(EDIT, "edit", CHANGE, N_("Edit the selected client's name and roles, or a system tenant's data in $EDITOR")) \
-    X(DELETE, "delete", CHANGE, N_("Delete the selection or the marked rows (type its label or name, or their count)")) \
-    X(ROTATE, "rotate", CHANGE, N_("Rotate the selected client's secret: a new client, same name and roles")) \
+    X(DELETE, "delete", CHANGE, N_("Delete the selection or the marked rows (typed confirmation)")) \
+    X(ROTATE, "rotate", CHANGE, N_("Rotate the selected client's secret (a new client)")) \
     X(CONFLICT_REAPPLY, "conflict-reapply", CONFLICT, N_("Save your edit on the server's newer version")) \
     X(CONFLICT_EDIT, "conflict-edit", CONFLICT, N_("Edit again, both versions merged in the file")) \
     X(CONFLICT_DISCARD, "conflict-discard", CONFLICT, N_("Discard your edit, keep the server's")) \

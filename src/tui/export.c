@@ -118,7 +118,8 @@ void export_start(struct tui *t, const char *arg)
         j->n = kept;
     }
     j->path = path;
-    j->more = list_more(pane_list(p));
+    /* rows on the server not loaded yet: said when the export is the list, not the marks */
+    j->more = !marks_count(m) && list_more(pane_list(p));
     t->export = j;
     progress(t);
 }
