@@ -3,7 +3,8 @@
 # - The console: the status line and its key hints, the help, the create-tenant form, the
 #   secret panel, the delete dialog, an error in the status line and the column chooser read
 #   in German (German words there; key names such as Enter, Esc, Left/Right and j kept), and
-#   no line of these screens is cut that the same screen in English shows whole.
+#   no line of these screens (the help's every page too) is cut that the same screen in
+#   English shows whole.
 # - With a de_DE locale: counts grouped as in German ("1.500 geladen").
 # - The command line: --help, a missing profiles file, a not-found hint, and a delete's
 #   question on a terminal ("Wirklich löschen: ...? [j/N]", answered "ja").
@@ -38,6 +39,12 @@ wait
 dump main
 keys ?
 dump help
+keys PgDn
+dump help2
+keys PgDn
+dump help3
+keys PgDn
+dump help4
 keys Esc c
 dump form
 type Acme Corp
@@ -65,7 +72,7 @@ keys Enter
 dump columns
 EOF
 )
-SCREENS="main help form form-choice secret closed delete error clients columns"
+SCREENS="main help help2 help3 help4 form form-choice secret closed delete error clients columns"
 
 # ------------------------------------------------------------------ English, to compare with
 lang_english
