@@ -96,6 +96,10 @@ keys PgDn
 dump help2
 keys PgDn
 dump help3
+keys PgDn
+dump help4
+keys PgDn
+dump help5
 keys Esc
 keys c
 dump form
@@ -127,14 +131,16 @@ expect_line_has main 4 "NOM" "column headings in French (NOM)"
 expect_line_has main 4 "SOUS-DOMAINE" "column headings in French (SOUS-DOMAINE)"
 status_has main "chargés" "status line: the count of rows loaded, in French"
 status_has main "ligne 1" "status line: the selected row, in French, whole at the end"
-for s in help1 help2 help3; do
+for s in help1 help2 help3 help4 help5; do
     uncut "$s" "help ($s) at 80x24: no line cut"
 done
 expect_screen_has help1 "Déplacement" "help: the group titles in French"
 expect_screen_has help1 "Descendre la sélection" "help: what j does, in French"
 expect_screen_has help1 "j, Down" "help: the key names stay as they are"
 expect_screen_lacks help1 "Move the selection" "help: no English left"
-expect_screen_has help3 "Commandes" "help: the commands, in French"
+cat "$(_dump help1)" "$(_dump help2)" "$(_dump help3)" "$(_dump help4)" "$(_dump help5)" >"$S_DIR/help-all"
+expect_screen_has help-all "Commandes" "help: the commands, in French"
+expect_screen_has help-all "Aller au panneau des environnements" "help: what :environments does, in French"
 expect_screen_has form "Nouveau locataire" "c: the create-tenant form's title in French"
 expect_screen_has form "Sous-domaine" "the form's labels in French"
 expect_screen_has form "Enter créer   Tab champ suivant   Esc annuler" "the form's keys in French"
