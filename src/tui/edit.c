@@ -107,6 +107,18 @@ const char *edit_check_word(const char *s, const void *ud)
     return w->why;
 }
 
+void edit_confirm_production(struct edit *e, const struct profile *prof)
+{
+    if (!prof || !prof->production)
+        return;
+    e->profile_confirm.word = xstrdup(prof->name);
+    char *note = xasprintf(_("This is the PRODUCTION profile: type its name, %s, as well."),
+                           prof->name);
+    form_note(e->form, note);
+    free(note);
+    form_text(e->form, "profile", _("Profile"), NULL, edit_check_word, &e->profile_confirm, false);
+}
+
 /* ------------------------------------------------------------------ keys and drawing */
 
 /* A key for the dialog shown: it takes every key, as typed. */

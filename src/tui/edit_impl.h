@@ -56,6 +56,9 @@ bool edit_can_open(struct tui *t, bool mutating);
  * edit_word). */
 const char *edit_check_required(const char *s, const void *ud);
 const char *edit_check_word(const char *s, const void *ud);
+/* On a production profile, a note and a field that want the profile's name typed as well
+ * (e->profile_confirm); nothing otherwise. */
+void edit_confirm_production(struct edit *e, const struct profile *prof);
 
 /* Resource dialogs (edit_resource.c): send the form's request. */
 void edit_send(struct tui *t, struct edit *e);

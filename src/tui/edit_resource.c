@@ -430,13 +430,6 @@ void edit_delete(struct tui *t)
     form_note(e->form, note);
     free(note);
     form_text(e->form, "confirm", _("Confirm"), NULL, edit_check_word, &e->confirm, false);
-    if (prof && prof->production) {
-        e->profile_confirm.word = xstrdup(prof->name);
-        note = xasprintf(_("This is the PRODUCTION profile: type its name, %s, as well."),
-                         prof->name);
-        form_note(e->form, note);
-        free(note);
-        form_text(e->form, "profile", _("Profile"), NULL, edit_check_word, &e->profile_confirm, false);
-    }
+    edit_confirm_production(e, prof);
 }
 

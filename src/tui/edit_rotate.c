@@ -112,16 +112,7 @@ static void offer_delete(struct tui *t, const char *parent, const char *old_id,
     form_note(e->form, note);
     free(note);
     form_text(e->form, "confirm", _("Confirm"), NULL, edit_check_word, &e->confirm, false);
-    const struct profile *prof = api_profile(t->c.session);
-    if (prof->production) {
-        e->profile_confirm.word = xstrdup(prof->name);
-        note = xasprintf(_("This is the PRODUCTION profile: type its name, %s, as well."),
-                         prof->name);
-        form_note(e->form, note);
-        free(note);
-        form_text(e->form, "profile", _("Profile"), NULL, edit_check_word, &e->profile_confirm,
-                  false);
-    }
+    edit_confirm_production(e, api_profile(t->c.session));
 }
 
 /* ------------------------------------------------------------------ the new client */

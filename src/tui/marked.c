@@ -336,14 +336,6 @@ bool marked_delete(struct tui *t)
     free(note);
     e->confirm.word = xstrdup(count);
     form_text(e->form, "confirm", _("Count"), NULL, edit_check_word, &e->confirm, false);
-    if (prof->production) {
-        e->profile_confirm.word = xstrdup(prof->name);
-        note = xasprintf(_("This is the PRODUCTION profile: type its name, %s, as well."),
-                         prof->name);
-        form_note(e->form, note);
-        free(note);
-        form_text(e->form, "profile", _("Profile"), NULL, edit_check_word, &e->profile_confirm,
-                  false);
-    }
+    edit_confirm_production(e, prof);
     return true;
 }
