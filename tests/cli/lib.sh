@@ -372,6 +372,22 @@ json_field() {
     py 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
 
+# rotation_fixture: a sandbox of 2 tenants with 3 clients each and its profile (the rotate
+# tests); T is the first tenant's ID, $TMP/before.json its clients as listed, C0, NAME0 and
+# ROLES0 (sorted, comma-separated) the first client's ID, name and roles.
+rotation_fixture() {
+    start_sandbox --tenants 2 --clients 3 --seed 8
+    write_config
+    run tenants list -o json
+    T=$(json_field "$TMP/out" 'j[0]["id"]')
+    run clients list "$T" -o json
+    cp "$TMP/out" "$TMP/before.json"
+    C0=$(json_field "$TMP/before.json" 'j[0]["clientId"]')
+    NAME0=$(json_field "$TMP/before.json" 'j[0]["name"]')
+    ROLES0=$(json_field "$TMP/before.json" '",".join(sorted(j[0]["roles"]))')
+    [ -n "$T" ] && [ -n "$C0" ] || fail "rotation_fixture: no tenant or client listed"
+}
+
 # write_system_config [FILE [URL [FIELDS]]]: a profiles file with one default profile "sys"
 # of api "system" (/system/tenants, Basic auth) for URL (default $URL), user ${SYS_USER:-system}
 # and the password read from the environment variable SYS_PW, plus FIELDS (more settings of

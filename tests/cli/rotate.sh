@@ -8,16 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 
 JOURNAL=$XDG_STATE_HOME/tenantry/journal.jsonl
-start_sandbox --tenants 2 --clients 3 --seed 8
-write_config
-run tenants list -o json
-T=$(json_field "$TMP/out" 'j[0]["id"]')
-run clients list "$T" -o json
-cp "$TMP/out" "$TMP/before.json"
-C0=$(json_field "$TMP/before.json" 'j[0]["clientId"]')
+rotation_fixture
 C1=$(json_field "$TMP/before.json" 'j[1]["clientId"]')
-NAME0=$(json_field "$TMP/before.json" 'j[0]["name"]')
-ROLES0=$(json_field "$TMP/before.json" '",".join(sorted(j[0]["roles"]))')
 
 # ------------------------------------------------------------------ --delete-old
 : >"$EVENTS"

@@ -13,15 +13,7 @@ JOURNAL=$XDG_STATE_HOME/tenantry/journal.jsonl
 # new_client: the ID of the client the sandbox created last.
 new_client() { grep '^TENANT_CLIENT_CREATE_SUCCESS ' "$EVENTS" | tail -n 1 | sed -n 's/.* id=\([^ ]*\).*/\1/p'; }
 
-start_sandbox --tenants 2 --clients 3 --seed 8
-write_config
-run tenants list -o json
-T=$(json_field "$TMP/out" 'j[0]["id"]')
-run clients list "$T" -o json
-cp "$TMP/out" "$TMP/before.json"
-C0=$(json_field "$TMP/before.json" 'j[0]["clientId"]')
-NAME0=$(json_field "$TMP/before.json" 'j[0]["name"]')
-ROLES0=$(json_field "$TMP/before.json" '",".join(sorted(j[0]["roles"]))')
+rotation_fixture
 
 # ------------------------------------------------------------------ rotated, the old one deleted
 : >"$EVENTS"
