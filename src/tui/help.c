@@ -12,7 +12,8 @@
 
 #define KEYS_CELLS 18 /* the keys column */
 
-/* Add a line: left padded to the keys column (at least two spaces after it), then text. */
+/* Add a line: left padded to the keys column (at least two spaces after it), then text,
+ * wrapped under itself when the view is narrower. */
 static void add_row(struct textview *t, const char *left, const char *text)
 {
     struct strbuf sb = SB_INIT;
@@ -22,7 +23,7 @@ static void add_row(struct textview *t, const char *left, const char *text)
         sb_addc(&sb, ' ');
     while (++cells < KEYS_CELLS || cells < draw_width(left) + 2);
     sb_adds(&sb, text);
-    textview_add(t, sb_str(&sb), TH_NORMAL);
+    textview_add_wrapped(t, sb_str(&sb), TH_NORMAL, cells); /* continued under the text */
     sb_free(&sb);
 }
 

@@ -13,13 +13,19 @@
 struct tv_line {
     char *text;
     enum theme_role role;
+    int indent;  /* in src: the continuation rows' indent (cells), or -1: never wrapped */
+    size_t from; /* in lines: the src line it comes from */
 };
 
 struct textview {
     struct view base; /* first, so that a struct view * is a struct textview * */
     char *title;
-    struct tv_line *lines;
+    struct tv_line *lines; /* the rows shown (with wrapping: src's lines at the last width) */
     size_t n, cap;
+    struct tv_line *src; /* with wrapping (textview_add_wrapped): the lines as added */
+    size_t nsrc, srccap;
+    bool wraps;      /* some line wraps: lines is made from src at each new width */
+    int built_width; /* the width lines was made for (0: not yet) */
     size_t top;       /* the first line shown */
     int left;         /* the cells scrolled off to the left (Right, Left) */
     int width;        /* the cells of text at the last draw */
@@ -66,16 +72,33 @@ void textview_set_title(struct textview *t, const char *title)
     t->title = xstrdup(title ? title : "");
 }
 
+/* Append to the array *v (*n lines of *cap) a line of len bytes at s (taken when own). */
+static void tv_append(struct tv_line **v, size_t *n, size_t *cap, struct tv_line line)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *v = xreallocarray(*v, *cap, sizeof(**v));
+    }
+    (*v)[(*n)++] = line;
+}
+
+/* Append a line of len bytes at s, continued indent cells in when it wraps (-1: never). */
+static void tv_push_wrap(struct textview *t, const char *s, size_t len, enum theme_role role,
+                         int indent)
+{
+    if (t->wraps) {
+        tv_append(&t->src, &t->nsrc, &t->srccap,
+                  (struct tv_line){xstrndup(s, len), role, indent, 0});
+        t->built_width = 0;
+        return;
+    }
+    tv_append(&t->lines, &t->n, &t->cap, (struct tv_line){xstrndup(s, len), role, -1, t->n});
+}
+
 /* Append a line of len bytes at s. */
 static void tv_push(struct textview *t, const char *s, size_t len, enum theme_role role)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 32;
-        t->lines = xreallocarray(t->lines, t->cap, sizeof(*t->lines));
-    }
-    t->lines[t->n].text = xstrndup(s, len);
-    t->lines[t->n].role = role;
-    t->n++;
+    tv_push_wrap(t, s, len, role, -1);
 }
 
 void textview_add(struct textview *t, const char *line, enum theme_role role)
@@ -83,6 +106,51 @@ void textview_add(struct textview *t, const char *line, enum theme_role role)
     if (!line)
         line = "";
     tv_push(t, line, strlen(line), role);
+}
+
+void textview_add_wrapped(struct textview *t, const char *line, enum theme_role role, int indent)
+{
+    if (!t->wraps) { /* the lines so far become the first of src */
+        t->wraps = true;
+        for (size_t i = 0; i < t->n; i++)
+            tv_append(&t->src, &t->nsrc, &t->srccap, t->lines[i]);
+        t->n = 0;
+    }
+    if (!line)
+        line = "";
+    tv_push_wrap(t, line, strlen(line), role, indent < 0 ? 0 : indent);
+}
+
+/* Make the rows (lines) from src at width cells: a wrapped line continues indent cells in.
+ * The first row shown stays on the same line of src. */
+static void tv_rebuild(struct textview *t, int width)
+{
+    size_t top_from = t->top < t->n ? t->lines[t->top].from : 0;
+    for (size_t i = 0; i < t->n; i++)
+        free(t->lines[i].text);
+    t->n = 0;
+    t->top = 0;
+    for (size_t i = 0; i < t->nsrc; i++) {
+        const struct tv_line *l = &t->src[i];
+        const char *s = l->text;
+        int indent = l->indent;
+        if (t->top == 0 && i == top_from)
+            t->top = t->n;
+        if (indent < 0 || width - indent < 16 || draw_width(s) <= width) {
+            tv_append(&t->lines, &t->n, &t->cap, (struct tv_line){xstrdup(s), l->role, -1, i});
+            continue;
+        }
+        for (bool first = true; *s; first = false) {
+            int w = first ? width : width - indent;
+            size_t len = draw_wrap_len(s, w);
+            char *row = first ? xstrndup(s, len) : xasprintf("%*s%.*s", indent, "", (int)len, s);
+            tv_append(&t->lines, &t->n, &t->cap, (struct tv_line){row, l->role, -1, i});
+            s += len ? len : strlen(s);
+            while (*s == ' ')
+                s++;
+        }
+    }
+    t->built_width = width;
 }
 
 void textview_add_text(struct textview *t, const char *text, enum theme_role role)
@@ -116,14 +184,17 @@ void textview_clear(struct textview *t)
 {
     for (size_t i = 0; i < t->n; i++)
         free(t->lines[i].text);
-    t->n = 0;
+    for (size_t i = 0; i < t->nsrc; i++)
+        free(t->src[i].text);
+    t->n = t->nsrc = 0;
+    t->built_width = 0;
     t->top = 0;
     tv_reset_match(t);
 }
 
 size_t textview_lines(const struct textview *t)
 {
-    return t->n;
+    return t->wraps ? t->nsrc : t->n;
 }
 
 size_t textview_top(const struct textview *t)
@@ -186,6 +257,10 @@ static void tv_draw(struct view *v, struct rect r)
     int rows = r.h >= 2 ? r.h - 2 : 0;
     t->height = rows > 0 ? (size_t)rows : 1;
     t->width = r.w > 1 ? r.w - 1 : 1;
+    if (t->wraps && t->width != t->built_width) {
+        tv_reset_match(t); /* rows moved; the search (n/N) goes on from the page */
+        tv_rebuild(t, t->width);
+    }
     if (t->top > tv_max_top(t))
         t->top = tv_max_top(t);
     for (int i = 0; i < rows; i++) {
@@ -357,6 +432,7 @@ static void tv_free(struct view *v)
         return;
     textview_clear(t);
     free(t->lines);
+    free(t->src);
     free(t->title);
     free(t->search);
     free(t);

@@ -18,12 +18,15 @@ struct view *textview_view(struct textview *t);
 void textview_set_title(struct textview *t, const char *title);
 /* Append a line (copied), or the lines of text split at newlines. */
 void textview_add(struct textview *t, const char *line, enum theme_role role);
+/* Append a line (copied) that wraps at spaces to the view's width, its continuation rows
+ * indent cells in (none when the view is too narrow for that). */
+void textview_add_wrapped(struct textview *t, const char *line, enum theme_role role, int indent);
 void textview_add_text(struct textview *t, const char *text, enum theme_role role);
 /* Show the last lines (at the next draw). */
 void textview_show_end(struct textview *t);
 /* Remove every line (keeping the title and search). */
 void textview_clear(struct textview *t);
-/* The number of lines, and the first line shown. */
+/* The number of lines added, and the first row shown. */
 size_t textview_lines(const struct textview *t);
 size_t textview_top(const struct textview *t);
 /* A status text for the view's last line ("12 matches", "no match for 'x'"), or "". */

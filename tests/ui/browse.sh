@@ -423,6 +423,34 @@ done
 expect_line_has closed 2 "local › all › Tenants" "Esc closes the help"
 expect_screen_lacks closed "Move the selection down" "the help is gone after Esc"
 
+# At 80x24 no help line is cut: a long one wraps, continued under its text (the key column
+# left free), and the whole help reads page by page.
+UI_COLS=80 UI_LINES=24 run_script help80 -c "$CONFIG" <<'EOF'
+wait
+keys ?
+dump help80a
+keys PgDn
+dump help80b
+keys PgDn
+dump help80c
+keys PgDn
+dump help80d
+EOF
+for page in help80a help80b help80c help80d; do
+    if dump_text $page | grep -qE '[^ ]…( |$)'; then
+        _show $page
+        fail "help at 80x24: a cut line on $page"
+    else
+        ok "help at 80x24: no cut line on $page"
+    fi
+done
+for page in help80a help80b help80c help80d; do dump_text $page; done >"$TMP/help80.txt"
+check "a long help line wraps: its first row" \
+    grep -qE '^ c +Create a tenant or a client [^…]*$' "$TMP/help80.txt"
+check "its second row starts under the text, the key column left free" \
+    grep -qE '^ {19}[^ ]' "$TMP/help80.txt"
+check "the last commands are reached" grep -q ':q  *Quit' "$TMP/help80.txt"
+
 # ------------------------------------------------------------------ the ':' command line
 # :clients and :environments focus those panes, Tab completes ":te" to ":tenants", an unknown
 # command is an error in the status line, :q quits (the dump after it is never written).
