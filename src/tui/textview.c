@@ -3,6 +3,8 @@
 
 #include "tui/textview.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,20 +124,23 @@ void textview_add_wrapped(struct textview *t, const char *line, enum theme_role 
 }
 
 /* Make the rows (lines) from src at width cells: a wrapped line continues indent cells in.
- * The first row shown stays on the same line of src. */
+ * The first row shown and the match stay on the same lines of src. */
 static void tv_rebuild(struct textview *t, int width)
 {
-    size_t top_from = t->top < t->n ? t->lines[t->top].from : 0;
+    size_t top_from = !t->n ? 0 : t->top < t->n ? t->lines[t->top].from : t->nsrc;
+    size_t match_from = t->has_match && t->match < t->n ? t->lines[t->match].from : 0;
     for (size_t i = 0; i < t->n; i++)
         free(t->lines[i].text);
     t->n = 0;
-    t->top = 0;
+    t->top = top_from >= t->nsrc ? SIZE_MAX : 0; /* past the end: the end (textview_show_end) */
     for (size_t i = 0; i < t->nsrc; i++) {
         const struct tv_line *l = &t->src[i];
         const char *s = l->text;
         int indent = l->indent;
-        if (t->top == 0 && i == top_from)
+        if (i == top_from)
             t->top = t->n;
+        if (t->has_match && i == match_from)
+            t->match = t->n;
         if (indent < 0 || width - indent < 16 || draw_width(s) <= width) {
             tv_append(&t->lines, &t->n, &t->cap, (struct tv_line){xstrdup(s), l->role, -1, i});
             continue;
@@ -150,7 +155,18 @@ static void tv_rebuild(struct textview *t, int width)
                 s++;
         }
     }
+    if (t->top == SIZE_MAX)
+        t->top = t->n;
     t->built_width = width;
+}
+
+/* With wrapping: make the rows again when the width changed (before the first draw: one row a
+ * line), so that moving and searching see the rows the next draw shows. */
+static void tv_rows(struct textview *t)
+{
+    int width = t->width > 0 ? t->width : INT_MAX;
+    if (t->wraps && width != t->built_width)
+        tv_rebuild(t, width);
 }
 
 void textview_add_text(struct textview *t, const char *text, enum theme_role role)
@@ -243,6 +259,7 @@ static void tv_show_line(struct textview *t, size_t line)
 
 void textview_show_end(struct textview *t)
 {
+    tv_rows(t);
     t->top = t->n; /* tv_draw brings it back to the last page */
 }
 
@@ -257,10 +274,7 @@ static void tv_draw(struct view *v, struct rect r)
     int rows = r.h >= 2 ? r.h - 2 : 0;
     t->height = rows > 0 ? (size_t)rows : 1;
     t->width = r.w > 1 ? r.w - 1 : 1;
-    if (t->wraps && t->width != t->built_width) {
-        tv_reset_match(t); /* rows moved; the search (n/N) goes on from the page */
-        tv_rebuild(t, t->width);
-    }
+    tv_rows(t);
     if (t->top > tv_max_top(t))
         t->top = tv_max_top(t);
     for (int i = 0; i < rows; i++) {
@@ -304,6 +318,7 @@ static void tv_draw(struct view *v, struct rect r)
 static enum tui_result tv_handle(struct view *v, enum action act, int key)
 {
     struct textview *t = tv_of(v);
+    tv_rows(t);
     size_t page = tv_page(t);
     bool moved;
     (void)key;
@@ -377,6 +392,7 @@ static size_t tv_step(size_t i, size_t n, bool forward)
 static void tv_search(struct view *v, const char *text, bool forward)
 {
     struct textview *t = tv_of(v);
+    tv_rows(t);
     bool again = t->search && t->has_match && text && strcmp(text, t->search) == 0;
     size_t start, count = 0, rank = 0;
 
