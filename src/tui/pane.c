@@ -219,6 +219,7 @@ void pane_reset(struct pane *p)
     walk_reset(p->walk);
     p->last_n = 0;
     p->maybe_end = false;
+    p->paged = false;
     p->hold_until = 0;
     pane_forget_widths(p);
     pane_flags_clear(p);
@@ -407,11 +408,15 @@ static bool want_more(const struct pane *p)
         return false;
     if (p->maybe_end) /* probably the end: one request, once the last row is reached */
         return p->sel + 1 >= pane_shown(p);
-    /* past the first screen, a page and a screen ahead: a page in flight lands before PgDn
-     * held reaches the last row; within the first screen, a screen ahead (the first page
-     * alone for the first screen); sorted, a screen (new rows land anywhere, not below) */
+    /* past the first screen or once paged down (PgDn from the top lands on the first screen's
+     * last row), a page and a screen ahead: a page in flight lands before PgDn held reaches
+     * the last row; else a screen ahead (the first page alone for the first screen); sorted,
+     * a screen (new rows land anywhere, not below). A page counts the rows it brings to the
+     * view: a view narrowed to a few rows of each page asks for no more than a page more. */
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
-    size_t page = p->sel >= screen && p->sort_col < 0 ? (size_t)tui_page_size(p->app) : 0;
+    size_t page = 0;
+    if ((p->sel >= screen || p->paged) && p->sort_col < 0 && list_live(p->list))
+        page = (size_t)tui_page_size(p->app) * list_view_count(p->view) / list_live(p->list);
     return pane_shown(p) <= p->sel + screen + page;
 }
 
@@ -556,6 +561,7 @@ enum tui_result pane_handle(struct pane *p, enum action act)
         move_by(p, -1);
         break;
     case ACT_PAGE_DOWN:
+        p->paged = true;
         move_by(p, screen);
         break;
     case ACT_PAGE_UP:

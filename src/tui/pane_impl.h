@@ -52,6 +52,7 @@ struct pane {
     size_t last_n;     /* the rows of the last page */
     struct marks *marks; /* marked rows by ID (pane_marks.c) */
     char *marks_parent;  /* the parent they were marked under, or NULL */
+    bool paged;        /* PgDn was pressed since the list started: keep a page ahead */
     bool maybe_end;    /* the last page was short but came with a next-page token: more may
                         * be available; asked for only at the last row (or G) */
     /* the widest cells each column wanted since the list, the view or the columns changed
