@@ -416,7 +416,8 @@ static bool want_more(const struct pane *p)
     size_t screen = (size_t)(p->height > MIN_SCREEN ? p->height : MIN_SCREEN);
     size_t page = 0;
     if ((p->sel >= screen || p->paged) && p->sort_col < 0 && list_live(p->list))
-        page = (size_t)tui_page_size(p->app) * list_view_count(p->view) / list_live(p->list);
+        page = (size_t)((unsigned long long)tui_page_size(p->app) * list_view_count(p->view) /
+                        list_live(p->list));
     return pane_shown(p) <= p->sel + screen + page;
 }
 
