@@ -96,9 +96,16 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
 static char *question(const struct api_target *t, char *const *ids, size_t n)
 {
     struct strbuf sb = SB_INIT;
-    sb_addf(&sb, phrase_n(t->kind, PH_DELETE_N, n, ngettext("delete %zu", "delete %zu", n)), n);
     if (t->parent)
-        sb_addf(&sb, _(" of tenant %s"), t->parent);
+        sb_addf(&sb,
+                phrase_n(t->kind, PH_DELETE_N_IN, n,
+                         /* TRANSLATORS: the start of a question ending in [y/N]: how many, then
+                          * the parent's ID; the first IDs follow in parentheses. */
+                         ngettext("delete %zu of %s", "delete %zu of %s", n)),
+                n, t->parent);
+    else
+        sb_addf(&sb, phrase_n(t->kind, PH_DELETE_N, n, ngettext("delete %zu", "delete %zu", n)),
+                n);
     sb_adds(&sb, " (");
     for (size_t i = 0; i < n && i < 3; i++) {
         if (i)

@@ -15,6 +15,7 @@
 #include "core/http.h"
 #include "core/intl.h"
 #include "core/log.h"
+#include "core/phrase.h"
 #include "demo.h"
 
 void cli_usage_error(struct cli *c, const char *fmt, ...)
@@ -91,12 +92,20 @@ int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
     *first = optind;
     if (!help)
         return ST_OK;
-    if (rc == ST_OK && c->conn.opt.output && !output_parse_format(c->conn.opt.output, &c->format)) {
-        cli_usage_error(c, _("unknown output format '%s': use table, wide, json, jsonl or csv"),
-                        c->conn.opt.output);
+    if (rc == ST_OK && !cli_parse_format(c))
         rc = ST_USAGE;
-    }
     return rc;
+}
+
+bool cli_parse_format(struct cli *c)
+{
+    if (!c->conn.opt.output || output_parse_format(c->conn.opt.output, &c->format))
+        return true;
+    /* TRANSLATORS: %s is the format asked for; keep the formats' names (table, wide, json,
+     * jsonl, csv) as they are. */
+    cli_usage_error(c, _("unknown output format '%s': use table, wide, json, jsonl or csv"),
+                    c->conn.opt.output);
+    return false;
 }
 
 bool cli_refuse_readonly(struct cli *c, const char *what)
@@ -177,14 +186,19 @@ struct output *cli_output(struct cli *c, const struct api_kind_def *def)
     char *bad = NULL;
     if (c->conn.opt.columns && !output_set_columns(out, c->conn.opt.columns, &bad)) {
         char *names = output_column_names(def);
-        /* TRANSLATORS: the list's name (e.g. "tenants"), then the column asked for; keep
-         * --columns as it is. */
-        cli_usage_error(c, _("--columns: %s has no column %s"), _(def->name), bad);
+        cli_usage_error(c,
+                        phrase(def, PH_NO_COLUMN,
+                               /* TRANSLATORS: the option or command (--columns or :columns, kept
+                                * as is), then the column asked for. */
+                               _("%s: no column %s")),
+                        "--columns", bad);
         struct strbuf hint = SB_INIT; /* the fields, then the usual "Try --help" */
-        /* TRANSLATORS: the list's name (e.g. "tenants"), then its column names separated by
-         * commas (kept as is); keep FIELD.KEY as it is. */
-        sb_addf(&hint, _("Columns of %s: %s (a key of an object field as FIELD.KEY)."),
-                _(def->name), names);
+        sb_addf(&hint,
+                phrase(def, PH_COLUMNS_OF,
+                       /* TRANSLATORS: %s is the column names separated by commas (kept as is);
+                        * keep FIELD.KEY as it is. */
+                       _("Columns: %s (a key of an object field as FIELD.KEY).")),
+                names);
         if (c->conn.err.hint)
             sb_addf(&hint, "\n%s", c->conn.err.hint);
         err_hint(&c->conn.err, "%s", sb_str(&hint));

@@ -31,6 +31,9 @@ struct cli {
 int cli_parse(struct cli *c, int argc, char **argv, const struct option *local,
               bool (*on_opt)(struct cli *c, void *ctx, int opt, const char *arg), void *ctx,
               void (*help)(struct cli *c, FILE *f), int *first);
+/* Read -o (c->conn.opt.output) into c->format; false with a usage error naming the formats
+ * when it is none of them. */
+bool cli_parse_format(struct cli *c);
 /* Set a usage error with the "Try ... --help" hint. */
 void cli_usage_error(struct cli *c, const char *fmt, ...) TN_PRINTF(2, 3);
 

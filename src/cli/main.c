@@ -103,9 +103,7 @@ int cli_main(const struct options *opt, int argc, char **argv)
     struct cli c = {.conn.opt = *opt, .format = OUTPUT_TABLE};
     int rc;
     c.resource = argv[0];
-    if (c.conn.opt.output && !output_parse_format(c.conn.opt.output, &c.format)) {
-        cli_usage_error(&c, _("unknown output format '%s': use table, json, jsonl or csv"),
-                        c.conn.opt.output);
+    if (!cli_parse_format(&c)) {
         rc = ST_USAGE;
     } else if (!strcmp(argv[0], "__complete")) {
         return cli_complete(opt, argc, argv);

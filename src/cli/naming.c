@@ -8,6 +8,7 @@
 
 #include "cli/resource.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/text.h"
 
 /* What the confirmation names: the object read first on a terminal (a tenant's name and
@@ -15,8 +16,7 @@
  * string. NULL with c->conn.err set when the object is not there (nothing to delete). */
 char *resource_delete_question(struct cli *c, bool yes, const struct api_target *t)
 {
-    const char *what = _(t->kind->singular);
-    struct strbuf sb = SB_INIT;
+    struct strbuf sb = SB_INIT; /* the object: "acme" (acme, ID), ID (its data) or ID */
     struct row *row = NULL;
     if (!yes && isatty(STDIN_FILENO) && (t->kind->ops & API_OP_GET)) {
         struct outcome o = {.c = c};
@@ -26,16 +26,6 @@ char *resource_delete_question(struct cli *c, bool yes, const struct api_target 
         err_clear(&c->conn.err); /* not read: the question names the ID alone */
         row = o.row;
     }
-    const struct profile *p = c->conn.profile;
-    if (p && p->production)
-        /* TRANSLATORS: the start of the question "Really ...? [y/N]": %s is the profile's name;
-         * the object to delete follows (e.g. tenant "acme" (acme, 7)); keep PRODUCTION in
-         * capitals and the space at the end. */
-        sb_addf(&sb, _("delete on the PRODUCTION profile \"%s\" "), p->name);
-    else
-        /* TRANSLATORS: the start of the question "Really ...? [y/N]": the object to delete
-         * follows (e.g. tenant "acme" (acme, 7)); keep the space at the end. */
-        sb_adds(&sb, _("delete "));
     const char *name = row ? model_row_get(row, "name") : NULL;
     const char *sub = row ? model_row_get(row, "subdomain") : NULL;
     const char *doc = row && t->kind->doc_field ? model_row_get(row, t->kind->doc_field) : NULL;
@@ -53,7 +43,7 @@ char *resource_delete_question(struct cli *c, bool yes, const struct api_target 
     struct strbuf shown = SB_INIT; /* a server's words, made harmless for the terminal */
     if (name && *name) {
         text_add_neutral(&shown, name, false);
-        sb_addf(&sb, "%s \"%s\" (", what, sb_str(&shown));
+        sb_addf(&sb, "\"%s\" (", sb_str(&shown));
         sb_reset(&shown);
         if (sub && *sub) {
             text_add_neutral(&shown, sub, false);
@@ -63,17 +53,43 @@ char *resource_delete_question(struct cli *c, bool yes, const struct api_target 
         sb_addf(&sb, "%s)", t->id);
     } else if (words.len) {
         text_add_neutral(&shown, sb_str(&words), false);
-        sb_addf(&sb, "%s %s (%s)", what, t->id, sb_str(&shown));
+        sb_addf(&sb, "%s (%s)", t->id, sb_str(&shown));
     } else {
-        sb_addf(&sb, "%s %s", what, t->id);
+        sb_adds(&sb, t->id);
     }
-    if (t->parent)
-        /* TRANSLATORS: follows a client in the delete question: %s is the tenant's ID; keep the
-         * space at the start. */
-        sb_addf(&sb, _(" of tenant %s"), t->parent);
     sb_free(&shown);
     sb_free(&words);
     model_row_free(row);
-    return sb_steal(&sb);
+    const struct profile *p = c->conn.profile;
+    const struct api_kind_def *k = t->kind;
+    char *q;
+    if (p && p->production && t->parent)
+        q = xasprintf(phrase(k, PH_DELETE_IN_PROD,
+                             /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the
+                              * profile's name, the object ("x" (ID), or its ID), then its
+                              * parent's ID; keep PRODUCTION in capitals. */
+                             _("delete on the PRODUCTION profile \"%s\" %s of %s")),
+                      p->name, sb_str(&sb), t->parent);
+    else if (p && p->production)
+        q = xasprintf(phrase(k, PH_DELETE_ONE_PROD,
+                             /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the
+                              * profile's name, then the object ("x" (ID), or its ID); keep
+                              * PRODUCTION in capitals. */
+                             _("delete on the PRODUCTION profile \"%s\" %s")),
+                      p->name, sb_str(&sb));
+    else if (t->parent)
+        q = xasprintf(phrase(k, PH_DELETE_IN,
+                             /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the
+                              * object ("x" (ID), or its ID), then its parent's ID. */
+                             _("delete %s of %s")),
+                      sb_str(&sb), t->parent);
+    else
+        q = xasprintf(phrase(k, PH_DELETE_ONE,
+                             /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the
+                              * object ("x" (ID), or its ID). */
+                             _("delete %s")),
+                      sb_str(&sb));
+    sb_free(&sb);
+    return q;
 }
 

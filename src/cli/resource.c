@@ -205,13 +205,15 @@ static void verb_help(struct cli *c, const struct api_kind_def *kind, const stru
         }
         break;
     case OP_EDIT:
-        /* TRANSLATORS: the 1st %s is the kind ("tenant"), the 2nd the edited field's name (e.g.
-         * "data"), kept as is; keep $VISUAL, $EDITOR, vi and 0600; keep lines under 80 columns. */
-        fprintf(f, _("Writes the %s's JSON to a file (0600), opens $VISUAL or $EDITOR (else\n"
-                     "vi) on it, then sends its \"%s\" with the version it was read at. When\n"
-                     "someone else changed it meanwhile nothing is saved (exit status 5) and\n"
-                     "the file is kept: its path is printed.\n"),
-                _(kind->singular), kind->doc_field);
+        fprintf(f,
+                phrase(kind, PH_EDIT_HELP,
+                       /* TRANSLATORS: %s is the edited field's name (e.g. "data"), kept as is;
+                        * keep $VISUAL, $EDITOR, vi and 0600; keep lines under 80 columns. */
+                       _("Writes the object's JSON to a file (0600), opens $VISUAL or $EDITOR\n"
+                         "(else vi) on it, then sends its \"%s\" with the version it was read\n"
+                         "at. When someone else changed it meanwhile nothing is saved (exit\n"
+                         "status 5) and the file is kept: its path is printed.\n")),
+                kind->doc_field);
         /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
          * each line must fit in 80 columns. */
         fprintf(f, _("      --merge              after such a conflict, merge your changes\n"

@@ -289,24 +289,39 @@ static void token_refused(struct auth *a, struct http_request *req, struct tn_er
     err->http_status = status;
     free(err->api_code);
     err->api_code = code ? xstrdup(code) : NULL;
-    if (status >= 500 || status == 429) {
-        /* TRANSLATORS: the 1st %s is the token endpoint's URL; the 2nd is ": " and the 3rd the
-         * server's reason (English, from the server) when it gave one, else both are empty. */
-        err_set(err, ST_NETWORK, _("the token endpoint %s failed%s%s"), a->token_url,
-                why.len ? ": " : "", sb_str(&why)); /* err_format adds the status */
+    if (status >= 500 || status == 429) { /* err_format adds the status */
+        if (why.len)
+            /* TRANSLATORS: the token endpoint's URL, then the server's reason (English, from
+             * the server). */
+            err_set(err, ST_NETWORK, _("the token endpoint %s failed: %s"), a->token_url,
+                    sb_str(&why));
+        else
+            /* TRANSLATORS: %s is the token endpoint's URL. */
+            err_set(err, ST_NETWORK, _("the token endpoint %s failed"), a->token_url);
         err_hint(err, _("The authorization server has a problem: try again later."));
     } else if (status == 404 || status == 405) {
-        /* TRANSLATORS: the 1st %s is the profile's name, the 2nd the token endpoint's URL; the
-         * 3rd is ": " and the 4th the server's reason when it gave one, else both are empty. */
-        err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s%s%s"), a->profile,
-                a->token_url, why.len ? ": " : "", sb_str(&why));
+        if (why.len)
+            /* TRANSLATORS: the profile's name, the token endpoint's URL, then the server's
+             * reason (English, from the server). */
+            err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s: %s"), a->profile,
+                    a->token_url, sb_str(&why));
+        else
+            /* TRANSLATORS: the profile's name, then the token endpoint's URL. */
+            err_set(err, ST_AUTH, _("profile \"%s\": no token endpoint at %s"), a->profile,
+                    a->token_url);
         err_hint(err, _("Check the profile's auth_url."));
     } else {
-        /* TRANSLATORS: the 1st %s is the profile's name; the 2nd is ": " and the 3rd the
-         * server's reason (English, from the server) when it gave one, else both are empty. */
-        err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
-                                "credentials%s%s"),
-                a->profile, why.len ? ": " : "", sb_str(&why));
+        if (why.len)
+            /* TRANSLATORS: the profile's name, then the server's reason (English, from the
+             * server). */
+            err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
+                                    "credentials: %s"),
+                    a->profile, sb_str(&why));
+        else
+            /* TRANSLATORS: %s is the profile's name. */
+            err_set(err, ST_AUTH, _("profile \"%s\": the token endpoint refused the client "
+                                    "credentials"),
+                    a->profile);
         /* TRANSLATORS: %s is the profile's name; keep the settings' names (client_id, audience,
          * auth_url) and the command in `...` as they are. */
         err_hint(err, _("Check the profile's client_id, client secret, audience and auth_url "

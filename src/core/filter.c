@@ -52,9 +52,19 @@ static bool filter_hint(const struct api_kind_def *k, struct tn_error *err)
         const struct api_input *def = &k->filters[i];
         size_t after = stem(def->key, "-after"), before = stem(def->key, "-before");
         if (!(def->flags & INPUT_DATE) || (!after && !before)) {
-            /* TRANSLATORS: joins two filter terms in a hint, as in "id=N or uuid=U"; keep the
-             * spaces. */
-            sb_addf(&others, "%s%s=%s", others.len ? _(" or ") : "", def->key, def->arg);
+            char *term = xasprintf("%s=%s", def->key, def->arg);
+            if (others.len) {
+                /* TRANSLATORS: joins filter terms in a hint: the terms so far (e.g. "id=N"),
+                 * then one more (e.g. "uuid=U"), as in "id=N or uuid=U"; used again for a
+                 * third ("id=N or uuid=U or name=S"). */
+                char *both = xasprintf(_("%s or %s"), sb_str(&others), term);
+                sb_reset(&others);
+                sb_adds(&others, both);
+                free(both);
+            } else {
+                sb_adds(&others, term);
+            }
+            free(term);
         } else if (after) {
             sb_addf(&dates, "%s%.*s>%s", dates.len ? ", " : "", (int)after, def->key, def->arg);
             if (bound_of(k, def->key, after, true))

@@ -224,33 +224,374 @@ static const struct row_def table[PH_COUNT] = {
          * columns; keep the padding and the newline. */
         {N_("  %-26s which client\n"), NULL},
         {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_ONE] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: %s is the tenant as the
+         * server knows it: "acme" (acme, ID), or its ID (with its data: name, plan...). */
+        {N_("delete tenant %s"), NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: %s is the client: "ci" (ID),
+         * or its ID. */
+        {N_("delete client %s"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_IN] = {"%s%s", {
+        {NULL, NULL}, {NULL, NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the client ("ci" (ID), or its
+         * ID), then the tenant's ID. */
+        {N_("delete client %s of tenant %s"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_ONE_PROD] = {"%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the profile's name, then the
+         * tenant ("acme" (acme, ID), or its ID); keep PRODUCTION in capitals. */
+        {N_("delete on the PRODUCTION profile \"%s\" tenant %s"), NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the profile's name, then the
+         * client ("ci" (ID), or its ID); keep PRODUCTION in capitals. */
+        {N_("delete on the PRODUCTION profile \"%s\" client %s"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_IN_PROD] = {"%s%s%s", {
+        {NULL, NULL}, {NULL, NULL},
+        /* TRANSLATORS: the question "Really %s? [y/N]" asks this: the profile's name, the client
+         * ("ci" (ID), or its ID), then the tenant's ID; keep PRODUCTION in capitals. */
+        {N_("delete on the PRODUCTION profile \"%s\" client %s of tenant %s"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_N_IN] = {"%zu%s", {
+        {NULL, NULL}, {NULL, NULL},
+        /* TRANSLATORS: the start of a question ending in [y/N]: how many, then the tenant's ID;
+         * the first IDs follow in parentheses. */
+        {NP_("delete %zu client of tenant %s", "delete %zu clients of tenant %s")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_EDIT_HELP] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the edited field's name (e.g. "data"), kept as is; keep $VISUAL,
+         * $EDITOR, vi and 0600; keep lines under 80 columns. */
+        {N_("Writes the tenant's JSON to a file (0600), opens $VISUAL or $EDITOR (else\n"
+            "vi) on it, then sends its \"%s\" with the version it was read at. When\n"
+            "someone else changed it meanwhile nothing is saved (exit status 5) and\n"
+            "the file is kept: its path is printed.\n"), NULL},
+        {NULL, NULL}, {NULL, NULL}, {NULL, NULL}}},
+    [PH_NO_COLUMN] = {"%s%s", {
+        /* TRANSLATORS: the option or command (--columns or :columns, kept as is), then the
+         * column asked for. */
+        {N_("%s: environments has no column %s"), NULL},
+        /* TRANSLATORS: the option or command (--columns or :columns, kept as is), then the
+         * column asked for. */
+        {N_("%s: tenants has no column %s"), NULL},
+        /* TRANSLATORS: the option or command (--columns or :columns, kept as is), then the
+         * column asked for. */
+        {N_("%s: clients has no column %s"), NULL},
+        /* TRANSLATORS: the option (--columns, kept as is), then the column asked for. */
+        {N_("%s: profiles has no column %s"), NULL},
+        {NULL, NULL}}},
+    [PH_COLUMNS_OF] = {"%s", {
+        /* TRANSLATORS: %s is the column names separated by commas (kept as is); keep
+         * FIELD.KEY as it is. */
+        {N_("Columns of environments: %s (a key of an object field as FIELD.KEY)."), NULL},
+        /* TRANSLATORS: %s is the column names separated by commas (kept as is); keep
+         * FIELD.KEY as it is. */
+        {N_("Columns of tenants: %s (a key of an object field as FIELD.KEY)."), NULL},
+        /* TRANSLATORS: %s is the column names separated by commas (kept as is); keep
+         * FIELD.KEY as it is. */
+        {N_("Columns of clients: %s (a key of an object field as FIELD.KEY)."), NULL},
+        /* TRANSLATORS: %s is the column names separated by commas (kept as is); keep
+         * FIELD.KEY as it is. */
+        {N_("Columns of profiles: %s (a key of an object field as FIELD.KEY)."), NULL},
+        {NULL, NULL}}},
+    [PH_NO_PANE] = {"", {
+        {N_("This API has no environments"), NULL},
+        {N_("This API has no tenants"), NULL},
+        {N_("This API has no clients"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_FILTER_HERE] = {"%s", {
+        /* TRANSLATORS: %s is the filter key (/ by default). */
+        {N_("This API cannot filter environments on the server: press %s to filter the rows "
+            "loaded"), NULL},
+        /* TRANSLATORS: %s is the filter key (/ by default). */
+        {N_("This API cannot filter tenants on the server: press %s to filter the rows "
+            "loaded"), NULL},
+        /* TRANSLATORS: %s is the filter key (/ by default). */
+        {N_("This API cannot filter clients on the server: press %s to filter the rows "
+            "loaded"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_CANNOT_ROTATE] = {"", {
+        {NULL, NULL}, {NULL, NULL},
+        {N_("This API cannot rotate clients"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DETAILS] = {"%s", {
+        /* TRANSLATORS: the details view's title: %s is the environment's name. */
+        {N_("environment %s"), NULL},
+        /* TRANSLATORS: the details view's title: %s is the tenant's name or ID. */
+        {N_("tenant %s"), NULL},
+        /* TRANSLATORS: the details view's title: %s is the client's name. */
+        {N_("client %s"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_CREATED_NAMED] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the new tenant's name (or ID). */
+        {N_("Created tenant \"%s\""), NULL},
+        /* TRANSLATORS: %s is the new client's name (or ID). */
+        {N_("Created client \"%s\""), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_CREATED_AWAY] = {"%s", {
+        {NULL, NULL}, {NULL, NULL},
+        /* TRANSLATORS: %s is the new client's name (or ID). */
+        {N_("Created client \"%s\" (another tenant is shown now)"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_CREATED_HIDDEN] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the new tenant's name (or ID). */
+        {N_("Created tenant \"%s\" (the filter or environment shown hides it)"), NULL},
+        /* TRANSLATORS: %s is the new client's name (or ID). */
+        {N_("Created client \"%s\" (the filter or environment shown hides it)"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_NEW_SECRET] = {"%s", {
+        {NULL, NULL}, {NULL, NULL},
+        /* TRANSLATORS: the secret panel's title: %s is the new client's name (or ID). */
+        {N_("The new client \"%s\""), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_FIRST_CLIENT] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the secret panel's title: %s is the new tenant's name (or ID). */
+        {N_("The first client of the new tenant \"%s\""), NULL},
+        {NULL, NULL}, {NULL, NULL}, {NULL, NULL}}},
+    [PH_MARKED_SHOWN] = {"%s%s", {
+        /* TRANSLATORS: how many are shown (the plural follows it), then how many of them were
+         * not marked before. */
+        {NP_("Marked the %s environment shown (%s new)",
+             "Marked the %s environments shown (%s new)")},
+        /* TRANSLATORS: how many are shown (the plural follows it), then how many of them were
+         * not marked before. */
+        {NP_("Marked the %s tenant shown (%s new)", "Marked the %s tenants shown (%s new)")},
+        /* TRANSLATORS: how many are shown (the plural follows it), then how many of them were
+         * not marked before. */
+        {NP_("Marked the %s client shown (%s new)", "Marked the %s clients shown (%s new)")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_MARKED_SHOWN_MORE] = {"%s%s%s", {
+        /* TRANSLATORS: how many are shown (the plural follows it), how many of them were not
+         * marked before, then the key that loads the rest (G). */
+        {NP_("Marked the %s environment shown (%s new); more are not loaded yet: %s loads them",
+             "Marked the %s environments shown (%s new); more are not loaded yet: %s loads "
+             "them")},
+        /* TRANSLATORS: how many are shown (the plural follows it), how many of them were not
+         * marked before, then the key that loads the rest (G). */
+        {NP_("Marked the %s tenant shown (%s new); more are not loaded yet: %s loads them",
+             "Marked the %s tenants shown (%s new); more are not loaded yet: %s loads them")},
+        /* TRANSLATORS: how many are shown (the plural follows it), how many of them were not
+         * marked before, then the key that loads the rest (G). */
+        {NP_("Marked the %s client shown (%s new); more are not loaded yet: %s loads them",
+             "Marked the %s clients shown (%s new); more are not loaded yet: %s loads them")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETED_N] = {"%zu", {
+        {NULL, NULL},
+        {NP_("Deleted %zu tenant", "Deleted %zu tenants")},
+        {NP_("Deleted %zu client", "Deleted %zu clients")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETED_SOME] = {"%zu%zu%zu%zu%zu", {
+        {NULL, NULL},
+        /* TRANSLATORS: how many were deleted, of how many (the plural follows it), then how
+         * many failed, had an unknown outcome (an answer lost: maybe deleted), were never sent
+         * (Esc). */
+        {NP_("Deleted %zu of %zu tenant: %zu failed, %zu unknown, %zu not sent",
+             "Deleted %zu of %zu tenants: %zu failed, %zu unknown, %zu not sent")},
+        /* TRANSLATORS: how many were deleted, of how many (the plural follows it), then how
+         * many failed, had an unknown outcome (an answer lost: maybe deleted), were never sent
+         * (Esc). */
+        {NP_("Deleted %zu of %zu client: %zu failed, %zu unknown, %zu not sent",
+             "Deleted %zu of %zu clients: %zu failed, %zu unknown, %zu not sent")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETING] = {"%zu%zu%zu%zu", {
+        {NULL, NULL},
+        /* TRANSLATORS: how many are being deleted (the plural follows it), then how many are
+         * deleted, failed, and in flight so far. */
+        {NP_("Deleting %zu tenant: %zu deleted, %zu failed, %zu in flight",
+             "Deleting %zu tenants: %zu deleted, %zu failed, %zu in flight")},
+        /* TRANSLATORS: how many are being deleted (the plural follows it), then how many are
+         * deleted, failed, and in flight so far. */
+        {NP_("Deleting %zu client: %zu deleted, %zu failed, %zu in flight",
+             "Deleting %zu clients: %zu deleted, %zu failed, %zu in flight")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETE_MARKED] = {"%zu", {
+        {NULL, NULL},
+        /* TRANSLATORS: a dialog's title. */
+        {NP_("Delete %zu marked tenant", "Delete %zu marked tenants")},
+        /* TRANSLATORS: a dialog's title. */
+        {NP_("Delete %zu marked client", "Delete %zu marked clients")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETES] = {"%zu%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: how many, then their names quoted ("a", "b"). */
+        {NP_("This deletes %zu tenant: %s. It cannot be undone.",
+             "This deletes %zu tenants: %s. It cannot be undone.")},
+        /* TRANSLATORS: how many, then their names quoted ("a", "b"). */
+        {NP_("This deletes %zu client: %s. It cannot be undone.",
+             "This deletes %zu clients: %s. It cannot be undone.")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_DELETES_MORE] = {"%zu%s%zu", {
+        {NULL, NULL},
+        /* TRANSLATORS: how many (the plural follows it), the first names quoted ("a", "b",
+         * "c"), then how many more. */
+        {NP_("This deletes %zu tenant: %s and %zu more. It cannot be undone.",
+             "This deletes %zu tenants: %s and %zu more. It cannot be undone.")},
+        /* TRANSLATORS: how many (the plural follows it), the first names quoted ("a", "b",
+         * "c"), then how many more. */
+        {NP_("This deletes %zu client: %s and %zu more. It cannot be undone.",
+             "This deletes %zu clients: %s and %zu more. It cannot be undone.")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_WROTE] = {"%s%s", {
+        /* TRANSLATORS: the number of rows ("1,200"), then the file's name. */
+        {NP_("Wrote %s environment to %s", "Wrote %s environments to %s")},
+        /* TRANSLATORS: the number of rows ("1,200"), then the file's name. */
+        {NP_("Wrote %s tenant to %s", "Wrote %s tenants to %s")},
+        /* TRANSLATORS: the number of rows ("1,200"), then the file's name. */
+        {NP_("Wrote %s client to %s", "Wrote %s clients to %s")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_WROTE_MORE] = {"%s%s%s", {
+        /* TRANSLATORS: the number of rows ("1,200"), the file's name, then a key (G). */
+        {NP_("Wrote the %s environment loaded to %s; the server may have more: %s loads them "
+             "all first",
+             "Wrote the %s environments loaded to %s; the server may have more: %s loads them "
+             "all first")},
+        /* TRANSLATORS: the number of rows ("1,200"), the file's name, then a key (G). */
+        {NP_("Wrote the %s tenant loaded to %s; the server may have more: %s loads them all "
+             "first",
+             "Wrote the %s tenants loaded to %s; the server may have more: %s loads them all "
+             "first")},
+        /* TRANSLATORS: the number of rows ("1,200"), the file's name, then a key (G). */
+        {NP_("Wrote the %s client loaded to %s; the server may have more: %s loads them all "
+             "first",
+             "Wrote the %s clients loaded to %s; the server may have more: %s loads them all "
+             "first")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_NAME_IT] = {"", {
+        {NULL, NULL},
+        /* TRANSLATORS: keep :tenant as it is; ID, LABEL and NAME are placeholders. */
+        {N_("Name the tenant to go to: :tenant ID, LABEL or NAME"), NULL},
+        /* TRANSLATORS: keep :client as it is; ID, LABEL and NAME are placeholders. */
+        {N_("Name the client to go to: :client ID, LABEL or NAME"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_READING] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Reading tenant %s..."), NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Reading client %s..."), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_READ] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Went to tenant %s (read from the server: it was not loaded)"), NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Went to client %s (read from the server: it was not loaded)"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_FOUND] = {"%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it). */
+        {NP_("Went to tenant %s (found after loading %s)",
+             "Went to tenant %s (found after loading %s)")},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it). */
+        {NP_("Went to client %s (found after loading %s)",
+             "Went to client %s (found after loading %s)")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_LOOKING] = {"%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it); Esc is a key. */
+        {NP_("Looking for tenant \"%s\": %s loaded so far (Esc stops)",
+             "Looking for tenant \"%s\": %s loaded so far (Esc stops)")},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it); Esc is a key. */
+        {NP_("Looking for client \"%s\": %s loaded so far (Esc stops)",
+             "Looking for client \"%s\": %s loaded so far (Esc stops)")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_STOPPED] = {"%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it). */
+        {NP_("Stopped looking for tenant \"%s\" after loading %s",
+             "Stopped looking for tenant \"%s\" after loading %s")},
+        /* TRANSLATORS: the label or name looked for, then the rows loaded ("1,200"; the plural
+         * follows it). */
+        {NP_("Stopped looking for client \"%s\" after loading %s",
+             "Stopped looking for client \"%s\" after loading %s")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_NOT_AMONG] = {"%s%zu", {
+        {NULL, NULL},
+        /* TRANSLATORS: the ID, label or name looked for, then how many rows the whole list
+         * holds (the plural follows it). */
+        {NP_("No tenant \"%s\" among the %zu (the whole list)",
+             "No tenant \"%s\" among the %zu (the whole list)")},
+        /* TRANSLATORS: the ID, label or name looked for, then how many rows the whole list
+         * holds (the plural follows it). */
+        {NP_("No client \"%s\" among the %zu (the whole list)",
+             "No client \"%s\" among the %zu (the whole list)")},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_NO_SUCH] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the start of an error (the reason follows): %s is the ID looked for. */
+        {N_("no tenant \"%s\""), NULL},
+        /* TRANSLATORS: the start of an error (the reason follows): %s is the ID looked for. */
+        {N_("no client \"%s\""), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_HIDDEN] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the ID, label or name looked for. */
+        {N_("Tenant %s is loaded, but the filter hides it"), NULL},
+        /* TRANSLATORS: %s is the ID or name looked for. */
+        {N_("Client %s is loaded, but the filter hides it"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_THERE] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Tenant %s is there, but the filter hides it"), NULL},
+        /* TRANSLATORS: %s is the ID looked for. */
+        {N_("Client %s is there, but the filter hides it"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_JUMP_GAVE_UP] = {"%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: %s is the ID, label or name looked for. */
+        {N_("Gave up going to tenant %s: its list did not load"), NULL},
+        /* TRANSLATORS: %s is the ID, label or name looked for. */
+        {N_("Gave up going to client %s: its list did not load"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
 };
 /* clang-format on */
 
-/* The column of kind k, or -1 when it has none. */
-static int column(const struct api_kind_def *k)
+/* The column of the kind named kind, or -1 when it has none. */
+static int column(const char *kind)
 {
-    for (size_t i = 0; k && i < KINDS; i++)
-        if (!strcmp(kinds[i], k->name))
+    for (size_t i = 0; kind && i < KINDS; i++)
+        if (!strcmp(kinds[i], kind))
             return (int)i;
     return -1;
 }
 
-const char *phrase(const struct api_kind_def *k, enum phrase_id id, const char *fallback)
+const char *phrase_named(const char *kind, enum phrase_id id, const char *fallback)
 {
-    int c = column(k);
+    int c = column(kind);
     if (c < 0 || (unsigned)id >= PH_COUNT || !table[id].cells[c].one)
         return fallback;
     return _(table[id].cells[c].one);
 }
 
-const char *phrase_n(const struct api_kind_def *k, enum phrase_id id, unsigned long n,
-                     const char *fallback)
+const char *phrase_named_n(const char *kind, enum phrase_id id, unsigned long n,
+                           const char *fallback)
 {
-    int c = column(k);
+    int c = column(kind);
     if (c < 0 || (unsigned)id >= PH_COUNT || !table[id].cells[c].one || !table[id].cells[c].many)
         return fallback;
     return ngettext(table[id].cells[c].one, table[id].cells[c].many, n);
+}
+
+const char *phrase(const struct api_kind_def *k, enum phrase_id id, const char *fallback)
+{
+    return phrase_named(k ? k->name : NULL, id, fallback);
+}
+
+const char *phrase_n(const struct api_kind_def *k, enum phrase_id id, unsigned long n,
+                     const char *fallback)
+{
+    return phrase_named_n(k ? k->name : NULL, id, n, fallback);
 }
 
 const char *phrase_shape(enum phrase_id id)

@@ -38,6 +38,44 @@ enum phrase_id {
     PH_NO_SUCH,        /* "No such tenant: check the ID (`tenantry %s list` shows them)." */
     PH_CREATED_LOST,   /* "Tenant %s was created, but its output (with ...) could not be written" */
     PH_WHICH,          /* a --help line: "  %-26s which tenant\n" */
+    PH_DELETE_ONE,     /* the question "Really ...?": "delete tenant %s" (%s: "acme" (acme, ID)) */
+    PH_DELETE_IN,      /* the same of a child: "delete client %s of tenant %s" */
+    PH_DELETE_ONE_PROD, /* "delete on the PRODUCTION profile \"%s\" tenant %s" */
+    PH_DELETE_IN_PROD, /* "delete on the PRODUCTION profile \"%s\" client %s of tenant %s" */
+    PH_DELETE_N_IN,    /* plural: "delete %zu clients of tenant %s" */
+    PH_EDIT_HELP,      /* the help of edit: "Writes the tenant's JSON ... its \"%s\" ..." */
+    PH_NO_COLUMN,      /* "%s: tenants has no column %s" (":columns" or "--columns", the path) */
+    PH_COLUMNS_OF,     /* "Columns of tenants: %s (a key of an object field as FIELD.KEY)." */
+    PH_NO_PANE,        /* "This API has no tenants" */
+    PH_FILTER_HERE,    /* "This API cannot filter tenants on the server: press %s to ..." */
+    PH_CANNOT_ROTATE,  /* "This API cannot rotate clients" */
+    PH_DETAILS,        /* the details view's title: "tenant %s" */
+    PH_CREATED_NAMED,  /* "Created tenant \"%s\"" */
+    PH_CREATED_AWAY,   /* "Created client \"%s\" (another tenant is shown now)" */
+    PH_CREATED_HIDDEN, /* "Created tenant \"%s\" (the filter or environment shown hides it)" */
+    PH_NEW_SECRET,     /* the secret panel's title: "The new client \"%s\"" */
+    PH_FIRST_CLIENT,   /* the secret panel's title: "The first client of the new tenant \"%s\"" */
+    PH_MARKED_SHOWN,   /* plural on the first: "Marked the %s tenants shown (%s new)" */
+    PH_MARKED_SHOWN_MORE, /* plural on the first: the same, "; more are not loaded yet: %s ..." */
+    PH_DELETED_N,      /* plural: "Deleted %zu tenants" */
+    PH_DELETED_SOME,   /* plural on the 2nd: "Deleted %zu of %zu tenants: %zu failed, ..." */
+    PH_DELETING,       /* plural on the 1st: "Deleting %zu tenants: %zu deleted, ..." */
+    PH_DELETE_MARKED,  /* plural: the dialog's title, "Delete %zu marked tenants" */
+    PH_DELETES,        /* plural: "This deletes %zu tenants: %s. It cannot be undone." */
+    PH_DELETES_MORE,   /* plural on the 1st: "This deletes %zu tenants: %s and %zu more. ..." */
+    PH_WROTE,          /* plural on the 1st: "Wrote %s tenants to %s" */
+    PH_WROTE_MORE,     /* plural on the 1st: "Wrote the %s tenants loaded to %s; ... %s ..." */
+    PH_JUMP_NAME_IT,   /* "Name the tenant to go to: :tenant ID, LABEL or NAME" */
+    PH_JUMP_READING,   /* "Reading tenant %s..." */
+    PH_JUMP_READ,      /* "Went to tenant %s (read from the server: it was not loaded)" */
+    PH_JUMP_FOUND,     /* plural on the 2nd: "Went to tenant %s (found after loading %s)" */
+    PH_JUMP_LOOKING,   /* plural on the 2nd: "Looking for tenant \"%s\": %s loaded so far ..." */
+    PH_JUMP_STOPPED,   /* plural on the 2nd: "Stopped looking for tenant \"%s\" after ..." */
+    PH_JUMP_NOT_AMONG, /* plural on the 2nd: "No tenant \"%s\" among the %zu (the whole list)" */
+    PH_JUMP_NO_SUCH,   /* "no tenant \"%s\"" (an error's start) */
+    PH_JUMP_HIDDEN,    /* "Tenant %s is loaded, but the filter hides it" */
+    PH_JUMP_THERE,     /* "Tenant %s is there, but the filter hides it" */
+    PH_JUMP_GAVE_UP,   /* "Gave up going to tenant %s: its list did not load" */
     PH_COUNT
 };
 
@@ -45,6 +83,12 @@ enum phrase_id {
  * same directives) when k has none. */
 const char *phrase(const struct api_kind_def *k, enum phrase_id id, const char *fallback)
     __attribute__((format_arg(3)));
+/* phrase() of the kind named kind ("tenants"), for a kind the backend may lack. */
+const char *phrase_named(const char *kind, enum phrase_id id, const char *fallback)
+    __attribute__((format_arg(3)));
+/* phrase_n() of the kind named kind ("tenants"). */
+const char *phrase_named_n(const char *kind, enum phrase_id id, unsigned long n,
+                           const char *fallback) __attribute__((format_arg(4)));
 /* The plural sentence id says of kind k for n, translated (ngettext); fallback (the caller's
  * ngettext for n, with the same directives) when k has none. */
 const char *phrase_n(const struct api_kind_def *k, enum phrase_id id, unsigned long n,

@@ -29,9 +29,7 @@ static void focus_kind(struct tui *t, const char *kind)
             t->dirty = true;
             return;
         }
-    /* TRANSLATORS: %s is the pane asked for as a command word: "environments", "tenants" or
-     * "clients" (English, as in :tenants). */
-    tui_message(t, _("This API has no %s"), kind);
+    tui_message(t, "%s", phrase_named(kind, PH_NO_PANE, _("This API has no such list")));
 }
 
 /* :filter TERMS: the server filters the focused pane's list by TERMS (none: no filter), and
@@ -44,11 +42,12 @@ static void server_filter(struct tui *t, const char *terms)
     const struct pane_ops *ops = pane_ops(p);
     if (!ops->server_filter) {
         char key[32];
-        /* TRANSLATORS: the pane's list (e.g. "tenants", translated), then the filter key (/ by
-         * default). */
-        tui_message(t, _("This API cannot filter %s on the server: press %s to filter the rows "
-                         "loaded"),
-                    _(pane_kind(p)->name), keymap_hint(t->km, ACT_FILTER, key));
+        tui_message(t,
+                    phrase(pane_kind(p), PH_FILTER_HERE,
+                           /* TRANSLATORS: %s is the filter key (/ by default). */
+                           _("This API cannot filter these on the server: press %s to filter "
+                             "the rows loaded")),
+                    keymap_hint(t->km, ACT_FILTER, key));
         return;
     }
     struct filter_terms f = {0};
@@ -128,8 +127,12 @@ static void run_columns(struct tui *t, const char *arg)
         struct strbuf names = SB_INIT;
         pane_column_choices(p, &names);
         struct tn_error e = {0};
-        err_set(&e, ST_USAGE, _(":columns: %s has no column %s"), pane_kind(p)->name,
-                bad ? bad : arg);
+        err_set(&e, ST_USAGE,
+                phrase(pane_kind(p), PH_NO_COLUMN,
+                       /* TRANSLATORS: the option or command (--columns or :columns, kept as
+                        * is), then the column asked for. */
+                       _("%s: no column %s")),
+                ":columns", bad ? bad : arg);
         err_hint(&e, _("Columns: %s (:columns alone chooses from a list)."), sb_str(&names));
         tui_error(t, &e);
         err_clear(&e);

@@ -83,31 +83,41 @@ static void on_created(void *ud, struct row *row, const struct tn_error *err)
     bool same = !e->parent || (parent && !strcmp(parent, e->parent));
     bool shown = p && same && pane_add_row(p, row);
     const char *name = model_row_get(row, "name");
-    /* TRANSLATORS: a kind ("tenant", "client"), then the object's name or ID; the result is used
-     * inside other messages (e.g. "Created %s"). */
-    char *what = xasprintf(_("%s \"%s\""), _(e->def->singular), name ? name : model_row_id(row));
+    const char *what = name ? name : model_row_id(row);
+    const struct api_kind_def *k = e->def;
     if (shown)
-        /* TRANSLATORS: %s is the new object, e.g. tenant "acme" or client "ci". */
-        tui_message(t, _("Created %s"), what);
+        /* TRANSLATORS: %s is the new object's name (or ID). */
+        tui_message(t, phrase(k, PH_CREATED_NAMED, _("Created \"%s\"")), what);
     else if (!same)
-        /* TRANSLATORS: %s is the new object, e.g. client "ci". */
-        tui_message(t, _("Created %s (another tenant is shown now)"), what);
+        tui_message(t,
+                    phrase(k, PH_CREATED_AWAY,
+                           /* TRANSLATORS: %s is the new object's name (or ID). */
+                           _("Created \"%s\" (another tenant is shown now)")),
+                    what);
     else
-        /* TRANSLATORS: %s is the new object, e.g. tenant "acme" or client "ci". */
-        tui_message(t, _("Created %s (the filter or environment shown hides it)"), what);
+        tui_message(t,
+                    phrase(k, PH_CREATED_HIDDEN,
+                           /* TRANSLATORS: %s is the new object's name (or ID). */
+                           _("Created \"%s\" (the filter or environment shown hides it)")),
+                    what);
     if (row->secret) {
-        const char *cid = e->def->parent ? model_row_id(row) : model_row_get(row, "client.clientId");
-        /* TRANSLATORS: the secret panel's title: %s is the new object, e.g. client "ci". */
-        char *label = e->def->parent ? xasprintf(_("The new %s"), what)
-                                     /* TRANSLATORS: the secret panel's title: %s is the new
-                                      * tenant, e.g. tenant "acme". */
-                                     : xasprintf(_("The first client of the new %s"), what);
+        const char *cid = k->parent ? model_row_id(row) : model_row_get(row, "client.clientId");
+        char *label =
+            k->parent ? xasprintf(phrase(k, PH_NEW_SECRET,
+                                         /* TRANSLATORS: the secret panel's title: %s is the new
+                                          * object's name (or ID). */
+                                         _("The new \"%s\"")),
+                                  what)
+                      : xasprintf(phrase(k, PH_FIRST_CLIENT,
+                                         /* TRANSLATORS: the secret panel's title: %s is the new
+                                          * object's name (or ID). */
+                                         _("The first client of the new \"%s\"")),
+                                  what);
         edit_show_secret(t, e, cid, row->secret, label);
         free(label);
     } else {
         edit_close(t);
     }
-    free(what);
     model_row_free(row); /* wipes the secret */
 }
 

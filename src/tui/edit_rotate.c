@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/rotate.h"
 #include "tui/edit.h"
 #include "tui/edit_impl.h"
@@ -191,7 +192,7 @@ void edit_rotate(struct tui *t)
     const struct api_kind_def *k = pane_kind(p);
     size_t i = pane_selected(p);
     if (!(k->ops & API_OP_CREATE) || !(k->ops & API_OP_DELETE)) {
-        tui_message(t, _("This API cannot rotate %s"), _(k->name));
+        tui_message(t, "%s", phrase(k, PH_CANNOT_ROTATE, _("This API cannot rotate these")));
         return;
     }
     if (i == SIZE_MAX || !pane_parent(p)) {

@@ -9,6 +9,7 @@
 
 #include "core/export.h"
 #include "core/intl.h"
+#include "core/phrase.h"
 #include "core/list.h"
 #include "core/marks.h"
 #include "tui/pane.h"
@@ -57,10 +58,12 @@ static void progress(struct tui *t)
     struct export_job *j = t->export;
     char a[32], b[32];
     sb_reset(&t->progress);
-    /* TRANSLATORS: the file's name, the rows written so far and the rows in all (numbers
-     * with separators: "1,200"); Esc is a key. */
-    sb_addf(&t->progress, _("Exporting to %s: %s of %s rows (Esc stops)"), j->path,
-            pane_count_text(j->at, a), pane_count_text(j->n, b));
+    sb_addf(&t->progress,
+            /* TRANSLATORS: the file's name, the rows written so far and the rows in all (numbers
+             * with separators: "1,200"; the plural follows the rows in all); Esc is a key. */
+            ngettext("Exporting to %s: %s of %s row (Esc stops)",
+                     "Exporting to %s: %s of %s rows (Esc stops)", j->n),
+            j->path, pane_count_text(j->at, a), pane_count_text(j->n, b));
     j->shown = util_now_ms();
     t->dirty = true;
 }
@@ -132,22 +135,29 @@ static void finish(struct tui *t)
     struct export *x = j->x;
     j->x = NULL;
     char a[32];
-    const char *kind = _(pane_kind(j->pane)->name);
+    const struct api_kind_def *k = pane_kind(j->pane);
     if (!export_finish(x, &err)) {
         err_prefix(&err, ":export");
         tui_error(t, &err);
     } else if (j->more) {
         char key[32];
-        /* TRANSLATORS: the number of rows ("1,200"), the pane's kind ("tenants"), the file's
-         * name, then a key (G). */
-        tui_message(t, _("Wrote the %s %s loaded to %s; the server may have more: %s loads "
-                         "them all first"),
-                    pane_count_text(j->n, a), kind, j->path,
-                    keymap_hint(t->km, ACT_LAST, key));
+        tui_message(t,
+                    phrase_n(k, PH_WROTE_MORE, j->n,
+                             /* TRANSLATORS: the number of rows ("1,200"), the file's name, then
+                              * a key (G). */
+                             ngettext("Wrote the %s row loaded to %s; the server may have "
+                                      "more: %s loads them all first",
+                                      "Wrote the %s rows loaded to %s; the server may have "
+                                      "more: %s loads them all first",
+                                      j->n)),
+                    pane_count_text(j->n, a), j->path, keymap_hint(t->km, ACT_LAST, key));
     } else {
-        /* TRANSLATORS: the number of rows ("1,200"), the pane's kind ("tenants"), the file's
-         * name. */
-        tui_message(t, _("Wrote %s %s to %s"), pane_count_text(j->n, a), kind, j->path);
+        tui_message(t,
+                    phrase_n(k, PH_WROTE, j->n,
+                             /* TRANSLATORS: the number of rows ("1,200"), then the file's
+                              * name. */
+                             ngettext("Wrote %s row to %s", "Wrote %s rows to %s", j->n)),
+                    pane_count_text(j->n, a), j->path);
     }
     err_clear(&err);
     job_free(t);

@@ -9,6 +9,7 @@
 
 #include "core/intl.h"
 #include "core/list.h"
+#include "core/phrase.h"
 #include "core/util.h"
 #include "tui/pane.h"
 #include "tui/tui_state.h"
@@ -59,12 +60,38 @@ static void seek_end(struct tui *t)
 static void seek_progress(struct tui *t, const struct list *l)
 {
     char a[32];
+    size_t n = list_count(l);
     sb_reset(&t->progress);
-    /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in :tenants),
-     * the label or name looked for, the rows loaded ("1,200"); Esc is a key. */
-    sb_addf(&t->progress, _("Looking for %s \"%s\": %s loaded so far (Esc stops)"),
-            t->seek_kind, t->seek_what, pane_count_text(list_count(l), a));
+    sb_addf(&t->progress,
+            phrase_named_n(t->seek_kind, PH_JUMP_LOOKING, n,
+                           /* TRANSLATORS: the label or name looked for, then the rows loaded
+                            * ("1,200"; the plural follows it); Esc is a key. */
+                           ngettext("Looking for \"%s\": %s loaded so far (Esc stops)",
+                                    "Looking for \"%s\": %s loaded so far (Esc stops)", n)),
+            t->seek_what, pane_count_text(n, a));
     t->dirty = true;
+}
+
+/* Say that what is loaded in the pane of kind, but its filter hides it. */
+static void hidden(struct tui *t, const char *kind, const char *what)
+{
+    tui_message(t,
+                phrase_named(kind, PH_JUMP_HIDDEN,
+                             /* TRANSLATORS: %s is the ID, label or name looked for. */
+                             _("%s is loaded, but the filter hides it")),
+                what);
+}
+
+/* Say that none of the n rows of the whole list of kind is what. */
+static void not_among(struct tui *t, const char *kind, const char *what, size_t n)
+{
+    tui_message(t,
+                phrase_named_n(kind, PH_JUMP_NOT_AMONG, n,
+                               /* TRANSLATORS: the ID, label or name looked for, then how many
+                                * rows the whole list holds (the plural follows it). */
+                               ngettext("No \"%s\" among the %zu (the whole list)",
+                                        "No \"%s\" among the %zu (the whole list)", n)),
+                what, n);
 }
 
 /* Look at the rows the last pages brought; stop when found or at the end of the list. */
@@ -82,18 +109,19 @@ static void seek_tick(struct tui *t)
     if (found != SIZE_MAX) {
         pane_load_on(p, false);
         if (pane_select_index(p, found))
-            /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English), the
-             * label or name looked for, the rows loaded ("1,200"). */
-            tui_message(t, _("Went to %s %s (found after loading %s)"), t->seek_kind,
+            tui_message(t,
+                        phrase_named_n(t->seek_kind, PH_JUMP_FOUND, list_count(l),
+                                       /* TRANSLATORS: the label or name looked for, then the
+                                        * rows loaded ("1,200"; the plural follows it). */
+                                       ngettext("Went to %s (found after loading %s)",
+                                                "Went to %s (found after loading %s)",
+                                                list_count(l))),
                         t->seek_what, pane_count_text(list_count(l), a));
         else
-            tui_message(t, _("%s %s is loaded, but the filter hides it"), t->seek_kind,
-                        t->seek_what);
+            hidden(t, t->seek_kind, t->seek_what);
         seek_end(t);
     } else if (!list_more(l) && !pane_busy(p)) {
-        /* TRANSLATORS: as "No %s \"%s\" among the %zu (the whole list)" above. */
-        tui_message(t, _("No %s \"%s\" among the %zu (the whole list)"), t->seek_kind,
-                    t->seek_what, list_count(l));
+        not_among(t, t->seek_kind, t->seek_what, list_count(l));
         seek_end(t);
     } else if (!pane_busy(p) && !pane_loading_on(p)) { /* a page failed (its error shown) */
         seek_end(t);
@@ -117,10 +145,14 @@ bool jump_stop(struct tui *t)
     if (p)
         pane_stop(p);
     char a[32];
-    /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English), the label or
-     * name looked for, the rows loaded ("1,200"). */
-    tui_message(t, _("Stopped looking for %s \"%s\" after loading %s"), t->seek_kind,
-                t->seek_what, pane_count_text(p ? list_count(pane_list(p)) : 0, a));
+    size_t n = p ? list_count(pane_list(p)) : 0;
+    tui_message(t,
+                phrase_named_n(t->seek_kind, PH_JUMP_STOPPED, n,
+                               /* TRANSLATORS: the label or name looked for, then the rows
+                                * loaded ("1,200"; the plural follows it). */
+                               ngettext("Stopped looking for \"%s\" after loading %s",
+                                        "Stopped looking for \"%s\" after loading %s", n)),
+                t->seek_what, pane_count_text(n, a));
     seek_end(t);
     return true;
 }
@@ -146,20 +178,26 @@ static void on_row(void *ud, struct row *row, const struct tn_error *err)
     if (!row) {
         struct tn_error e = {0};
         err_copy(&e, err);
-        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
-         * as in :tenants); the 2nd the ID or name looked for. */
-        err_prefix(&e, _("no %s \"%s\""), j->kind, j->what);
+        err_prefix(&e,
+                   phrase_named(j->kind, PH_JUMP_NO_SUCH,
+                                /* TRANSLATORS: the start of an error (the reason follows): %s is
+                                 * the ID looked for. */
+                                _("no \"%s\"")),
+                   j->what);
         tui_error(j->t, &e);
         err_clear(&e);
     } else if (p && pane_show_row(p, row)) {
-        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
-         * as in :tenants); the 2nd the ID or name looked for. */
-        tui_message(j->t, _("Went to %s %s (read from the server: it was not loaded)"),
-                    j->kind, j->what);
+        tui_message(j->t,
+                    phrase_named(j->kind, PH_JUMP_READ,
+                                 /* TRANSLATORS: %s is the ID looked for. */
+                                 _("Went to %s (read from the server: it was not loaded)")),
+                    j->what);
     } else if (p) {
-        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
-         * as in :tenants); the 2nd the ID or name looked for. */
-        tui_message(j->t, _("%s %s is there, but the filter hides it"), j->kind, j->what);
+        tui_message(j->t,
+                    phrase_named(j->kind, PH_JUMP_THERE,
+                                 /* TRANSLATORS: %s is the ID looked for. */
+                                 _("%s is there, but the filter hides it")),
+                    j->what);
     }
     model_row_free(row);
     free(j->kind);
@@ -171,15 +209,14 @@ void jump_run(struct tui *t, const char *kind, const char *what)
 {
     struct pane *p = tui_pane(t, kind);
     if (!p) {
-        tui_message(t, _("This API has no %s"), kind);
+        tui_message(t, "%s", phrase_named(kind, PH_NO_PANE, _("This API has no such list")));
         return;
     }
     if (!what || !*what) {
-        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English);
-         * the 2nd the command ":tenant" or ":client" without its colon, kept as is; ID, LABEL
-         * and NAME are placeholders. */
-        tui_message(t, _("Name the %s to go to: :%s ID, LABEL or NAME"), kind,
-                    !strcmp(kind, "tenants") ? "tenant" : "client");
+        tui_message(t, "%s",
+                    phrase_named(kind, PH_JUMP_NAME_IT,
+                                 /* TRANSLATORS: ID, LABEL and NAME are placeholders. */
+                                 _("Name what to go to: ID, LABEL or NAME")));
         return;
     }
     for (size_t i = 0; i < t->npanes; i++)
@@ -199,9 +236,7 @@ void jump_run(struct tui *t, const char *kind, const char *what)
     size_t found = find(l, 0, what);
     if (found != SIZE_MAX) {
         if (!pane_select_index(p, found))
-            /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients"
-             * (English, as in :tenants); the 2nd the ID or name looked for. */
-            tui_message(t, _("%s %s is loaded, but the filter hides it"), kind, what);
+            hidden(t, kind, what);
         return;
     }
     if (!(k->ops & API_OP_GET) || !t->c.session || !util_is_uuid(what)) {
@@ -215,10 +250,7 @@ void jump_run(struct tui *t, const char *kind, const char *what)
             pane_load_on(p, true);
             seek_progress(t, l);
         } else {
-            /* TRANSLATORS: the pane's command word, "tenants" or "clients" (English, as in
-             * :tenants), the ID or name looked for, then the number of rows in the list. */
-            tui_message(t, _("No %s \"%s\" among the %zu (the whole list)"), kind, what,
-                        list_count(l));
+            not_among(t, kind, what, list_count(l));
         }
         return;
     }
@@ -229,9 +261,11 @@ void jump_run(struct tui *t, const char *kind, const char *what)
     *j = (struct pending){t, xstrdup(kind), xstrdup(what)};
     api_get(t->c.session, &target, on_row, j);
     t->jumps++;
-    /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English, as in
-     * :tenants); the 2nd the ID or name looked for. */
-    tui_message(t, _("Reading %s %s..."), kind, what);
+    tui_message(t,
+                phrase_named(kind, PH_JUMP_READING,
+                             /* TRANSLATORS: %s is the ID looked for. */
+                             _("Reading %s...")),
+                what);
 }
 
 void jump_tick(struct tui *t)
@@ -247,9 +281,11 @@ void jump_tick(struct tui *t)
     char *kind = t->jump_kind, *what = t->jump_what;
     t->jump_kind = t->jump_what = NULL;
     if (p && late)
-        /* TRANSLATORS: the 1st %s is the pane's command word, "tenants" or "clients" (English,
-         * as in :tenants); the 2nd the ID or name looked for. */
-        tui_message(t, _("Gave up going to %s %s: its list did not load"), kind, what);
+        tui_message(t,
+                    phrase_named(kind, PH_JUMP_GAVE_UP,
+                                 /* TRANSLATORS: %s is the ID, label or name looked for. */
+                                 _("Gave up going to %s: its list did not load")),
+                    what);
     else if (p)
         jump_run(t, kind, what);
     free(kind);

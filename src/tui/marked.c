@@ -57,18 +57,27 @@ void marked_key(struct tui *t, enum action act)
     size_t before = marks_count(pane_marks(p)), shown = pane_mark_all(p);
     size_t added = marks_count(pane_marks(p)) - before;
     char a[32], b[32], key[32];
+    const struct api_kind_def *k = pane_kind(p);
     if (list_more(pane_list(p)))
-        /* TRANSLATORS: how many are shown, their kind ("tenants"), how many of them were not
-         * marked before, then the key that loads the rest (G). */
-        tui_message(t, _("Marked the %s %s shown (%s new); more are not loaded yet: %s loads "
-                         "them"),
-                    pane_count_text(shown, a), _(pane_kind(p)->name), pane_count_text(added, b),
+        tui_message(t,
+                    phrase_n(k, PH_MARKED_SHOWN_MORE, shown,
+                             /* TRANSLATORS: how many rows are shown, how many of them were not
+                              * marked before, then the key that loads the rest (G). */
+                             ngettext("Marked the %s row shown (%s new); more are not loaded "
+                                      "yet: %s loads them",
+                                      "Marked the %s rows shown (%s new); more are not loaded "
+                                      "yet: %s loads them",
+                                      shown)),
+                    pane_count_text(shown, a), pane_count_text(added, b),
                     keymap_hint(t->km, ACT_LAST, key));
     else
-        /* TRANSLATORS: how many are shown, their kind ("tenants"), then how many of them were not
-         * marked before. */
-        tui_message(t, _("Marked the %s %s shown (%s new)"), pane_count_text(shown, a),
-                    _(pane_kind(p)->name), pane_count_text(added, b));
+        tui_message(t,
+                    phrase_n(k, PH_MARKED_SHOWN, shown,
+                             /* TRANSLATORS: how many rows are shown, then how many of them were
+                              * not marked before. */
+                             ngettext("Marked the %s row shown (%s new)",
+                                      "Marked the %s rows shown (%s new)", shown)),
+                    pane_count_text(shown, a), pane_count_text(added, b));
 }
 
 void marked_command(struct tui *t, const char *arg)
@@ -138,19 +147,24 @@ static void summary(struct job *j)
     struct tui *t = j->t;
     size_t total = bulk_total(j->b), done = bulk_succeeded(j->b) + j->gone;
     size_t unsent = total - bulk_ended(j->b);
-    const char *what = total == 1 ? _(j->kind->singular) : _(j->kind->name);
     char key[32];
     if (done == total) {
-        /* TRANSLATORS: how many, then their kind ("tenants", or "tenant" for one). */
-        tui_message(t, _("Deleted %zu %s"), done, what);
+        tui_message(t,
+                    phrase_n(j->kind, PH_DELETED_N, done,
+                             ngettext("Deleted %zu row", "Deleted %zu rows", done)),
+                    done);
         return;
     }
     struct tn_error e = {0};
-    /* TRANSLATORS: how many were deleted, of how many, their kind ("tenants"), then how many
-     * failed, had an unknown outcome (an answer lost: maybe deleted), were never sent (Esc). */
     err_set(&e, j->failed ? ST_OTHER : ST_NETWORK,
-            _("Deleted %zu of %zu %s: %zu failed, %zu unknown, %zu not sent"), done, total, what,
-            j->failed, j->unknown, unsent);
+            phrase_n(j->kind, PH_DELETED_SOME, total,
+                     /* TRANSLATORS: how many were deleted, of how many (the plural follows it),
+                      * then how many failed, had an unknown outcome (an answer lost: maybe
+                      * deleted), were never sent (Esc). */
+                     ngettext("Deleted %zu of %zu row: %zu failed, %zu unknown, %zu not sent",
+                              "Deleted %zu of %zu rows: %zu failed, %zu unknown, %zu not sent",
+                              total)),
+            done, total, j->failed, j->unknown, unsent);
     err_hint(&e, _("Those not deleted stay marked (!: select one to see why); %s tries them "
                    "again."),
              keymap_hint(t->km, ACT_DELETE, key));
@@ -215,10 +229,14 @@ bool marked_status(const struct tui *t, struct strbuf *out)
         size_t total = bulk_total(j->b), ended = bulk_ended(j->b);
         size_t done = bulk_succeeded(j->b) + j->gone;
         char key[32];
-        /* TRANSLATORS: how many are being deleted, their kind ("tenants"), then how many are
-         * deleted, failed, and in flight so far. */
-        sb_addf(out, _("Deleting %zu %s: %zu deleted, %zu failed, %zu in flight"), total,
-                _(j->kind->name), done, ended - done, bulk_in_flight(j->b));
+        sb_addf(out,
+                phrase_n(j->kind, PH_DELETING, total,
+                         /* TRANSLATORS: how many are being deleted (the plural follows it),
+                          * then how many are deleted, failed, and in flight so far. */
+                         ngettext("Deleting %zu row: %zu deleted, %zu failed, %zu in flight",
+                                  "Deleting %zu rows: %zu deleted, %zu failed, %zu in flight",
+                                  total)),
+                total, done, ended - done, bulk_in_flight(j->b));
         if (!j->stopped)
             sb_addf(out, _("; %s stops"), keymap_hint(t->km, ACT_BACK, key));
         else
@@ -296,21 +314,30 @@ bool marked_delete(struct tui *t)
         sb_addf(&list, "%s\"%s\"", i ? ", " : "", names[i]);
     char count[32];
     snprintf(count, sizeof(count), "%zu", n);
-    const char *what = n == 1 ? _(k->singular) : _(k->name);
-    /* TRANSLATORS: how many, then their kind ("tenants", or "tenant" for one). */
-    char *title = xasprintf(_("Delete %zu marked %s"), n, what);
+    char *title = xasprintf(phrase_n(k, PH_DELETE_MARKED, n,
+                                     /* TRANSLATORS: a dialog's title. */
+                                     ngettext("Delete %zu marked row", "Delete %zu marked rows",
+                                              n)),
+                            n);
     e->form = form_new(title, _("delete"));
     free(title);
     char *note;
     if (n > shown)
-        /* TRANSLATORS: how many, their kind, the first names quoted ("a", "b", "c"), then how many
-         * more. */
-        note = xasprintf(_("This deletes %zu %s: %s and %zu more. It cannot be undone."), n, what,
-                         sb_str(&list), n - shown);
+        note = xasprintf(phrase_n(k, PH_DELETES_MORE, n,
+                                  /* TRANSLATORS: how many (the plural follows it), the first
+                                   * names quoted ("a", "b", "c"), then how many more. */
+                                  ngettext("This deletes %zu row: %s and %zu more. It cannot be "
+                                           "undone.",
+                                           "This deletes %zu rows: %s and %zu more. It cannot be "
+                                           "undone.",
+                                           n)),
+                         n, sb_str(&list), n - shown);
     else
-        /* TRANSLATORS: how many, their kind, then their names quoted ("a", "b"). */
-        note = xasprintf(_("This deletes %zu %s: %s. It cannot be undone."), n, what,
-                         sb_str(&list));
+        note = xasprintf(phrase_n(k, PH_DELETES, n,
+                                  /* TRANSLATORS: how many, then their names quoted ("a", "b"). */
+                                  ngettext("This deletes %zu row: %s. It cannot be undone.",
+                                           "This deletes %zu rows: %s. It cannot be undone.", n)),
+                         n, sb_str(&list));
     form_note(e->form, note);
     free(note);
     sb_free(&list);

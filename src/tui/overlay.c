@@ -207,7 +207,8 @@ void overlay_details(struct tui *t)
         return;
     }
     const struct api_kind_def *k = pane_kind(p);
-    char *title = xasprintf("%s %s", _(k->singular), pane_selected_name(p));
+    /* TRANSLATORS: the details view's title: %s is the name or ID of what is shown. */
+    char *title = xasprintf(phrase(k, PH_DETAILS, _("Details of %s")), pane_selected_name(p));
     struct textview *d = detail_view_new(title);
     free(title);
     struct overlay *o = open_view(t, &detail_ops, textview_view(d));

@@ -494,22 +494,27 @@ void pane_status(const struct pane *p, struct strbuf *out)
     char c[32];
     size_t total = pane_total(p);
     if (p->filter && p->has_total)
-        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter,
-         * the rows loaded, then the server's total. Keep it short: it shares the status line. */
-        sb_addf(out, _("%s matching of %s loaded, %s in all"), pane_count_text(v, a),
-                pane_count_text(n, b), pane_count_text(total, c));
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter
+         * (the plural follows it), the rows loaded, then the server's total. Keep it short: it
+         * shares the status line. */
+        sb_addf(out, ngettext("%s matching of %s loaded, %s in all",
+                              "%s matching of %s loaded, %s in all", v),
+                pane_count_text(v, a), pane_count_text(n, b), pane_count_text(total, c));
     else if (p->filter)
-        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter,
-         * then the rows loaded. Keep it short: it shares the status line. */
-        sb_addf(out, _("%s matching of %s loaded"), pane_count_text(v, a), pane_count_text(n, b));
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows matching the filter
+         * (the plural follows it), then the rows loaded. Keep it short: it shares the status
+         * line. */
+        sb_addf(out, ngettext("%s matching of %s loaded", "%s matching of %s loaded", v),
+                pane_count_text(v, a), pane_count_text(n, b));
     else if (p->has_total)
-        /* TRANSLATORS: status-line counts, grouped per thousands: the rows loaded, then the
-         * server's total. Keep it short: it shares the status line. */
-        sb_addf(out, _("%s of %s loaded"), pane_count_text(n, a), pane_count_text(total, b));
+        /* TRANSLATORS: status-line counts, grouped per thousands: the rows loaded (the plural
+         * follows it), then the server's total. Keep it short: it shares the status line. */
+        sb_addf(out, ngettext("%s of %s loaded", "%s of %s loaded", n), pane_count_text(n, a),
+                pane_count_text(total, b));
     else
-        /* TRANSLATORS: status-line count, grouped per thousands: the rows loaded. Keep it short:
-         * it shares the status line. */
-        sb_addf(out, _("%s loaded"), pane_count_text(n, a));
+        /* TRANSLATORS: status-line count, grouped per thousands: the rows loaded (the plural
+         * follows it). Keep it short: it shares the status line. */
+        sb_addf(out, ngettext("%s loaded", "%s loaded", n), pane_count_text(n, a));
     char key[32];
     if (p->call && p->load_all)
         /* TRANSLATORS: added after the count in the status line: keep the leading comma, keep

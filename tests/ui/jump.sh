@@ -60,11 +60,11 @@ EOF
 status_id_of() { screen_line "$1" -1 | grep -oE '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{32}' | head -n 1; }
 check ":tenant LABEL selects that tenant ($T40)" [ "$(status_id_of label)" = "$T40" ]
 check ":tenant NAME (in capitals) selects that tenant ($T60)" [ "$(status_id_of name)" = "$T60" ]
-status_has read "Went to tenants $T200 (read from the server: it was not loaded)" \
+status_has read "Went to tenant $T200 (read from the server: it was not loaded)" \
     ":tenant UUID not loaded: read and gone to"
 check "... and selected" [ "$(status_id_of read-y)" = "$T200" ]
 check "one GET of that tenant" [ "$(grep -c "^TENANT_RETRIEVE_START .*path=/v1/tenants/$T200" "$EVENTS")" = 1 ]
-status_has unknown 'No tenants "no-such-tenant" among the 250 (the whole list)' \
+status_has unknown 'No tenant "no-such-tenant" among the 250 (the whole list)' \
     ":tenant of an unknown name loads the whole list on, then says so"
 check ":client NAME selects that client of the tenant ($C1)" [ "$(status_id_of client)" = "$C1" ]
 
@@ -89,9 +89,9 @@ dump found
 keys y
 dump found-y
 EOF
-status_has looking "Looking for tenants \"$L500\": 100 loaded so far (Esc stops)" \
+status_has looking "Looking for tenant \"$L500\": 100 loaded so far (Esc stops)" \
     ":tenant LABEL not loaded says it loads on looking for it"
-status_has found "Went to tenants $L500 (found after loading 1,100)" "... and finds it"
+status_has found "Went to tenant $L500 (found after loading 1,100)" "... and finds it"
 check "... selected ($T500)" [ "$(status_id_of found-y)" = "$T500" ]
 check "... after the page that held it: 2 lists of the 5 the whole list needs" \
     [ "$(count_events TENANT_RETRIEVE_LIST_START)" = 2 ]
@@ -105,7 +105,7 @@ dump stopped
 wait
 dump after
 EOF
-status_has stopped 'Stopped looking for tenants "no-such-tenant" after loading 100' "Esc stops looking"
+status_has stopped 'Stopped looking for tenant "no-such-tenant" after loading 100' "Esc stops looking"
 check "... and loading: at most the one page Esc cancelled after the first" \
     [ "$(count_events TENANT_RETRIEVE_LIST_START)" -le 2 ]
 expect_line_has after 3 "Tenants (100+)" "... the list stays as it was (100 loaded)"
