@@ -110,6 +110,21 @@ for f in $SCREENS; do
     no_cut_beyond "$EN/$f" "$f" "$f in German at 80x24: no line cut that English shows whole"
 done
 
+# ------------------------------------------------------------------ whole sentences of a kind
+UI_COLS=80 UI_LINES=24 run_script de-kinds -c "$CONFIG" <<'EOF'
+wait
+keys Space d
+dump marked
+keys Esc
+keys :
+type tenant nope
+keys Enter
+wait
+dump jump
+EOF
+expect_words marked "a marked tenant: the dialog in German, in the singular" \
+    "1 markierten Mandanten löschen" "Zu löschen: 1 Mandant ("
+status_has jump 'Kein Mandant "nope" ' ":tenant of no such name: a whole German sentence"
 # ------------------------------------------------------------------ counts grouped as in German
 if [ "$LANG_LOCALE" = 1 ]; then
     stop_sandbox
@@ -152,7 +167,7 @@ N0=$(json_field "$TMP/out" 'j[0]["name"]')
 printf 'ja\n' >"$TMP/ja"
 TTY_INPUT=$TMP/ja run_tty "$TENANTRY_BIN" -c "$CONFIG" tenants delete "$T0"
 expect_rc 0 "delete confirmed with 'ja'"
-expect_in_out "Wirklich löschen: Mandant \"$N0\" (" "the question is German"
-expect_in_out "$T0)? [j/N]" "the question offers [j/N]"
+expect_in_out "Wirklich Mandant \"$N0\" (" "the question is German"
+expect_in_out "$T0) löschen? [j/N]" "... with its verb last, and offers [j/N]"
 expect_in_out "Mandant $T0 gelöscht." "the outcome is German"
 check "'ja': one delete reached the sandbox" [ "$(count_events TENANT_DELETE_SUCCESS)" = 1 ]

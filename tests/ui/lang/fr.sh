@@ -71,8 +71,8 @@ fits80 "$TMP/help-delete.txt" "clients delete --help in French fits in 80 column
 
 run_cmd "$TENANTRY_BIN" -o yaml tenants list
 expect_rc 2 "an unknown output format is a usage error"
-expect_in_err "format de sortie 'yaml' inconnu : utilisez table," \
-    "an unknown output format: the error in French"
+expect_in_err "format de sortie 'yaml' inconnu : utilisez table, wide, json, jsonl ou csv" \
+    "an unknown output format: the error in French, wide among the formats"
 expect_in_err "Essayez « " "and the hint to --help in French"
 
 start_sandbox --seed 7
@@ -85,6 +85,7 @@ expect_in_err "--limit doit être un nombre entier de 1 à 1000, pas '0'" "a wro
 run_cmd "$TENANTRY_BIN" -c "$BAD_CONFIG" tenants list
 expect_rc 3 "a refused secret is an authentication error"
 expect_in_err "le point de terminaison de jeton a refusé les identifiants du client" "a refused secret: the error in French"
+expect_in_err "identifiants du client : " "... the server's reason after a colon with its space before"
 
 # ------------------------------------------------------------------ the console at 80x24
 run_script fr -c "$CONFIG" <<'SCRIPT'
@@ -158,6 +159,31 @@ uncut_box secret "the secret panel at 80x24: no line cut"
 status_has closed "Le secret a été fermé et effacé de la mémoire" \
     "closing the secret panel says so in French"
 status_has error 'commande ":nope" inconnue' "an unknown command: the error in French"
+
+# whole sentences of a kind, and counts that agree with their number: one marked tenant, a
+# tenant not found, one row matching a filter
+run tenants list -o json
+ONE=$(json_field "$TMP/out" 'next(r["name"] for r in j if r["name"] and sum(r["name"].lower() in json.dumps(o, ensure_ascii=False).lower() for o in j) == 1)')
+run_script fr-kinds -c "$CONFIG" <<SCRIPT
+wait
+keys Space d
+dump marked
+keys Esc
+keys :
+type tenant nope
+keys Enter
+wait
+dump jump
+keys /
+type $ONE
+keys Enter
+dump one
+SCRIPT
+expect_screen_has marked "Supprimer 1 locataire marqué" "a marked tenant: the dialog's title in French"
+expect_screen_lacks marked "locataire marqués" "... in the singular"
+expect_screen_has marked "Ceci supprime 1 locataire : " "... and its note"
+status_has jump 'Aucun locataire "nope" ' ":tenant of no such name: a whole French sentence"
+status_has one "1 correspondant sur " "a filter matching one row: the count in the singular"
 
 # an error in a pane: the token endpoint refuses the profile's secret (read whole in the pane;
 # the status line shows its start)
