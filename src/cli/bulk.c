@@ -72,20 +72,23 @@ static void on_item(void *ud, size_t i, const char *id, const struct tn_error *e
     } else if (err->maybe_done) { /* not a failure: it may be gone */
         r->unknown = true;
         char *text = err_format(err);
-        /* TRANSLATORS: the program's name, the kind ("tenant", "client"), the ID, then the
-         * error. */
-        fprintf(stderr, _("%s: %s %s: unknown whether it was deleted (an answer was lost): "
-                          "%s\n"),
-                util_progname(), _(r->t->kind->singular), sb_str(&safe), text);
+        fprintf(stderr,
+                phrase(r->t->kind, PH_BULK_UNKNOWN,
+                       /* TRANSLATORS: the program's name, the ID, then the error; keep the
+                        * newline. */
+                       _("%s: %s: unknown whether it was deleted (an answer was lost): %s\n")),
+                util_progname(), sb_str(&safe), text);
         free(text);
     } else {
         if (r->first == ST_OK)
             r->first = err->code;
         char *text = err_format(err);
-        /* TRANSLATORS: the program's name, a kind of object ("tenant", translated), its ID,
-         * then what went wrong: a label, not a sentence. */
-        fprintf(stderr, _("%s: %s %s: %s\n"), util_progname(), _(r->t->kind->singular),
-                sb_str(&safe), text);
+        fprintf(stderr,
+                phrase(r->t->kind, PH_BULK_FAILED,
+                       /* TRANSLATORS: the program's name, the ID, then what went wrong; keep
+                        * the newline. */
+                       _("%s: %s: %s\n")),
+                util_progname(), sb_str(&safe), text);
         free(text);
     }
     sb_free(&safe);

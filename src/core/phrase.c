@@ -554,6 +554,22 @@ static const struct row_def table[PH_COUNT] = {
         /* TRANSLATORS: %s is the ID, label or name looked for. */
         {N_("Gave up going to client %s: its list did not load"), NULL},
         {NULL, NULL}, {NULL, NULL}}},
+    [PH_BULK_UNKNOWN] = {"%s%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the program's name, the tenant's ID, then the error; keep the newline. */
+        {N_("%s: tenant %s: unknown whether it was deleted (an answer was lost): %s\n"), NULL},
+        /* TRANSLATORS: the program's name, the client's ID, then the error; keep the newline. */
+        {N_("%s: client %s: unknown whether it was deleted (an answer was lost): %s\n"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
+    [PH_BULK_FAILED] = {"%s%s%s", {
+        {NULL, NULL},
+        /* TRANSLATORS: the program's name, the tenant's ID, then what went wrong; keep the
+         * newline. */
+        {N_("%s: tenant %s: %s\n"), NULL},
+        /* TRANSLATORS: the program's name, the client's ID, then what went wrong; keep the
+         * newline. */
+        {N_("%s: client %s: %s\n"), NULL},
+        {NULL, NULL}, {NULL, NULL}}},
 };
 /* clang-format on */
 

@@ -76,6 +76,8 @@ enum phrase_id {
     PH_JUMP_HIDDEN,    /* "Tenant %s is loaded, but the filter hides it" */
     PH_JUMP_THERE,     /* "Tenant %s is there, but the filter hides it" */
     PH_JUMP_GAVE_UP,   /* "Gave up going to tenant %s: its list did not load" */
+    PH_BULK_UNKNOWN,   /* "%s: tenant %s: unknown whether it was deleted (...): %s\n" */
+    PH_BULK_FAILED,    /* "%s: tenant %s: %s\n" (the program, the ID, the error) */
     PH_COUNT
 };
 

@@ -230,8 +230,10 @@ void screen_draw_status(struct tui *t)
         size_t pos = pane_position(p);
         if (pos) {
             char a[32];
-            /* TRANSLATORS: the status line's "row N" (the selected row's number); keep it short. */
-            sb_addf(&right, "  %s %s", _("row"), pane_count_text(pos, a));
+            sb_adds(&right, "  ");
+            /* TRANSLATORS: the status line's "row N": %s is the selected row's number ("1,200");
+             * keep it short. */
+            sb_addf(&right, _("row %s"), pane_count_text(pos, a));
         }
         sb_addc(&right, ' ');
     }

@@ -116,6 +116,8 @@ static void test_every_kind_has_its_sentences(void **state)
                 static const enum phrase_id bulk[] = {PH_DELETED_N, PH_DELETED_SOME, PH_DELETING,
                                                       PH_DELETE_MARKED, PH_DELETES,
                                                       PH_DELETES_MORE};
+                assert_ptr_not_equal(phrase(k, PH_BULK_UNKNOWN, fallback), fallback);
+                assert_ptr_not_equal(phrase(k, PH_BULK_FAILED, fallback), fallback);
                 for (size_t j = 0; j < ARRAY_SIZE(bulk); j++)
                     if (phrase_n(k, bulk[j], 1, fallback) == fallback)
                         fail_msg("%s has no plural sentence %d", k->name, (int)bulk[j]);
