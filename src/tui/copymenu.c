@@ -12,11 +12,24 @@
 #include "tui/terminal.h"
 #include "tui/tui_state.h"
 
-#define ITEMS 4
+/* What the menu offers, with the sentences that say what became of it (N_() texts). */
+enum item { IT_ID, IT_NAME, IT_SUBDOMAIN, IT_JSON, ITEMS };
+static const struct {
+    const char *label, *copied, *unsafe;
+} words[ITEMS] = {
+    [IT_ID] = {N_("ID"), N_("Copied the ID to the clipboard"),
+               N_("This ID holds control characters or invalid UTF-8: not copied")},
+    [IT_NAME] = {N_("name"), N_("Copied the name to the clipboard"),
+                 N_("This name holds control characters or invalid UTF-8: not copied")},
+    [IT_SUBDOMAIN] = {N_("subdomain"), N_("Copied the subdomain to the clipboard"),
+                      N_("This subdomain holds control characters or invalid UTF-8: not copied")},
+    [IT_JSON] = {N_("JSON"), N_("Copied the JSON to the clipboard"),
+                 N_("This JSON holds control characters or invalid UTF-8: not copied")},
+};
 
 struct copymenu {
     struct layer base;
-    const char *label[ITEMS]; /* N_() text */
+    enum item item[ITEMS];
     char *value[ITEMS];
     size_t n, sel;
 };
@@ -53,10 +66,10 @@ static char *row_json(const struct list *l, size_t i)
 }
 
 /* Add an item when its value is not empty. */
-static void add(struct copymenu *m, const char *label, const char *value)
+static void add(struct copymenu *m, enum item item, const char *value)
 {
     if (value && *value && m->n < ITEMS) {
-        m->label[m->n] = label;
+        m->item[m->n] = item;
         m->value[m->n++] = xstrdup(value);
     }
 }
@@ -64,15 +77,11 @@ static void add(struct copymenu *m, const char *label, const char *value)
 /* Copy item i and say so. */
 static void copy(struct tui *t, const struct copymenu *m, size_t i)
 {
-    const char *what = _(m->label[i]), *v = m->value[i];
+    const char *v = m->value[i];
     if (!text_plain(v)) /* pasted into a shell, a control character would act */
-        /* TRANSLATORS: %s is what is copied, from the copy menu: "ID", "name", "subdomain" or
-         * "JSON". */
-        tui_message(t, _("This %s holds control characters or invalid UTF-8: not copied"), what);
+        tui_message(t, "%s", _(words[m->item[i]].unsafe));
     else if (terminal_clipboard(v))
-        /* TRANSLATORS: %s is what is copied, from the copy menu: "ID", "name", "subdomain" or
-         * "JSON". */
-        tui_message(t, _("Copied the %s to the clipboard"), what);
+        tui_message(t, "%s", _(words[m->item[i]].copied));
     else
         tui_message(t, _("This terminal cannot take the clipboard: copy by hand: %s"), v);
 }
@@ -113,7 +122,7 @@ static void cm_draw(struct layer *l, struct tui *t, struct rect r)
     for (size_t i = 0; i < m->n && (int)i < in.h; i++) {
         enum theme_role role = i == m->sel ? TH_SELECTED : TH_NORMAL;
         struct strbuf sb = SB_INIT;
-        sb_addf(&sb, "%zu  %-10s ", i + 1, _(m->label[i]));
+        sb_addf(&sb, "%zu  %-10s ", i + 1, _(words[m->item[i]].label));
         draw_fill(in.y + (int)i, in.x, in.w, role);
         int used = draw_text(in.y + (int)i, in.x, in.w, sb_str(&sb), role, false);
         draw_text(in.y + (int)i, in.x + used, in.w - used, m->value[i], role, false);
@@ -157,14 +166,14 @@ void copymenu_open(struct tui *t)
     const struct api_kind_def *k = pane_kind(p);
     struct copymenu *m = xcalloc(1, sizeof(*m));
     m->base.ops = &copymenu_ops;
-    add(m, N_("ID"), list_id(l, i));
+    add(m, IT_ID, list_id(l, i));
     int f = model_field_index(k, "name");
-    add(m, N_("name"), f >= 0 ? list_value(l, i, (size_t)f) : NULL);
+    add(m, IT_NAME, f >= 0 ? list_value(l, i, (size_t)f) : NULL);
     f = model_field_index(k, "subdomain");
-    add(m, N_("subdomain"), f >= 0 ? list_value(l, i, (size_t)f) : NULL);
+    add(m, IT_SUBDOMAIN, f >= 0 ? list_value(l, i, (size_t)f) : NULL);
     const char *raw = list_raw(l, i);
     char *json = raw ? NULL : row_json(l, i);
-    add(m, N_("JSON"), raw ? raw : json);
+    add(m, IT_JSON, raw ? raw : json);
     free(json);
     layers_push(&t->layers, &m->base);
     t->dirty = true;
