@@ -173,7 +173,9 @@ static void compare(struct tui *t, struct pane *p, bool ended)
             gone++;
         }
     if (added || gone || changed) /* else nothing is redrawn */
-        /* TRANSLATORS: how many rows came, went and changed since the last re-read. */
+        /* TRANSLATORS: how many rows came, went and changed since the last re-read: three
+         * counts, each 0, 1 or more, so write words that need not agree with them (as
+         * "neu, weg, geändert", or "nouvelle(s)"). */
         tui_message(t, _("Watch: %zu new, %zu gone, %zu changed"), added, gone, changed);
 }
 
