@@ -5,9 +5,11 @@
 #   in German (German words there; key names such as Enter, Esc, Left/Right and j kept), and
 #   no line of these screens (the help's every page too) is cut that the same screen in
 #   English shows whole.
+# - Whole sentences of a kind: the dialog of one marked tenant (in the singular), :tenant of a
+#   name not there.
 # - With a de_DE locale: counts grouped as in German ("1.500 geladen").
 # - The command line: --help, a missing profiles file, a not-found hint, and a delete's
-#   question on a terminal ("Wirklich löschen: ...? [j/N]", answered "ja").
+#   question on a terminal ("Wirklich Mandant ... löschen? [j/N]", answered "ja").
 . "$(dirname "$0")/common.sh"
 
 # no_cut_beyond EN DE WHAT: line by line, the German screen DE holds no more cut marks ("…")

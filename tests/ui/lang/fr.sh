@@ -1,7 +1,9 @@
 #!/bin/bash
 # lang/fr.sh: tenantry in French (LANGUAGE=fr, po/fr.po): --help, the
 # console's help, status line, the create-tenant form, the delete dialog, the secret panel and
-# errors (command line, console, setup screen) read in French, and at 80x24 no line is cut.
+# errors (command line, console, setup screen) read in French, and at 80x24 no line is cut;
+# whole sentences of a kind and counts that agree with their number (one marked tenant, :tenant
+# of a name not there, "1 correspondant").
 . "$(dirname "$0")/common.sh"
 lang_use fr fr_FR
 UI_COLS=80
