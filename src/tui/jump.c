@@ -106,17 +106,17 @@ static void seek_tick(struct tui *t)
     size_t found = find(l, t->seek_from, t->seek_what);
     t->seek_from = list_count(l);
     char a[32];
+    size_t n = list_count(l); /* a variable: ngettext's two same forms fold to a literal */
     if (found != SIZE_MAX) {
         pane_load_on(p, false);
         if (pane_select_index(p, found))
             tui_message(t,
-                        phrase_named_n(t->seek_kind, PH_JUMP_FOUND, list_count(l),
+                        phrase_named_n(t->seek_kind, PH_JUMP_FOUND, n,
                                        /* TRANSLATORS: the label or name looked for, then the
                                         * rows loaded ("1,200"; the plural follows it). */
                                        ngettext("Went to %s (found after loading %s)",
-                                                "Went to %s (found after loading %s)",
-                                                list_count(l))),
-                        t->seek_what, pane_count_text(list_count(l), a));
+                                                "Went to %s (found after loading %s)", n)),
+                        t->seek_what, pane_count_text(n, a));
         else
             hidden(t, t->seek_kind, t->seek_what);
         seek_end(t);

@@ -60,8 +60,9 @@ for fmt in xml JSON yaml ""; do
     usage_error tenants list -o "$fmt"
     usage_error -o "$fmt" tenants list
 done
-expect_in_err "table, json, jsonl or csv" "a bad -o lists the formats"
+expect_in_err "table, wide, json, jsonl or csv" "a bad -o before the command lists the formats, wide among them"
 usage_error tenants list --output=xml
+expect_in_err "table, wide, json, jsonl or csv" "... after the verb the same list"
 
 # Missing required options of create and update (checked before anything is sent).
 usage_error tenants create --environment "$T0"
