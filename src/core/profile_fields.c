@@ -318,15 +318,17 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
                      label);
     struct profile_secret ps = profile_secret_of(p);
     int sources = !!ps.inline_value + !!ps.env + !!ps.command;
+    if (sources == 0 && system)
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"); the others are
+         * settings' names kept as is (password, password_env, password_command). */
+        return profile_usage(err, _("%s: no password: set one of %s, %s or %s"), label,
+                             ps.name, ps.env_name, ps.command_name);
     if (sources == 0)
-        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is "password"
-         * or "client secret" (translated); the 3rd, 4th and 5th are settings' names kept as is
-         * (e.g. client_secret, client_secret_env, client_secret_command). */
-        return profile_usage(err, _("%s: no %s: set one of %s, %s or %s"), label,
-                     /* TRANSLATORS: what a profile lacks, in "%s: no %s: set one of ..."; a
-                      * system profile has a password, the others a client secret. */
-                     system ? _("password") : _("client secret"), ps.name, ps.env_name,
-                     ps.command_name);
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"); the others are
+         * settings' names kept as is (client_secret, client_secret_env,
+         * client_secret_command). */
+        return profile_usage(err, _("%s: no client secret: set one of %s, %s or %s"), label,
+                             ps.name, ps.env_name, ps.command_name);
     if (sources > 1)
         /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"); the others are
          * settings' names kept as is (e.g. client_secret, client_secret_env,
