@@ -10,6 +10,7 @@
 #include "core/intl.h"
 #include "core/journal.h"
 #include "core/json.h"
+#include "core/phrase.h"
 #include "core/util.h"
 
 enum { OPT_SINCE = OPT_FIRST_LOCAL };
@@ -106,6 +107,7 @@ struct printing {
     struct cli *c;
     const struct args *a;
     struct output *out;
+    size_t printed;
 };
 
 /* journal_each's callback: print the entry when it passes the filters. */
@@ -117,6 +119,7 @@ static void print_one(void *ud, const cJSON *o)
     struct row *row = model_row_from_json(&journal_kind, o, false);
     output_rows(pr->out, &row, 1);
     model_row_free(row);
+    pr->printed++;
 }
 
 int cli_journal(struct cli *c, int argc, char **argv)
@@ -140,9 +143,11 @@ int cli_journal(struct cli *c, int argc, char **argv)
                                     output_terminal_width(stdout));
     output_set_csv_raw(out, c->conn.opt.csv_raw);
     size_t bad = 0;
-    struct printing pr = {c, &a, out};
+    struct printing pr = {c, &a, out, 0};
     bool ok = journal_each(path, print_one, &pr, &bad, &c->conn.err);
     output_end(out);
+    if (ok && !pr.printed && output_is_table(c->format) && !c->conn.opt.quiet)
+        fprintf(stderr, "%s\n", phrase(&journal_kind, PH_NONE, _("Nothing to list.")));
     if (bad)
         /* TRANSLATORS: the program's name, the number of lines, then the journal's path. */
         fprintf(stderr, ngettext("%s: %zu line of %s is not a journal entry: skipped\n",

@@ -14,7 +14,7 @@
 #define NP_(one, many) one, many
 
 /* The kinds that have sentences of their own, in the table's column order. */
-static const char *const kinds[] = {"environments", "tenants", "clients", "profiles", "changes"};
+static const char *const kinds[] = {"environments", "tenants", "clients", "profiles", "journal"};
 enum { KINDS = ARRAY_SIZE(kinds) };
 
 struct cell {

@@ -25,6 +25,9 @@ check "no change yet: no journal" [ ! -e "$JOURNAL" ]
 run journal
 expect_rc 0 "journal with no journal yet"
 expect_empty_out "journal with no journal yet: prints nothing"
+expect_in_err "No changes." "journal with no journal yet: says so on stderr, as an empty list does"
+run journal -o json
+expect_not_in_err "No changes." "journal -o json with no journal yet: no words, only []"
 
 # ------------------------------------------------------------------ the CLI's changes
 run tenants create --subdomain journal-one --environment "$ENV_ID" --name "Journal One" -o json
