@@ -7,6 +7,7 @@
 
 #include "cli/bulk.h"
 #include "cli/resource.h"
+#include "cli/resource_verbs.h"
 #include "cli/rotate.h"
 #include "core/bulk.h"
 #include "core/docedit.h"
@@ -15,7 +16,6 @@
 #include "core/api_mattr.h"
 #include "core/api_system.h"
 #include "core/walk.h"
-#include "core/text.h"
 
 /* Option codes: the inputs of a create or update from OPT_INPUT, a list's filters from
  * OPT_FILTER. */
@@ -24,10 +24,6 @@ enum { OPT_ALL = OPT_FIRST_LOCAL, OPT_LIMIT, OPT_CURSOR, OPT_YES, OPT_REPLACE_DA
        OPT_INPUT = OPT_FIRST_LOCAL + 64,
        OPT_FILTER = OPT_FIRST_LOCAL + 128 };
 
-/* Verbs that are not one API operation: edit = get, the editor, update; rotate = create a
- * client like another, then delete that one (cli/rotate.c). */
-#define OP_EDIT 0x100u
-#define OP_ROTATE 0x200u
 
 /* What a verb's options said. */
 struct args {
@@ -69,208 +65,6 @@ void resource_on_done(void *ud, const struct tn_error *err)
     o->done = true;
     if (err->code != ST_OK)
         err_copy(&o->c->conn.err, err);
-}
-
-/* ------------------------------------------------------------------ verbs */
-
-struct verb {
-    const char *name;
-    unsigned op; /* API_OP_* or OP_EDIT */
-    const char *summary;
-};
-
-static const struct verb verbs[] = {
-    /* TRANSLATORS: a verb's summary in `tenantry tenants --help`, after the verb in an 11-column
-     * indent: keep it under 69 columns; keep --all as it is. */
-    {"list", API_OP_LIST, N_("list them, a page at a time or --all")},
-    {"get", API_OP_GET, N_("show one")},
-    {"create", API_OP_CREATE, N_("create one")},
-    {"update", API_OP_UPDATE, N_("change one")},
-    {"edit", OP_EDIT, N_("edit its data in $VISUAL or $EDITOR, then save it version-checked")},
-    {"delete", API_OP_DELETE, N_("delete one")},
-    {"rotate", OP_ROTATE, N_("renew a secret: a new client like it, the old one deleted")},
-};
-
-/* The verbs kind offers: its operations, and edit where it has a versioned document. */
-static unsigned kind_verbs(const struct api_kind_def *kind)
-{
-    unsigned ops = kind->ops;
-    if (kind->doc_field && kind->version_field && (ops & API_OP_GET) && (ops & API_OP_UPDATE))
-        ops |= OP_EDIT;
-    bool secret = false; /* a kind whose create returns a secret: clients */
-    for (size_t i = 0; i < kind->nfields; i++)
-        secret |= (kind->fields[i].flags & FIELD_SECRET) != 0;
-    if (secret && kind->parent && (ops & API_OP_LIST) && (ops & API_OP_CREATE) &&
-        (ops & API_OP_DELETE))
-        ops |= OP_ROTATE;
-    return ops;
-}
-
-/* The positional arguments a verb takes, for help and checks: the parent's ID, the ID. */
-static void verb_positionals(const struct api_kind_def *kind, unsigned op, const char **parent,
-                             const char **id)
-{
-    /* TRANSLATORS: placeholders in usage lines (e.g. "clients get TENANT CLIENT"), in capitals
-     * like the rest of the help. */
-    *parent = kind->parent ? _("TENANT") : NULL;
-    *id = NULL;
-    if (op != API_OP_GET && op != API_OP_UPDATE && op != API_OP_DELETE && op != OP_EDIT &&
-        op != OP_ROTATE)
-        return;
-    if (kind->parent)
-        *id = _("CLIENT");
-    else if (!strcmp(kind->fields[kind->id_field].path, "uuid"))
-        *id = _("UUID");
-    else
-        *id = _("ID");
-}
-
-/* Print an option line of --help: "--flag ARG   help", the help wrapped at word boundaries
- * to fit 80 columns in its column (and on the next line when the option is long). */
-static void help_option(FILE *f, const struct api_input *in, const char *suffix)
-{
-    char *flag = xasprintf("--%s %s", in->flag, in->arg);
-    char *text = xasprintf("%s%s", _(in->help), suffix);
-    enum { COL = 27, WIDTH = 80 };
-    if (strlen(flag) > 19)
-        fprintf(f, "      %s\n%*s", flag, COL, "");
-    else
-        fprintf(f, "      %-21s", flag);
-    int at = COL;
-    for (char *w = strtok(text, " "); w; w = strtok(NULL, " ")) {
-        int len = (int)text_cells(true, w);
-        if (at > COL && at + 1 + len > WIDTH) {
-            fprintf(f, "\n%*s", COL, "");
-            at = COL;
-        }
-        if (at > COL) {
-            fputc(' ', f);
-            at++;
-        }
-        fputs(w, f);
-        at += len;
-    }
-    fputc('\n', f);
-    free(text);
-    free(flag);
-}
-
-/* The verb's help. */
-static void verb_help(struct cli *c, const struct api_kind_def *kind, const struct verb *v,
-                      FILE *f)
-{
-    const char *parent, *id;
-    verb_positionals(kind, v->op, &parent, &id);
-    /* TRANSLATORS: the program's name, the kind's command word (e.g. "tenants") and the verb
-     * (e.g. "list"), kept as is; the arguments and " [OPTION]..." follow on the same line. */
-    fprintf(f, _("Usage: %s %s %s"), util_progname(), kind->name, v->name);
-    if (parent)
-        fprintf(f, " %s", parent);
-    if (id)
-        fprintf(f, " %s", id);
-    /* TRANSLATORS: the kind's command word and the verb (e.g. "tenants list"), kept as is, then
-     * the verb's summary; this ends the usage line begun by "Usage: ...". */
-    fprintf(f, _(" [OPTION]...\n%s %s: %s\n\n"), kind->name, v->name, _(v->summary));
-    if (parent)
-        /* TRANSLATORS: %-26s is the TENANT placeholder, padded to 26 columns: keep the width.
-         * The line must fit in 80 columns. */
-        fprintf(f, _("  %-26s the ID of the tenant the clients belong to\n"), parent);
-    if (id)
-        fprintf(f, phrase(kind, PH_WHICH, _("  %-26s the ID\n")), id);
-    switch (v->op) {
-    case API_OP_LIST:
-        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
-         * each line must fit in 80 columns. */
-        fputs(_("      --all                fetch every page (streamed; progress on a terminal)\n"
-                "                           in pages of 1000 unless --limit or page_size say;\n"
-                "                           failing part way: exit 6, and the --cursor to go on\n"
-                "      --limit N            rows per page, 1 to 1000 (default: the profile's\n"
-                "                           page_size)\n"
-                "      --cursor CURSOR      start at the page a previous list pointed to\n"),
-              f);
-        for (size_t i = 0; i < kind->nfilters; i++)
-            help_option(f, &kind->filters[i], "");
-        break;
-    case API_OP_CREATE:
-    case API_OP_UPDATE:
-        for (size_t i = 0; i < kind->ninputs; i++) {
-            const struct api_input *in = &kind->inputs[i];
-            if (v->op == API_OP_UPDATE && !(in->flags & INPUT_UPDATE))
-                continue;
-            bool required = v->op == API_OP_CREATE ? (in->flags & INPUT_REQUIRED)
-                                                   : (in->flags & INPUT_UPDATE_REQUIRED);
-            /* TRANSLATORS: added after an option's description in --help; keep the space at the
-             * start. */
-            help_option(f, in, required ? _(" (required)") : "");
-        }
-        break;
-    case OP_EDIT:
-        fprintf(f,
-                phrase(kind, PH_EDIT_HELP,
-                       /* TRANSLATORS: %s is the edited field's name (e.g. "data"), kept as is;
-                        * keep $VISUAL, $EDITOR, vi and 0600; keep lines under 80 columns. */
-                       _("Writes the object's JSON to a file (0600), opens $VISUAL or $EDITOR\n"
-                         "(else vi) on it, then sends its \"%s\" with the version it was read\n"
-                         "at. When someone else changed it meanwhile nothing is saved (exit\n"
-                         "status 5) and the file is kept: its path is printed.\n")),
-                kind->doc_field);
-        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
-         * each line must fit in 80 columns. */
-        fprintf(f, _("      --merge              after such a conflict, merge your changes\n"
-                     "                           into the server's version key by key and\n"
-                     "                           edit that (else asked on a terminal); keys\n"
-                     "                           both changed are listed in \"_conflicts\",\n"
-                     "                           to settle and remove before a save\n"
-                     "      --replace-data       where the server does not return %s: edit\n"
-                     "                           from an empty object, replacing ALL of it\n"
-                     "                           (else refused)\n"),
-                kind->doc_field);
-        break;
-    case OP_ROTATE:
-        fputs(_("The API cannot renew a secret: this creates a client with the same name and\n"
-                "roles (its ID and secret printed once), then deletes the old one: asked on a\n"
-                "terminal, else kept. Both work until the old one is deleted.\n"
-                "      --delete-old         delete the old client without asking\n"
-                "      --keep-old           keep the old client (delete it later, once nothing\n"
-                "                           uses it)\n"),
-              f);
-        break;
-    case API_OP_DELETE:
-        /* TRANSLATORS: help text: keep the option names; the descriptions start at column 28 and
-         * each line must fit in 80 columns. */
-        fputs(_("      --yes                do not ask (needed when there is no terminal)\n"
-                "Several IDs may follow, or come one a line from --from FILE (- for stdin):\n"
-                "they are deleted a few at a time after one confirmation, a line each, and\n"
-                "the exit status is 0 only when every one was deleted.\n"
-                "      --from FILE          read the IDs from FILE, one a line (- for stdin)\n"
-                "      --in-flight N        at most N deletes at once (1 to 64; default: the\n"
-                "                           profile's in_flight, 4)\n"),
-              f);
-        break;
-    default:
-        break;
-    }
-    fputc('\n', f);
-    options_help(f);
-    util_help_bugs(f);
-    (void)c;
-}
-
-/* The help of a resource: its verbs. */
-static void resource_help(struct cli *c, const struct api_kind_def *kind, FILE *f)
-{
-    /* TRANSLATORS: the program's name, then the kind's command word (e.g. "tenants"); keep VERB,
-     * ARGUMENT and OPTION as your language writes such placeholders. */
-    fprintf(f, _("Usage: %s %s VERB [ARGUMENT]... [OPTION]...\n\nVerbs:\n"), util_progname(),
-            kind->name);
-    for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-        if (kind_verbs(kind) & verbs[i].op)
-            fprintf(f, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
-    /* TRANSLATORS: the program's name, then the kind's command word (e.g. "tenants"): keep the
-     * command in '...' as it is. */
-    fprintf(f, _("\n'%s %s VERB --help' tells more.\n"), util_progname(), kind->name);
-    util_help_bugs(f);
-    (void)c;
 }
 
 static bool on_opt(struct cli *c, void *ud, int opt, const char *arg)
@@ -343,7 +137,7 @@ static struct cli_help_ctx {
 
 static void help_cb(struct cli *c, FILE *f)
 {
-    verb_help(c, help_ctx.kind, help_ctx.verb, f);
+    verbs_help(c, help_ctx.kind, help_ctx.verb, f);
 }
 
 /* The options a verb takes. */
@@ -509,16 +303,16 @@ static int run_bulk_delete(struct cli *c, struct args *a, const struct api_targe
 /* The verb called name, or NULL. */
 static const struct verb *find_verb(const struct api_kind_def *kind, const char *name)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
-        if (!strcmp(verbs[i].name, name) && (kind_verbs(kind) & verbs[i].op))
+    for (size_t i = 0; i < verbs_n; i++)
+        if (!strcmp(verbs[i].name, name) && (verbs_of_kind(kind) & verbs[i].op))
             return &verbs[i];
     return NULL;
 }
 
 const char *resource_verb(const struct api_kind_def *kind, size_t i, const char **summary)
 {
-    for (size_t v = 0; v < ARRAY_SIZE(verbs); v++) {
-        if (!(kind_verbs(kind) & verbs[v].op))
+    for (size_t v = 0; v < verbs_n; v++) {
+        if (!(verbs_of_kind(kind) & verbs[v].op))
             continue;
         if (i-- == 0) {
             if (summary)
@@ -536,7 +330,7 @@ struct option *resource_verb_options(const struct api_kind_def *kind, const char
     if (!v)
         return NULL;
     const char *parent, *id;
-    verb_positionals(kind, v->op, &parent, &id);
+    verbs_positionals(kind, v->op, &parent, &id);
     *npositional = (parent != NULL) + (id != NULL);
     return verb_options(kind, v->op);
 }
@@ -575,7 +369,7 @@ static const struct api_kind_def *profile_kind(struct cli *c, const char *name, 
     size_t n = 0;
     for (size_t b = 0; b < nb; b++) {
         const struct api_kind_def *k = api_kind_find(backends[b], name);
-        for (size_t v = 0; k && v < ARRAY_SIZE(verbs); v++) {
+        for (size_t v = 0; k && v < verbs_n; v++) {
             struct option *o = verb_options(k, verbs[v].op);
             size_t m = 0;
             while (o[m].name)
@@ -612,7 +406,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         kind = mine;
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         err_clear(&why);
-        resource_help(c, kind, argc < 2 ? stderr : stdout);
+        verbs_kind_help(c, kind, argc < 2 ? stderr : stdout);
         return argc < 2 ? ST_USAGE : -1;
     }
     const struct verb *v = find_verb(kind, argv[1]);
@@ -643,7 +437,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
         goto out;
 
     const char *parent_name, *id_name;
-    verb_positionals(kind, v->op, &parent_name, &id_name);
+    verbs_positionals(kind, v->op, &parent_name, &id_name);
     int want = (parent_name != NULL) + (id_name != NULL);
     char **pos = argv + 1 + first;
     int npos = argc - 1 - first;
@@ -709,7 +503,7 @@ int cli_resource(struct cli *c, const struct api_kind_def *kind, int argc, char 
     }
     /* the profile's API names the kinds; the command line used the common names */
     t.kind = api_kind_find(api_backend(c->conn.session), kind->name);
-    if (!t.kind || !(kind_verbs(t.kind) & v->op)) {
+    if (!t.kind || !(verbs_of_kind(t.kind) & v->op)) {
         /* TRANSLATORS: the profile's name, its api ("mattr" or "system"), then the verb and the
          * kind's command word (e.g. "rotate tenants"), all kept as is. */
         err_set(&c->conn.err, ST_USAGE, _("profile \"%s\" (api %s) cannot %s %s"), c->conn.profile->name,
