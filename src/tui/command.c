@@ -234,8 +234,8 @@ static const struct command {
     {{N_(":columns [LIST]"), N_("Choose the pane's columns (a list, or LIST: field paths)")},
      "columns", "cols", run_columns},
     /* TRANSLATORS: keep ":cursor", "bar" and "arrow" as they are: the command and its
-     * words. */
-    {{N_(":cursor bar|arrow"), N_("Show the selected row as a bar or an arrow (fewer bytes)")},
+     * words (alone, it switches to the other). */
+    {{N_(":cursor [bar|arrow]"), N_("Show the selected row as a bar or an arrow (fewer bytes)")},
      "cursor", NULL, run_cursor},
     {{":messages", N_("Show the last messages and errors whole (the status line may cut them)")},
      "messages", "mes", run_messages},
