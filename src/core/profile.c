@@ -59,8 +59,16 @@ static bool read_profiles(struct profile_set *set, bool *inline_secret, struct t
     config_setting_t *root = config_root_setting(cfg);
     config_setting_t *def = config_setting_get_member(root, "default_profile");
     config_setting_t *list = config_setting_get_member(root, "profiles");
+    config_setting_t *cursor = config_setting_get_member(root, "cursor");
     if (def && config_setting_type(def) != CONFIG_TYPE_STRING)
         return profile_usage(err, _("default_profile must be a string in double quotes"));
+    const char *cv = cursor ? config_setting_get_string(cursor) : NULL; /* NULL: not a string */
+    if (cursor && !profile_cursor_ok(cv))
+        /* TRANSLATORS: a setting's name (kept as is), then the values it takes ("bar",
+         * "arrow": kept). */
+        return profile_usage(err, _("\"%s\" must be one of: %s"), "cursor",
+                             "\"bar\", \"arrow\"");
+    set->cursor = cv ? xstrdup(cv) : NULL;
     if (list && config_setting_type(list) != CONFIG_TYPE_LIST)
         return profile_usage(
             err, _("\"profiles\" must be a list: profiles = ( { name = ...; }, ... );"));
@@ -338,6 +346,7 @@ void profile_set_free(struct profile_set *set)
     free(set->v);
     free(set->path);
     free(set->default_name);
+    free(set->cursor);
     if (set->cfg) {
         config_setting_t *list = config_lookup(set->cfg, "profiles");
         for (int i = 0; list && config_setting_is_list(list) && i < config_setting_length(list); i++)

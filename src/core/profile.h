@@ -33,6 +33,7 @@ struct profile {
     char *page_params;           /* "page,limit" (the default) or e.g. "_page,_limit" */
     char *data_columns;          /* the keys of a tenant's data shown as columns: "name,plan" */
     char *columns;               /* columns = { tenants = "..."; }: "tenants=...\n" lines */
+    char *cursor;                /* how the console marks the selected row: "bar" or "arrow" */
     char *ca_file;
     char *proxy;                 /* proxy URL, may hold USER:PASSWORD@ (file must be 0600) */
     bool readonly;
@@ -54,6 +55,7 @@ struct profile_set {
     struct profile *v;
     size_t n;
     char *default_name;   /* NULL when unset */
+    char *cursor;         /* the top-level cursor setting ("bar" or "arrow"), or NULL */
     void *cfg;            /* the libconfig tree, so a save keeps settings it does not know */
 };
 
@@ -79,6 +81,8 @@ size_t profile_api_settings(const char *api, const char **names, bool *required,
 /* Set p's string setting called name to a copy of value (NULL: unset); false when there is
  * no such string setting. */
 bool profile_set_string(struct profile *p, const char *name, const char *value);
+/* True when v is a value the cursor setting takes: "bar" or "arrow". */
+bool profile_cursor_ok(const char *v);
 /* The value of name in lines of "name=value" (a group setting such as a profile's columns),
  * as a new string, or NULL. */
 char *profile_group_value(const char *lines, const char *name);

@@ -58,6 +58,7 @@ static const struct field fields[] = {
     STR(page_params, SYSTEM),
     STR(data_columns, SYSTEM | SHOWN),
     STR(columns, SHOWN | GROUP),
+    STR(cursor, SHOWN),
     STR(ca_file, 0),
     STR(proxy, 0),
     {"readonly", F_BOOL, offsetof(struct profile, readonly), 0, 0, 0, 0},
@@ -80,6 +81,17 @@ static const char *const kind_text[] = {N_("a string in double quotes"), N_("tru
 
 /* The APIs a profile may speak; the first is the default. */
 static const char *const apis[] = {"mattr", "system"};
+
+/* The values the cursor setting takes; the first is the default. */
+static const char *const cursors[] = {"bar", "arrow"};
+
+bool profile_cursor_ok(const char *v)
+{
+    for (size_t i = 0; v && i < ARRAY_SIZE(cursors); i++)
+        if (!strcmp(v, cursors[i]))
+            return true;
+    return false;
+}
 
 bool profile_usage(struct tn_error *err, const char *fmt, ...)
 {
@@ -341,6 +353,11 @@ static bool validate(const struct profile *p, const char *label, struct tn_error
          * setting's name kept as is (e.g. client_secret_env). */
         return profile_usage(err, _("%s: field \"%s\" must name an environment variable "
                             "(letters, digits and '_')"), label, ps.env_name);
+    if (p->cursor && !profile_cursor_ok(p->cursor))
+        /* TRANSLATORS: the 1st %s names the profile (e.g. profile "prod"), the 2nd is a
+         * field's name (kept as is), the 3rd the values it takes ("bar", "arrow": kept). */
+        return profile_usage(err, _("%s: field \"%s\" must be one of: %s"), label, "cursor",
+                             "\"bar\", \"arrow\"");
     char page[64], limit[64];
     if (p->page_params && (!split_page_params(p->page_params, page, limit) ||
                            !strcmp(page, limit)))

@@ -39,6 +39,15 @@ const struct keymap *tui_keymap(const struct tui *t)
     return t->km;
 }
 
+bool tui_arrow(const struct tui *t)
+{
+    if (t->cursor)
+        return t->cursor == CURSOR_ARROW;
+    const char *v = t->c.profile && t->c.profile->cursor ? t->c.profile->cursor
+                                                         : t->c.profiles.cursor;
+    return v && !strcmp(v, "arrow"); /* (checked when the file was read) */
+}
+
 int tui_page_size(const struct tui *t)
 {
     return t->c.profile && t->c.profile->page_size > 0 ? t->c.profile->page_size

@@ -146,6 +146,31 @@ static void run_columns(struct tui *t, const char *arg)
                 arg, pane_kind(p)->name, arg);
 }
 
+/* :cursor bar|arrow: how the panes show the selected row (alone: the other way). */
+static void run_cursor(struct tui *t, const char *arg)
+{
+    static const char *const names[] = {NULL, "bar", "arrow"}; /* by CURSOR_BAR, _ARROW */
+    int c = !arg || !*arg        ? (tui_arrow(t) ? CURSOR_BAR : CURSOR_ARROW)
+            : !strcmp(arg, "bar")   ? CURSOR_BAR
+            : !strcmp(arg, "arrow") ? CURSOR_ARROW
+                                    : 0;
+    if (!c) {
+        struct tn_error e = {0};
+        /* TRANSLATORS: keep ":cursor", "bar" and "arrow" as they are (a command and its
+         * words). */
+        err_set(&e, ST_USAGE, _(":cursor takes bar or arrow"));
+        tui_error(t, &e);
+        err_clear(&e);
+        return;
+    }
+    t->cursor = c;
+    t->dirty = true;
+    /* TRANSLATORS: %s is "bar" or "arrow", twice (kept as is, as cursor = "arrow"; is a
+     * setting of the profiles file). */
+    tui_message(t, _("Cursor: %s (to keep it: cursor = \"%s\"; in the profiles file)"),
+                names[c], names[c]);
+}
+
 static void run_messages(struct tui *t, const char *arg)
 {
     (void)arg;
@@ -211,6 +236,10 @@ static const struct command {
     /* TRANSLATORS: keep ":columns" as it is; LIST is e.g. name,subdomain,id. */
     {{N_(":columns [LIST]"), N_("Choose the pane's columns (a list, or LIST: field paths)")},
      "columns", "cols", run_columns},
+    /* TRANSLATORS: keep ":cursor", "bar" and "arrow" as they are: the command and its
+     * words (alone, it switches to the other). */
+    {{N_(":cursor [bar|arrow]"), N_("Show the selected row as a bar or an arrow (fewer bytes)")},
+     "cursor", NULL, run_cursor},
     {{":messages", N_("Show the last messages and errors whole (the status line may cut them)")},
      "messages", "mes", run_messages},
     {{":help", N_("Show this help")}, "help", NULL, run_help},

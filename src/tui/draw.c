@@ -302,6 +302,8 @@ void draw_erase(void)
 void draw_flush(void)
 {
     curs_set(cursor_wanted ? 1 : 0); /* (curses sends nothing when it already is so) */
+    /* a hidden cursor is left where the last change was written: no move at the end */
+    leaveok(stdscr, !cursor_wanted);
     refresh();
 }
 

@@ -19,6 +19,13 @@ static const char *refresh_key(const struct pane *p, char buf[32])
     return keymap_hint(tui_keymap(p->app), ACT_REFRESH, buf);
 }
 
+/* The cells left of the first column: the marks' (*, !, +, -), after the arrow's in arrow
+ * mode (so that a marked row still shows its mark when the arrow is on it). */
+static int pane_margin(const struct pane *p)
+{
+    return tui_arrow(p->app) ? 2 : 1;
+}
+
 void pane_scroll_to_sel(struct pane *p, size_t rows)
 {
     if (!rows)
@@ -98,7 +105,7 @@ int pane_want(struct pane *p, int h, bool first_only)
     measure(p, first, last, n, want, NULL);
     for (size_t c = 0; c < n; c++)
         total += want[c] + (c ? 1 : 0);
-    return total + 2;
+    return total + 1 + pane_margin(p);
 }
 
 bool pane_id_cut(const struct pane *p)
@@ -174,8 +181,14 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     on_screen(p, rows, &first, &last);
     int want[COLUMNS_MAX], vals[COLUMNS_MAX];
     measure(p, first, last, p->cs.n, want, vals);
+    bool arrow = tui_arrow(p->app);
+    int margin = pane_margin(p);
     struct colfit fit;
-    columns_fit(&p->cs, want, vals, r.w - 2, &fit);
+    columns_fit(&p->cs, want, vals, r.w - 1 - margin, &fit);
+    /* no bar to fill the width: the first column takes no more than a long name needs, and
+     * the space left over stays at the right, where no cell needs skipping */
+    if (arrow && fit.n && fit.width[0] > COLUMNS_TEXT_MAX)
+        fit.width[0] = COLUMNS_TEXT_MAX;
     p->id_cut = false;
     for (size_t c = 0; c < p->cs.n; c++) { /* is the ID on screen whole? */
         if (p->cs.v[c].style != COL_ID)
@@ -187,7 +200,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     }
 
     /* column headings */
-    int x = r.x + 1;
+    int x = r.x + margin;
     draw_fill(r.y + 1, r.x, r.w, TH_COLUMNS);
     for (size_t k = 0; k < fit.n; k++) {
         struct strbuf h = SB_INIT;
@@ -209,20 +222,23 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     }
     struct strbuf sb = SB_INIT;
     for (size_t d = p->top; d < pane_shown(p) && y < r.y + r.h; d++, y++) {
-        bool sel = d == p->sel;
-        enum theme_role role = sel ? (focused ? TH_SELECTED : TH_SELECTED_DIM) : TH_NORMAL;
+        bool sel = d == p->sel, bar = sel && !arrow; /* (an arrow leaves the row as it is) */
+        enum theme_role role = bar ? (focused ? TH_SELECTED : TH_SELECTED_DIM) : TH_NORMAL;
         draw_fill(y, r.x, r.w, role);
+        if (sel && arrow) /* a glyph in plain text: two cells change when the selection moves */
+            draw_text(y, r.x, 1, ">", focused ? TH_NORMAL : TH_DIM, false);
         if (d < off) {
-            draw_text(y, r.x + 1, r.w - 1, _(p->ops->all), role, false);
+            draw_text(y, r.x + margin, r.w - margin, _(p->ops->all), role, false);
             continue;
         }
         size_t row = list_view_row(p->view, d - off);
         unsigned flags = pane_flags(p, row);
+        int mx = r.x + margin - 1; /* the marks' cell */
         if (flags & PANE_GONE) /* :watch: gone from the server, shown until a reload */
-            draw_text(y, r.x, 1, "-", sel ? role : TH_ERROR, false);
+            draw_text(y, mx, 1, "-", bar ? role : TH_ERROR, false);
         else if (flags & PANE_NEW) /* :watch: came since the watch began */
-            draw_text(y, r.x, 1, "+", sel ? role : TH_TITLE_FOCUS, false);
-        x = r.x + 1;
+            draw_text(y, mx, 1, "+", bar ? role : TH_TITLE_FOCUS, false);
+        x = r.x + margin;
         for (size_t k = 0; k < fit.n; k++) {
             const struct column *col = &p->cs.v[fit.col[k]];
             columns_draw_cell(col, y, x, fit.width[k], columns_value(col, p->list, row, &sb),
@@ -231,11 +247,11 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
         }
         const char *mark = pane_mark_glyph(p, row); /* in the left margin */
         if (mark)
-            draw_text(y, r.x, 1, mark, role, false);
+            draw_text(y, mx, 1, mark, role, false);
     }
     sb_free(&sb);
     if (p->call && y < r.y + r.h)
-        draw_text(y, r.x + 1, r.w - 1, _("Loading more..."), TH_DIM, false);
+        draw_text(y, r.x + margin, r.w - margin, _("Loading more..."), TH_DIM, false);
     p->saved_ok = !focused; /* (a focused pane is not held: its keys act on what is shown) */
     if (p->saved_ok)
         draw_save(&p->saved, r);

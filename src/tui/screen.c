@@ -220,7 +220,10 @@ static void key_hints(const struct tui *t, struct strbuf *sb)
 void screen_draw_status(struct tui *t)
 {
     int y = screen_lines() - 1, w = screen_cols();
-    draw_fill(y, 0, w, TH_STATUS);
+    /* with the arrow, plain text: a change in it costs no colours sent and reset */
+    bool arrow = tui_arrow(t);
+    enum theme_role look = arrow ? TH_NORMAL : TH_STATUS;
+    draw_fill(y, 0, w, look);
     t->busy_shown = tui_spinning(t); /* a quick answer turns no spinner */
     struct strbuf right = SB_INIT, left = SB_INIT;
     struct pane *p = tui_focused(t);
@@ -228,7 +231,7 @@ void screen_draw_status(struct tui *t)
     if (p && cover && cover->ops->level == LEVEL_BASE) { /* the panes are what is seen */
         pane_status(p, &right);
         size_t pos = pane_position(p);
-        if (pos) {
+        if (pos && !arrow) { /* (the arrow shows the place: a scroll then writes one row) */
             char a[32];
             sb_adds(&right, "  ");
             /* TRANSLATORS: the status line's "row N": %s is the selected row's number ("1,200");
@@ -238,12 +241,12 @@ void screen_draw_status(struct tui *t)
         sb_addc(&right, ' ');
     }
     sb_addf(&left, " %s ", t->busy_shown ? spinner(t) : " ");
-    int x = draw_text(y, 0, w, sb_str(&left), TH_STATUS, false);
+    int x = draw_text(y, 0, w, sb_str(&left), look, false);
     int rw = draw_width(sb_str(&right)); /* the counter is never cut: the hints give way */
     if (rw > w - x)
         rw = w - x;
     struct strbuf m = SB_INIT;
-    enum theme_role role = TH_STATUS;
+    enum theme_role role = look;
     int64_t in_ms;
     long status;
     const char *why;
@@ -284,7 +287,7 @@ void screen_draw_status(struct tui *t)
     draw_text(y, x, w - x - rw, sb_str(&m), role, false);
     sb_free(&m);
     if (rw)
-        draw_text_right(y, w - rw, rw, sb_str(&right), TH_STATUS);
+        draw_text_right(y, w - rw, rw, sb_str(&right), look);
     sb_free(&left);
     sb_free(&right);
 }

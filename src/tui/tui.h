@@ -28,6 +28,9 @@ struct pane *tui_pane(const struct tui *t, const char *kind);
 /* The columns setting of kind ("tenants"): the profile's columns group, else the profiles
  * file's; a new string of field paths, or NULL. */
 char *tui_columns_setting(struct tui *t, const char *kind);
+/* True when the selected row is shown by an arrow in the left margin (cursor = "arrow"; or
+ * :cursor), false for the bar (the row drawn highlighted, the default). */
+bool tui_arrow(const struct tui *t);
 /* The keymap, for hints that name a key ("Press s to ..."). */
 const struct keymap *tui_keymap(const struct tui *t);
 /* The ID of the environment the tenants pane is narrowed to, or NULL for all. */

@@ -13,6 +13,7 @@
 #include "tui/tui.h"
 
 #define TUI_MESSAGES 100 /* messages :messages keeps */
+enum { CURSOR_BAR = 1, CURSOR_ARROW }; /* tui.cursor, as :cursor set it */
 
 struct export_job;
 struct watch;
@@ -42,6 +43,7 @@ struct tui {
     struct tn_error setup_err;  /* why no session could be opened (setup screen) */
     bool dirty, quit, busy_shown;
     bool zoom;                  /* z: the focused pane fills the width */
+    int cursor;                 /* :cursor: 0 (the settings say), CURSOR_BAR, CURSOR_ARROW */
     int narrow[4];              /* the widths of the panes not focused, kept while the layout
                                  * (focus, size) stays: they only grow */
     size_t narrow_focus;
