@@ -285,14 +285,21 @@ void command_run(struct tui *t, const char *line)
     free(cmd);
 }
 
+/* The commands' fixed words, which Tab completes too. */
+static const char *const with_words[] = {"cursor bar", "cursor arrow", "mark all", "mark none",
+                                         "watch off"};
+
 void command_open(struct tui *t)
 {
     bool loaded = connect_load_profiles(&t->c);
     err_clear(&t->c.err);
     size_t n = ARRAY_SIZE(table);
-    char **cands = xcalloc(n + 1 + (loaded ? t->c.profiles.n : 0), sizeof(*cands));
+    char **cands = xcalloc(n + ARRAY_SIZE(with_words) + 1 + (loaded ? t->c.profiles.n : 0),
+                           sizeof(*cands));
     for (size_t i = 0; i < ARRAY_SIZE(table); i++)
         cands[i] = xstrdup(table[i].name);
+    for (size_t i = 0; i < ARRAY_SIZE(with_words); i++)
+        cands[n++] = xstrdup(with_words[i]);
     if (t->c.demo)
         cands[n++] = xasprintf("profile %s", t->c.demo_profile.name);
     for (size_t i = 0; loaded && i < t->c.profiles.n; i++)

@@ -167,6 +167,11 @@ keys :
 type cursor arrows
 keys Enter
 dump bad
+keys :
+type cursor b
+keys Tab
+dump completed
+keys Esc
 EOF
 check ":cursor bar: no arrow left" [ "$(dump_text bar | sed -n '5,14p' | grep -c '>')" = 0 ]
 status_has bar 'Cursor: bar (to keep it: cursor = "bar"; in the profiles file)' \
@@ -175,6 +180,7 @@ check ":cursor alone: the arrow again" [ "$(screen_line toggled 5 | cut -c1)" = 
 status_has toggled 'Cursor: arrow' ":cursor alone says which"
 status_has bad ":cursor takes bar or arrow" ":cursor arrows: it says what it takes"
 check ":cursor arrows: the arrow stays" [ "$(screen_line bad 5 | cut -c1)" = ">" ]
+expect_line completed -1 ":cursor bar" "Tab completes ':cursor b' to ':cursor bar'"
 
 # ------------------------------------------------------------------ the profile's own wins
 EXTRA='cursor = "arrow";' PROFILE_EXTRA='cursor = "bar";' write_config "$TMP/bar.conf"
