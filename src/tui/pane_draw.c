@@ -20,10 +20,12 @@ static const char *refresh_key(const struct pane *p, char buf[32])
 }
 
 /* The cells left of the first column: the marks' (*, !, +, -), after the arrow's in arrow
- * mode (so that a marked row still shows its mark when the arrow is on it). */
-static int pane_margin(const struct pane *p)
+ * mode when the pane has the focus (so that a marked row still shows its mark when the arrow
+ * is on it); a pane without the focus shows its arrow in the marks' cell (a mark wins there),
+ * leaving the width to the focused pane's columns. */
+static int pane_margin(const struct pane *p, bool focused)
 {
-    return tui_arrow(p->app) ? 2 : 1;
+    return focused && tui_arrow(p->app) ? 2 : 1;
 }
 
 void pane_scroll_to_sel(struct pane *p, size_t rows)
@@ -105,7 +107,7 @@ int pane_want(struct pane *p, int h, bool first_only)
     measure(p, first, last, n, want, NULL);
     for (size_t c = 0; c < n; c++)
         total += want[c] + (c ? 1 : 0);
-    return total + 1 + pane_margin(p);
+    return total + 1 + pane_margin(p, !first_only);
 }
 
 bool pane_id_cut(const struct pane *p)
@@ -182,7 +184,7 @@ void pane_draw(struct pane *p, struct rect r, bool focused)
     int want[COLUMNS_MAX], vals[COLUMNS_MAX];
     measure(p, first, last, p->cs.n, want, vals);
     bool arrow = tui_arrow(p->app);
-    int margin = pane_margin(p);
+    int margin = pane_margin(p, focused);
     struct colfit fit;
     columns_fit(&p->cs, want, vals, r.w - 1 - margin, &fit);
     /* no bar to fill the width: the first column takes no more than a long name needs, and

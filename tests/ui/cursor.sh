@@ -80,18 +80,18 @@ EOF
 expect_screen marked "120 columns: > on the selected row, * (marked) beside it" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
- Environments (4+) | Tenants (100+)  1 marked                                                   | Clients (5+)
-  NAME             |  NAME                     SUBDOMAIN             ENVIRON… ID                |  NAME
-> All environments |>*Southern Works Motors    southern-works-motors us01     7a46dfb1…93a5979a |> audit-export-test
-  au01             |  Union Telecom            union-telecom         eu01     cdcf9d86…42ff0f8a |  partner-sync-staging
-  us01             |  Keystone Park Motors     keystone-park-motors  eu01     57714d89…b20c0516 |  ci-pipeline-dev
-  eu01             |  Harbor Works Government  harbor-works-governm… us01     eabde5dd…85b53b33 |  verifier-app-dev
-  sg01             |  Vista Education          vista-education       eu01     b45b459c…db8055f6 |  verifier-app-staging
-                   |  Southern Credit Union    southern-credit-union au01     e85a1c0a…ede4d394 |
-                   |  Green Peak Credit Union  green-peak-credit-un… us01     ea3e70c8…80ce4784 |
-                   |  Keystone Valley Security keystone-valley-secu… us01     1aed4d6c…18bf151d |
-                   |  Crown Bay Credit Union   crown-bay-credit-uni… au01     a6acd01d…583be3e7 |
-                   |  Pacific Motors           pacific-motors        us01     0314e78c…152d5fdc |
+ Environments (4+)| Tenants (100+)  1 marked                                                     | Clients (5+)
+ NAME             |  NAME                     SUBDOMAIN               ENVIRON… ID                | NAME
+>All environments |>*Southern Works Motors    southern-works-motors   us01     7a46dfb1…93a5979a |>audit-export-test
+ au01             |  Union Telecom            union-telecom           eu01     cdcf9d86…42ff0f8a | partner-sync-staging
+ us01             |  Keystone Park Motors     keystone-park-motors    eu01     57714d89…b20c0516 | ci-pipeline-dev
+ eu01             |  Harbor Works Government  harbor-works-government us01     eabde5dd…85b53b33 | verifier-app-dev
+ sg01             |  Vista Education          vista-education         eu01     b45b459c…db8055f6 | verifier-app-staging
+                  |  Southern Credit Union    southern-credit-union   au01     e85a1c0a…ede4d394 |
+                  |  Green Peak Credit Union  green-peak-credit-union us01     ea3e70c8…80ce4784 |
+                  |  Keystone Valley Security keystone-valley-securi… us01     1aed4d6c…18bf151d |
+                  |  Crown Bay Credit Union   crown-bay-credit-union  au01     a6acd01d…583be3e7 |
+                  |  Pacific Motors           pacific-motors          us01     0314e78c…152d5fdc |
    ID 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a  ? help  : command  / filter  q quit              100 loaded, more available
 EOF
 moved 120
@@ -108,18 +108,18 @@ EOF
 expect_screen marked "160 columns: > on the selected row, * (marked) beside it" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
- Environments (4+) | Tenants (100+)  1 marked                                                                              | Clients (5+)
-  NAME             |  NAME                     SUBDOMAIN                ENVIRONMENT   ID                                   |  NAME                 ROLES
-> All environments |>*Southern Works Motors    southern-works-motors    us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a |> audit-export-test    dts-provide…
-  au01             |  Union Telecom            union-telecom            eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a |  partner-sync-staging admin,audit…
-  us01             |  Keystone Park Motors     keystone-park-motors     eu01          57714d89-0c4b-478a-880e-b828b20c0516 |  ci-pipeline-dev      admin,issue…
-  eu01             |  Harbor Works Government  harbor-works-government  us01          eabde5dd-e051-4b63-9bc6-931685b53b33 |  verifier-app-dev     admin,issue…
-  sg01             |  Vista Education          vista-education          eu01          b45b459c-51d1-4074-a265-4dbadb8055f6 |  verifier-app-staging admin,verif…
-                   |  Southern Credit Union    southern-credit-union    au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
-                   |  Green Peak Credit Union  green-peak-credit-union  us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
-                   |  Keystone Valley Security keystone-valley-security us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d |
-                   |  Crown Bay Credit Union   crown-bay-credit-union   au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
-                   |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
+ Environments (4+)| Tenants (100+)  1 marked                                                                              | Clients (5+)
+ NAME             |  NAME                     SUBDOMAIN                ENVIRONMENT   ID                                   | NAME                 ROLES
+>All environments |>*Southern Works Motors    southern-works-motors    us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a |>audit-export-test    dts-provider,…
+ au01             |  Union Telecom            union-telecom            eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner-sync-staging admin,auditor
+ us01             |  Keystone Park Motors     keystone-park-motors     eu01          57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipeline-dev      admin,issuer,…
+ eu01             |  Harbor Works Government  harbor-works-government  us01          eabde5dd-e051-4b63-9bc6-931685b53b33 | verifier-app-dev     admin,issuer,…
+ sg01             |  Vista Education          vista-education          eu01          b45b459c-51d1-4074-a265-4dbadb8055f6 | verifier-app-staging admin,verifie…
+                  |  Southern Credit Union    southern-credit-union    au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
+                  |  Green Peak Credit Union  green-peak-credit-union  us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
+                  |  Keystone Valley Security keystone-valley-security us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d |
+                  |  Crown Bay Credit Union   crown-bay-credit-union   au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
+                  |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
    ? help  : command  / filter  q quit                                                                                               100 loaded, more available
 EOF
 moved 160
@@ -136,18 +136,18 @@ EOF
 expect_screen marked "220 columns: > on the selected row, * (marked) beside it" <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
- Environments (4+) | Tenants (100+)  1 marked                                                                              | Clients (5+)
-  NAME             |  NAME                     SUBDOMAIN                ENVIRONMENT   ID                                   |  NAME                       ROLES                             CLIENT ID
-> All environments |>*Southern Works Motors    southern-works-motors    us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a |> audit-export-test          dts-provider,dts-consumer         pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
-  au01             |  Union Telecom            union-telecom            eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a |  partner-sync-staging       admin,auditor                     WXArcNQDJefY1O1HFDNUv5qGPYkx648N
-  us01             |  Keystone Park Motors     keystone-park-motors     eu01          57714d89-0c4b-478a-880e-b828b20c0516 |  ci-pipeline-dev            admin,issuer,dts-provider,auditor aOjyeImGSsPPDPdspS61Lj866zCZa9yR
-  eu01             |  Harbor Works Government  harbor-works-government  us01          eabde5dd-e051-4b63-9bc6-931685b53b33 |  verifier-app-dev           admin,issuer,dts-provider,auditor bnQ4r8RUyuThCdMJjWgEZVqCmbbjTXys
-  sg01             |  Vista Education          vista-education          eu01          b45b459c-51d1-4074-a265-4dbadb8055f6 |  verifier-app-staging       admin,verifier,dts-provider       cVm0DLgfVxOPIT4d3f4VzqaJu9yp4rR4
-                   |  Southern Credit Union    southern-credit-union    au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
-                   |  Green Peak Credit Union  green-peak-credit-union  us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
-                   |  Keystone Valley Security keystone-valley-security us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d |
-                   |  Crown Bay Credit Union   crown-bay-credit-union   au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
-                   |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
+ Environments (4+)| Tenants (100+)  1 marked                                                                              | Clients (5+)
+ NAME             |  NAME                     SUBDOMAIN                ENVIRONMENT   ID                                   | NAME                         ROLES                             CLIENT ID
+>All environments |>*Southern Works Motors    southern-works-motors    us01          7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a |>audit-export-test            dts-provider,dts-consumer         pofknWQqxlgWJu8xuGcuYrP31L7zbgFI
+ au01             |  Union Telecom            union-telecom            eu01          cdcf9d86-c38c-4b1f-9ad3-751f42ff0f8a | partner-sync-staging         admin,auditor                     WXArcNQDJefY1O1HFDNUv5qGPYkx648N
+ us01             |  Keystone Park Motors     keystone-park-motors     eu01          57714d89-0c4b-478a-880e-b828b20c0516 | ci-pipeline-dev              admin,issuer,dts-provider,auditor aOjyeImGSsPPDPdspS61Lj866zCZa9yR
+ eu01             |  Harbor Works Government  harbor-works-government  us01          eabde5dd-e051-4b63-9bc6-931685b53b33 | verifier-app-dev             admin,issuer,dts-provider,auditor bnQ4r8RUyuThCdMJjWgEZVqCmbbjTXys
+ sg01             |  Vista Education          vista-education          eu01          b45b459c-51d1-4074-a265-4dbadb8055f6 | verifier-app-staging         admin,verifier,dts-provider       cVm0DLgfVxOPIT4d3f4VzqaJu9yp4rR4
+                  |  Southern Credit Union    southern-credit-union    au01          e85a1c0a-0b80-46f1-b200-0df6ede4d394 |
+                  |  Green Peak Credit Union  green-peak-credit-union  us01          ea3e70c8-9f96-4f86-b3a1-a9f280ce4784 |
+                  |  Keystone Valley Security keystone-valley-security us01          1aed4d6c-8b10-43a9-809c-d0d318bf151d |
+                  |  Crown Bay Credit Union   crown-bay-credit-union   au01          a6acd01d-7ff9-4e2e-9d88-ed92583be3e7 |
+                  |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
    ? help  : command  / filter  q quit                                                                                                                                                           100 loaded, more available
 EOF
 moved 220
