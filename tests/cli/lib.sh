@@ -388,6 +388,32 @@ rotation_fixture() {
     [ -n "$T" ] && [ -n "$C0" ] || fail "rotation_fixture: no tenant or client listed"
 }
 
+# expect_rotated NEW SECRET: after a rotation of C0 (rotation_fixture) into the client NEW
+# whose secret is SECRET: T's clients (listed again) hold NEW with C0's name and roles and no
+# C0; the journal's create "rotates" C0 and its delete is "rotated_by" NEW; SECRET is not in it.
+expect_rotated() {
+    local new=$1 secret=$2 journal=$XDG_STATE_HOME/tenantry/journal.jsonl
+    run clients list "$T" -o json
+    check "the new one has the old one's name and roles; the old one is gone" py 'import json,sys
+j = json.load(open(sys.argv[1]))
+new = [c for c in j if c["clientId"] == sys.argv[2]]
+assert new and new[0]["name"] == sys.argv[3] and ",".join(sorted(new[0]["roles"])) == sys.argv[4], new
+assert not [c for c in j if c["clientId"] == sys.argv[5]]' "$TMP/out" "$new" "$NAME0" "$ROLES0" "$C0"
+    check "the journal: the create rotates $C0, the delete is rotated_by $new" py 'import json,sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+c = [l for l in lines if l["operation"] == "create" and l.get("rotates") == sys.argv[2]]
+d = [l for l in lines if l["operation"] == "delete" and l.get("rotated_by") == sys.argv[3]]
+assert len(c) == 1 and c[0]["id"] == sys.argv[3] and len(d) == 1 and d[0]["id"] == sys.argv[2], lines' \
+        "$journal" "$C0" "$new"
+    if [ -z "$secret" ]; then
+        fail "expect_rotated: no secret to look for in the journal"
+    elif grep -qF -e "$secret" "$journal"; then
+        fail "the new secret is in the journal"
+    else
+        ok "the new secret is not in the journal"
+    fi
+}
+
 # write_system_config [FILE [URL [FIELDS]]]: a profiles file with one default profile "sys"
 # of api "system" (/system/tenants, Basic auth) for URL (default $URL), user ${SYS_USER:-system}
 # and the password read from the environment variable SYS_PW, plus FIELDS (more settings of
