@@ -5,8 +5,8 @@
 # moving the selection changes those two cells and nothing else of the rows (the row itself is
 # not rewritten: tests/bench/tui-bytes counts the bytes); the status line leaves out "row N".
 # Whole screens at 80 (one pane), 120, 160 and 220 columns (three panes; the panes not focused
-# show their selection's arrow too). The default stays the bar. A bad value is refused with
-# what the setting takes, in a profile or at the top of the file.
+# show their selection's arrow too, dim, in the marks' cell). The default stays the bar. A bad
+# value is refused with what the setting takes, in a profile or at the top of the file.
 #
 # The sandbox is seeded like the demo (250 tenants, 4 environments, 5 clients a tenant, seed 1),
 # so whole screens are compared; the port and the token lifetime are blanked.
@@ -40,7 +40,10 @@ assert sum(1 for x, y in zip(a, b) if x != y) == 2, "other rows changed"
     expect_screen_lacks moved "row 2" "$1 columns: no \"row N\" in the status line"
 }
 
-UI_COLS=80 UI_LINES=15 run_script w80 -c "$CONFIG" <<'EOF'
+# at_width COLS: at COLS x 15, Space marks the first tenant and k comes back to it (dump
+# marked: the screen expected on stdin), then j moves the arrow (dump moved; see moved).
+at_width() {
+    UI_COLS=$1 UI_LINES=15 run_script w$1 -c "$CONFIG" <<'EOF'
 wait
 keys Space k
 wait
@@ -49,7 +52,11 @@ keys j
 wait
 dump moved
 EOF
-expect_screen marked "80 columns: > on the selected row, * (marked) beside it" <<'EOF'
+    expect_screen marked "$1 columns: > on the selected row, * (marked) beside it"
+    moved "$1"
+}
+
+at_width 80 <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Tenants (100+)  1 marked
@@ -66,18 +73,8 @@ expect_screen marked "80 columns: > on the selected row, * (marked) beside it" <
   Pacific Motors           pacific-motors           us01     0314e78c-…152d5fdc
    ID 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a  ? help  …100 loaded, more available
 EOF
-moved 80
 
-UI_COLS=120 UI_LINES=15 run_script w120 -c "$CONFIG" <<'EOF'
-wait
-keys Space k
-wait
-dump marked
-keys j
-wait
-dump moved
-EOF
-expect_screen marked "120 columns: > on the selected row, * (marked) beside it" <<'EOF'
+at_width 120 <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Environments (4+)| Tenants (100+)  1 marked                                                     | Clients (5+)
@@ -94,18 +91,8 @@ expect_screen marked "120 columns: > on the selected row, * (marked) beside it" 
                   |  Pacific Motors           pacific-motors          us01     0314e78c…152d5fdc |
    ID 7a46dfb1-6bd6-4ad0-8b7c-97c793a5979a  ? help  : command  / filter  q quit              100 loaded, more available
 EOF
-moved 120
 
-UI_COLS=160 UI_LINES=15 run_script w160 -c "$CONFIG" <<'EOF'
-wait
-keys Space k
-wait
-dump marked
-keys j
-wait
-dump moved
-EOF
-expect_screen marked "160 columns: > on the selected row, * (marked) beside it" <<'EOF'
+at_width 160 <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Environments (4+)| Tenants (100+)  1 marked                                                                              | Clients (5+)
@@ -122,18 +109,8 @@ expect_screen marked "160 columns: > on the selected row, * (marked) beside it" 
                   |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
    ? help  : command  / filter  q quit                                                                                               100 loaded, more available
 EOF
-moved 160
 
-UI_COLS=220 UI_LINES=15 run_script w220 -c "$CONFIG" <<'EOF'
-wait
-keys Space k
-wait
-dump marked
-keys j
-wait
-dump moved
-EOF
-expect_screen marked "220 columns: > on the selected row, * (marked) beside it" <<'EOF'
+at_width 220 <<'EOF'
  tenantry  profile local  api mattr  http://127.0.0.1:PORT  token: TTL
  local › all › Tenants
  Environments (4+)| Tenants (100+)  1 marked                                                                              | Clients (5+)
@@ -150,7 +127,6 @@ expect_screen marked "220 columns: > on the selected row, * (marked) beside it" 
                   |  Pacific Motors           pacific-motors           us01          0314e78c-0b35-4c10-b8ae-f332152d5fdc |
    ? help  : command  / filter  q quit                                                                                                                                                           100 loaded, more available
 EOF
-moved 220
 
 # ------------------------------------------------------------------ :cursor at run time
 UI_COLS=120 UI_LINES=15 run_script command -c "$CONFIG" <<'EOF'
